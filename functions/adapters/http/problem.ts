@@ -1,0 +1,50 @@
+/**
+ * RFC 9457 problem details: every error the public API answers with. A Problem is thrown by
+ * middleware or handlers and turned into an `application/problem+json` response by
+ * problemDetails(), which runs first on every error.
+ */
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+
+export interface FieldProblem {
+  /** RFC 6901 JSON Pointer to the failing field in the request body, e.g. "/subject/role". */
+  readonly pointer: string;
+  readonly detail: string;
+}
+
+export interface ProblemBody {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail?: string;
+  readonly errors?: readonly FieldProblem[];
+}
+
+export class Problem extends Error {
+  readonly body: ProblemBody;
+
+  constructor(body: ProblemBody) {
+    super(body.detail ?? body.title);
+    this.name = 'Problem';
+    this.body = body;
+  }
+
+  get status(): number {
+    return this.body.status;
+  }
+}
+
+/** Problems with no more to say than their status use the RFC's "about:blank" type. */
+export const statusProblem = (status: number, title: string, detail?: string): Problem =>
+  new Problem({ type: 'about:blank', title, status, ...(detail === undefined ? {} : { detail }) });
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export const problemResponse = (problem: Problem): APIGatewayProxyStructuredResultV2 => ({
+  statusCode: problem.status,
+  headers: { 'Content-Type': PROBLEM_CONTENT_TYPE, 'Cache-Control': 'no-store' },
+  body: JSON.stringify(problem.body),
+});
+
+const escapePointerToken = (token: PropertyKey): string => String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+
+export const jsonPointer = (path: readonly PropertyKey[]): string => path.map((t) => `/${escapePointerToken(t)}`).join('');

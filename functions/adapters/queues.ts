@@ -1,0 +1,62 @@
+/**
+ * The service's queues on SQS: the intake queue the public path writes to, and the destination
+ * queues (one FIFO queue per force, and triage) the router writes to. Destination queues are
+ * found by name, from a template the stack sets, so one environment variable serves 49 queues.
+ */
+import { GetQueueUrlCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import type { ForceNotification } from '#domain/force-notification.ts';
+import type { IntakeMessage } from '#domain/intake.ts';
+import type { ForceQueues, IntakeQueue } from '#domain/ports.ts';
+import type { Destination } from '#domain/routing.ts';
+
+export class SqsIntakeQueue implements IntakeQueue {
+  constructor(
+    private readonly client: SQSClient,
+    private readonly queueUrl: string,
+  ) {}
+
+  async enqueue(message: IntakeMessage): Promise<void> {
+    await this.client.send(new SendMessageCommand({ QueueUrl: this.queueUrl, MessageBody: JSON.stringify(message) }));
+  }
+}
+
+export const DESTINATION_PLACEHOLDER = '{destination}';
+
+export class SqsForceQueues implements ForceQueues {
+  private readonly urls = new Map<Destination, Promise<string>>();
+
+  /** @param queueNameTemplate a queue name with `{destination}` in it, e.g. `pac-dev-reports-{destination}.fifo` */
+  constructor(
+    private readonly client: SQSClient,
+    private readonly queueNameTemplate: string,
+  ) {}
+
+  async notify(destination: Destination, notification: ForceNotification, deduplicationId: string): Promise<void> {
+    await this.client.send(
+      new SendMessageCommand({
+        QueueUrl: await this.queueUrl(destination),
+        MessageBody: JSON.stringify(notification),
+        MessageGroupId: notification.reference,
+        MessageDeduplicationId: deduplicationId,
+        MessageAttributes: {
+          type: { DataType: 'String', StringValue: notification.type },
+          schemaVersion: { DataType: 'String', StringValue: notification.schemaVersion },
+        },
+      }),
+    );
+  }
+
+  private queueUrl(destination: Destination): Promise<string> {
+    let url = this.urls.get(destination);
+    if (url === undefined) {
+      const QueueName = this.queueNameTemplate.replace(DESTINATION_PLACEHOLDER, destination);
+      url = this.client.send(new GetQueueUrlCommand({ QueueName })).then(({ QueueUrl }) => {
+        if (QueueUrl === undefined) throw new Error(`No URL for queue ${QueueName}`);
+        return QueueUrl;
+      });
+      url.catch(() => this.urls.delete(destination));
+      this.urls.set(destination, url);
+    }
+    return url;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * The message the submit path puts on the intake queue: the report as validated at the door,
+ * with the reference the reporter was given and nothing else about the request.
+ */
+import * as z from 'zod';
+import { REFERENCE_PATTERN, type Reference } from './reference.ts';
+import { reportSubmissionSchema, type ReportSubmission } from './report.ts';
+
+export const CHANNELS = ['online', 'phone'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const intakeMessageSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  reference: z.string().regex(REFERENCE_PATTERN),
+  channel: z.enum(CHANNELS),
+  receivedAt: z.iso.datetime(),
+  report: reportSubmissionSchema,
+});
+
+export interface IntakeMessage {
+  readonly schemaVersion: 1;
+  readonly reference: Reference;
+  readonly channel: Channel;
+  readonly receivedAt: string;
+  readonly report: ReportSubmission;
+}
+
+export const intakeMessage = (
+  reference: Reference,
+  channel: Channel,
+  report: ReportSubmission,
+  receivedAt: Date,
+): IntakeMessage => ({ schemaVersion: 1, reference, channel, receivedAt: receivedAt.toISOString(), report });
+
+/** Reads a message body from the intake queue; throws (and so ends on the DLQ) if it is not one. */
+export const parseIntakeMessage = (body: string): IntakeMessage => {
+  const parsed = intakeMessageSchema.parse(JSON.parse(body));
+  return { ...parsed, reference: parsed.reference as Reference };
+};

@@ -1,0 +1,34 @@
+/**
+ * Report references: short, unambiguous and easy to read over the phone, such as PAC-7K3M-9QXD.
+ * Crockford's base32 alphabet leaves out I, L, O and U so that nothing can be misheard or misread
+ * as 1, 0 or a rude word. Eight symbols carry 40 random bits; uniqueness is enforced at intake by
+ * reserving each reference in the store, not assumed.
+ */
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const SYMBOLS = 8;
+
+export const REFERENCE_PATTERN = /^PAC-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
+
+export type Reference = string & { readonly __brand: 'Reference' };
+
+export const newReference = (random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b)): Reference => {
+  const bytes = random(new Uint8Array(SYMBOLS));
+  // 256 is a multiple of 32, so taking each byte modulo 32 keeps every symbol equally likely.
+  const symbols = Array.from(bytes, (byte) => ALPHABET[byte % ALPHABET.length]).join('');
+  return `PAC-${symbols.slice(0, 4)}-${symbols.slice(4)}` as Reference;
+};
+
+/**
+ * A reference as someone typed or read it back: any case, spaces or missing hyphens, and the
+ * letters people confuse with digits (O for 0, I or L for 1). Undefined when it cannot be one.
+ */
+export const parseReference = (typed: string): Reference | undefined => {
+  const symbols = typed
+    .toUpperCase()
+    .replace(/[\s-]/g, '')
+    .replace(/^PAC/, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+  const reference = `PAC-${symbols.slice(0, 4)}-${symbols.slice(4)}`;
+  return REFERENCE_PATTERN.test(reference) ? (reference as Reference) : undefined;
+};

@@ -1,0 +1,145 @@
+/**
+ * What a member of the public (or a call agent on their behalf) tells the service: the public
+ * contract of `POST /reports`. The zod schema is the single source of the type, the validation
+ * and the published JSON Schema.
+ */
+import * as z from 'zod';
+
+export const CATEGORIES = [
+  'bribery',
+  'abuse_of_position',
+  'sexual_misconduct',
+  'domestic_abuse',
+  'discrimination',
+  'other_criminality',
+] as const;
+
+export const categoryDescriptions: Record<Category, string> = {
+  bribery: 'Bribery or selling information',
+  abuse_of_position: 'Abuse of position for personal advantage',
+  sexual_misconduct: 'Abuse of position for a sexual purpose',
+  domestic_abuse: 'Abusing or controlling a partner',
+  discrimination: 'Racist, homophobic, misogynistic or disablist conduct',
+  other_criminality: 'Other criminality',
+};
+
+export const SUBJECT_ROLES = ['officer', 'staff', 'volunteer', 'unknown'] as const;
+
+export const NARRATIVE_MIN = 20;
+export const NARRATIVE_MAX = 10_000;
+
+/** Free text with a sensible ceiling; surrounding white space is not part of the answer. */
+const text = (max: number, what: string) =>
+  z
+    .string({ error: `${what} must be text` })
+    .trim()
+    .min(1, { error: `${what} must not be empty; leave it out if you do not know it` })
+    .max(max, { error: `${what} must be ${max} characters or fewer` });
+
+/** A force as the reporter knows it: an id, an official name, a short name, an alias, or "unknown". */
+const forceAsTyped = (what: string) => text(200, what);
+
+/**
+ * A full UK postcode ("SW1A 1AA"), or the part the reporter knows: a district ("HR3") or a
+ * sector ("HR3 5"). Spacing and case do not matter.
+ */
+export const POSTCODE_PATTERN = /^\s*[A-Za-z]{1,2}[0-9][A-Za-z0-9]?(\s*[0-9]([A-Za-z]{2})?)?\s*$/;
+
+const isoDate = (what: string) =>
+  z.iso.date({ error: `${what} must be a date written as YYYY-MM-DD` });
+
+export const subjectSchema = z
+  .strictObject({
+    role: z.enum(SUBJECT_ROLES, {
+      error: `role must be one of: ${SUBJECT_ROLES.join(', ')}`,
+    }),
+    name: text(200, 'name').optional(),
+    collarNumber: text(20, 'collarNumber').optional(),
+    rank: text(100, 'rank').optional(),
+    station: text(200, 'station').optional(),
+    force: forceAsTyped('subject.force')
+      .optional()
+      .describe('The force that employs the person: an id, official name or alias, or "unknown".'),
+  })
+  .describe('Who the report is about.');
+
+export const locationSchema = z.strictObject({
+  description: text(2_000, 'location.description').optional(),
+  postcode: z
+    .string({ error: 'postcode must be text' })
+    .regex(POSTCODE_PATTERN, {
+      error: 'postcode must be a UK postcode such as SW1A 1AA, or its first part such as SW1A or SW1A 1',
+    })
+    .optional(),
+});
+
+export const whenSchema = z
+  .strictObject({
+    from: isoDate('when.from').optional(),
+    to: isoDate('when.to').optional(),
+    ongoing: z.boolean({ error: 'ongoing must be true or false' }).optional(),
+  })
+  .refine((when) => when.from === undefined || when.to === undefined || when.from <= when.to, {
+    error: 'when.to must not be before when.from',
+    path: ['to'],
+  });
+
+export const contactSchema = z
+  .strictObject({
+    name: text(200, 'contact.name').optional(),
+    email: z.email({ error: 'contact.email must be an e-mail address' }).max(254).optional(),
+    phone: z
+      .string({ error: 'contact.phone must be text' })
+      .regex(/^\+?[0-9 ()-]{7,20}$/, { error: 'contact.phone must be a telephone number' })
+      .optional(),
+    safeTimes: text(500, 'contact.safeTimes')
+      .optional()
+      .describe('When it is safe to contact the reporter, and how.'),
+  })
+  .describe('How the contact centre may reach a confidential reporter. Never sent to a force, never logged.');
+
+export const reporterSchema = z.discriminatedUnion(
+  'mode',
+  [
+    z
+      .strictObject({ mode: z.literal('anonymous') })
+      .describe('Nothing about the reporter is collected: no contact details are accepted.'),
+    z
+      .strictObject({ mode: z.literal('confidential'), contact: contactSchema.optional() })
+      .describe('The reporter may leave contact details for the contact centre only.'),
+  ],
+  { error: 'reporter.mode must be "anonymous" or "confidential"' },
+);
+
+export const reportSubmissionSchema = z
+  .strictObject({
+    categories: z
+      .array(z.enum(CATEGORIES, { error: `each category must be one of: ${CATEGORIES.join(', ')}` }), {
+        error: 'categories must be a list',
+      })
+      .min(1, { error: 'choose at least one category' })
+      .max(CATEGORIES.length)
+      .refine((categories) => new Set(categories).size === categories.length, {
+        error: 'each category may be chosen once',
+      }),
+    subject: subjectSchema.optional(),
+    force: forceAsTyped('force')
+      .optional()
+      .describe('The force the report concerns or where it happened: an id, official name or alias, or "unknown".'),
+    location: locationSchema.optional(),
+    when: whenSchema.optional(),
+    narrative: z
+      .string({ error: 'narrative is required: tell us what happened' })
+      .trim()
+      .min(NARRATIVE_MIN, { error: `narrative must be at least ${NARRATIVE_MIN} characters: tell us what happened` })
+      .max(NARRATIVE_MAX, { error: `narrative must be ${NARRATIVE_MAX.toLocaleString('en-GB')} characters or fewer` }),
+    reporter: reporterSchema.default({ mode: 'anonymous' }),
+  })
+  .meta({
+    id: 'ReportSubmission',
+    title: 'A report of police corruption or abuse',
+  });
+
+export type Category = (typeof CATEGORIES)[number];
+export type ReportSubmission = z.output<typeof reportSubmissionSchema>;
+export type ReportSubmissionInput = z.input<typeof reportSubmissionSchema>;

@@ -1,0 +1,33 @@
+/**
+ * Taking a report in: give it a reference the reporter can keep and put it on the intake queue.
+ * Nothing slow or fallible beyond that happens while the reporter waits.
+ */
+import { intakeMessage, type Channel } from './intake.ts';
+import type { IntakeQueue, ReportStore } from './ports.ts';
+import { newReference, type Reference } from './reference.ts';
+import type { ReportSubmission } from './report.ts';
+
+/** Forty random bits make a repeat unlikely but not impossible; a reference is never given twice. */
+const RESERVATION_ATTEMPTS = 5;
+
+export interface SubmissionPorts {
+  readonly store: Pick<ReportStore, 'reserveReference'>;
+  readonly intake: IntakeQueue;
+  readonly newReference?: () => Reference;
+}
+
+export const takeReport = async (
+  { store, intake, newReference: next = newReference }: SubmissionPorts,
+  channel: Channel,
+  report: ReportSubmission,
+  receivedAt: Date,
+): Promise<Reference> => {
+  for (let attempt = 0; attempt < RESERVATION_ATTEMPTS; attempt++) {
+    const reference = next();
+    if (await store.reserveReference(reference, receivedAt)) {
+      await intake.enqueue(intakeMessage(reference, channel, report, receivedAt));
+      return reference;
+    }
+  }
+  throw new Error(`No free reference after ${RESERVATION_ATTEMPTS} attempts`);
+};
