@@ -1,0 +1,49 @@
+/**
+ * The whole service in one stack, composed of one construct per capability.
+ */
+import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { ForceQueues } from './constructs/force-queues.ts';
+import { IntakePipeline } from './constructs/intake-pipeline.ts';
+import { Paging } from './constructs/paging.ts';
+import { PublicApi } from './constructs/public-api.ts';
+import { ReportStore } from './constructs/report-store.ts';
+import type { Stage } from './stage.ts';
+
+export interface ReportingStackProps extends StackProps {
+  readonly stage: Stage;
+}
+
+export class ReportingStack extends Stack {
+  readonly reportStore: ReportStore;
+  readonly forceQueues: ForceQueues;
+  readonly intake: IntakePipeline;
+  readonly publicApi: PublicApi;
+
+  constructor(scope: Construct, id: string, props: ReportingStackProps) {
+    super(scope, id, props);
+    const { stage } = props;
+    Tags.of(this).add('service', 'police-anticorruption-reporting');
+    Tags.of(this).add('stage', stage);
+
+    const paging = new Paging(this, 'Paging');
+    this.reportStore = new ReportStore(this, 'ReportStore', { stage });
+    this.forceQueues = new ForceQueues(this, 'ForceQueues', { stage, paging });
+    this.intake = new IntakePipeline(this, 'Intake', {
+      stage,
+      table: this.reportStore.table,
+      forceQueues: this.forceQueues,
+      paging,
+    });
+    this.publicApi = new PublicApi(this, 'PublicApi', {
+      stage,
+      table: this.reportStore.table,
+      intakeQueue: this.intake.queue,
+      paging,
+    });
+
+    new CfnOutput(this, 'PublicApiUrl', { value: this.publicApi.api.apiEndpoint });
+    new CfnOutput(this, 'PagingTopicArn', { value: paging.topic.topicArn });
+    new CfnOutput(this, 'ReportQueueNameTemplate', { value: this.forceQueues.queueNameTemplate });
+  }
+}

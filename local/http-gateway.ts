@@ -1,0 +1,122 @@
+/**
+ * A local stand-in for API Gateway's HTTP API: plain HTTP in, payload format 2.0 events out, the
+ * handler's structured result back as the HTTP response. Like API Gateway it hands the function
+ * everything (source IP, user agent, forwarded-for, cookies), so that the functions' own refusal
+ * to read them is what the tests exercise. It logs nothing about requests.
+ */
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { LocalFunction } from './lambda-runtime.ts';
+
+/** API Gateway's own ceiling on a request payload. */
+const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+const TEXT_MEDIA_TYPE = /^(text\/|application\/([a-z.+-]*\+)?(json|xml|javascript|x-www-form-urlencoded))/i;
+
+export interface Route {
+  readonly method: string;
+  readonly path: string;
+  readonly target: LocalFunction;
+}
+
+const readBody = (request: IncomingMessage): Promise<Buffer | 'too-large'> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= GATEWAY_MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    request.on('end', () => resolve(size > GATEWAY_MAX_BODY_BYTES ? 'too-large' : Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+
+export const gatewayEvent = (request: IncomingMessage, routeKey: string, body: Buffer): APIGatewayProxyEventV2 => {
+  const url = new URL(request.url ?? '/', 'http://local');
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined && name !== 'cookie') headers[name] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const sourceIp = request.socket.remoteAddress ?? '127.0.0.1';
+  headers['x-forwarded-for'] = headers['x-forwarded-for'] === undefined ? sourceIp : `${headers['x-forwarded-for']}, ${sourceIp}`;
+  const cookies = request.headers.cookie?.split(/;\s*/);
+  const textual = body.length === 0 || TEXT_MEDIA_TYPE.test(headers['content-type'] ?? '');
+  const now = new Date();
+  return {
+    version: '2.0',
+    routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    ...(cookies === undefined ? {} : { cookies }),
+    headers,
+    ...(url.search === '' ? {} : { queryStringParameters: Object.fromEntries(url.searchParams) }),
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: (headers.host ?? 'localhost').split('.')[0] ?? 'localhost',
+      http: {
+        method: request.method ?? 'GET',
+        path: url.pathname,
+        protocol: `HTTP/${request.httpVersion}`,
+        sourceIp,
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId: randomUUID(),
+      routeKey,
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+    },
+    ...(body.length === 0 ? {} : { body: body.toString(textual ? 'utf8' : 'base64') }),
+    isBase64Encoded: !textual,
+  };
+};
+
+const send = (response: ServerResponse, result: APIGatewayProxyStructuredResultV2): void => {
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
+  if (result.cookies !== undefined) headers['set-cookie'] = result.cookies;
+  const body = result.body === undefined ? '' : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8');
+  response.writeHead(result.statusCode ?? 200, headers);
+  response.end(body);
+};
+
+const gatewayError = (response: ServerResponse, statusCode: number, message: string): void =>
+  send(response, { statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message }) });
+
+export interface HttpGateway {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+export const startHttpGateway = async (routes: readonly Route[], port = 0): Promise<HttpGateway> => {
+  const server: Server = createServer((request, response) => {
+    void (async () => {
+      const path = new URL(request.url ?? '/', 'http://local').pathname;
+      const route = routes.find((r) => r.path === path && r.method === request.method);
+      if (route === undefined) return gatewayError(response, 404, 'Not Found');
+      const body = await readBody(request);
+      if (body === 'too-large') return gatewayError(response, 413, 'Request Entity Too Large');
+      try {
+        const result = await route.target.invoke(gatewayEvent(request, `${route.method} ${route.path}`, body));
+        send(response, result as APIGatewayProxyStructuredResultV2);
+      } catch {
+        // What API Gateway answers when the function itself fails.
+        gatewayError(response, 500, 'Internal Server Error');
+      }
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const { port: bound } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${bound}`,
+    stop: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+};

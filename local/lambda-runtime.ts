@@ -1,0 +1,77 @@
+/**
+ * The functions of the stack, run in this process: each function's handler module (from its
+ * `pac:handler` metadata), its environment (resolved from the template), and a Lambda context.
+ */
+import type { Context } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { HANDLER_METADATA, PROJECT_ROOT } from '../lib/constructs/reporting-function.ts';
+import { resolver, resourcesOfType, type StackTemplate } from './stack-template.ts';
+import type { Provisioned } from './provision.ts';
+
+export type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
+
+export interface LocalFunction {
+  readonly logicalId: string;
+  readonly handlerModule: string;
+  readonly timeoutSeconds: number;
+  readonly environment: Record<string, string>;
+  invoke(event: unknown): Promise<unknown>;
+}
+
+export const lambdaContext = (functionName: string, timeoutSeconds: number): Context => {
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `local:function:${functionName}`,
+    memoryLimitInMB: '512',
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+};
+
+/**
+ * Reads every function from the template, sets the union of their environments on this process
+ * (the handler modules read their configuration when first imported) and imports the modules.
+ */
+export const loadFunctions = async (template: StackTemplate, provisioned: Provisioned): Promise<Map<string, LocalFunction>> => {
+  const resolve = resolver(provisioned.refs, provisioned.attributes);
+  const definitions = resourcesOfType(template, 'AWS::Lambda::Function').map(([logicalId, resource]) => {
+    const handlerModule = resource.Metadata?.[HANDLER_METADATA];
+    if (typeof handlerModule !== 'string') throw new Error(`Function ${logicalId} has no ${HANDLER_METADATA} metadata`);
+    const variables = ((resource.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {});
+    const environment = Object.fromEntries(Object.entries(variables).map(([name, value]) => [name, resolve(value)]));
+    return { logicalId, handlerModule, environment, timeoutSeconds: Number(resource.Properties?.Timeout ?? 3) };
+  });
+
+  const shared = new Map<string, string>();
+  for (const { logicalId, environment } of definitions) {
+    for (const [name, value] of Object.entries(environment)) {
+      const seen = shared.get(name);
+      if (seen !== undefined && seen !== value) {
+        throw new Error(`${logicalId} sets ${name} differently from another function; the local runtime shares one environment`);
+      }
+      shared.set(name, value);
+    }
+  }
+  // NODE_OPTIONS is for Lambda's own node process; this one is already running.
+  for (const [name, value] of shared) if (name !== 'NODE_OPTIONS') process.env[name] = value;
+
+  const functions = new Map<string, LocalFunction>();
+  for (const definition of definitions) {
+    const module = (await import(pathToFileURL(path.join(PROJECT_ROOT, definition.handlerModule)).href)) as { handler: LambdaHandler };
+    functions.set(definition.logicalId, {
+      ...definition,
+      invoke: (event) => module.handler(event, lambdaContext(definition.logicalId, definition.timeoutSeconds)),
+    });
+  }
+  return functions;
+};

@@ -1,0 +1,123 @@
+/**
+ * The whole service on one machine, with no AWS account: DynamoDB Local and fauxqs, the table and
+ * queues the CDK stack declares, the same handler modules behind a local HTTP API, and local SQS
+ * event sources with Lambda's batch semantics. `npm start` runs it; the integration tests start
+ * one each.
+ */
+import { resolver, resourcesOfType, synthesiseLocalTemplate, type StackTemplate } from './stack-template.ts';
+import {
+  LOCAL_CREDENTIALS,
+  LOCAL_REGION,
+  localDynamoDbClient,
+  localSqsClient,
+  startDynamoDbLocal,
+  startSqsEmulator,
+  type Emulator,
+} from './emulators.ts';
+import { startHttpGateway, type Route } from './http-gateway.ts';
+import { loadFunctions } from './lambda-runtime.ts';
+import { provision, type ProvisionOptions } from './provision.ts';
+import { startSqsEventSource, type SqsEventSource } from './sqs-event-source.ts';
+
+export interface LocalStackOptions extends ProvisionOptions {
+  /** 0 (the default) picks a free port. */
+  readonly apiPort?: number;
+  readonly sqsPort?: number;
+  readonly dynamoDbPort?: number;
+}
+
+export interface LocalStack {
+  readonly apiUrl: string;
+  readonly sqsEndpoint: string;
+  readonly dynamoDbEndpoint: string;
+  readonly region: string;
+  readonly tableName: string;
+  /** Queue URLs by queue name. */
+  readonly queueUrls: ReadonlyMap<string, string>;
+  readonly template: StackTemplate;
+  stop(): Promise<void>;
+}
+
+const routeKeyTarget = (template: StackTemplate, resolve: (v: unknown) => string) =>
+  resourcesOfType(template, 'AWS::ApiGatewayV2::Route').map(([, route]) => {
+    const [method, path] = String(route.Properties?.RouteKey).split(' ') as [string, string];
+    const integrationId = resolve(route.Properties?.Target).replace(/^integrations\//, '');
+    const integration = template.Resources[integrationId];
+    const functionArn = resolve(integration?.Properties?.IntegrationUri);
+    return { method, path, functionId: functionArn.replace(/^local:function:/, '') };
+  });
+
+export const startLocalStack = async (options: LocalStackOptions = {}): Promise<LocalStack> => {
+  const started: { stop(): Promise<void> }[] = [];
+  const stop = async () => {
+    for (const part of started.reverse()) await part.stop().catch(() => undefined);
+  };
+  try {
+    const dynamoDbStarting = startDynamoDbLocal(options.dynamoDbPort ?? 0);
+    dynamoDbStarting.then((emulator) => started.push(emulator), () => undefined);
+    const template = synthesiseLocalTemplate();
+    const sqsEmulator: Emulator = await startSqsEmulator(options.sqsPort ?? 0);
+    started.push(sqsEmulator);
+    const dynamoDb = await dynamoDbStarting;
+
+    Object.assign(process.env, {
+      AWS_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamoDb.endpoint,
+      AWS_ENDPOINT_URL_SQS: sqsEmulator.endpoint,
+    });
+    const dynamodbClient = localDynamoDbClient(dynamoDb.endpoint);
+    const sqs = localSqsClient(sqsEmulator.endpoint);
+    started.push({ stop: async () => (dynamodbClient.destroy(), sqs.destroy()) });
+
+    const provisioned = await provision(template, dynamodbClient, sqs, sqsEmulator.endpoint, options);
+    const resolve = resolver(provisioned.refs, provisioned.attributes);
+    const functions = await loadFunctions(template, provisioned);
+    const functionNamed = (id: string) => {
+      const found = functions.get(id);
+      if (found === undefined) throw new Error(`No local function ${id}`);
+      return found;
+    };
+
+    for (const [, mapping] of resourcesOfType(template, 'AWS::Lambda::EventSourceMapping')) {
+      const p = mapping.Properties ?? {};
+      const queueArn = resolve(p.EventSourceArn);
+      const queueUrl = [...provisioned.attributes].find(([key, value]) => key.endsWith('.Arn') && value === queueArn);
+      if (queueUrl === undefined) throw new Error(`Event source ${queueArn} is not a local queue`);
+      const source: SqsEventSource = startSqsEventSource(sqs, {
+        queueArn,
+        queueUrl: provisioned.refs.get(queueUrl[0].replace(/\.Arn$/, '')) ?? '',
+        batchSize: Number(p.BatchSize ?? 10),
+        reportBatchItemFailures: ((p.FunctionResponseTypes as string[] | undefined) ?? []).includes('ReportBatchItemFailures'),
+        target: functionNamed(resolve(p.FunctionName)),
+        region: LOCAL_REGION,
+      });
+      started.push(source);
+    }
+
+    const routes: Route[] = routeKeyTarget(template, resolve).map(({ method, path, functionId }) => ({
+      method,
+      path,
+      target: functionNamed(functionId),
+    }));
+    const gateway = await startHttpGateway(routes, options.apiPort ?? 0);
+    started.push(gateway);
+
+    const [tableName] = provisioned.tableNames;
+    if (tableName === undefined) throw new Error('The stack declares no table');
+    return {
+      apiUrl: gateway.url,
+      sqsEndpoint: sqsEmulator.endpoint,
+      dynamoDbEndpoint: dynamoDb.endpoint,
+      region: LOCAL_REGION,
+      tableName,
+      queueUrls: provisioned.queueUrls,
+      template,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+};
