@@ -25,6 +25,9 @@ export const categoryDescriptions: Record<Category, string> = {
 
 export const SUBJECT_ROLES = ['officer', 'staff', 'volunteer', 'unknown'] as const;
 
+/** The largest report body the public API accepts: far above the longest narrative, far below abuse. */
+export const MAX_REPORT_BYTES = 64 * 1024;
+
 export const NARRATIVE_MIN = 20;
 export const NARRATIVE_MAX = 10_000;
 

@@ -2,9 +2,10 @@
  * Taking a report in: give it a reference the reporter can keep and put it on the intake queue.
  * Nothing slow or fallible beyond that happens while the reporter waits.
  */
+import * as z from 'zod';
 import { intakeMessage, type Channel } from './intake.ts';
 import type { IntakeQueue, ReportStore } from './ports.ts';
-import { newReference, type Reference } from './reference.ts';
+import { newReference, REFERENCE_PATTERN, type Reference } from './reference.ts';
 import type { ReportSubmission } from './report.ts';
 
 /** Forty random bits make a repeat unlikely but not impossible; a reference is never given twice. */
@@ -31,3 +32,13 @@ export const takeReport = async (
   }
   throw new Error(`No free reference after ${RESERVATION_ATTEMPTS} attempts`);
 };
+
+/** What the reporter is told when a report is taken in. */
+export const reportReceiptSchema = z
+  .strictObject({
+    reference: z.string().regex(REFERENCE_PATTERN).describe('Keep this: quote it to the contact centre or to follow the report up.'),
+    status: z.literal('received'),
+  })
+  .meta({ id: 'ReportReceipt', title: 'A report taken in' });
+
+export type ReportReceipt = z.infer<typeof reportReceiptSchema>;

@@ -16,10 +16,8 @@ import { logger } from '#adapters/logger.ts';
 import { SqsIntakeQueue } from '#adapters/queues.ts';
 import { DynamoReportStore } from '#adapters/report-store.ts';
 import { sqsClient } from '#adapters/sqs-client.ts';
-import { reportSubmissionSchema, type ReportSubmission } from '#domain/report.ts';
-import { takeReport } from '#domain/submission.ts';
-
-export const MAX_REPORT_BYTES = 64 * 1024;
+import { MAX_REPORT_BYTES, reportSubmissionSchema, type ReportSubmission } from '#domain/report.ts';
+import { takeReport, type ReportReceipt } from '#domain/submission.ts';
 
 const ports = {
   store: new DynamoReportStore(documentClient, requiredEnvironment('TABLE_NAME')),
@@ -34,7 +32,7 @@ const submitReport = async (event: SubmitReportEvent): Promise<APIGatewayProxySt
   return {
     statusCode: 202,
     headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
-    body: JSON.stringify({ reference, status: 'received' }),
+    body: JSON.stringify({ reference, status: 'received' } satisfies ReportReceipt),
   };
 };
 

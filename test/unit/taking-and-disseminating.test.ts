@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { routeAndDisseminate } from '../../functions/domain/dissemination.ts';
+import type { Reference } from '../../functions/domain/reference.ts';
+import { reportSubmissionSchema } from '../../functions/domain/report.ts';
+import { takeReport } from '../../functions/domain/submission.ts';
+import { InMemoryForceQueues, InMemoryIntakeQueue, InMemoryReportStore } from '../support/in-memory-ports.ts';
+import { minimalReport } from '../support/reports.ts';
+
+const report = reportSubmissionSchema.parse(minimalReport({ force: 'the Met' }));
+const at = new Date('2025-05-05T12:00:00Z');
+
+describe('taking a report in', () => {
+  it('gives it a fresh reference and queues it with that reference', async () => {
+    const store = new InMemoryReportStore();
+    const intake = new InMemoryIntakeQueue();
+    const reference = await takeReport({ store, intake }, 'online', report, at);
+    assert.equal(intake.messages.length, 1);
+    assert.deepEqual(intake.messages[0], { schemaVersion: 1, reference, channel: 'online', receivedAt: at.toISOString(), report });
+  });
+
+  it('never gives a reference twice: a taken one is skipped', async () => {
+    const store = new InMemoryReportStore();
+    store.reserved.add('PAC-AAAA-AAAA');
+    const candidates = ['PAC-AAAA-AAAA', 'PAC-AAAA-AAAA', 'PAC-BBBB-BBBB'] as Reference[];
+    const reference = await takeReport(
+      { store, intake: new InMemoryIntakeQueue(), newReference: () => candidates.shift()! },
+      'online',
+      report,
+      at,
+    );
+    assert.equal(reference, 'PAC-BBBB-BBBB');
+  });
+
+  it('gives up, rather than reuse one, when no free reference turns up', async () => {
+    const store = new InMemoryReportStore();
+    store.reserved.add('PAC-AAAA-AAAA');
+    const intake = new InMemoryIntakeQueue();
+    await assert.rejects(takeReport({ store, intake, newReference: () => 'PAC-AAAA-AAAA' as Reference }, 'online', report, at));
+    assert.equal(intake.messages.length, 0);
+  });
+});
+
+describe('routing and disseminating under repeated delivery', () => {
+  const setUp = async () => {
+    const store = new InMemoryReportStore();
+    const intake = new InMemoryIntakeQueue();
+    const forceQueues = new InMemoryForceQueues();
+    await takeReport({ store, intake }, 'online', report, at);
+    return { store, forceQueues, message: intake.messages[0]!, ports: { store, forceQueues, clock: () => new Date() } };
+  };
+
+  it('sends the report to its force once, however many times it is delivered', async () => {
+    const { store, forceQueues, message, ports } = await setUp();
+    for (let i = 0; i < 3; i++) await routeAndDisseminate(ports, message);
+    assert.equal(forceQueues.sent.length, 1);
+    assert.equal(forceQueues.sent[0]?.destination, 'metropolitan');
+    assert.equal((await store.find(message.reference))?.status, 'disseminated');
+  });
+
+  it('sends again, with the same deduplication id, when the first delivery failed after recording', async () => {
+    const { store, forceQueues, message, ports } = await setUp();
+    let failures = 1;
+    const flaky = {
+      ...ports,
+      forceQueues: {
+        notify: async (...args: Parameters<InMemoryForceQueues['notify']>) => {
+          if (failures-- > 0) throw new Error('SQS unavailable');
+          await forceQueues.notify(...args);
+        },
+      },
+    };
+    await assert.rejects(routeAndDisseminate(flaky, message));
+    assert.equal((await store.find(message.reference))?.status, 'routed');
+    await routeAndDisseminate(flaky, message);
+    await routeAndDisseminate(flaky, message);
+    assert.deepEqual(
+      forceQueues.sent.map((s) => s.deduplicationId),
+      [`report.disseminated:${message.reference}:metropolitan`],
+    );
+  });
+});
