@@ -1,0 +1,113 @@
+/**
+ * The reporting pipeline end to end on the real emulators: a report posted over HTTP is taken
+ * in, routed by the router on the intake queue, stored in DynamoDB Local and disseminated to its
+ * force's queue on fauxqs.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { ForceNotification } from '../../functions/domain/force-notification.ts';
+import { intakeMessage } from '../../functions/domain/intake.ts';
+import { newReference } from '../../functions/domain/reference.ts';
+import { reportSubmissionSchema } from '../../functions/domain/report.ts';
+import { INTAKE_MAX_RECEIVES } from '../../lib/constructs/intake-pipeline.ts';
+import { captureOutput, eventually, notificationsFor, postJson, receiveAll, sendRaw, useLocalStack } from '../support/local-stack.ts';
+import { fullReport, minimalReport, NARRATIVE } from '../support/reports.ts';
+
+const output = captureOutput();
+const local = useLocalStack({ visibilityTimeoutSeconds: 1 });
+const MET_QUEUE = 'pac-local-reports-metropolitan.fifo';
+const TRIAGE_QUEUE = 'pac-local-reports-triage.fifo';
+const INTAKE_QUEUE = 'pac-local-intake';
+const INTAKE_DLQ = 'pac-local-intake-dlq';
+
+const submit = async (report: unknown) => {
+  const answer = await postJson(`${local.stack.apiUrl}/reports`, report);
+  assert.equal(answer.status, 202, answer.text);
+  return answer.json<{ reference: string; status: string }>().reference;
+};
+
+const bodyOf = (message: { Body?: string }) => JSON.parse(message.Body ?? '{}') as ForceNotification;
+
+describe('the reporting pipeline', () => {
+  it('answers a report naming "the Met" with 202 and a reference, and puts it once on the Met\'s queue', async () => {
+    const answer = await postJson(`${local.stack.apiUrl}/reports`, minimalReport({ force: 'the Met' }));
+    assert.equal(answer.status, 202);
+    assert.match(String(answer.headers['content-type']), /^application\/json/);
+    const { reference, status } = answer.json<{ reference: string; status: string }>();
+    assert.match(reference, /^PAC-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    assert.equal(status, 'received');
+
+    const notifications = await notificationsFor(local.sqs, local.queueUrl(MET_QUEUE), reference);
+    assert.equal(notifications.length, 1);
+    const notification = bodyOf(notifications[0]!);
+    assert.equal(notification.schemaVersion, '1.0');
+    assert.deepEqual(notification.force, { id: 'metropolitan', name: 'Metropolitan Police Service' });
+    assert.equal(notification.narrative, NARRATIVE);
+    assert.equal(notification.routing.rule, 'named-force');
+    assert.equal(notifications[0]!.MessageAttributes?.schemaVersion?.StringValue, '1.0');
+  });
+
+  it('stores the report with its routing decision and an audit trail', async () => {
+    const reference = await submit(fullReport());
+    await notificationsFor(local.sqs, local.queueUrl('pac-local-reports-kent.fifo'), reference);
+    const items = (await local.scanTable()).filter((item) => item.PK === `REPORT#${reference}`);
+    const report = items.find((item) => item.SK === 'REPORT');
+    assert.equal(report?.status, 'disseminated');
+    assert.equal((report?.routing as { destination: string }).destination, 'kent');
+    assert.deepEqual(
+      items.filter((item) => item.kind === 'event').map((item) => item.type),
+      ['received', 'routed', 'disseminated'],
+    );
+  });
+
+  it('puts the same report naming no force on the triage queue', async () => {
+    const reference = await submit(minimalReport());
+    const notifications = await notificationsFor(local.sqs, local.queueUrl(TRIAGE_QUEUE), reference);
+    assert.equal(notifications.length, 1);
+    assert.equal(bodyOf(notifications[0]!).routing.reason, 'the reporter did not name a force');
+    assert.deepEqual(await notificationsFor(local.sqs, local.queueUrl(MET_QUEUE), reference, { timeoutMs: 1_000 }), []);
+  });
+
+  it('sends a report naming a force the registry does not know to triage, quoting it', async () => {
+    const reference = await submit(minimalReport({ force: 'Gotham City Police' }));
+    const [notification] = await notificationsFor(local.sqs, local.queueUrl(TRIAGE_QUEUE), reference);
+    assert.match(bodyOf(notification!).routing.reason, /"Gotham City Police"/);
+  });
+
+  it('stores one report and sends one notification, with one deduplication id, when a message is delivered three times', async () => {
+    const reference = newReference();
+    const message = JSON.stringify(
+      intakeMessage(reference, 'online', reportSubmissionSchema.parse(minimalReport({ force: 'Met' })), new Date()),
+    );
+    for (let i = 0; i < 3; i++) await sendRaw(local.sqs, local.queueUrl(INTAKE_QUEUE), message);
+
+    const notifications = await notificationsFor(local.sqs, local.queueUrl(MET_QUEUE), reference, { settleMs: 3_000 });
+    assert.equal(notifications.length, 1);
+    assert.equal(notifications[0]!.Attributes?.MessageDeduplicationId, `report.disseminated:${reference}:metropolitan`);
+    const items = (await local.scanTable()).filter((item) => item.PK === `REPORT#${reference}`);
+    assert.equal(items.filter((item) => item.SK === 'REPORT').length, 1);
+    assert.equal(items.filter((item) => item.type === 'disseminated').length, 1);
+  });
+
+  it('moves a poison message to the intake DLQ after its last try, while its neighbours are routed', async () => {
+    const good = [newReference(), newReference()];
+    const poison = '{"schemaVersion":1,"reference":"not a reference"}';
+    await sendRaw(local.sqs, local.queueUrl(INTAKE_QUEUE), poison);
+    for (const reference of good) {
+      const report = reportSubmissionSchema.parse(minimalReport({ force: 'kent' }));
+      await sendRaw(local.sqs, local.queueUrl(INTAKE_QUEUE), JSON.stringify(intakeMessage(reference, 'online', report, new Date())));
+    }
+    const routed = await notificationsFor(local.sqs, local.queueUrl('pac-local-reports-kent.fifo'), good);
+    assert.deepEqual(routed.map((m) => bodyOf(m).reference).sort(), [...good].sort());
+    const dead = await eventually(async () => {
+      const messages = await receiveAll(local.sqs, local.queueUrl(INTAKE_DLQ), 1);
+      return messages.length > 0 ? messages : undefined;
+    }, 20_000);
+    assert.deepEqual(dead.map((m) => m.Body), [poison]);
+    // The router tried it once per receive the redrive policy allows, and said so each time
+    // without quoting the message.
+    const warnings = output.text().split('\n').filter((line) => line.includes('Intake message not routed'));
+    assert.equal(warnings.length, INTAKE_MAX_RECEIVES, warnings.join('\n'));
+    assert.ok(warnings.every((line) => !line.includes('not a reference')));
+  });
+});
