@@ -31,13 +31,21 @@ export const MAX_REPORT_BYTES = 64 * 1024;
 export const NARRATIVE_MIN = 20;
 export const NARRATIVE_MAX = 10_000;
 
+/**
+ * Characters nobody types but that can hide or disguise text on an analyst's screen: control
+ * characters other than tab and line breaks, and the bidirectional overrides used to make text
+ * read differently from what it says.
+ */
+const UNPRINTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+
 /** Free text with a sensible ceiling; surrounding white space is not part of the answer. */
 const text = (max: number, what: string) =>
   z
     .string({ error: `${what} must be text` })
     .trim()
     .min(1, { error: `${what} must not be empty; leave it out if you do not know it` })
-    .max(max, { error: `${what} must be ${max} characters or fewer` });
+    .max(max, { error: `${what} must be ${max} characters or fewer` })
+    .refine((value) => !UNPRINTABLE.test(value), { error: `${what} contains characters that cannot be shown` });
 
 /** A force as the reporter knows it: an id, an official name, a short name, an alias, or "unknown". */
 const forceAsTyped = (what: string) => text(200, what);
@@ -135,7 +143,8 @@ export const reportSubmissionSchema = z
       .string({ error: 'narrative is required: tell us what happened' })
       .trim()
       .min(NARRATIVE_MIN, { error: `narrative must be at least ${NARRATIVE_MIN} characters: tell us what happened` })
-      .max(NARRATIVE_MAX, { error: `narrative must be ${NARRATIVE_MAX.toLocaleString('en-GB')} characters or fewer` }),
+      .max(NARRATIVE_MAX, { error: `narrative must be ${NARRATIVE_MAX.toLocaleString('en-GB')} characters or fewer` })
+      .refine((value) => !UNPRINTABLE.test(value), { error: 'narrative contains characters that cannot be shown' }),
     reporter: reporterSchema.default({ mode: 'anonymous' }),
   })
   .meta({

@@ -95,6 +95,14 @@ describe('the report a member of the public sends', () => {
     ]);
   });
 
+  it('refuses characters that could hide or disguise text, and keeps tabs, line breaks and any script', () => {
+    assert.deepEqual(pointers(minimalReport({ narrative: `${NARRATIVE}\u0000` })), ['/narrative']);
+    assert.deepEqual(pointers(minimalReport({ narrative: `${NARRATIVE}\u202E` })), ['/narrative']);
+    assert.deepEqual(pointers(minimalReport({ subject: { role: 'officer', name: 'PC\u0007Smith' } })), ['/subject/name']);
+    const written = `${NARRATIVE}\n\tالشرطي طلب رشوة\r\n警察が賄賂を要求した`;
+    assert.equal(reportSubmissionSchema.parse(minimalReport({ narrative: written })).narrative, written);
+  });
+
   it('keeps what the reporter wrote, trimmed', () => {
     assert.equal(reportSubmissionSchema.parse(minimalReport({ narrative: `\n  ${NARRATIVE}  \n` })).narrative, NARRATIVE);
   });

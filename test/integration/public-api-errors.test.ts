@@ -1,0 +1,107 @@
+/**
+ * Clear answers to bad input, over real HTTP: RFC 9457 problem+json with every failing field,
+ * 413 for oversize bodies, 415 for anything but JSON, 400 for malformed JSON, and never a 500
+ * for anything a client sends.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { MAX_REPORT_BYTES } from '../../functions/domain/report.ts';
+import { captureOutput, postJson, send, useLocalStack, type HttpAnswer } from '../support/local-stack.ts';
+import { minimalReport } from '../support/reports.ts';
+
+captureOutput();
+const local = useLocalStack();
+const reports = () => `${local.stack.apiUrl}/reports`;
+
+const assertProblem = (answer: HttpAnswer, status: number) => {
+  assert.equal(answer.status, status, answer.text);
+  assert.equal(answer.headers['content-type'], 'application/problem+json');
+  const problem = answer.json<{ type: string; title: string; status: number; detail?: string; errors?: { pointer: string; detail: string }[] }>();
+  assert.equal(problem.status, status);
+  assert.equal(typeof problem.title, 'string');
+  assert.equal(typeof problem.type, 'string');
+  return problem;
+};
+
+describe('the public API answering bad input', () => {
+  it('names every failing field with a JSON Pointer and says what to fix', async () => {
+    const answer = await postJson(reports(), { categories: ['parking'], narrative: 'too short', subject: { role: 'officer', shoeSize: 9 } });
+    const problem = assertProblem(answer, 400);
+    assert.equal(problem.type, '/problems/invalid-report');
+    assert.deepEqual(problem.errors?.map((e) => e.pointer).sort(), ['/categories/0', '/narrative', '/subject/shoeSize']);
+    assert.match(problem.errors!.find((e) => e.pointer === '/narrative')!.detail, /at least 20 characters/);
+  });
+
+  it('refuses contact details from an anonymous reporter', async () => {
+    const problem = assertProblem(
+      await postJson(reports(), { ...minimalReport(), reporter: { mode: 'anonymous', contact: { email: 'me@example.org' } } }),
+      400,
+    );
+    assert.deepEqual(problem.errors?.map((e) => e.pointer), ['/reporter/contact']);
+  });
+
+  it('answers malformed JSON with 400', async () => {
+    const answer = await send(reports(), { headers: { 'content-type': 'application/json' }, body: '{"categories": ["bribery"' });
+    assert.match(assertProblem(answer, 400).detail ?? '', /not valid JSON/);
+  });
+
+  it('answers anything but JSON with 415', async () => {
+    for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml']) {
+      const answer = await send(reports(), { headers: { 'content-type': contentType }, body: 'categories=bribery' });
+      assertProblem(answer, 415);
+    }
+    assertProblem(await send(reports(), { body: JSON.stringify(minimalReport()) }), 415);
+  });
+
+  it('answers a body over 64 KiB with 413, and takes one just under', async () => {
+    const padding = (size: number) => {
+      const base = JSON.stringify({ ...minimalReport(), narrative: '' });
+      return JSON.stringify({ ...minimalReport(), narrative: 'x'.repeat(size - base.length) });
+    };
+    assert.equal(Buffer.byteLength(padding(MAX_REPORT_BYTES + 1)), MAX_REPORT_BYTES + 1);
+    assertProblem(await send(reports(), { headers: { 'content-type': 'application/json' }, body: padding(MAX_REPORT_BYTES + 1) }), 413);
+    // Just under the limit the size is fine, and the narrative's own limit is what refuses it.
+    const underLimit = await send(reports(), { headers: { 'content-type': 'application/json' }, body: padding(MAX_REPORT_BYTES) });
+    assert.deepEqual(assertProblem(underLimit, 400).errors?.map((e) => e.pointer), ['/narrative']);
+  });
+
+  it('never answers 500 to anything a client sends', async () => {
+    const bodies = [
+      '',
+      'null',
+      '[]',
+      '"a report"',
+      '42',
+      '{}',
+      '{"__proto__": {"polluted": true}, "categories": ["bribery"]}',
+      '{"constructor": {"prototype": {"x": 1}}}',
+      JSON.stringify({ ...minimalReport(), categories: 'bribery' }),
+      JSON.stringify({ ...minimalReport(), narrative: 12345678901234567890 }),
+      JSON.stringify({ ...minimalReport(), narrative: '\u0000\u202e'.repeat(20) }),
+      JSON.stringify({ ...minimalReport(), when: { from: '2024-02-30' } }),
+      JSON.stringify({ ...minimalReport(), reporter: null }),
+      JSON.stringify({ ...minimalReport(), subject: [] }),
+      '['.repeat(5000) + ']'.repeat(5000),
+      '\uFEFF{"categories":["bribery"]}',
+    ];
+    for (const body of bodies) {
+      const answer = await send(reports(), { headers: { 'content-type': 'application/json; charset=utf-8' }, body });
+      assert.ok(answer.status >= 400 && answer.status < 500, `${answer.status} for ${body.slice(0, 60)}: ${answer.text}`);
+      assert.equal(answer.headers['content-type'], 'application/problem+json');
+    }
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  });
+
+  it('takes a report with "application/json; charset=utf-8"', async () => {
+    const answer = await send(reports(), {
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify(minimalReport()),
+    });
+    assert.equal(answer.status, 202, answer.text);
+  });
+
+  it('answers routes it does not have with 404', async () => {
+    assert.equal((await send(`${local.stack.apiUrl}/reports/PAC-0000-0000`, { method: 'GET' })).status, 404);
+    assert.equal((await send(reports(), { method: 'GET' })).status, 404);
+  });
+});
