@@ -1,0 +1,83 @@
+/**
+ * Anonymity by construction, proved from the outside: every request carries canary values in
+ * its source address and in every header a browser or proxy could add, and afterwards none of
+ * them is found in the table, on any queue (dead-letter queues included), or in anything the
+ * functions printed. A confidential reporter's contact details are kept for the contact centre
+ * but never logged and never sent to a force.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { captureOutput, notificationsFor, postJson, receiveAll, useLocalStack } from '../support/local-stack.ts';
+import { minimalReport, NARRATIVE } from '../support/reports.ts';
+
+const output = captureOutput();
+const local = useLocalStack();
+
+/** A loopback address of its own, so the canary is the source IP API Gateway would report. */
+const CANARY_SOURCE_IP = '127.31.41.59';
+const CANARY_HEADERS = {
+  'user-agent': 'Canary-Agent/9.9 (canary-ua-7f3a)',
+  'x-forwarded-for': '198.51.100.77',
+  'x-real-ip': '198.51.100.78',
+  forwarded: 'for=198.51.100.79;proto=https',
+  cookie: 'session=canary-cookie-5c1d; tracking=canary-cookie-9e2b',
+  referer: 'https://canary-referer.example/page',
+  'cloudfront-viewer-address': '198.51.100.80:443',
+  'cloudfront-viewer-country': 'ZZ',
+  'cloudfront-viewer-city': 'CanaryCity',
+  'accept-language': 'x-canary-lang',
+  'x-amzn-trace-id': 'Root=1-canary-trace',
+};
+const CANARIES = [
+  CANARY_SOURCE_IP,
+  'canary-ua-7f3a',
+  '198.51.100.77',
+  '198.51.100.78',
+  '198.51.100.79',
+  '198.51.100.80',
+  'canary-cookie',
+  'canary-referer',
+  'CanaryCity',
+  'x-canary-lang',
+  'canary-trace',
+];
+const CONTACT = { name: 'Canary Contactname', email: 'canary.reporter@example.org', phone: '07700 900461' };
+
+describe('anonymity', () => {
+  it('keeps no trace of who sent a report: not in the table, on any queue, or in any log line', async () => {
+    const anonymous = await postJson(`${local.stack.apiUrl}/reports`, minimalReport({ force: 'the Met' }), CANARY_HEADERS, CANARY_SOURCE_IP);
+    const confidential = await postJson(
+      `${local.stack.apiUrl}/reports`,
+      minimalReport({ force: 'Kent', reporter: { mode: 'confidential', contact: CONTACT } }),
+      CANARY_HEADERS,
+      CANARY_SOURCE_IP,
+    );
+    const refused = await postJson(`${local.stack.apiUrl}/reports`, { narrative: 'short' }, CANARY_HEADERS, CANARY_SOURCE_IP);
+    assert.deepEqual([anonymous.status, confidential.status, refused.status], [202, 202, 400]);
+    const references = [anonymous.json().reference, confidential.json().reference] as string[];
+
+    const met = await notificationsFor(local.sqs, local.queueUrl('pac-local-reports-metropolitan.fifo'), references[0]!);
+    const kent = await notificationsFor(local.sqs, local.queueUrl('pac-local-reports-kent.fifo'), references[1]!);
+    const everyOtherQueue = await Promise.all(
+      [...local.stack.queueUrls.values()].map((url) => receiveAll(local.sqs, url)),
+    );
+    const queues = JSON.stringify([met, kent, everyOtherQueue]);
+    const table = JSON.stringify(await local.scanTable());
+    const logs = output.text();
+
+    // The search can see what is there: the reports themselves are in all three places.
+    assert.ok(table.includes(NARRATIVE) && queues.includes(NARRATIVE), 'the reports were stored and disseminated');
+    assert.ok(references.every((reference) => logs.includes(reference)), 'the functions logged the references');
+
+    for (const canary of CANARIES) {
+      assert.ok(!table.includes(canary), `${canary} is in the table`);
+      assert.ok(!queues.includes(canary), `${canary} is on a queue`);
+      assert.ok(!logs.includes(canary), `${canary} is in a log line`);
+    }
+    for (const detail of Object.values(CONTACT)) {
+      assert.ok(!queues.includes(detail), `the contact detail ${detail} was sent to a force`);
+      assert.ok(!logs.includes(detail), `the contact detail ${detail} is in a log line`);
+    }
+    assert.ok(table.includes(CONTACT.email), 'the contact centre keeps the confidential reporter\'s details');
+  });
+});
