@@ -1,0 +1,142 @@
+/**
+ * What the operator deploys, asserted in the synthesised template: one FIFO queue and DLQ per
+ * force and for triage, encryption at rest and in transit, point-in-time recovery and (in prod)
+ * deletion protection, least-privilege grants per function, alarms on every DLQ, and an access
+ * log that cannot hold a reporter's address.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { FORCES } from '../../functions/domain/forces.ts';
+import { ReportingStack } from '../../lib/reporting-stack.ts';
+import type { Stage } from '../../lib/stage.ts';
+
+const synth = (stage: Stage) => {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  return Template.fromStack(new ReportingStack(app, `Test-${stage}`, { stage }));
+};
+const dev = synth('dev');
+const prod = synth('prod');
+const json = dev.toJSON() as { Resources: Record<string, { Type: string; Properties: Record<string, any> }> };
+const resources = (type: string) => Object.entries(json.Resources).filter(([, r]) => r.Type === type);
+
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
+
+/** The IAM statements attached to the role of the function whose handler module is given. */
+const statementsOf = (handlerModule: string): Statement[] => {
+  const [, fn] = resources('AWS::Lambda::Function').find(([, r]) => (r as any).Metadata?.['pac:handler'] === handlerModule)!;
+  const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+  // CDK moves statements that overflow a role's inline policy into managed policies.
+  return [...resources('AWS::IAM::Policy'), ...resources('AWS::IAM::ManagedPolicy')]
+    .filter(([, p]) => (p.Properties.Roles ?? []).some((role: { Ref: string }) => role.Ref === roleId))
+    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Statement[]);
+};
+const actionsOf = (statements: Statement[]) => statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+const resourcesOf = (statements: Statement[], action: string) =>
+  JSON.stringify(statements.filter((s) => actionsOf([s]).includes(action)).map((s) => s.Resource));
+
+describe('the CDK stack', () => {
+  it('has a FIFO queue and a FIFO DLQ for each of the 48 forces and for triage, redriving after 10 tries', () => {
+    for (const destination of [...FORCES.map((f) => f.id), 'triage']) {
+      dev.hasResourceProperties('AWS::SQS::Queue', {
+        QueueName: `pac-dev-reports-${destination}.fifo`,
+        FifoQueue: true,
+        RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 10 },
+      });
+      dev.hasResourceProperties('AWS::SQS::Queue', { QueueName: `pac-dev-reports-${destination}-dlq.fifo`, FifoQueue: true });
+    }
+    assert.equal(resources('AWS::SQS::Queue').length, 49 * 2 + 2);
+  });
+
+  it('encrypts every queue at rest and refuses every request that is not over TLS', () => {
+    const queues = resources('AWS::SQS::Queue');
+    assert.ok(queues.every(([, q]) => q.Properties.SqsManagedSseEnabled === true || q.Properties.KmsMasterKeyId !== undefined));
+    const policies = resources('AWS::SQS::QueuePolicy');
+    const queuesRefusingPlainText = new Set(
+      policies
+        .filter(([, p]) =>
+          p.Properties.PolicyDocument.Statement.some(
+            (s: any) => s.Effect === 'Deny' && s.Condition?.Bool?.['aws:SecureTransport'] === 'false',
+          ),
+        )
+        .flatMap(([, p]) => p.Properties.Queues.map((q: { Ref: string }) => q.Ref)),
+    );
+    assert.deepEqual([...queuesRefusingPlainText].sort(), queues.map(([id]) => id).sort());
+  });
+
+  it('pages an operator when any dead-letter queue holds a message', () => {
+    const deadLetterQueues = resources('AWS::SQS::Queue').filter(([, q]) => /-dlq(\.fifo)?$/.test(q.Properties.QueueName));
+    assert.equal(deadLetterQueues.length, 50);
+    const alarmed = resources('AWS::CloudWatch::Alarm').filter(
+      ([, a]) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible' && a.Properties.AlarmActions?.length === 1,
+    );
+    const alarmedQueueNames = alarmed.map(([, a]) => JSON.stringify(a.Properties.Dimensions));
+    for (const [id] of deadLetterQueues) {
+      assert.ok(alarmedQueueNames.some((d) => d.includes(id)), `no alarm on ${id}`);
+    }
+    for (const [, a] of alarmed) assert.equal(a.Properties.Threshold, 1);
+  });
+
+  it('keeps reports encrypted, recoverable to any point, and (in prod) safe from deletion', () => {
+    const table = { PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, SSESpecification: { SSEEnabled: true } };
+    dev.hasResourceProperties('AWS::DynamoDB::Table', { ...table, DeletionProtectionEnabled: false });
+    prod.hasResourceProperties('AWS::DynamoDB::Table', { ...table, DeletionProtectionEnabled: true, TableName: 'pac-prod-reports' });
+    prod.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    dev.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete' });
+  });
+
+  it('runs every function on Node.js 24, arm64, traced', () => {
+    const functions = resources('AWS::Lambda::Function');
+    assert.equal(functions.length, 2);
+    for (const [, fn] of functions) {
+      assert.equal(fn.Properties.Runtime, 'nodejs24.x');
+      assert.deepEqual(fn.Properties.Architectures, ['arm64']);
+      assert.deepEqual(fn.Properties.TracingConfig, { Mode: 'Active' });
+    }
+  });
+
+  it('feeds the router batches of ten with partial batch responses', () => {
+    dev.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    dev.hasResourceProperties('AWS::SQS::Queue', {
+      QueueName: 'pac-dev-intake',
+      RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 5 },
+    });
+  });
+
+  it('lets the submit function write reports and queue them for routing, and nothing more', () => {
+    const statements = statementsOf('functions/handlers/submit-report.ts');
+    const actions = actionsOf(statements);
+    for (const reading of ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:BatchGetItem']) {
+      assert.ok(!actions.includes(reading), `submit may ${reading}`);
+    }
+    assert.ok(actions.includes('dynamodb:PutItem'));
+    assert.ok(!actions.some((a) => a === 'sqs:ReceiveMessage' || a === 'sqs:DeleteMessage' || a === '*'));
+    const sendTo = resourcesOf(statements, 'sqs:SendMessage');
+    assert.match(sendTo, /IntakeQueue/);
+    assert.doesNotMatch(sendTo, /ForceQueues/);
+  });
+
+  it('lets the router read the intake queue and send to every destination queue, and not to their DLQs', () => {
+    const statements = statementsOf('functions/handlers/route-report.ts');
+    const sendTo = resourcesOf(statements, 'sqs:SendMessage');
+    for (const destination of ['metropolitan', 'kent', 'triage']) assert.match(sendTo, new RegExp(`ForceQueues${destination}Queue`));
+    assert.doesNotMatch(sendTo, /DeadLetters/);
+    assert.match(resourcesOf(statements, 'sqs:ReceiveMessage'), /IntakeQueue/);
+    assert.doesNotMatch(resourcesOf(statements, 'sqs:ReceiveMessage'), /ForceQueues/);
+    assert.ok(!statements.some((s) => s.Resource === '*' && actionsOf([s]).some((a) => a.startsWith('sqs:') || a.startsWith('dynamodb:'))));
+  });
+
+  it("leaves the reporter's address, browser and headers out of the API access log", () => {
+    const [[, stage]] = resources('AWS::ApiGatewayV2::Stage') as [[string, any]];
+    const format: string = stage.Properties.AccessLogSettings.Format;
+    assert.ok(JSON.parse(format), 'the access log is JSON');
+    for (const identifying of ['sourceIp', 'userAgent', 'identity', 'header', 'cookie', 'caller', 'user']) {
+      assert.ok(!format.toLowerCase().includes(identifying.toLowerCase()), `access log records ${identifying}`);
+    }
+    assert.match(format, /\$context\.requestId/);
+  });
+});
