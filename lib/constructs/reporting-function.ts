@@ -21,6 +21,19 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 
 export const HANDLER_METADATA = 'pac:handler';
 
+/**
+ * How every function is bundled, in esbuild's own terms, so that `npm run bench` measures the
+ * bundles Lambda runs.
+ */
+export const BUNDLING = {
+  format: 'esm',
+  target: 'node24',
+  minify: true,
+  mainFields: ['module', 'main'],
+  // Some CommonJS dependencies call require(); ESM bundles need it defined.
+  banner: "import { createRequire as __pacCreateRequire } from 'node:module'; const require = __pacCreateRequire(import.meta.url);",
+} as const;
+
 export interface ReportingFunctionProps {
   readonly stage: Stage;
   /** The handler module, relative to the project root, e.g. `functions/handlers/submit-report.ts`. */
@@ -57,13 +70,12 @@ export class ReportingFunction extends NodejsFunction {
       },
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node24',
-        minify: true,
+        target: BUNDLING.target,
+        minify: BUNDLING.minify,
         sourceMap: true,
         bundleAwsSDK: true,
-        mainFields: ['module', 'main'],
-        // Some CommonJS dependencies call require(); ESM bundles need it defined.
-        banner: "import { createRequire as __pacCreateRequire } from 'node:module'; const require = __pacCreateRequire(import.meta.url);",
+        mainFields: [...BUNDLING.mainFields],
+        banner: BUNDLING.banner,
       },
     });
     (this.node.defaultChild as CfnFunction).addMetadata(HANDLER_METADATA, props.handlerModule);
