@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 /** The CDK app: `npx cdk synth -c stage=dev|prod`, `npx cdk deploy -c stage=prod`. */
-import { App } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { ReportingStack } from '../lib/reporting-stack.ts';
 import { parseStage } from '../lib/stage.ts';
 
 const app = new App();
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 const stage = parseStage(app.node.tryGetContext('stage'));
 new ReportingStack(app, `PoliceReporting-${stage}`, {
   stage,

@@ -5,6 +5,7 @@
  * settings, batch sizes or which handler serves which route.
  */
 import { App } from 'aws-cdk-lib';
+import { unbundledContext } from '../lib/app-context.ts';
 import { ReportingStack } from '../lib/reporting-stack.ts';
 
 export type Intrinsic = Record<string, unknown>;
@@ -22,7 +23,7 @@ export interface StackTemplate {
 export const LOCAL_STACK_NAME = 'PoliceReporting-local';
 
 export const synthesiseLocalTemplate = (): StackTemplate => {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const app = new App({ context: unbundledContext() });
   const stack = new ReportingStack(app, LOCAL_STACK_NAME, { stage: 'local' });
   return app.synth().getStackArtifact(stack.artifactId).template as StackTemplate;
 };

@@ -9,11 +9,12 @@ import { describe, it } from 'node:test';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { FORCES } from '../../functions/domain/forces.ts';
+import { unbundledContext } from '../../lib/app-context.ts';
 import { ReportingStack } from '../../lib/reporting-stack.ts';
 import type { Stage } from '../../lib/stage.ts';
 
 const synth = (stage: Stage) => {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const app = new App({ context: unbundledContext() });
   return Template.fromStack(new ReportingStack(app, `Test-${stage}`, { stage }));
 };
 const dev = synth('dev');
