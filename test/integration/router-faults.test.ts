@@ -1,0 +1,81 @@
+/**
+ * Faults between the router's steps, on the real adapters and emulators: the step that fails is
+ * injected by wrapping a real port, everything else is DynamoDB Local and fauxqs. Whatever fails,
+ * a report is recorded once and its force receives it once.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SqsForceQueues } from '../../functions/adapters/queues.ts';
+import { DynamoReportStore } from '../../functions/adapters/report-store.ts';
+import { routeAndDisseminate } from '../../functions/domain/dissemination.ts';
+import { intakeMessage } from '../../functions/domain/intake.ts';
+import { newReference } from '../../functions/domain/reference.ts';
+import { reportSubmissionSchema } from '../../functions/domain/report.ts';
+import { localDynamoDbClient } from '../../local/emulators.ts';
+import { captureOutput, notificationsFor, useLocalStack } from '../support/local-stack.ts';
+import { minimalReport } from '../support/reports.ts';
+
+captureOutput();
+const local = useLocalStack();
+
+const realPorts = () => ({
+  store: new DynamoReportStore(DynamoDBDocumentClient.from(localDynamoDbClient(local.stack.dynamoDbEndpoint)), local.stack.tableName),
+  forceQueues: new SqsForceQueues(local.sqs, 'pac-local-reports-{destination}.fifo'),
+  clock: () => new Date(),
+});
+
+const messageFor = (force: string) =>
+  intakeMessage(newReference(), 'online', reportSubmissionSchema.parse(minimalReport({ force })), new Date());
+
+describe('the router when a step fails', () => {
+  it('notifies the force once when recording the dissemination failed after the notification was sent', async () => {
+    const ports = realPorts();
+    /** The real store, whose first attempt to record a dissemination is throttled. */
+    class ThrottledOnce extends DynamoReportStore {
+      private failures = 1;
+      override async recordNotified(...args: Parameters<DynamoReportStore['recordNotified']>) {
+        if (this.failures-- > 0) throw Object.assign(new Error('Throughput exceeded'), { name: 'ProvisionedThroughputExceededException' });
+        return super.recordNotified(...args);
+      }
+    }
+    const store = new ThrottledOnce(DynamoDBDocumentClient.from(localDynamoDbClient(local.stack.dynamoDbEndpoint)), local.stack.tableName);
+    const message = messageFor('Essex');
+    await assert.rejects(routeAndDisseminate({ ...ports, store }, message), /Throughput exceeded/);
+    // SQS redelivers: the report is already recorded but not marked, so the router sends again,
+    // with the same deduplication id, and the FIFO queue drops the repeat.
+    const second = await routeAndDisseminate({ ...ports, store }, message);
+    assert.equal(second.repeat, false);
+    const third = await routeAndDisseminate({ ...ports, store }, message);
+    assert.equal(third.repeat, true);
+
+    const notifications = await notificationsFor(local.sqs, local.queueUrl('pac-local-reports-essex.fifo'), message.reference);
+    assert.equal(notifications.length, 1);
+    assert.equal((await ports.store.find(message.reference))?.status, 'disseminated');
+  });
+
+  it('keeps the first routing decision when a repeat delivery would decide differently', async () => {
+    const ports = realPorts();
+    const message = messageFor('Norfolk');
+    await routeAndDisseminate(ports, message);
+    // The same reference arriving with different content (it cannot, but if it did) changes nothing.
+    const altered = { ...message, report: { ...message.report, force: 'Suffolk' } };
+    const outcome = await routeAndDisseminate(ports, altered);
+    assert.equal(outcome.repeat, true);
+    assert.equal(outcome.report.routing.destination, 'norfolk');
+    assert.deepEqual(await notificationsFor(local.sqs, local.queueUrl('pac-local-reports-suffolk.fifo'), message.reference, { timeoutMs: 1_500 }), []);
+  });
+
+  it('records nothing when the store is unreachable, so the retry starts from the beginning', async () => {
+    const ports = realPorts();
+    const unreachable = new DynamoReportStore(
+      DynamoDBDocumentClient.from(localDynamoDbClient('http://127.0.0.1:9')),
+      local.stack.tableName,
+    );
+    const message = messageFor('Dorset');
+    await assert.rejects(routeAndDisseminate({ ...ports, store: unreachable }, message));
+    assert.equal(await ports.store.find(message.reference), undefined);
+    await routeAndDisseminate(ports, message);
+    assert.equal((await notificationsFor(local.sqs, local.queueUrl('pac-local-reports-dorset.fifo'), message.reference)).length, 1);
+  });
+});
