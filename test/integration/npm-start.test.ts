@@ -1,0 +1,55 @@
+/**
+ * `npm start` as a new user meets it: it prints where the API, SQS and DynamoDB are, a report
+ * posted to the API reaches the Met's queue, and SIGTERM stops everything, DynamoDB Local's Java
+ * process included.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { PROJECT_ROOT } from '../../lib/constructs/reporting-function.ts';
+import { localSqsClient } from '../../local/emulators.ts';
+import { notificationsFor, postJson } from '../support/local-stack.ts';
+import { minimalReport } from '../support/reports.ts';
+
+describe('npm start', () => {
+  it('serves the API, disseminates a report, and stops cleanly on SIGTERM', async () => {
+    const child = spawn(
+      path.join(PROJECT_ROOT, 'node_modules/.bin/node'),
+      ['--disable-warning=ExperimentalWarning', '--import', 'tsx', 'bin/local.ts'],
+      { cwd: PROJECT_ROOT, env: { ...process.env, API_PORT: '0', SQS_PORT: '0', DYNAMODB_PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let printed = '';
+    child.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      const deadline = Date.now() + 60_000;
+      while (!/DynamoDB: \S+/.test(printed)) {
+        assert.ok(Date.now() < deadline && child.exitCode === null, `npm start did not come up:\n${printed}`);
+        await sleep(100);
+      }
+      const url = (name: string) => new RegExp(`^${name}: (\\S+)$`, 'm').exec(printed)?.[1] ?? '';
+      assert.match(url('API'), /^http:\/\/127\.0\.0\.1:\d+$/);
+      assert.match(url('SQS'), /^http:\/\/127\.0\.0\.1:\d+$/);
+      assert.match(url('DynamoDB'), /^http:\/\/127\.0\.0\.1:\d+$/);
+
+      const answer = await postJson(`${url('API')}/reports`, minimalReport({ force: 'the Met' }));
+      assert.equal(answer.status, 202);
+      const queueUrl = /--queue-url (\S+metropolitan\.fifo)/.exec(printed)?.[1];
+      assert.ok(queueUrl, 'it says how to read the Met\'s queue');
+      const sqs = localSqsClient(url('SQS'));
+      assert.equal((await notificationsFor(sqs, queueUrl, answer.json().reference as string)).length, 1);
+      sqs.destroy();
+
+      child.kill('SIGTERM');
+      assert.equal(await exited, 0);
+      for (const name of ['API', 'SQS', 'DynamoDB']) {
+        await assert.rejects(fetch(url(name)), `${name} still answers after SIGTERM`);
+      }
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+});
