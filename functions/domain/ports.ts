@@ -29,3 +29,25 @@ export interface ForceQueues {
   /** Puts the notification on the destination's queue; repeats with the same id are dropped. */
   notify(destination: Destination, notification: ForceNotification, deduplicationId: string): Promise<void>;
 }
+
+/**
+ * A report's original words, sealed so that only the contact centre can read them: the original
+ * may identify the reporter, and is never sent to a force.
+ */
+export interface SealedOriginal {
+  readonly algorithm: 'AES-256-GCM';
+  /** The key that wraps the data key (a KMS key ARN in AWS). */
+  readonly keyId: string;
+  /** Base64 of the data key as wrapped by the key. */
+  readonly encryptedDataKey: string;
+  readonly iv: string;
+  readonly ciphertext: string;
+  readonly authTag: string;
+}
+
+export interface OriginalsVault {
+  /** Seals the text under the contact-centre key, bound to the report's reference. */
+  seal(reference: Reference, plaintext: string): Promise<SealedOriginal>;
+  /** Opens a sealed original; fails if it was sealed for another reference or tampered with. */
+  open(reference: Reference, sealed: SealedOriginal): Promise<string>;
+}
