@@ -3,8 +3,10 @@
  */
 import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { ContactCentre } from './constructs/contact-centre.ts';
 import { ForceQueues } from './constructs/force-queues.ts';
-import { IntakePipeline } from './constructs/intake-pipeline.ts';
+import { IntakePipeline, type ReviewSettings } from './constructs/intake-pipeline.ts';
+import { OriginalsKey } from './constructs/originals-key.ts';
 import { Paging } from './constructs/paging.ts';
 import { PublicApi } from './constructs/public-api.ts';
 import { ReportStore } from './constructs/report-store.ts';
@@ -12,6 +14,8 @@ import type { Stage } from './stage.ts';
 
 export interface ReportingStackProps extends StackProps {
   readonly stage: Stage;
+  /** Review by the contact centre: on unless the stage says otherwise. */
+  readonly review?: ReviewSettings;
 }
 
 export class ReportingStack extends Stack {
@@ -19,6 +23,7 @@ export class ReportingStack extends Stack {
   readonly forceQueues: ForceQueues;
   readonly intake: IntakePipeline;
   readonly publicApi: PublicApi;
+  readonly contactCentre: ContactCentre;
 
   constructor(scope: Construct, id: string, props: ReportingStackProps) {
     super(scope, id, props);
@@ -28,11 +33,14 @@ export class ReportingStack extends Stack {
 
     const paging = new Paging(this, 'Paging');
     this.reportStore = new ReportStore(this, 'ReportStore', { stage });
+    const originalsKey = new OriginalsKey(this, 'OriginalsKey', { stage });
     this.forceQueues = new ForceQueues(this, 'ForceQueues', { stage, paging });
     this.intake = new IntakePipeline(this, 'Intake', {
       stage,
       table: this.reportStore.table,
       forceQueues: this.forceQueues,
+      originalsKey,
+      review: props.review ?? { enabled: true, exemptForces: [] },
       paging,
     });
     this.publicApi = new PublicApi(this, 'PublicApi', {
@@ -42,8 +50,20 @@ export class ReportingStack extends Stack {
       paging,
     });
 
+    this.contactCentre = new ContactCentre(this, 'ContactCentre', {
+      stage,
+      api: this.publicApi.api,
+      table: this.reportStore.table,
+      intakeQueue: this.intake.queue,
+      forceQueues: this.forceQueues,
+      originalsKey,
+      paging,
+    });
+
     new CfnOutput(this, 'PublicApiUrl', { value: this.publicApi.api.apiEndpoint });
     new CfnOutput(this, 'PagingTopicArn', { value: paging.topic.topicArn });
     new CfnOutput(this, 'ReportQueueNameTemplate', { value: this.forceQueues.queueNameTemplate });
+    new CfnOutput(this, 'StaffUserPoolId', { value: this.contactCentre.userPool.userPoolId });
+    new CfnOutput(this, 'StaffClientId', { value: this.contactCentre.staffClient.userPoolClientId });
   }
 }

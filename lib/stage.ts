@@ -14,3 +14,15 @@ export const parseStage = (value: unknown): Stage => {
 export const resourcePrefix = (stage: Stage): string => `pac-${stage}`;
 
 export const isProduction = (stage: Stage): boolean => stage === 'prod';
+
+/**
+ * Review by the contact centre, from `-c review=on|off` and `-c reviewExemptForces=kent,essex`.
+ * On by default everywhere but the local demo; `prod` refuses to switch it off wholesale.
+ */
+export const reviewSettings = (stage: Stage, review: unknown, exemptForces: unknown): { enabled: boolean; exemptForces: string[] } => {
+  const mode = review ?? (stage === 'local' ? 'off' : 'on');
+  if (mode !== 'on' && mode !== 'off') throw new Error(`Unknown review setting "${String(mode)}": use -c review=on|off`);
+  if (mode === 'off' && isProduction(stage)) throw new Error('Review cannot be switched off in prod; exempt forces one by one with -c reviewExemptForces=…');
+  const exempt = typeof exemptForces === 'string' ? exemptForces.split(',').map((id) => id.trim()).filter((id) => id !== '') : [];
+  return { enabled: mode === 'on', exemptForces: exempt };
+};

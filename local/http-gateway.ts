@@ -17,9 +17,22 @@ const TEXT_MEDIA_TYPE = /^(text\/|application\/([a-z.+-]*\+)?(json|xml|javascrip
 
 export interface Route {
   readonly method: string;
+  /** As API Gateway writes it: `/contact-centre/reviews/{reference}`. */
   readonly path: string;
   readonly target: LocalFunction;
 }
+
+/** The path parameters of a path matching a route's template, or undefined if it does not match. */
+export const matchPath = (template: string, path: string): Record<string, string> | undefined => {
+  const names: string[] = [];
+  const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{([^}]+)\}/g, (_, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  const match = new RegExp(`^${pattern}$`).exec(path);
+  if (match === null) return undefined;
+  return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')]));
+};
 
 const readBody = (request: IncomingMessage): Promise<Buffer | 'too-large'> =>
   new Promise((resolve, reject) => {
@@ -33,7 +46,12 @@ const readBody = (request: IncomingMessage): Promise<Buffer | 'too-large'> =>
     request.on('error', reject);
   });
 
-export const gatewayEvent = (request: IncomingMessage, routeKey: string, body: Buffer): APIGatewayProxyEventV2 => {
+export const gatewayEvent = (
+  request: IncomingMessage,
+  routeKey: string,
+  body: Buffer,
+  pathParameters: Record<string, string> = {},
+): APIGatewayProxyEventV2 => {
   const url = new URL(request.url ?? '/', 'http://local');
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
@@ -52,6 +70,7 @@ export const gatewayEvent = (request: IncomingMessage, routeKey: string, body: B
     ...(cookies === undefined ? {} : { cookies }),
     headers,
     ...(url.search === '' ? {} : { queryStringParameters: Object.fromEntries(url.searchParams) }),
+    ...(Object.keys(pathParameters).length === 0 ? {} : { pathParameters }),
     requestContext: {
       accountId: '000000000000',
       apiId: 'local',
@@ -96,12 +115,16 @@ export const startHttpGateway = async (routes: readonly Route[], port = 0): Prom
   const server: Server = createServer((request, response) => {
     void (async () => {
       const path = new URL(request.url ?? '/', 'http://local').pathname;
-      const route = routes.find((r) => r.path === path && r.method === request.method);
-      if (route === undefined) return gatewayError(response, 404, 'Not Found');
+      const matched = routes
+        .filter((r) => r.method === request.method)
+        .map((r) => ({ route: r, parameters: matchPath(r.path, path) }))
+        .find((m) => m.parameters !== undefined);
+      if (matched === undefined) return gatewayError(response, 404, 'Not Found');
+      const { route, parameters } = matched;
       const body = await readBody(request);
       if (body === 'too-large') return gatewayError(response, 413, 'Request Entity Too Large');
       try {
-        const result = await route.target.invoke(gatewayEvent(request, `${route.method} ${route.path}`, body));
+        const result = await route.target.invoke(gatewayEvent(request, `${route.method} ${route.path}`, body, parameters));
         send(response, result as APIGatewayProxyStructuredResultV2);
       } catch {
         // What API Gateway answers when the function itself fails.

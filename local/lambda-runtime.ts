@@ -48,7 +48,12 @@ export const loadFunctions = async (template: StackTemplate, provisioned: Provis
     const handlerModule = resource.Metadata?.[HANDLER_METADATA];
     if (typeof handlerModule !== 'string') throw new Error(`Function ${logicalId} has no ${HANDLER_METADATA} metadata`);
     const variables = ((resource.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {});
-    const environment = Object.fromEntries(Object.entries(variables).map(([name, value]) => [name, resolve(value)]));
+    const environment = Object.fromEntries(
+      Object.entries(variables).map(([name, value]) => {
+        const resolved = resolve(value);
+        return [name, provisioned.localEquivalents.get(resolved) ?? resolved];
+      }),
+    );
     return { logicalId, handlerModule, environment, timeoutSeconds: Number(resource.Properties?.Timeout ?? 3) };
   });
 

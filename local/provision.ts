@@ -6,7 +6,9 @@
 import { CreateTableCommand, type CreateTableCommandInput, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { resolver, resourcesOfType, type StackTemplate } from './stack-template.ts';
-import { waitForTableActive } from './emulators.ts';
+import { LOCAL_REGION, waitForTableActive } from './emulators.ts';
+import type { KmsEmulator } from './kms-emulator.ts';
+import { LOCAL_USER_POOL_ID, type LocalIssuer } from './oidc-issuer.ts';
 
 export interface ProvisionOptions {
   /**
@@ -21,7 +23,29 @@ export interface Provisioned {
   readonly attributes: Map<string, string>;
   readonly tableNames: string[];
   readonly queueUrls: Map<string, string>;
+  /** App client ids of the user pools, by client name. */
+  readonly userPoolClients: Map<string, string>;
+  /**
+   * Values a function's environment resolves to in AWS terms that mean something else here: the
+   * Cognito issuer URL of a user pool is the local issuer's.
+   */
+  readonly localEquivalents: Map<string, string>;
 }
+
+export interface LocalServices {
+  readonly dynamodb: DynamoDBClient;
+  readonly sqs: SQSClient;
+  readonly sqsEndpoint: string;
+  readonly kms: KmsEmulator;
+  readonly issuer: LocalIssuer;
+}
+
+const PSEUDO_PARAMETERS: Record<string, string> = {
+  'AWS::Region': LOCAL_REGION,
+  'AWS::AccountId': '000000000000',
+  'AWS::Partition': 'aws',
+  'AWS::URLSuffix': 'amazonaws.com',
+};
 
 /** Queue properties the emulator takes as attributes, as CloudFormation names them. */
 const QUEUE_ATTRIBUTES = [
@@ -38,16 +62,16 @@ const QUEUE_ATTRIBUTES = [
 
 export const provision = async (
   template: StackTemplate,
-  dynamodb: DynamoDBClient,
-  sqs: SQSClient,
-  sqsEndpoint: string,
+  { dynamodb, sqs, sqsEndpoint, kms, issuer }: LocalServices,
   options: ProvisionOptions = {},
 ): Promise<Provisioned> => {
-  const refs = new Map<string, string>();
+  const refs = new Map<string, string>(Object.entries(PSEUDO_PARAMETERS));
   const attributes = new Map<string, string>();
   const resolve = resolver(refs, attributes);
   const tableNames: string[] = [];
   const queueUrls = new Map<string, string>();
+  const userPoolClients = new Map<string, string>();
+  const localEquivalents = new Map<string, string>();
 
   for (const [logicalId, { Properties: p = {} }] of resourcesOfType(template, 'AWS::DynamoDB::Table')) {
     const TableName = resolve(p.TableName);
@@ -95,11 +119,34 @@ export const provision = async (
     queueUrls.set(QueueName, QueueUrl);
   }
 
+  for (const [logicalId, { Properties: p = {} }] of resourcesOfType(template, 'AWS::KMS::Key')) {
+    const { keyId, arn } = kms.createKey(typeof p.Description === 'string' ? p.Description : logicalId);
+    refs.set(logicalId, keyId);
+    attributes.set(`${logicalId}.Arn`, arn);
+    attributes.set(`${logicalId}.KeyId`, keyId);
+  }
+
+  // The local issuer stands in for every user pool; its app clients keep their names as ids.
+  const userPools = resourcesOfType(template, 'AWS::Cognito::UserPool');
+  if (userPools.length > 1) throw new Error('The local issuer stands in for one user pool; the stack declares more');
+  for (const [logicalId] of userPools) {
+    refs.set(logicalId, LOCAL_USER_POOL_ID);
+    const providerUrl = `cognito-idp.${LOCAL_REGION}.amazonaws.com/${LOCAL_USER_POOL_ID}`;
+    attributes.set(`${logicalId}.ProviderURL`, `https://${providerUrl}`);
+    attributes.set(`${logicalId}.Arn`, `arn:aws:cognito-idp:${LOCAL_REGION}:000000000000:userpool/${LOCAL_USER_POOL_ID}`);
+    localEquivalents.set(`https://${providerUrl}`, issuer.issuer);
+  }
+  for (const [logicalId, { Properties: p = {} }] of resourcesOfType(template, 'AWS::Cognito::UserPoolClient')) {
+    const clientId = resolve(p.ClientName);
+    refs.set(logicalId, clientId);
+    userPoolClients.set(clientId, clientId);
+  }
+
   for (const [logicalId] of resourcesOfType(template, 'AWS::Lambda::Function')) {
     refs.set(logicalId, logicalId);
     attributes.set(`${logicalId}.Arn`, `local:function:${logicalId}`);
   }
   for (const [logicalId] of resourcesOfType(template, 'AWS::ApiGatewayV2::Integration')) refs.set(logicalId, logicalId);
 
-  return { refs, attributes, tableNames, queueUrls };
+  return { refs, attributes, tableNames, queueUrls, userPoolClients, localEquivalents };
 };

@@ -7,6 +7,7 @@
 import { App } from 'aws-cdk-lib';
 import { unbundledContext } from '../lib/app-context.ts';
 import { ReportingStack } from '../lib/reporting-stack.ts';
+import { reviewSettings } from '../lib/stage.ts';
 
 export type Intrinsic = Record<string, unknown>;
 
@@ -22,9 +23,9 @@ export interface StackTemplate {
 
 export const LOCAL_STACK_NAME = 'PoliceReporting-local';
 
-export const synthesiseLocalTemplate = (): StackTemplate => {
+export const synthesiseLocalTemplate = ({ review }: { review?: 'on' | 'off' } = {}): StackTemplate => {
   const app = new App({ context: unbundledContext() });
-  const stack = new ReportingStack(app, LOCAL_STACK_NAME, { stage: 'local' });
+  const stack = new ReportingStack(app, LOCAL_STACK_NAME, { stage: 'local', review: reviewSettings('local', review, undefined) });
   return app.synth().getStackArtifact(stack.artifactId).template as StackTemplate;
 };
 

@@ -15,6 +15,8 @@ import {
   type Emulator,
 } from './emulators.ts';
 import { startHttpGateway, type Route } from './http-gateway.ts';
+import { startKmsEmulator } from './kms-emulator.ts';
+import { startOidcIssuer, type LocalIssuer } from './oidc-issuer.ts';
 import { loadFunctions } from './lambda-runtime.ts';
 import { provision, type ProvisionOptions } from './provision.ts';
 import { startSqsEventSource, type SqsEventSource } from './sqs-event-source.ts';
@@ -24,12 +26,19 @@ export interface LocalStackOptions extends ProvisionOptions {
   readonly apiPort?: number;
   readonly sqsPort?: number;
   readonly dynamoDbPort?: number;
+  readonly kmsPort?: number;
+  readonly issuerPort?: number;
+  /** Review by the contact centre; off by default locally, so a report reaches its force at once. */
+  readonly review?: 'on' | 'off';
 }
 
 export interface LocalStack {
   readonly apiUrl: string;
   readonly sqsEndpoint: string;
   readonly dynamoDbEndpoint: string;
+  readonly kmsEndpoint: string;
+  /** The local stand-in for the staff user pool: it signs tokens the functions accept. */
+  readonly issuer: LocalIssuer;
   readonly region: string;
   readonly tableName: string;
   /** Queue URLs by queue name. */
@@ -55,9 +64,13 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
   try {
     const dynamoDbStarting = startDynamoDbLocal(options.dynamoDbPort ?? 0);
     dynamoDbStarting.then((emulator) => started.push(emulator), () => undefined);
-    const template = synthesiseLocalTemplate();
+    const template = synthesiseLocalTemplate({ review: options.review ?? 'off' });
     const sqsEmulator: Emulator = await startSqsEmulator(options.sqsPort ?? 0);
     started.push(sqsEmulator);
+    const kms = await startKmsEmulator({ port: options.kmsPort ?? 0, region: LOCAL_REGION });
+    started.push(kms);
+    const issuer = await startOidcIssuer({ port: options.issuerPort ?? 0 });
+    started.push(issuer);
     const dynamoDb = await dynamoDbStarting;
 
     Object.assign(process.env, {
@@ -66,12 +79,13 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
       AWS_ENDPOINT_URL_DYNAMODB: dynamoDb.endpoint,
       AWS_ENDPOINT_URL_SQS: sqsEmulator.endpoint,
+      AWS_ENDPOINT_URL_KMS: kms.endpoint,
     });
     const dynamodbClient = localDynamoDbClient(dynamoDb.endpoint);
     const sqs = localSqsClient(sqsEmulator.endpoint);
     started.push({ stop: async () => (dynamodbClient.destroy(), sqs.destroy()) });
 
-    const provisioned = await provision(template, dynamodbClient, sqs, sqsEmulator.endpoint, options);
+    const provisioned = await provision(template, { dynamodb: dynamodbClient, sqs, sqsEndpoint: sqsEmulator.endpoint, kms, issuer }, options);
     const resolve = resolver(provisioned.refs, provisioned.attributes);
     const functions = await loadFunctions(template, provisioned);
     const functionNamed = (id: string) => {
@@ -110,6 +124,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       apiUrl: gateway.url,
       sqsEndpoint: sqsEmulator.endpoint,
       dynamoDbEndpoint: dynamoDb.endpoint,
+      kmsEndpoint: kms.endpoint,
+      issuer,
       region: LOCAL_REGION,
       tableName,
       queueUrls: provisioned.queueUrls,

@@ -1,58 +1,111 @@
 /**
  * The report store on DynamoDB: one table, keys by prefix.
  *
- * | item        | PK              | SK                          |
- * | reservation | REPORT#<ref>    | RESERVATION                 |
- * | report      | REPORT#<ref>    | REPORT                      |
- * | event       | REPORT#<ref>    | EVENT#<time>#<type>         |
+ * | item        | PK                  | SK                    | GSI1PK                 | GSI1SK             |
+ * | reservation | REPORT#<ref>        | RESERVATION           |                        |                    |
+ * | report      | REPORT#<ref>        | REPORT                | REVIEW#awaiting, or    | <receivedAt>#<ref> |
+ * |             |                     |                       | DESTINATION#<force>    |                    |
+ * | event       | REPORT#<ref>        | EVENT#<time>#<type>   |                        |                    |
+ * | statistics  | STATS#<destination> | <yyyy-mm>             |                        |                    |
  *
- * Reports carry GSI1 (DESTINATION#<force>, <receivedAt>#<ref>) so a force's reports can be listed
- * newest first. Every write that must happen once is conditional on the reference, so repeated
- * deliveries change nothing.
+ * GSI1 is sparse: a report is in it while it waits for review (oldest first) and once it is on
+ * a destination's queue. Every change to a report is one transaction, conditional on the version
+ * it read, that also appends its audit event and moves its counters: a retried step changes
+ * nothing twice and counts nothing twice.
  */
 import {
   GetCommand,
   PutCommand,
+  QueryCommand,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import type { ReportStore } from '#domain/ports.ts';
+import { auditEvent, type AuditEvent } from '#domain/audit.ts';
+import { ConcurrentChange, type ReportStore } from '#domain/ports.ts';
 import type { Reference } from '#domain/reference.ts';
-import { statusOnceNotified, type RoutedReport } from '#domain/routed-report.ts';
+import { statusOnceNotified, type ReportRecord } from '#domain/report-record.ts';
+import { contactCounted, disseminationCounted, type CounterIncrement } from '#domain/statistics.ts';
+
+export const REVIEW_INDEX = 'GSI1';
+const AWAITING_REVIEW = 'REVIEW#awaiting';
+
+type Item = Record<string, unknown>;
 
 const reportKey = (reference: string) => ({ PK: `REPORT#${reference}`, SK: 'REPORT' });
 
-/** An audit event: append-only, one per thing that happened to a report. */
-const auditEvent = (reference: string, at: string, type: string, detail: Record<string, unknown>) => ({
+const eventItem = (reference: string, event: AuditEvent): Item => ({
   PK: `REPORT#${reference}`,
-  SK: `EVENT#${at}#${type}`,
+  SK: `EVENT#${event.at}#${event.type}`,
   kind: 'event',
   reference,
-  at,
-  type,
-  ...detail,
+  ...event,
 });
 
-const reportItem = (report: RoutedReport) => ({
-  ...reportKey(report.reference),
-  kind: 'report',
-  ...report,
-  GSI1PK: `DESTINATION#${report.routing.destination}`,
-  GSI1SK: `${report.receivedAt}#${report.reference}`,
-});
-
-const fromReportItem = (item: Record<string, unknown>): RoutedReport => {
-  const { PK: _pk, SK: _sk, kind: _kind, GSI1PK: _gpk, GSI1SK: _gsk, ...report } = item;
-  return report as unknown as RoutedReport;
+const indexKeys = (record: ReportRecord): Item => {
+  const sortKey = `${record.receivedAt}#${record.reference}`;
+  if (record.status === 'awaiting_review') return { GSI1PK: AWAITING_REVIEW, GSI1SK: sortKey };
+  if (record.status === 'disseminated' || record.status === 'in_triage') {
+    return { GSI1PK: `DESTINATION#${record.routing.destination}`, GSI1SK: sortKey };
+  }
+  return {};
 };
 
-/** True when a write was refused only because its condition found the work already done. */
-const alreadyDone = (error: unknown): boolean => {
+const reportItem = (record: ReportRecord): Item => ({ ...reportKey(record.reference), kind: 'report', ...record, ...indexKeys(record) });
+
+const fromReportItem = (item: Item): ReportRecord => {
+  const { PK: _pk, SK: _sk, kind: _kind, GSI1PK: _gpk, GSI1SK: _gsk, ...record } = item;
+  return record as unknown as ReportRecord;
+};
+
+const fromEventItem = (item: Item): AuditEvent => {
+  const { type, at, by, detail } = item as unknown as AuditEvent;
+  return { type, at, ...(by === undefined ? {} : { by }), detail };
+};
+
+/** One update per statistics item (a transaction may touch each item once), adding up its counters. */
+const counterUpdates = (tableName: string, increments: readonly CounterIncrement[]) => {
+  const byItem = new Map<string, { destination: string; month: string; counts: Map<string, number> }>();
+  for (const { destination, month, counter } of increments) {
+    const key = `${destination}|${month}`;
+    const entry = byItem.get(key) ?? { destination, month, counts: new Map<string, number>() };
+    entry.counts.set(counter, (entry.counts.get(counter) ?? 0) + 1);
+    byItem.set(key, entry);
+  }
+  return [...byItem.values()].map(({ destination, month, counts }) => {
+    const names = [...counts.keys()];
+    return {
+      Update: {
+        TableName: tableName,
+        Key: { PK: `STATS#${destination}`, SK: month },
+        UpdateExpression: `SET kind = :kind ADD ${names.map((_, i) => `#c${i} :n${i}`).join(', ')}`,
+        ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#c${i}`, name])),
+        ExpressionAttributeValues: { ':kind': 'statistics', ...Object.fromEntries(names.map((name, i) => [`:n${i}`, counts.get(name)])) },
+      },
+    };
+  });
+};
+
+const codesOf = (error: unknown): (string | undefined)[] =>
+  ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((reason) => reason.Code);
+
+/** True when a write was refused only because its condition did not hold. */
+const conditionFailed = (error: unknown): boolean => {
   if (!(error instanceof Error)) return false;
   if (error.name === 'ConditionalCheckFailedException') return true;
   if (error.name !== 'TransactionCanceledException') return false;
-  const codes = ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code);
+  const codes = codesOf(error);
   return codes.includes('ConditionalCheckFailed') && codes.every((code) => code === 'ConditionalCheckFailed' || code === 'None');
+};
+
+const encodeCursor = (key: Item | undefined) => (key === undefined ? undefined : Buffer.from(JSON.stringify(key)).toString('base64url'));
+const decodeCursor = (cursor: string | undefined): Item | undefined => {
+  if (cursor === undefined) return undefined;
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Item;
+    return typeof key === 'object' && key !== null ? key : undefined;
+  } catch {
+    return undefined;
+  }
 };
 
 export class DynamoReportStore implements ReportStore {
@@ -72,77 +125,126 @@ export class DynamoReportStore implements ReportStore {
       );
       return true;
     } catch (error) {
-      if (alreadyDone(error)) return false;
+      if (conditionFailed(error)) return false;
       throw error;
     }
   }
 
-  async recordRouted(report: RoutedReport): Promise<RoutedReport> {
+  async recordRouted(record: ReportRecord): Promise<ReportRecord> {
+    const { routing } = record;
     try {
       await this.client.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: this.tableName, Item: reportItem(report), ConditionExpression: 'attribute_not_exists(PK)' } },
-            { Put: { TableName: this.tableName, Item: auditEvent(report.reference, report.receivedAt, 'received', { channel: report.channel }) } },
+            { Put: { TableName: this.tableName, Item: reportItem(record), ConditionExpression: 'attribute_not_exists(PK)' } },
+            { Put: { TableName: this.tableName, Item: eventItem(record.reference, auditEvent('received', record.receivedAt, { channel: record.channel })) } },
             {
               Put: {
                 TableName: this.tableName,
-                Item: auditEvent(report.reference, report.routedAt, 'routed', {
-                  destination: report.routing.destination,
-                  rule: report.routing.rule,
-                  reason: report.routing.reason,
-                }),
+                Item: eventItem(
+                  record.reference,
+                  auditEvent('routed', record.routedAt, { destination: routing.destination, rule: routing.rule, reason: routing.reason }),
+                ),
               },
             },
+            ...counterUpdates(this.tableName, [contactCounted(record)]),
           ],
         }),
       );
-      return report;
+      return record;
     } catch (error) {
-      if (!alreadyDone(error)) throw error;
-      const recorded = await this.find(report.reference);
+      if (!conditionFailed(error)) throw error;
+      const recorded = await this.find(record.reference);
       if (recorded === undefined) throw error;
       return recorded;
     }
   }
 
-  async recordNotified(report: RoutedReport, at: Date): Promise<void> {
+  async recordNotified(record: ReportRecord, at: Date): Promise<ReportRecord> {
     const notifiedAt = at.toISOString();
-    const status = statusOnceNotified(report);
+    const status = statusOnceNotified(record);
+    const after: ReportRecord = { ...record, status, notifiedAt, version: record.version + 1 };
+    const event = auditEvent(status === 'in_triage' ? 'queued_for_triage' : 'disseminated', notifiedAt, {
+      destination: record.routing.destination,
+    });
+    try {
+      await this.recordChange(record, after, event, disseminationCounted(record, notifiedAt));
+      return after;
+    } catch (error) {
+      if (!(error instanceof ConcurrentChange)) throw error;
+      // Another delivery got there first; what it recorded stands.
+      const recorded = await this.find(record.reference);
+      if (recorded?.notifiedAt === undefined) throw error;
+      return recorded;
+    }
+  }
+
+  async recordChange(before: ReportRecord, after: ReportRecord, event: AuditEvent, counters: readonly CounterIncrement[]): Promise<void> {
     try {
       await this.client.send(
         new TransactWriteCommand({
           TransactItems: [
             {
-              Update: {
-                TableName: this.tableName,
-                Key: reportKey(report.reference),
-                UpdateExpression: 'SET #status = :status, notifiedAt = :at',
-                ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(notifiedAt)',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':status': status, ':at': notifiedAt },
-              },
-            },
-            {
               Put: {
                 TableName: this.tableName,
-                Item: auditEvent(report.reference, notifiedAt, status === 'in_triage' ? 'queued_for_triage' : 'disseminated', {
-                  destination: report.routing.destination,
-                }),
+                Item: reportItem(after),
+                ConditionExpression: 'version = :read',
+                ExpressionAttributeValues: { ':read': before.version },
               },
             },
+            { Put: { TableName: this.tableName, Item: eventItem(after.reference, event) } },
+            ...counterUpdates(this.tableName, counters),
           ],
         }),
       );
     } catch (error) {
-      if (!alreadyDone(error)) throw error;
+      if (conditionFailed(error)) throw new ConcurrentChange(before.reference);
+      throw error;
     }
   }
 
-  async find(reference: Reference): Promise<RoutedReport | undefined> {
+  async appendEvent(reference: Reference, event: AuditEvent): Promise<void> {
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: eventItem(reference, event) }));
+  }
+
+  async find(reference: Reference): Promise<ReportRecord | undefined> {
     const { Item } = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: reportKey(reference), ConsistentRead: true }),
     );
     return Item === undefined ? undefined : fromReportItem(Item);
+  }
+
+  async awaitingReview({ limit, after }: { limit: number; after?: string }): Promise<{ records: ReportRecord[]; next?: string }> {
+    const { Items = [], LastEvaluatedKey } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: REVIEW_INDEX,
+        KeyConditionExpression: 'GSI1PK = :awaiting',
+        ExpressionAttributeValues: { ':awaiting': AWAITING_REVIEW },
+        ScanIndexForward: true,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(after),
+      }),
+    );
+    const next = encodeCursor(LastEvaluatedKey);
+    return { records: Items.map(fromReportItem), ...(next === undefined ? {} : { next }) };
+  }
+
+  async auditTrail(reference: Reference): Promise<AuditEvent[]> {
+    const events: AuditEvent[] = [];
+    let ExclusiveStartKey: Item | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :events)',
+          ExpressionAttributeValues: { ':pk': `REPORT#${reference}`, ':events': 'EVENT#' },
+          ExclusiveStartKey,
+        }),
+      );
+      events.push(...(page.Items ?? []).map(fromEventItem));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey !== undefined);
+    return events;
   }
 }

@@ -11,7 +11,7 @@ import { forceById } from './forces.ts';
 import { CHANNELS } from './intake.ts';
 import { REFERENCE_PATTERN } from './reference.ts';
 import { CATEGORIES, locationSchema, subjectSchema } from './report.ts';
-import type { RoutedReport } from './routed-report.ts';
+import type { ReportRecord } from './report-record.ts';
 import { TRIAGE } from './routing.ts';
 
 export const FORCE_NOTIFICATION_VERSION = '1.0';
@@ -50,26 +50,24 @@ export type ForceNotification = z.infer<typeof forceNotificationSchema>;
 const destinationName = (destination: string): string =>
   destination === TRIAGE ? 'National triage (contact centre)' : (forceById(destination)?.name ?? destination);
 
-export const forceNotification = (report: RoutedReport, disseminatedAt: Date): ForceNotification => {
-  const { submission, routing } = report;
+export const forceNotification = (record: ReportRecord, disseminatedAt: Date): ForceNotification => {
+  const { content, routing } = record;
+  if (content === undefined) throw new Error(`Report ${record.reference} has nothing a force may see yet`);
   return {
     schemaVersion: FORCE_NOTIFICATION_VERSION,
     type: 'report.disseminated',
-    reference: report.reference,
+    reference: record.reference,
     force: { id: routing.destination, name: destinationName(routing.destination) },
-    channel: report.channel,
-    receivedAt: report.receivedAt,
+    channel: record.channel,
+    receivedAt: record.receivedAt,
     disseminatedAt: disseminatedAt.toISOString(),
-    categories: [...submission.categories],
-    subject: submission.subject,
-    forceNamedByReporter: submission.force,
-    location: submission.location,
-    when: submission.when,
-    narrative: submission.narrative,
-    reporter: {
-      mode: submission.reporter.mode,
-      contactDetailsHeld: submission.reporter.mode === 'confidential' && submission.reporter.contact !== undefined,
-    },
+    categories: [...content.categories],
+    subject: content.subject,
+    forceNamedByReporter: content.force,
+    location: content.location,
+    when: content.when,
+    narrative: content.narrative,
+    reporter: { mode: record.reporterMode, contactDetailsHeld: record.contactDetailsHeld },
     routing: { rule: routing.rule, reason: routing.reason, candidates: [...routing.candidates] },
   };
 };
@@ -78,5 +76,5 @@ export const forceNotification = (report: RoutedReport, disseminatedAt: Date): F
  * The same report disseminated to the same destination is one notification, however many times
  * the router is asked: the destination's FIFO queue drops repeats carrying this id.
  */
-export const notificationDeduplicationId = (report: RoutedReport): string =>
-  `report.disseminated:${report.reference}:${report.routing.destination}`;
+export const notificationDeduplicationId = (record: ReportRecord): string =>
+  `report.disseminated:${record.reference}:${record.routing.destination}`;

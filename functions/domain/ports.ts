@@ -5,20 +5,41 @@
 import type { ForceNotification } from './force-notification.ts';
 import type { IntakeMessage } from './intake.ts';
 import type { Reference } from './reference.ts';
-import type { RoutedReport } from './routed-report.ts';
+import type { AuditEvent } from './audit.ts';
+import type { ReportRecord } from './report-record.ts';
+import type { CounterIncrement } from './statistics.ts';
 import type { Destination } from './routing.ts';
 
 export interface ReportStore {
   /** Claims a reference for a new report; false if it is already taken. */
   reserveReference(reference: Reference, at: Date): Promise<boolean>;
   /**
-   * Records a routed report with its audit trail, once. When the reference is already recorded
-   * (a repeated delivery), nothing is written and the report as first recorded is returned.
+   * Records a routed contact with its audit trail and counts it, once. When the reference is
+   * already recorded (a repeated delivery), nothing is written and the record as first written is
+   * returned.
    */
-  recordRouted(report: RoutedReport): Promise<RoutedReport>;
-  /** Records that the destination's queue holds the report; a repeat changes nothing. */
-  recordNotified(report: RoutedReport, at: Date): Promise<void>;
-  find(reference: Reference): Promise<RoutedReport | undefined>;
+  recordRouted(record: ReportRecord): Promise<ReportRecord>;
+  /** Records that the destination's queue holds the report, and counts it; a repeat changes nothing. */
+  recordNotified(record: ReportRecord, at: Date): Promise<ReportRecord>;
+  /**
+   * Replaces a record with its next version, appends the event and moves the counters, all or
+   * nothing. Throws ConcurrentChange if the record is no longer the version it was read at.
+   */
+  recordChange(before: ReportRecord, after: ReportRecord, event: AuditEvent, counters: readonly CounterIncrement[]): Promise<void>;
+  /** Appends an event that changes nothing else, such as someone reading the original. */
+  appendEvent(reference: Reference, event: AuditEvent): Promise<void>;
+  find(reference: Reference): Promise<ReportRecord | undefined>;
+  /** Contacts awaiting review, oldest first. */
+  awaitingReview(page: { limit: number; after?: string }): Promise<{ records: ReportRecord[]; next?: string }>;
+  auditTrail(reference: Reference): Promise<AuditEvent[]>;
+}
+
+/** Someone else changed the report since it was read: read it again and decide again. */
+export class ConcurrentChange extends Error {
+  constructor(reference: string) {
+    super(`Report ${reference} changed while it was being worked on`);
+    this.name = 'ConcurrentChange';
+  }
 }
 
 export interface IntakeQueue {

@@ -154,4 +154,5 @@ export const reportSubmissionSchema = z
 
 export type Category = (typeof CATEGORIES)[number];
 export type ReportSubmission = z.output<typeof reportSubmissionSchema>;
+export type ReporterMode = ReportSubmission['reporter']['mode'];
 export type ReportSubmissionInput = z.input<typeof reportSubmissionSchema>;

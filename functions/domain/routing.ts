@@ -10,7 +10,7 @@ import type { ReportSubmission } from './report.ts';
 export const TRIAGE = 'triage';
 export type Destination = ForceId | typeof TRIAGE;
 
-export type RoutingRule = 'subject-force' | 'named-force' | 'not-yet-joined' | 'no-force-identified';
+export type RoutingRule = 'subject-force' | 'named-force' | 'not-yet-joined' | 'no-force-identified' | 'contact-centre';
 
 export interface RoutingDecision {
   readonly destination: Destination;

@@ -10,10 +10,18 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { isProduction, resourcePrefix, type Stage } from '../stage.ts';
 import type { ForceQueues } from './force-queues.ts';
+import type { OriginalsKey } from './originals-key.ts';
 import type { Paging } from './paging.ts';
 import { ReportingFunction } from './reporting-function.ts';
 
 export const INTAKE_MAX_RECEIVES = 5;
+
+export interface ReviewSettings {
+  /** Whether contacts wait for the contact centre's review before any force sees them. */
+  readonly enabled: boolean;
+  /** Forces that asked to receive reports as soon as they are routed. */
+  readonly exemptForces: readonly string[];
+}
 const ROUTER_TIMEOUT = Duration.seconds(30);
 
 export class IntakePipeline extends Construct {
@@ -21,7 +29,11 @@ export class IntakePipeline extends Construct {
   readonly deadLetterQueue: Queue;
   readonly router: ReportingFunction;
 
-  constructor(scope: Construct, id: string, props: { stage: Stage; table: ITable; forceQueues: ForceQueues; paging: Paging }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { stage: Stage; table: ITable; forceQueues: ForceQueues; originalsKey: OriginalsKey; review: ReviewSettings; paging: Paging },
+  ) {
     super(scope, id);
     const prefix = resourcePrefix(props.stage);
     const removalPolicy = isProduction(props.stage) ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
@@ -49,8 +61,14 @@ export class IntakePipeline extends Construct {
       handlerModule: 'functions/handlers/route-report.ts',
       description: 'Routes each report taken in to its force, records it and disseminates it',
       timeout: ROUTER_TIMEOUT,
-      environment: { REPORT_QUEUE_NAME_TEMPLATE: props.forceQueues.queueNameTemplate },
+      environment: {
+        REPORT_QUEUE_NAME_TEMPLATE: props.forceQueues.queueNameTemplate,
+        ORIGINALS_KEY_ID: props.originalsKey.key.keyArn,
+        REVIEW: props.review.enabled ? 'on' : 'off',
+        REVIEW_EXEMPT_FORCES: props.review.exemptForces.join(','),
+      },
     });
+    props.originalsKey.grantSeal(this.router);
     this.router.bindTable(props.table, 'read-write');
     props.forceQueues.grantDisseminate(this.router);
     this.router.addEventSource(

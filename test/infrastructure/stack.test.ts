@@ -5,6 +5,7 @@
  * log that cannot hold a reporter's address.
  */
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -87,9 +88,10 @@ describe('the CDK stack', () => {
     dev.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete' });
   });
 
-  it('runs every function on Node.js 24, arm64, traced', () => {
+  it('runs every handler in functions/handlers/ as one function, on Node.js 24, arm64, traced', () => {
     const functions = resources('AWS::Lambda::Function');
-    assert.equal(functions.length, 2);
+    const handlers = readdirSync(new URL('../../functions/handlers/', import.meta.url)).map((file) => `functions/handlers/${file}`);
+    assert.deepEqual(functions.map(([, fn]) => (fn as any).Metadata?.['pac:handler']).sort(), handlers.sort());
     for (const [, fn] of functions) {
       assert.equal(fn.Properties.Runtime, 'nodejs24.x');
       assert.deepEqual(fn.Properties.Architectures, ['arm64']);

@@ -7,6 +7,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { KmsOriginalsVault } from '../../functions/adapters/originals-vault.ts';
+import type { SealedOriginal } from '../../functions/domain/ports.ts';
+import type { Reference } from '../../functions/domain/reference.ts';
+import { localKmsClient } from '../../local/emulators.ts';
 import { captureOutput, notificationsFor, postJson, receiveAll, useLocalStack } from '../support/local-stack.ts';
 import { minimalReport, NARRATIVE } from '../support/reports.ts';
 
@@ -78,6 +82,13 @@ describe('anonymity', () => {
       assert.ok(!queues.includes(detail), `the contact detail ${detail} was sent to a force`);
       assert.ok(!logs.includes(detail), `the contact detail ${detail} is in a log line`);
     }
-    assert.ok(table.includes(CONTACT.email), 'the contact centre keeps the confidential reporter\'s details');
+    for (const detail of Object.values(CONTACT)) {
+      assert.ok(!table.includes(detail), `the contact detail ${detail} is stored where more than the contact centre could read it`);
+    }
+    // ...but the contact centre keeps them, sealed with its own key.
+    const sealed = (await local.scanTable()).find((item) => item.reference === references[1] && item.kind === 'report');
+    const vault = new KmsOriginalsVault(localKmsClient(local.stack.kmsEndpoint), process.env.ORIGINALS_KEY_ID ?? '');
+    const original = JSON.parse(await vault.open(references[1] as Reference, sealed?.original as SealedOriginal));
+    assert.deepEqual(original.reporter, { mode: 'confidential', contact: CONTACT });
   });
 });

@@ -8,11 +8,13 @@ import { describe, it } from 'node:test';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SqsForceQueues } from '../../functions/adapters/queues.ts';
 import { DynamoReportStore } from '../../functions/adapters/report-store.ts';
-import { routeAndDisseminate } from '../../functions/domain/dissemination.ts';
+import { KmsOriginalsVault } from '../../functions/adapters/originals-vault.ts';
+import { routeContact } from '../../functions/domain/dissemination.ts';
+import { parseReviewPolicy } from '../../functions/domain/review-policy.ts';
 import { intakeMessage } from '../../functions/domain/intake.ts';
 import { newReference } from '../../functions/domain/reference.ts';
 import { reportSubmissionSchema } from '../../functions/domain/report.ts';
-import { localDynamoDbClient } from '../../local/emulators.ts';
+import { localDynamoDbClient, localKmsClient } from '../../local/emulators.ts';
 import { captureOutput, notificationsFor, useLocalStack } from '../support/local-stack.ts';
 import { minimalReport } from '../support/reports.ts';
 
@@ -22,8 +24,10 @@ const local = useLocalStack();
 const realPorts = () => ({
   store: new DynamoReportStore(DynamoDBDocumentClient.from(localDynamoDbClient(local.stack.dynamoDbEndpoint)), local.stack.tableName),
   forceQueues: new SqsForceQueues(local.sqs, 'pac-local-reports-{destination}.fifo'),
+  vault: new KmsOriginalsVault(localKmsClient(local.stack.kmsEndpoint), process.env.ORIGINALS_KEY_ID ?? ''),
   clock: () => new Date(),
 });
+const NO_REVIEW = parseReviewPolicy('off');
 
 const messageFor = (force: string) =>
   intakeMessage(newReference(), 'online', reportSubmissionSchema.parse(minimalReport({ force })), new Date());
@@ -41,12 +45,12 @@ describe('the router when a step fails', () => {
     }
     const store = new ThrottledOnce(DynamoDBDocumentClient.from(localDynamoDbClient(local.stack.dynamoDbEndpoint)), local.stack.tableName);
     const message = messageFor('Essex');
-    await assert.rejects(routeAndDisseminate({ ...ports, store }, message), /Throughput exceeded/);
+    await assert.rejects(routeContact({ ...ports, store }, message, NO_REVIEW), /Throughput exceeded/);
     // SQS redelivers: the report is already recorded but not marked, so the router sends again,
     // with the same deduplication id, and the FIFO queue drops the repeat.
-    const second = await routeAndDisseminate({ ...ports, store }, message);
+    const second = await routeContact({ ...ports, store }, message, NO_REVIEW);
     assert.equal(second.repeat, false);
-    const third = await routeAndDisseminate({ ...ports, store }, message);
+    const third = await routeContact({ ...ports, store }, message, NO_REVIEW);
     assert.equal(third.repeat, true);
 
     const notifications = await notificationsFor(local.sqs, local.queueUrl('pac-local-reports-essex.fifo'), message.reference);
@@ -57,12 +61,12 @@ describe('the router when a step fails', () => {
   it('keeps the first routing decision when a repeat delivery would decide differently', async () => {
     const ports = realPorts();
     const message = messageFor('Norfolk');
-    await routeAndDisseminate(ports, message);
+    await routeContact(ports, message, NO_REVIEW);
     // The same reference arriving with different content (it cannot, but if it did) changes nothing.
     const altered = { ...message, report: { ...message.report, force: 'Suffolk' } };
-    const outcome = await routeAndDisseminate(ports, altered);
+    const outcome = await routeContact(ports, altered, NO_REVIEW);
     assert.equal(outcome.repeat, true);
-    assert.equal(outcome.report.routing.destination, 'norfolk');
+    assert.equal(outcome.record.routing.destination, 'norfolk');
     assert.deepEqual(await notificationsFor(local.sqs, local.queueUrl('pac-local-reports-suffolk.fifo'), message.reference, { timeoutMs: 1_500 }), []);
   });
 
@@ -73,9 +77,9 @@ describe('the router when a step fails', () => {
       local.stack.tableName,
     );
     const message = messageFor('Dorset');
-    await assert.rejects(routeAndDisseminate({ ...ports, store: unreachable }, message));
+    await assert.rejects(routeContact({ ...ports, store: unreachable }, message, NO_REVIEW));
     assert.equal(await ports.store.find(message.reference), undefined);
-    await routeAndDisseminate(ports, message);
+    await routeContact(ports, message, NO_REVIEW);
     assert.equal((await notificationsFor(local.sqs, local.queueUrl('pac-local-reports-dorset.fifo'), message.reference)).length, 1);
   });
 });

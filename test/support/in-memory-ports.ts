@@ -1,13 +1,24 @@
 /** The domain's ports in memory, for unit tests of the use cases (integration tests use the real ones). */
+import type { AuditEvent } from '../../functions/domain/audit.ts';
 import type { ForceNotification } from '../../functions/domain/force-notification.ts';
 import type { IntakeMessage } from '../../functions/domain/intake.ts';
-import type { ForceQueues, IntakeQueue, ReportStore } from '../../functions/domain/ports.ts';
+import {
+  ConcurrentChange,
+  type ForceQueues,
+  type IntakeQueue,
+  type OriginalsVault,
+  type ReportStore,
+  type SealedOriginal,
+} from '../../functions/domain/ports.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
-import { statusOnceNotified, type RoutedReport } from '../../functions/domain/routed-report.ts';
+import { statusOnceNotified, type ReportRecord } from '../../functions/domain/report-record.ts';
+import type { CounterIncrement } from '../../functions/domain/statistics.ts';
 
 export class InMemoryReportStore implements ReportStore {
   readonly reserved = new Set<string>();
-  readonly reports = new Map<string, RoutedReport>();
+  readonly records = new Map<string, ReportRecord>();
+  readonly events: (AuditEvent & { reference: string })[] = [];
+  readonly counters = new Map<string, number>();
 
   async reserveReference(reference: Reference): Promise<boolean> {
     if (this.reserved.has(reference)) return false;
@@ -15,21 +26,46 @@ export class InMemoryReportStore implements ReportStore {
     return true;
   }
 
-  async recordRouted(report: RoutedReport): Promise<RoutedReport> {
-    const recorded = this.reports.get(report.reference);
+  async recordRouted(record: ReportRecord): Promise<ReportRecord> {
+    const recorded = this.records.get(record.reference);
     if (recorded !== undefined) return recorded;
-    this.reports.set(report.reference, report);
-    return report;
+    this.records.set(record.reference, record);
+    return record;
   }
 
-  async recordNotified(report: RoutedReport, at: Date): Promise<void> {
-    const recorded = this.reports.get(report.reference);
-    if (recorded === undefined || recorded.notifiedAt !== undefined) return;
-    this.reports.set(report.reference, { ...recorded, status: statusOnceNotified(recorded), notifiedAt: at.toISOString() });
+  async recordNotified(record: ReportRecord, at: Date): Promise<ReportRecord> {
+    const recorded = this.records.get(record.reference);
+    if (recorded === undefined) throw new Error('not recorded');
+    if (recorded.notifiedAt !== undefined) return recorded;
+    const after = { ...recorded, status: statusOnceNotified(recorded), notifiedAt: at.toISOString(), version: recorded.version + 1 };
+    this.records.set(record.reference, after);
+    return after;
   }
 
-  async find(reference: Reference): Promise<RoutedReport | undefined> {
-    return this.reports.get(reference);
+  async recordChange(before: ReportRecord, after: ReportRecord, event: AuditEvent, counters: readonly CounterIncrement[]): Promise<void> {
+    if (this.records.get(before.reference)?.version !== before.version) throw new ConcurrentChange(before.reference);
+    this.records.set(after.reference, after);
+    this.events.push({ ...event, reference: after.reference });
+    for (const { destination, month, counter } of counters) {
+      const key = `${destination}|${month}|${counter}`;
+      this.counters.set(key, (this.counters.get(key) ?? 0) + 1);
+    }
+  }
+
+  async appendEvent(reference: Reference, event: AuditEvent): Promise<void> {
+    this.events.push({ ...event, reference });
+  }
+
+  async find(reference: Reference): Promise<ReportRecord | undefined> {
+    return this.records.get(reference);
+  }
+
+  async awaitingReview(): Promise<{ records: ReportRecord[] }> {
+    return { records: [...this.records.values()].filter((r) => r.status === 'awaiting_review') };
+  }
+
+  async auditTrail(reference: Reference): Promise<AuditEvent[]> {
+    return this.events.filter((event) => event.reference === reference);
   }
 }
 
@@ -44,5 +80,16 @@ export class InMemoryForceQueues implements ForceQueues {
   readonly sent: { destination: string; notification: ForceNotification; deduplicationId: string }[] = [];
   async notify(destination: string, notification: ForceNotification, deduplicationId: string): Promise<void> {
     this.sent.push({ destination, notification, deduplicationId });
+  }
+}
+
+/** Not encryption: a stand-in that keeps the text recoverable and marks what it sealed. */
+export class InMemoryVault implements OriginalsVault {
+  async seal(reference: Reference, plaintext: string): Promise<SealedOriginal> {
+    return { algorithm: 'AES-256-GCM', keyId: 'in-memory', encryptedDataKey: reference, iv: '', ciphertext: Buffer.from(plaintext).toString('base64'), authTag: '' };
+  }
+  async open(reference: Reference, sealed: SealedOriginal): Promise<string> {
+    if (sealed.encryptedDataKey !== reference) throw new Error('sealed for another report');
+    return Buffer.from(sealed.ciphertext, 'base64').toString('utf8');
   }
 }

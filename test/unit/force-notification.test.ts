@@ -8,14 +8,16 @@ import {
 import { intakeMessage } from '../../functions/domain/intake.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
 import { reportSubmissionSchema } from '../../functions/domain/report.ts';
-import { routedReport } from '../../functions/domain/routed-report.ts';
+import { routedRecord } from '../../functions/domain/report-record.ts';
+import type { SealedOriginal } from '../../functions/domain/ports.ts';
 import { routeReport } from '../../functions/domain/routing.ts';
 import { fullReport, minimalReport } from '../support/reports.ts';
 
 const routed = (input: unknown) => {
   const report = reportSubmissionSchema.parse(input);
   const message = intakeMessage('PAC-7K3M-9QXD' as Reference, 'online', report, new Date('2025-01-02T03:04:05Z'));
-  return routedReport(message, routeReport(report, message.receivedAt), new Date('2025-01-02T03:04:06Z'));
+  const sealed = { algorithm: 'AES-256-GCM', keyId: 'k', encryptedDataKey: '', iv: '', ciphertext: 'sealed', authTag: '' } satisfies SealedOriginal;
+  return routedRecord(message, routeReport(report, message.receivedAt), sealed, new Date('2025-01-02T03:04:06Z'), { review: false });
 };
 
 describe('the notification a force receives', () => {

@@ -1,14 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { routeAndDisseminate } from '../../functions/domain/dissemination.ts';
+import { routeContact } from '../../functions/domain/dissemination.ts';
+import { parseReviewPolicy } from '../../functions/domain/review-policy.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
 import { reportSubmissionSchema } from '../../functions/domain/report.ts';
 import { takeReport } from '../../functions/domain/submission.ts';
-import { InMemoryForceQueues, InMemoryIntakeQueue, InMemoryReportStore } from '../support/in-memory-ports.ts';
+import { InMemoryForceQueues, InMemoryIntakeQueue, InMemoryReportStore, InMemoryVault } from '../support/in-memory-ports.ts';
 import { minimalReport } from '../support/reports.ts';
 
 const report = reportSubmissionSchema.parse(minimalReport({ force: 'the Met' }));
 const at = new Date('2025-05-05T12:00:00Z');
+const NO_REVIEW = parseReviewPolicy('off');
 
 describe('taking a report in', () => {
   it('gives it a fresh reference and queues it with that reference', async () => {
@@ -47,12 +49,12 @@ describe('routing and disseminating under repeated delivery', () => {
     const intake = new InMemoryIntakeQueue();
     const forceQueues = new InMemoryForceQueues();
     await takeReport({ store, intake }, 'online', report, at);
-    return { store, forceQueues, message: intake.messages[0]!, ports: { store, forceQueues, clock: () => new Date() } };
+    return { store, forceQueues, message: intake.messages[0]!, ports: { store, forceQueues, vault: new InMemoryVault(), clock: () => new Date() } };
   };
 
   it('sends the report to its force once, however many times it is delivered', async () => {
     const { store, forceQueues, message, ports } = await setUp();
-    for (let i = 0; i < 3; i++) await routeAndDisseminate(ports, message);
+    for (let i = 0; i < 3; i++) await routeContact(ports, message, NO_REVIEW);
     assert.equal(forceQueues.sent.length, 1);
     assert.equal(forceQueues.sent[0]?.destination, 'metropolitan');
     assert.equal((await store.find(message.reference))?.status, 'disseminated');
@@ -70,10 +72,10 @@ describe('routing and disseminating under repeated delivery', () => {
         },
       },
     };
-    await assert.rejects(routeAndDisseminate(flaky, message));
+    await assert.rejects(routeContact(flaky, message, NO_REVIEW));
     assert.equal((await store.find(message.reference))?.status, 'routed');
-    await routeAndDisseminate(flaky, message);
-    await routeAndDisseminate(flaky, message);
+    await routeContact(flaky, message, NO_REVIEW);
+    await routeContact(flaky, message, NO_REVIEW);
     assert.deepEqual(
       forceQueues.sent.map((s) => s.deduplicationId),
       [`report.disseminated:${message.reference}:metropolitan`],

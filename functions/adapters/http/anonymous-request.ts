@@ -10,11 +10,20 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
 export const PERMITTED_HEADERS = ['content-type', 'content-length', 'idempotency-key'] as const;
 
-export const anonymousRequest = (event: APIGatewayProxyEventV2): APIGatewayProxyEventV2 => {
+/**
+ * The request as the service may see it. Staff routes also keep the `authorization` header (for
+ * authenticatedStaff() to verify and remove) and the query string (paging); path parameters are
+ * part of the resource and always kept.
+ */
+export const anonymousRequest = (
+  event: APIGatewayProxyEventV2,
+  { staff = false }: { staff?: boolean } = {},
+): APIGatewayProxyEventV2 => {
+  const permitted: readonly string[] = staff ? [...PERMITTED_HEADERS, 'authorization'] : PERMITTED_HEADERS;
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(event.headers ?? {})) {
     const lower = name.toLowerCase();
-    if (value !== undefined && (PERMITTED_HEADERS as readonly string[]).includes(lower)) headers[lower] = value;
+    if (value !== undefined && permitted.includes(lower)) headers[lower] = value;
   }
   return {
     version: event.version,
@@ -22,6 +31,8 @@ export const anonymousRequest = (event: APIGatewayProxyEventV2): APIGatewayProxy
     rawPath: event.rawPath,
     rawQueryString: '',
     headers,
+    ...(event.pathParameters === undefined ? {} : { pathParameters: event.pathParameters }),
+    ...(staff && event.queryStringParameters !== undefined ? { queryStringParameters: event.queryStringParameters } : {}),
     requestContext: {
       accountId: event.requestContext.accountId,
       apiId: event.requestContext.apiId,
@@ -46,8 +57,8 @@ export const anonymousRequest = (event: APIGatewayProxyEventV2): APIGatewayProxy
 };
 
 /** Typed for any event that starts as an API Gateway v2 event, whatever later middleware makes of its body. */
-export const anonymise = <Event = APIGatewayProxyEventV2>(): MiddlewareObj<Event> => ({
+export const anonymise = <Event = APIGatewayProxyEventV2>(options: { staff?: boolean } = {}): MiddlewareObj<Event> => ({
   before: (request) => {
-    request.event = anonymousRequest(request.event as unknown as APIGatewayProxyEventV2) as unknown as Event;
+    request.event = anonymousRequest(request.event as unknown as APIGatewayProxyEventV2, options) as unknown as Event;
   },
 });

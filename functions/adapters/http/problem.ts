@@ -34,13 +34,20 @@ export interface ProblemBody {
   readonly errors?: readonly FieldProblem[];
 }
 
+export interface ProblemOptions {
+  /** Response headers the status calls for, e.g. WWW-Authenticate on a 401 (RFC 9110 §15.5.2). */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
 export class Problem extends Error {
   readonly body: ProblemBody;
+  readonly headers: Readonly<Record<string, string>>;
 
-  constructor(body: ProblemBody) {
+  constructor(body: ProblemBody, options: ProblemOptions = {}) {
     super(body.detail ?? body.title);
     this.name = 'Problem';
     this.body = body;
+    this.headers = options.headers ?? {};
   }
 
   get status(): number {
@@ -56,7 +63,7 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 export const problemResponse = (problem: Problem): APIGatewayProxyStructuredResultV2 => ({
   statusCode: problem.status,
-  headers: { 'Content-Type': PROBLEM_CONTENT_TYPE, 'Cache-Control': 'no-store' },
+  headers: { ...problem.headers, 'Content-Type': PROBLEM_CONTENT_TYPE, 'Cache-Control': 'no-store' },
   body: JSON.stringify(problem.body),
 });
 

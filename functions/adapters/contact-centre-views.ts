@@ -1,0 +1,35 @@
+/** What the contact-centre API shows of a contact: in the list, and in full for review. */
+import type { AuditEvent } from '#domain/audit.ts';
+import { forceById } from '#domain/forces.ts';
+import type { ReportRecord } from '#domain/report-record.ts';
+import type { ReportSubmission } from '#domain/report.ts';
+import type { FlaggedDetail } from '#domain/review-flags.ts';
+import { TRIAGE } from '#domain/routing.ts';
+
+const proposed = ({ routing }: ReportRecord) => ({
+  destination: routing.destination,
+  name: routing.destination === TRIAGE ? null : (forceById(routing.destination)?.name ?? routing.destination),
+  rule: routing.rule,
+  reason: routing.reason,
+  candidates: routing.candidates,
+});
+
+export const contactSummary = (record: ReportRecord) => ({
+  reference: record.reference,
+  channel: record.channel,
+  receivedAt: record.receivedAt,
+  status: record.status,
+  categories: record.categories,
+  proposedForce: proposed(record),
+  sanitised: record.review?.sanitised === undefined ? null : { by: record.review.sanitised.by, at: record.review.sanitised.at },
+});
+
+export const contactForReview = (record: ReportRecord, original: ReportSubmission, flags: readonly FlaggedDetail[], audit: readonly AuditEvent[]) => ({
+  ...contactSummary(record),
+  original,
+  flags,
+  sanitised: record.review?.sanitised ?? null,
+  closed: record.review?.closed ?? null,
+  approved: record.review?.approved ?? null,
+  audit,
+});

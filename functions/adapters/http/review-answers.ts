@@ -1,0 +1,48 @@
+/** How the contact-centre API answers a review step: the report as it now stands, or why not. */
+import { ConcurrentChange } from '#domain/ports.ts';
+import { parseReference, type Reference } from '#domain/reference.ts';
+import type { ReviewRefusal, StepOutcome } from '#domain/review.ts';
+import { Problem, statusProblem } from './problem.ts';
+
+export const refusalProblem = (refusal: ReviewRefusal): Problem => {
+  switch (refusal.kind) {
+    case 'not-awaiting-review':
+      return new Problem({ type: '/problems/not-awaiting-review', title: 'This contact is not waiting for review', status: 409, detail: `It is ${refusal.status.replace(/_/g, ' ')}.` });
+    case 'not-sanitised':
+      return new Problem({ type: '/problems/not-sanitised', title: 'Nobody has sanitised this report yet', status: 409, detail: 'An analyst must write the sanitised version before it can be approved.' });
+    case 'no-force-chosen':
+      return new Problem({ type: '/problems/no-force-chosen', title: 'No force has been chosen', status: 409, detail: 'Choose the force this report goes to before approving it.' });
+    case 'own-sanitisation':
+      return new Problem({ type: '/problems/four-eyes', title: 'Another supervisor must approve this', status: 403, detail: 'You wrote the sanitised version of this report, so you may not approve it.' });
+    case 'unknown-force':
+      return new Problem({
+        type: '/problems/unknown-force',
+        title: 'No such force',
+        status: 400,
+        errors: [{ pointer: '/force', detail: `"${refusal.typed}" is not a force in the registry` }],
+      });
+  }
+};
+
+/** The reference in the path, or 404: a malformed reference names no report. */
+export const referenceFrom = (pathParameters: Record<string, string | undefined> | undefined): Reference => {
+  const reference = parseReference(pathParameters?.reference ?? '');
+  if (reference === undefined) throw statusProblem(404, 'Not Found', 'There is no report with that reference.');
+  return reference;
+};
+
+/** Runs a review step and turns anything but success into the problem it is. */
+export const stepOrProblem = async (step: () => Promise<StepOutcome>) => {
+  let outcome: StepOutcome;
+  try {
+    outcome = await step();
+  } catch (error) {
+    if (error instanceof ConcurrentChange) {
+      throw new Problem({ type: '/problems/changed', title: 'Someone else changed this report', status: 409, detail: 'Reload it and try again.' });
+    }
+    throw error;
+  }
+  if (outcome.kind === 'not-found') throw statusProblem(404, 'Not Found', 'There is no report with that reference.');
+  if (outcome.kind === 'refused') throw refusalProblem(outcome.refusal);
+  return outcome.record;
+};

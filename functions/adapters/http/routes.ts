@@ -1,0 +1,57 @@
+/**
+ * The middleware chains every HTTP handler is built on, so each handler file is only its business
+ * function. In order: anonymise the request (first, so nothing else sees what it drops); security
+ * headers; for staff routes, verify the bearer token and the staff member's groups; for routes
+ * with a body, refuse oversize, non-JSON and malformed bodies and validate against the schema;
+ * and last, problem details, so it is the first to turn any error into problem+json.
+ */
+import middy from '@middy/core';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import httpSecurityHeaders from '@middy/http-security-headers';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type * as z from 'zod';
+import { anonymise } from './anonymous-request.ts';
+import { bodyLimit } from './body-limit.ts';
+import { problemDetails } from './problem-details.ts';
+import { authenticatedStaff, type StaffGroup, type StaffMember } from './staff-authentication.ts';
+import { validatedBody } from './validated-body.ts';
+
+export type Result = APIGatewayProxyStructuredResultV2;
+export type HttpEvent<Body = undefined> = Omit<APIGatewayProxyEventV2, 'body'> & { body: Body };
+export type StaffEvent<Body = undefined> = HttpEvent<Body> & { readonly staff: StaffMember };
+
+export interface BodyOptions<Schema extends z.ZodType> {
+  readonly schema: Schema;
+  readonly maxBytes: number;
+  /** The problem type and title for a body that fails validation. */
+  readonly problem: { readonly type: string; readonly title: string };
+}
+
+const withBody = <Event>(chain: middy.MiddyfiedHandler<Event, Result>, body: BodyOptions<z.ZodType>) =>
+  chain
+    .use(bodyLimit<Event>(body.maxBytes))
+    .use(httpJsonBodyParser() as middy.MiddlewareObj<Event>)
+    .use(validatedBody(body.schema, body.problem) as middy.MiddlewareObj<Event>);
+
+/** A route anyone may call, anonymously. */
+export const publicRoute = <Schema extends z.ZodType>(body: BodyOptions<Schema>) =>
+  withBody(middy<HttpEvent<z.output<Schema>>, Result>().use(anonymise()).use(httpSecurityHeaders()), body).use(problemDetails());
+
+const staffChain = <Body>(groups: readonly StaffGroup[]) =>
+  middy<StaffEvent<Body>, Result>()
+    .use(anonymise({ staff: true }))
+    .use(httpSecurityHeaders())
+    .use(authenticatedStaff({ allowedGroups: groups }));
+
+/** A route for contact-centre staff in one of the groups given. */
+export const staffRoute = (groups: readonly StaffGroup[]) => staffChain<undefined>(groups).use(problemDetails());
+
+/** A route for contact-centre staff in one of the groups given, taking a JSON body. */
+export const staffRouteWithBody = <Schema extends z.ZodType>(groups: readonly StaffGroup[], body: BodyOptions<Schema>) =>
+  withBody(staffChain<z.output<Schema>>(groups), body).use(problemDetails());
+
+export const json = (statusCode: number, body: unknown): Result => ({
+  statusCode,
+  headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
+  body: JSON.stringify(body),
+});

@@ -1,0 +1,83 @@
+/**
+ * A report as the service keeps it once routed: where it stands in its lifecycle, where it is
+ * going and why, what a force may see of it, and the reporter's original words sealed so that only
+ * the contact centre can open them.
+ */
+import type { Channel, IntakeMessage } from './intake.ts';
+import type { SealedOriginal } from './ports.ts';
+import type { Reference } from './reference.ts';
+import { contentFromSubmission, type DisseminableContent } from './disseminable-content.ts';
+import type { ReporterMode } from './report.ts';
+import { TRIAGE, type RoutingDecision } from './routing.ts';
+import type { ReviewState } from './review-state.ts';
+
+/**
+ * - `routed`: recorded; its notification is not yet confirmed on the destination's queue;
+ * - `awaiting_review`: waiting for the contact centre to sanitise it and a supervisor to approve it;
+ * - `approved`: approved for dissemination; its notification is not yet confirmed;
+ * - `disseminated`: on the force's queue;
+ * - `in_triage`: on the national triage queue (when review is off and no force could be chosen);
+ * - `closed`: closed by the contact centre without dissemination.
+ */
+export type ReportStatus = 'routed' | 'awaiting_review' | 'approved' | 'disseminated' | 'in_triage' | 'closed';
+
+export interface ReportRecord {
+  readonly reference: Reference;
+  readonly channel: Channel;
+  readonly receivedAt: string;
+  readonly routedAt: string;
+  /** Where the report is going and why: the router's decision, or the contact centre's. */
+  readonly routing: RoutingDecision;
+  readonly categories: ReportRecordCategories;
+  readonly reporterMode: ReporterMode;
+  /** Whether the reporter left any way for the contact centre to reach them. */
+  readonly contactDetailsHeld: boolean;
+  /** The reporter's report exactly as given, contact details and all: for the contact centre only. */
+  readonly original: SealedOriginal;
+  /** What a force may see: set at routing when review is off, by the contact centre when on. */
+  readonly content?: DisseminableContent;
+  readonly review?: ReviewState;
+  readonly status: ReportStatus;
+  /** When the notification was confirmed on the destination's queue. */
+  readonly notifiedAt?: string;
+  /** Increases with every change; each write is conditional on the version it read. */
+  readonly version: number;
+}
+
+type ReportRecordCategories = DisseminableContent['categories'];
+
+export interface RoutingOptions {
+  /** Whether a person must review the report before its destination sees it. */
+  readonly review: boolean;
+}
+
+export const routedRecord = (
+  message: IntakeMessage,
+  routing: RoutingDecision,
+  original: SealedOriginal,
+  routedAt: Date,
+  { review }: RoutingOptions,
+): ReportRecord => {
+  const { reporter } = message.report;
+  return {
+    reference: message.reference,
+    channel: message.channel,
+    receivedAt: message.receivedAt,
+    routedAt: routedAt.toISOString(),
+    routing,
+    categories: [...message.report.categories],
+    reporterMode: reporter.mode,
+    contactDetailsHeld: reporter.mode === 'confidential' && reporter.contact !== undefined,
+    original,
+    ...(review ? { status: 'awaiting_review' as const } : { status: 'routed' as const, content: contentFromSubmission(message.report) }),
+    version: 1,
+  };
+};
+
+/** A report whose notification is due: routed without review, or approved after it. */
+export const isDueForNotification = (record: ReportRecord): boolean =>
+  (record.status === 'routed' || record.status === 'approved') && record.notifiedAt === undefined;
+
+/** The status a report takes once its destination's queue holds it. */
+export const statusOnceNotified = (record: ReportRecord): ReportStatus =>
+  record.routing.destination === TRIAGE ? 'in_triage' : 'disseminated';
