@@ -10,8 +10,10 @@
  * else (dates, times, money, collar numbers, road names) are left alone, and the short, ambiguous
  * shapes of vehicle registration are flagged only where the text is talking about a vehicle.
  *
- * Every pattern is anchored on a boundary look-behind and has no nested or overlapping
- * quantifiers, so the time taken grows in step with the length of the text, whatever it holds.
+ * No pattern can match the same characters in two ways, each can start only where a word or
+ * token starts, and the steps that follow a match look a bounded distance ahead, so the time taken
+ * grows in step with the length of the text, whatever it holds (a 10,000-character report built to
+ * make patterns backtrack takes milliseconds).
  */
 
 export type IdentifyingKind = 'email' | 'phone' | 'postcode' | 'url' | 'vehicle_registration' | 'self_identification';
@@ -277,8 +279,11 @@ const isAboutVehicle = (clues: readonly Clue[], start: number, end: number): boo
   }
   const before = clues[low - 1];
   if (before !== undefined && start - before.end <= VEHICLE_CONTEXT) return before.aboutVehicle;
-  const after = clues.slice(low).find((clue) => clue.start >= end);
-  return after !== undefined && after.start - end <= VEHICLE_CONTEXT && after.aboutVehicle;
+  for (let i = low; i < clues.length; i++) {
+    const after = clues[i]!;
+    if (after.start >= end) return after.start - end <= VEHICLE_CONTEXT && after.aboutVehicle;
+  }
+  return false;
 };
 
 const vehicleRegistrations = (text: string): Candidate[] => {
@@ -305,7 +310,7 @@ const vehicleRegistrations = (text: string): Candidate[] => {
 // ─── the reporter describing themselves ─────────────────────────────────────────────────────────
 
 /** "I", "I'm", "Im", "I am", "I was", "I used to", "I also"…, in any case. */
-const I = String.raw`\bi(?:['’]?m|\s+am|\s+was|\s+used\s+to|\s+also|\s+currently|\s+still|\s+now)?`;
+const SPEAKER = String.raw`\bi(?:['’]?m|\s+am|\s+was|\s+used\s+to|\s+also|\s+currently|\s+still|\s+now)?`;
 
 const RELATIVE = String.raw`(?:ex[\s-]?|former\s+|step[\s-]?|half[\s-]?)?(?:wife|husband|partner|spouse|line\s+manager|supervisor|employer|teacher|girlfriend|boyfriend|fianc[eé]e?|daughter|son|child|mother|father|mum|mom|dad|parent|sister|brother|sibling|cousin|aunt|auntie|uncle|niece|nephew|granddaughter|grandson|grandmother|grandfather|grandma|grandad|granddad|nan|neighbour|neighbor|colleague|co-?worker|workmate|flatmate|housemate|lodger|landlord|landlady|tenant|manager|boss|carer|best\s+friend|friend|ex)`;
 
@@ -318,11 +323,11 @@ const RELATIONSHIP = new RegExp(
     String.raw`|(?:married|engaged)\s+to\s+(?:him|her|them|the\s+officer)` +
     String.raw`|(?:in\s+a\s+relationship\s+with|dating|seeing)\s+(?:him|her|them|the\s+officer)` +
     String.raw`)(?![\p{L}\p{N}])` +
-    String.raw`|${I}\s+(?:live|lived|living)\s+with\s+(?:him|her|them|the\s+officer)(?![\p{L}\p{N}])`,
+    String.raw`|${SPEAKER}\s+(?:live|lived|living)\s+with\s+(?:him|her|them|the\s+officer)(?![\p{L}\p{N}])`,
   'giu',
 );
 
-const WORKPLACE = new RegExp(String.raw`${I}\s+(?:work(?:ed|ing)?\s+(?:at|for)|employed\s+(?:by|at))(?![\p{L}\p{N}])`, 'giu');
+const WORKPLACE = new RegExp(String.raw`${SPEAKER}\s+(?:work(?:ed|ing)?\s+(?:at|for)|employed\s+(?:by|at))(?![\p{L}\p{N}])`, 'giu');
 /** "I'm a nurse at St Thomas'", "I am a cleaner for the Met": a job at a named place. */
 const JOB = /\bi(?:['’]?m|\s+am|\s+was)\s+an?\s+[\p{L}-]+\s+(?:at|for)(?![\p{L}\p{N}])/giu;
 const NAMED_PLACE_FOLLOWS = /[ \t]+(?:the[ \t]+)?(?:\p{Lu}|\p{N})/uy;
@@ -332,7 +337,7 @@ const NAMED_PLACE_FOLLOWS = /[ \t]+(?:the[ \t]+)?(?:\p{Lu}|\p{N})/uy;
  * a capital or "the same", so "I live in fear" and "I live on my own" are not addresses.
  */
 const HOME = new RegExp(
-  String.raw`${I}\s+(?:live|lived|living|stay|staying)\s+(?:(at|next\s+door(?:\s+to)?|opposite|above|below|across\s+the\s+(?:road|street|hall|landing)\s+from)|(on|in))(?![\p{L}\p{N}])`,
+  String.raw`${SPEAKER}\s+(?:live|lived|living|stay|staying)\s+(?:(at|next\s+door(?:\s+to)?|opposite|above|below|across\s+the\s+(?:road|street|hall|landing)\s+from)|(on|in))(?![\p{L}\p{N}])`,
   'giu',
 );
 const PLACE_FOLLOWS = /[ \t]+(?:\p{Lu}|\p{N}|the\s+same\b)/uy;
@@ -423,7 +428,7 @@ const clauseEnd = (text: string, from: number): number => {
     const lastSpace = text.slice(from, limit).search(/\s\S*$/u);
     if (lastSpace > 0) end = from + lastSpace;
   }
-  while (end > from && /[\s,:'"’”(\-–]/u.test(text[end - 1]!)) end--;
+  while (end > from && /[\s,:"”(\-–]/u.test(text[end - 1]!)) end--;
   if (end > from && /[\ud800-\udbff]/.test(text[end - 1]!)) end--;
   return end;
 };
@@ -448,7 +453,7 @@ const selfIdentifications = (text: string): Candidate[] => {
   for (const match of text.matchAll(HOME)) {
     const after = match.index + match[0].length;
     if (match[2] !== undefined && stickyMatch(PLACE_FOLLOWS, text, after) === undefined) continue;
-    found.push({ kind: 'self_identification', start: match.index, end: Math.max(after, clauseEnd(text, after)) });
+    found.push({ kind: 'self_identification', start: match.index, end: clauseEnd(text, after) });
   }
   return found;
 };

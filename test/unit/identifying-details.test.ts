@@ -160,6 +160,7 @@ describe('details that could identify the person who wrote a report', () => {
         'The officer, collar number AB123, got out of his car.',
         'Officer AB123 was driving the car.',
         'He drove his car up the A1 and onto the M25 at 10 PM doing 90 MPH.',
+        'His car, a BMW 320 or maybe a BMW X5, was outside; mine is a Volvo XC90.',
       ]);
     });
 
@@ -208,6 +209,7 @@ describe('details that could identify the person who wrote a report', () => {
         ['I am his brother', 'I am his brother'],
         ["I'm the officer's neighbour", "I'm the officer's neighbour"],
         ['I am her colleague at Brixton', 'I am her colleague'],
+        ['I am his line manager.', 'I am his line manager'],
         ["I'm a colleague of his", "I'm a colleague of his"],
         ["I'm one of his colleagues", "I'm one of his colleagues"],
         ['I was married to him for ten years', 'I was married to him'],
@@ -222,7 +224,15 @@ describe('details that could identify the person who wrote a report', () => {
         ["I'm working at Marks and Spencer on Briggate. He came in.", "I'm working at Marks and Spencer on Briggate"],
         ['i used to work for him at the garage', 'i used to work for him at the garage'],
         ["I'm employed by the force; he knows.", "I'm employed by the force"],
+        ["I'm a nurse at St Thomas' Hospital.", "I'm a nurse at St Thomas' Hospital"],
+        ['I am a cleaner for the Met, and he knows it.', 'I am a cleaner for the Met'],
       ]);
+    });
+
+    // Decided: a job is flagged only at a named place (a capital or a number after "at"/"for"), so
+    // "I'm a mess at the moment" is not; "I am a nurse at the hospital" is not either, a miss we accept.
+    it('leaves alone "I am a … at" when no named place follows', () => {
+      highlightsNothing(["I'm a mess at the moment.", 'I was a bit scared at night.', 'I am a nurse at the hospital.']);
     });
 
     it('highlights where the reporter lives, to the end of the clause', () => {
