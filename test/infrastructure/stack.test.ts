@@ -143,3 +143,55 @@ describe('the CDK stack', () => {
     assert.match(format, /\$context\.requestId/);
   });
 });
+
+describe('the contact centre in the CDK stack', () => {
+  const kmsActions = (handlerModule: string) => actionsOf(statementsOf(handlerModule)).filter((a) => a.startsWith('kms:'));
+  const handlersWith = (action: string) =>
+    resources('AWS::Lambda::Function')
+      .map(([, fn]) => (fn as any).Metadata?.['pac:handler'] as string)
+      .filter((handler) => actionsOf(statementsOf(handler)).includes(action));
+
+  it('has a staff user pool with the call-agents, analysts and supervisors groups, MFA required, no self sign-up', () => {
+    for (const group of ['call-agents', 'analysts', 'supervisors']) dev.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
+    dev.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON', AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } });
+  });
+
+  it('puts every contact-centre route behind the JWT authorizer, and the public route behind none', () => {
+    const routes = resources('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties);
+    const staffRoutes = routes.filter((r) => String(r.RouteKey).includes('/contact-centre/'));
+    assert.equal(staffRoutes.length, 7);
+    for (const route of staffRoutes) assert.equal(route.AuthorizationType, 'JWT', route.RouteKey);
+    assert.equal(routes.find((r) => r.RouteKey === 'POST /reports')?.AuthorizationType, 'NONE');
+    dev.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] });
+  });
+
+  it('lets only the review view open originals, and the router only seal them', () => {
+    assert.deepEqual(handlersWith('kms:Decrypt'), ['functions/handlers/view-review.ts']);
+    assert.deepEqual(kmsActions('functions/handlers/route-report.ts'), ['kms:GenerateDataKey']);
+    assert.deepEqual(handlersWith('kms:GenerateDataKey'), ['functions/handlers/route-report.ts']);
+    dev.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+
+  it('lets only the router and the supervisors\' approval put reports on force queues', () => {
+    assert.deepEqual(handlersWith('sqs:SendMessage').sort(), [
+      'functions/handlers/approve-dissemination.ts',
+      'functions/handlers/record-phone-report.ts',
+      'functions/handlers/route-report.ts',
+      'functions/handlers/submit-report.ts',
+    ]);
+    for (const intakeOnly of ['functions/handlers/record-phone-report.ts', 'functions/handlers/submit-report.ts']) {
+      assert.doesNotMatch(resourcesOf(statementsOf(intakeOnly), 'sqs:SendMessage'), /ForceQueues/);
+    }
+  });
+
+  it('reviews by default, and pages when a contact has waited 48 hours', () => {
+    const router = resources('AWS::Lambda::Function').find(([, fn]) => (fn as any).Metadata?.['pac:handler'] === 'functions/handlers/route-report.ts')!;
+    assert.equal(router[1].Properties.Environment.Variables.REVIEW, 'on');
+    dev.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'OldestContactAwaitingReviewSeconds',
+      Threshold: 48 * 3600,
+      AlarmActions: Match.anyValue(),
+    });
+    dev.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(15 minutes)' });
+  });
+});

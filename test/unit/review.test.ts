@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { intakeMessage } from '../../functions/domain/intake.ts';
+import type { SealedOriginal } from '../../functions/domain/ports.ts';
+import type { Reference } from '../../functions/domain/reference.ts';
+import { routedRecord, type ReportRecord } from '../../functions/domain/report-record.ts';
+import { reportSubmissionSchema } from '../../functions/domain/report.ts';
+import { approve, chooseForce, close, sanitise, secondsWaiting, type ReviewResult } from '../../functions/domain/review.ts';
+import { parseReviewPolicy, requiresReview } from '../../functions/domain/review-policy.ts';
+import { routeReport } from '../../functions/domain/routing.ts';
+import { reviewSettings } from '../../lib/stage.ts';
+import { minimalReport } from '../support/reports.ts';
+
+const sealed: SealedOriginal = { algorithm: 'AES-256-GCM', keyId: 'k', encryptedDataKey: '', iv: '', ciphertext: 'sealed', authTag: '' };
+const at = new Date('2025-03-03T10:00:00Z');
+
+const contact = (force?: string): ReportRecord => {
+  const report = reportSubmissionSchema.parse(minimalReport(force === undefined ? {} : { force }));
+  const message = intakeMessage('PAC-AAAA-BBBB' as Reference, 'phone', report, new Date('2025-03-01T09:00:00Z'));
+  return routedRecord(message, routeReport(report, message.receivedAt), sealed, new Date('2025-03-01T09:00:01Z'), { review: true });
+};
+const content = { categories: ['bribery' as const], narrative: 'An officer took money for information.' };
+const done = (result: ReviewResult) => {
+  assert.ok(result.ok, JSON.stringify(result));
+  return result.change;
+};
+const refusal = (result: ReviewResult) => {
+  assert.ok(!result.ok);
+  return result.refusal.kind;
+};
+
+describe('reviewing a contact', () => {
+  it('starts awaiting review, with nothing a force may see', () => {
+    const record = contact('Kent');
+    assert.equal(record.status, 'awaiting_review');
+    assert.equal(record.content, undefined);
+  });
+
+  it('needs a sanitised version, a force, and a second person before approval', () => {
+    const record = contact();
+    assert.equal(refusal(approve(record, 'sam', at)), 'not-sanitised');
+    const sanitised = done(sanitise(record, content, 'ann', at)).record;
+    assert.equal(refusal(approve(sanitised, 'sam', at)), 'no-force-chosen');
+    const forced = done(chooseForce(sanitised, 'Essex', 'it happened in Chelmsford', 'ann', at)).record;
+    assert.equal(refusal(approve(forced, 'ann', at)), 'own-sanitisation');
+    const approved = done(approve(forced, 'sam', at));
+    assert.equal(approved.record.status, 'approved');
+    assert.deepEqual(approved.record.content, content);
+    assert.equal(approved.record.routing.destination, 'essex');
+    assert.equal(approved.event.by, 'sam');
+  });
+
+  it('moves the version on with every step, and records who did what', () => {
+    const record = contact('Kent');
+    const step = done(sanitise(record, content, 'ann', at));
+    assert.equal(step.record.version, record.version + 1);
+    assert.deepEqual([step.event.type, step.event.by], ['sanitised', 'ann']);
+  });
+
+  it('closes with a reason and counts the closure; a closed contact takes no more steps', () => {
+    const closed = done(close(contact('Kent'), 'duplicate', 'same as PAC-1111-2222', 'ann', at));
+    assert.equal(closed.record.status, 'closed');
+    assert.deepEqual(closed.counters, [{ destination: 'kent', month: '2025-03', counter: 'closed' }]);
+    assert.equal(refusal(approve(closed.record, 'sam', at)), 'not-awaiting-review');
+    assert.equal(refusal(sanitise(closed.record, content, 'ann', at)), 'not-awaiting-review');
+  });
+
+  it('refuses a force that is not in the registry', () => {
+    assert.equal(refusal(chooseForce(contact(), 'Gotham', 'x', 'ann', at)), 'unknown-force');
+  });
+
+  it('measures how long the oldest contact has waited', () => {
+    assert.equal(secondsWaiting(undefined, at), 0);
+    assert.equal(secondsWaiting({ receivedAt: '2025-03-01T10:00:00Z' }, at), 2 * 24 * 3600);
+  });
+});
+
+describe('the review policy', () => {
+  it('reviews everything when on, except forces that asked; always reviews what has no force', () => {
+    const policy = parseReviewPolicy('on', 'kent');
+    assert.equal(requiresReview(policy, 'essex'), true);
+    assert.equal(requiresReview(policy, 'kent'), false);
+    assert.equal(requiresReview(policy, 'triage'), true);
+    assert.equal(requiresReview(parseReviewPolicy('off'), 'triage'), false);
+    assert.throws(() => parseReviewPolicy('maybe'));
+    assert.throws(() => parseReviewPolicy('on', 'atlantis'));
+  });
+
+  it('is on by default in every deployed stage, off for the local demo, and cannot be switched off in prod', () => {
+    assert.equal(reviewSettings('prod', undefined, undefined).enabled, true);
+    assert.equal(reviewSettings('dev', undefined, undefined).enabled, true);
+    assert.equal(reviewSettings('local', undefined, undefined).enabled, false);
+    assert.throws(() => reviewSettings('prod', 'off', undefined), /cannot be switched off in prod/);
+    assert.deepEqual(reviewSettings('prod', undefined, 'kent, essex').exemptForces, ['kent', 'essex']);
+  });
+});
