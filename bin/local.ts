@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
  * `npm start`: the whole service on this machine, no AWS account needed. Ports can be chosen
- * with API_PORT, SQS_PORT and DYNAMODB_PORT (defaults 3000, 4566 and 8000).
+ * with API_PORT, SQS_PORT, DYNAMODB_PORT, KMS_PORT and ISSUER_PORT (defaults 3000, 4566, 8000,
+ * 4599 and 4598). Review by the contact centre is off, so a report reaches its force at once;
+ * REVIEW=on makes every contact wait for review, as in production.
  */
 import { startLocalStack } from '../local/stack.ts';
 
@@ -10,10 +12,14 @@ const port = (name: string, fallback: number): number => {
   return value === undefined ? fallback : Number.parseInt(value, 10);
 };
 
+const review = process.env.REVIEW === 'on' ? 'on' : 'off';
 const stack = await startLocalStack({
   apiPort: port('API_PORT', 3000),
   sqsPort: port('SQS_PORT', 4566),
   dynamoDbPort: port('DYNAMODB_PORT', 8000),
+  kmsPort: port('KMS_PORT', 4599),
+  issuerPort: port('ISSUER_PORT', 4598),
+  review,
 });
 
 console.log(`API: ${stack.apiUrl}`);
@@ -27,6 +33,14 @@ Send a report:
 Read the Met's queue:
   aws sqs receive-message --endpoint-url ${stack.sqsEndpoint} --region ${stack.region} \\
     --queue-url ${stack.queueUrls.get('pac-local-reports-metropolitan.fifo')}
+
+Review by the contact centre is ${review}${review === 'off' ? ' (REVIEW=on npm start to turn it on)' : ''}.
+Staff sign in with tokens from the local issuer (${stack.issuer.issuer}); one per role:
+${['call-agents', 'analysts', 'supervisors']
+  .map((group) => `  curl -s ${stack.issuer.tokenEndpoint} -d grant_type=password -d username=${group.replace(/s$/, '')}.one -d group=${group}`)
+  .join('\n')}
+Then, for example:
+  curl -s ${stack.apiUrl}/contact-centre/reviews -H "authorization: Bearer $TOKEN"
 Ctrl-C stops everything.`);
 
 let stopping = false;

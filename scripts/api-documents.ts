@@ -10,6 +10,8 @@ import { forceNotificationSchema, FORCE_NOTIFICATION_VERSION } from '../function
 import { MAX_REPORT_BYTES, reportSubmissionSchema } from '../functions/domain/report.ts';
 import { reportReceiptSchema } from '../functions/domain/submission.ts';
 import { problemSchema } from '../functions/adapters/http/problem.ts';
+import { disseminableContentSchema } from '../functions/domain/disseminable-content.ts';
+import { closureSchema, forceChoiceSchema } from '../functions/domain/review-requests.ts';
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'throw' });
 
@@ -32,6 +34,79 @@ const problemResponse = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 });
+
+const jsonBody = (schema: string) => ({ required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } } });
+
+/** A contact-centre route: bearer token from the staff user pool, for the groups named. */
+const staffOperation = (operationId: string, summary: string, groups: string, responses: Record<string, unknown>, body?: string) => ({
+  operationId,
+  summary,
+  description: `Staff in ${groups} only.`,
+  security: [{ staff: [] }],
+  ...(body === undefined ? {} : { requestBody: jsonBody(body) }),
+  responses: {
+    ...responses,
+    '401': problemResponse('No valid staff access token.'),
+    '403': problemResponse(`The token is valid but the member of staff is not in ${groups}.`),
+  },
+});
+
+const referenceParameter = { name: 'reference', in: 'path', required: true, schema: { type: 'string', example: 'PAC-7K3M-9QXD' } };
+const contactAnswer = { '200': { description: 'The contact as it now stands.' }, '404': problemResponse('No report with that reference.') };
+const stepAnswer = { ...contactAnswer, '409': problemResponse('The contact is not in a state for this step, or changed meanwhile.') };
+
+const contactCentrePaths = {
+  '/contact-centre/reports': {
+    post: staffOperation(
+      'recordPhoneReport',
+      'Record a report taken by phone (channel phone; the caller gets the reference)',
+      'call-agents',
+      { '202': { description: 'Taken in.', content: { 'application/json': { schema: { $ref: '#/components/schemas/ReportReceipt' } } } }, '400': problemResponse('Answers need attention.') },
+      'ReportSubmission',
+    ),
+  },
+  '/contact-centre/reviews': {
+    get: {
+      ...staffOperation('listReviews', 'Contacts awaiting review, oldest first, with the proposed force and how it was chosen', 'analysts or supervisors', {
+        '200': { description: '{ contacts: [...], next: cursor | null }' },
+      }),
+      parameters: [
+        { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 25 } },
+        { name: 'after', in: 'query', schema: { type: 'string' }, description: 'The `next` cursor of the previous page.' },
+      ],
+    },
+  },
+  '/contact-centre/reviews/{reference}': {
+    parameters: [referenceParameter],
+    get: staffOperation(
+      'viewReview',
+      "A contact in full: the reporter's original words, the identifying details flagged in them (field pointer, kind, position), the sanitised version so far and the audit trail. Reading it is recorded.",
+      'analysts or supervisors',
+      contactAnswer,
+    ),
+  },
+  '/contact-centre/reviews/{reference}/sanitised': {
+    parameters: [referenceParameter],
+    put: staffOperation('sanitiseReport', 'Write what the force will see', 'analysts', { ...stepAnswer, '400': problemResponse('Answers need attention.') }, 'SanitisedReport'),
+  },
+  '/contact-centre/reviews/{reference}/force': {
+    parameters: [referenceParameter],
+    put: staffOperation('chooseForce', 'Choose the force, and say why', 'analysts or supervisors', { ...stepAnswer, '400': problemResponse('No such force.') }, 'ForceChoice'),
+  },
+  '/contact-centre/reviews/{reference}/closure': {
+    parameters: [referenceParameter],
+    post: staffOperation('closeContact', 'Close the contact without dissemination, with a reason', 'analysts or supervisors', { ...stepAnswer, '400': problemResponse('No such reason.') }, 'Closure'),
+  },
+  '/contact-centre/reviews/{reference}/approval': {
+    parameters: [referenceParameter],
+    post: staffOperation(
+      'approveDissemination',
+      'Approve the sanitised report: only then does the force receive it. Never by the analyst who sanitised it (403).',
+      'supervisors',
+      stepAnswer,
+    ),
+  },
+};
 
 export const openApiDocument = () => ({
   openapi: '3.1.0',
@@ -63,9 +138,17 @@ export const openApiDocument = () => ({
         },
       },
     },
+    ...contactCentrePaths,
   },
   components: {
-    schemas: components([reportSubmissionSchema, reportReceiptSchema, problemSchema].map((schema) => String(schema.meta()?.id))),
+    securitySchemes: {
+      staff: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An access token from the contact-centre staff user pool.' },
+    },
+    schemas: components(
+      [reportSubmissionSchema, reportReceiptSchema, problemSchema, disseminableContentSchema, forceChoiceSchema, closureSchema].map((schema) =>
+        String(schema.meta()?.id),
+      ),
+    ),
   },
 });
 
