@@ -11,7 +11,7 @@ import { MAX_REPORT_BYTES, reportSubmissionSchema } from '../functions/domain/re
 import { reportReceiptSchema } from '../functions/domain/submission.ts';
 import { problemSchema } from '../functions/adapters/http/problem.ts';
 import { disseminableContentSchema } from '../functions/domain/disseminable-content.ts';
-import { closureSchema, forceChoiceSchema } from '../functions/domain/review-requests.ts';
+import { closureSchema, forceChoiceSchema, splitSchema } from '../functions/domain/review-requests.ts';
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'throw' });
 
@@ -97,6 +97,16 @@ const contactCentrePaths = {
     parameters: [referenceParameter],
     post: staffOperation('closeContact', 'Close the contact without dissemination, with a reason', 'analysts or supervisors', { ...stepAnswer, '400': problemResponse('No such reason.') }, 'Closure'),
   },
+  '/contact-centre/reviews/{reference}/split': {
+    parameters: [referenceParameter],
+    post: staffOperation(
+      'splitContact',
+      'Divide the contact into reports for several forces, each with its own reference, review and approval',
+      'analysts or supervisors',
+      { ...stepAnswer, '400': problemResponse('Fewer than two parts, an unknown force, or a force named twice.') },
+      'Split',
+    ),
+  },
   '/contact-centre/reviews/{reference}/approval': {
     parameters: [referenceParameter],
     post: staffOperation(
@@ -145,7 +155,7 @@ export const openApiDocument = () => ({
       staff: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An access token from the contact-centre staff user pool.' },
     },
     schemas: components(
-      [reportSubmissionSchema, reportReceiptSchema, problemSchema, disseminableContentSchema, forceChoiceSchema, closureSchema].map((schema) =>
+      [reportSubmissionSchema, reportReceiptSchema, problemSchema, disseminableContentSchema, forceChoiceSchema, closureSchema, splitSchema].map((schema) =>
         String(schema.meta()?.id),
       ),
     ),

@@ -22,6 +22,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { auditEvent, type AuditEvent } from '#domain/audit.ts';
 import { ConcurrentChange, type ReportStore } from '#domain/ports.ts';
+import type { SplitChange } from '#domain/review.ts';
 import type { Reference } from '#domain/reference.ts';
 import { statusOnceNotified, type ReportRecord } from '#domain/report-record.ts';
 import { contactCounted, disseminationCounted, type CounterIncrement } from '#domain/statistics.ts';
@@ -194,6 +195,32 @@ export class DynamoReportStore implements ReportStore {
             },
             { Put: { TableName: this.tableName, Item: eventItem(after.reference, event) } },
             ...counterUpdates(this.tableName, counters),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (conditionFailed(error)) throw new ConcurrentChange(before.reference);
+      throw error;
+    }
+  }
+
+  async recordSplit(before: ReportRecord, { contact, reports, events }: SplitChange): Promise<void> {
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: reportItem(contact),
+                ConditionExpression: 'version = :read',
+                ExpressionAttributeValues: { ':read': before.version },
+              },
+            },
+            ...reports.map((report) => ({
+              Put: { TableName: this.tableName, Item: reportItem(report), ConditionExpression: 'attribute_not_exists(PK)' },
+            })),
+            ...events.map(({ reference, event }) => ({ Put: { TableName: this.tableName, Item: eventItem(reference, event) } })),
           ],
         }),
       );

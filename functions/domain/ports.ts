@@ -7,6 +7,7 @@ import type { IntakeMessage } from './intake.ts';
 import type { Reference } from './reference.ts';
 import type { AuditEvent } from './audit.ts';
 import type { ReportRecord } from './report-record.ts';
+import type { SplitChange } from './review.ts';
 import type { CounterIncrement } from './statistics.ts';
 import type { Destination } from './routing.ts';
 
@@ -26,6 +27,11 @@ export interface ReportStore {
    * nothing. Throws ConcurrentChange if the record is no longer the version it was read at.
    */
   recordChange(before: ReportRecord, after: ReportRecord, event: AuditEvent, counters: readonly CounterIncrement[]): Promise<void>;
+  /**
+   * Records a contact split into reports: the contact's next version and the new reports, with
+   * their events, all or nothing. Throws ConcurrentChange if the contact changed meanwhile.
+   */
+  recordSplit(before: ReportRecord, change: SplitChange): Promise<void>;
   /** Appends an event that changes nothing else, such as someone reading the original. */
   appendEvent(reference: Reference, event: AuditEvent): Promise<void>;
   find(reference: Reference): Promise<ReportRecord | undefined>;

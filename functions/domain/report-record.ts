@@ -17,9 +17,11 @@ import type { ReviewState } from './review-state.ts';
  * - `approved`: approved for dissemination; its notification is not yet confirmed;
  * - `disseminated`: on the force's queue;
  * - `in_triage`: on the national triage queue (when review is off and no force could be chosen);
- * - `closed`: closed by the contact centre without dissemination.
+ * - `closed`: closed by the contact centre without dissemination;
+ * - `split`: divided by the contact centre into reports for several forces, each with its own
+ *   reference, review and dissemination.
  */
-export type ReportStatus = 'routed' | 'awaiting_review' | 'approved' | 'disseminated' | 'in_triage' | 'closed';
+export type ReportStatus = 'routed' | 'awaiting_review' | 'approved' | 'disseminated' | 'in_triage' | 'closed' | 'split';
 
 export interface ReportRecord {
   readonly reference: Reference;
@@ -34,6 +36,11 @@ export interface ReportRecord {
   readonly contactDetailsHeld: boolean;
   /** The reporter's report exactly as given, contact details and all: for the contact centre only. */
   readonly original: SealedOriginal;
+  /**
+   * The contact the original was sealed for, when this report was split from it (the seal is
+   * bound to that reference); absent when it is this report's own.
+   */
+  readonly splitFrom?: Reference;
   /** What a force may see: set at routing when review is off, by the contact centre when on. */
   readonly content?: DisseminableContent;
   readonly review?: ReviewState;

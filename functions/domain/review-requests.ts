@@ -17,3 +17,14 @@ export const closureSchema = z
     note: z.string().trim().min(1).max(2_000).optional(),
   })
   .meta({ id: 'Closure', title: 'Closing a contact without dissemination' });
+
+export const MAX_SPLIT_PARTS = 5;
+
+export const splitSchema = z
+  .strictObject({
+    parts: z
+      .array(forceChoiceSchema, { error: 'parts must be a list of { force, reason }' })
+      .min(2, { error: 'a split needs at least two forces' })
+      .max(MAX_SPLIT_PARTS, { error: `a contact can be split for at most ${MAX_SPLIT_PARTS} forces` }),
+  })
+  .meta({ id: 'Split', title: 'Dividing one contact into reports for several forces' });

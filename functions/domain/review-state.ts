@@ -19,4 +19,5 @@ export interface ReviewState {
   readonly sanitised?: StaffAction & { readonly content: DisseminableContent };
   readonly closed?: StaffAction & { readonly reason: ClosureReason; readonly note?: string };
   readonly approved?: StaffAction;
+  readonly split?: StaffAction & { readonly into: readonly string[] };
 }

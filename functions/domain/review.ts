@@ -8,9 +8,9 @@
  */
 import { auditEvent, type AuditEvent } from './audit.ts';
 import type { DisseminableContent } from './disseminable-content.ts';
-import { findForce } from './forces.ts';
+import { findForce, type Force } from './forces.ts';
 import type { ReportStore } from './ports.ts';
-import type { Reference } from './reference.ts';
+import { newReference, type Reference } from './reference.ts';
 import type { ReportRecord, ReportStatus } from './report-record.ts';
 import type { ClosureReason } from './review-state.ts';
 import { TRIAGE } from './routing.ts';
@@ -21,7 +21,8 @@ export type ReviewRefusal =
   | { readonly kind: 'not-sanitised' }
   | { readonly kind: 'no-force-chosen' }
   | { readonly kind: 'own-sanitisation' }
-  | { readonly kind: 'unknown-force'; readonly typed: string };
+  | { readonly kind: 'unknown-force'; readonly typed: string }
+  | { readonly kind: 'same-force-twice'; readonly force: string };
 
 export interface ReviewChange {
   readonly record: ReportRecord;
@@ -96,10 +97,101 @@ export const approve = (record: ReportRecord, by: string, at: Date): ReviewResul
   );
 };
 
+export interface SplitPart {
+  readonly force: string;
+  readonly reason: string;
+}
+
+export interface SplitChange {
+  readonly contact: ReportRecord;
+  readonly reports: readonly ReportRecord[];
+  readonly events: readonly { readonly reference: Reference; readonly event: AuditEvent }[];
+}
+
+/**
+ * The contact centre divides one contact into reports for several forces (an officer in one
+ * force, a member of staff in another): each part becomes a report with its own reference, chosen
+ * force and review, starting from the contact's sanitised version if there is one. The contact is
+ * still counted once, as one contact; each report is counted when it is passed to its force.
+ */
+export const split = (
+  record: ReportRecord,
+  parts: readonly SplitPart[],
+  references: readonly Reference[],
+  by: string,
+  at: Date,
+): { ok: true; change: SplitChange } | { ok: false; refusal: ReviewRefusal } => {
+  if (record.status !== 'awaiting_review') return { ok: false, refusal: { kind: 'not-awaiting-review', status: record.status } };
+  if (references.length !== parts.length) throw new Error('One new reference is needed for each part');
+  const forces: Force[] = [];
+  for (const part of parts) {
+    const force = findForce(part.force);
+    if (force === undefined) return { ok: false, refusal: { kind: 'unknown-force', typed: part.force } };
+    if (forces.some((f) => f.id === force.id)) return { ok: false, refusal: { kind: 'same-force-twice', force: force.name } };
+    forces.push(force);
+  }
+  const when = at.toISOString();
+  const { sanitised } = record.review ?? {};
+  const reports = forces.map(
+    (force, i): ReportRecord => ({
+      reference: references[i]!,
+      channel: record.channel,
+      receivedAt: record.receivedAt,
+      routedAt: when,
+      routing: { destination: force.id, rule: 'contact-centre', reason: `split by the contact centre for ${force.name}: ${parts[i]!.reason}`, candidates: [] },
+      categories: record.categories,
+      reporterMode: record.reporterMode,
+      contactDetailsHeld: record.contactDetailsHeld,
+      original: record.original,
+      splitFrom: record.splitFrom ?? record.reference,
+      ...(sanitised === undefined ? {} : { review: { sanitised } }),
+      status: 'awaiting_review',
+      version: 1,
+    }),
+  );
+  const into = reports.map((report) => report.reference);
+  return {
+    ok: true,
+    change: {
+      contact: { ...record, status: 'split', review: { ...record.review, split: { by, at: when, into } }, version: record.version + 1 },
+      reports,
+      events: [
+        { reference: record.reference, event: auditEvent('split', when, { into }, by) },
+        ...reports.map((report) => ({
+          reference: report.reference,
+          event: auditEvent('split_from', when, { contact: record.reference, destination: report.routing.destination }, by),
+        })),
+      ],
+    },
+  };
+};
+
 export type StepOutcome =
   | { readonly kind: 'done'; readonly record: ReportRecord }
   | { readonly kind: 'not-found' }
   | { readonly kind: 'refused'; readonly refusal: ReviewRefusal };
+
+/** Reserves a fresh reference for each part, then splits the contact and records it. */
+export const splitContact = async (
+  store: Pick<ReportStore, 'find' | 'reserveReference' | 'recordSplit'>,
+  reference: Reference,
+  parts: readonly SplitPart[],
+  by: string,
+  at: Date,
+  next: () => Reference = newReference,
+): Promise<StepOutcome> => {
+  const record = await store.find(reference);
+  if (record === undefined) return { kind: 'not-found' };
+  const references: Reference[] = [];
+  while (references.length < parts.length) {
+    const candidate = next();
+    if (await store.reserveReference(candidate, at)) references.push(candidate);
+  }
+  const result = split(record, parts, references, by, at);
+  if (!result.ok) return { kind: 'refused', refusal: result.refusal };
+  await store.recordSplit(record, result.change);
+  return { kind: 'done', record: result.change.contact };
+};
 
 /**
  * Reads a contact, decides a review step on it, and records the step (conditional on the version

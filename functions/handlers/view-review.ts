@@ -23,7 +23,8 @@ export const handler = staffRoute(['analysts', 'supervisors']).handler(async (ev
   const reference = referenceFrom(event.pathParameters);
   const record = await store.find(reference);
   if (record === undefined) throw statusProblem(404, 'Not Found', 'There is no report with that reference.');
-  const original = reportSubmissionSchema.parse(JSON.parse(await vault.open(reference, record.original)));
+  // A report split from a contact shares the contact's original, sealed for the contact's reference.
+  const original = reportSubmissionSchema.parse(JSON.parse(await vault.open(record.splitFrom ?? reference, record.original)));
   await store.appendEvent(reference, auditEvent('original_read', new Date(), {}, event.staff.username));
   const audit = await store.auditTrail(reference);
   return json(200, contactForReview(record, original, flagIdentifyingDetails(original), audit));

@@ -105,6 +105,7 @@ export class ContactCentre extends Construct {
       ['SanitiseReport', 'functions/handlers/sanitise-report.ts', 'sanitised', HttpMethod.PUT, 'an analyst writes the sanitised report'],
       ['ChooseForce', 'functions/handlers/choose-force.ts', 'force', HttpMethod.PUT, 'the contact centre chooses the force'],
       ['CloseContact', 'functions/handlers/close-contact.ts', 'closure', HttpMethod.POST, 'the contact centre closes a contact'],
+      ['SplitContact', 'functions/handlers/split-contact.ts', 'split', HttpMethod.POST, 'the contact centre splits a contact for several forces'],
     ] as const) {
       const fn = staffFunction(name, handlerModule, `${method} /contact-centre/reviews/{reference}/${path}: ${description}`);
       fn.bindTable(props.table, 'read-write');

@@ -169,4 +169,36 @@ describe('the contact centre', () => {
     assert.equal((await get('/contact-centre/reviews/PAC-0000-0000', analyst)).status, 404);
     assert.equal((await get('/contact-centre/reviews/nonsense', analyst)).status, 404);
   });
+
+  it('splits one contact into reports for several forces, each reviewed and disseminated on its own', async () => {
+    const both = await postJson(api('/reports'), minimalReport({ narrative: `${SANITISED} A Kent officer and an Essex PCSO are both involved.` }));
+    const contact = both.json().reference as string;
+    await awaitingReview(contact);
+    const analyst = await as('analyst.ann', 'analysts');
+    const url = `/contact-centre/reviews/${contact}/split`;
+    assert.equal((await post(url, { parts: [{ force: 'Kent', reason: 'one force only' }] }, analyst)).status, 400);
+    assert.equal((await post(url, { parts: [{ force: 'Kent', reason: 'a' + 'b' }, { force: 'Kent Police', reason: 'twice' }] }, analyst)).status, 400);
+
+    const answer = await post(url, { parts: [{ force: 'Kent', reason: 'the officer' }, { force: 'Essex', reason: 'the PCSO' }] }, analyst);
+    assert.equal(answer.status, 200, answer.text);
+    const { status, splitInto } = answer.json<{ status: string; splitInto: string[] }>();
+    assert.equal(status, 'split');
+    assert.equal(splitInto.length, 2);
+    const [kent, essex] = splitInto as [string, string];
+    assert.equal((await awaitingReview(kent)).proposedForce.destination, 'kent');
+    assert.equal((await awaitingReview(essex)).proposedForce.destination, 'essex');
+    const list = (await get('/contact-centre/reviews?limit=100', analyst)).json<{ contacts: Summary[] }>().contacts;
+    assert.ok(!list.some((c) => c.reference === contact), 'the split contact no longer waits for review');
+
+    // Each report opens the contact's original, and goes through review on its own.
+    const view = await get(`/contact-centre/reviews/${kent}`, analyst);
+    assert.equal(view.status, 200, view.text);
+    assert.match(view.json<{ original: { narrative: string } }>().original.narrative, /Essex PCSO/);
+    const sanitised = { categories: ['bribery'], narrative: 'A Kent officer is reported to take cash from drug dealers.' };
+    assert.equal((await put(`/contact-centre/reviews/${kent}/sanitised`, sanitised, analyst)).status, 200);
+    assert.equal((await post(`/contact-centre/reviews/${kent}/approval`, {}, await as('sup.sam', 'supervisors'))).status, 200);
+    const [notification] = await notificationsFor(local.sqs, local.queueUrl('pac-local-reports-kent.fifo'), kent);
+    assert.equal(JSON.parse(notification!.Body!).narrative, sanitised.narrative);
+    assert.deepEqual(await notificationsFor(local.sqs, local.queueUrl('pac-local-reports-essex.fifo'), essex, { timeoutMs: 1_500 }), []);
+  });
 });

@@ -12,6 +12,7 @@ import {
 } from '../../functions/domain/ports.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
 import { statusOnceNotified, type ReportRecord } from '../../functions/domain/report-record.ts';
+import type { SplitChange } from '../../functions/domain/review.ts';
 import type { CounterIncrement } from '../../functions/domain/statistics.ts';
 
 export class InMemoryReportStore implements ReportStore {
@@ -50,6 +51,13 @@ export class InMemoryReportStore implements ReportStore {
       const key = `${destination}|${month}|${counter}`;
       this.counters.set(key, (this.counters.get(key) ?? 0) + 1);
     }
+  }
+
+  async recordSplit(before: ReportRecord, { contact, reports, events }: SplitChange): Promise<void> {
+    if (this.records.get(before.reference)?.version !== before.version) throw new ConcurrentChange(before.reference);
+    this.records.set(contact.reference, contact);
+    for (const report of reports) this.records.set(report.reference, report);
+    for (const { reference, event } of events) this.events.push({ ...event, reference });
   }
 
   async appendEvent(reference: Reference, event: AuditEvent): Promise<void> {

@@ -21,6 +21,8 @@ export const refusalProblem = (refusal: ReviewRefusal): Problem => {
         status: 400,
         errors: [{ pointer: '/force', detail: `"${refusal.typed}" is not a force in the registry` }],
       });
+    case 'same-force-twice':
+      return new Problem({ type: '/problems/same-force-twice', title: 'A force is named twice', status: 400, detail: `${refusal.force} is named more than once.` });
   }
 };
 
