@@ -4,6 +4,8 @@
 import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { ContactCentre } from './constructs/contact-centre.ts';
+import { ForceAccess } from './constructs/force-access.ts';
+import { ForceApi } from './constructs/force-api.ts';
 import { ForceQueues } from './constructs/force-queues.ts';
 import { IntakePipeline, type ReviewSettings } from './constructs/intake-pipeline.ts';
 import { OriginalsKey } from './constructs/originals-key.ts';
@@ -24,6 +26,7 @@ export class ReportingStack extends Stack {
   readonly intake: IntakePipeline;
   readonly publicApi: PublicApi;
   readonly contactCentre: ContactCentre;
+  readonly forceAccess: ForceAccess;
 
   constructor(scope: Construct, id: string, props: ReportingStackProps) {
     super(scope, id, props);
@@ -60,10 +63,14 @@ export class ReportingStack extends Stack {
       paging,
     });
 
+    this.forceAccess = new ForceAccess(this, 'ForceAccess', { stage });
+    new ForceApi(this, 'ForceApi', { stage, api: this.publicApi.api, table: this.reportStore.table, forceAccess: this.forceAccess });
+
     new CfnOutput(this, 'PublicApiUrl', { value: this.publicApi.api.apiEndpoint });
     new CfnOutput(this, 'PagingTopicArn', { value: paging.topic.topicArn });
     new CfnOutput(this, 'ReportQueueNameTemplate', { value: this.forceQueues.queueNameTemplate });
     new CfnOutput(this, 'StaffUserPoolId', { value: this.contactCentre.userPool.userPoolId });
     new CfnOutput(this, 'StaffClientId', { value: this.contactCentre.staffClient.userPoolClientId });
+    new CfnOutput(this, 'ForceSystemsUserPoolId', { value: this.forceAccess.userPool.userPoolId });
   }
 }

@@ -126,20 +126,31 @@ export const provision = async (
     attributes.set(`${logicalId}.KeyId`, keyId);
   }
 
-  // The local issuer stands in for every user pool; its app clients keep their names as ids.
-  const userPools = resourcesOfType(template, 'AWS::Cognito::UserPool');
-  if (userPools.length > 1) throw new Error('The local issuer stands in for one user pool; the stack declares more');
-  for (const [logicalId] of userPools) {
+  // The local issuer stands in for every user pool (the contact centre's staff pool, the force
+  // systems' pool): it signs every token with one key and one `iss`, so every pool gets the same
+  // local pool id, and each pool's Cognito issuer URL maps to the local issuer's. What keeps the
+  // pools apart is what the functions check besides the issuer: the app client ids, which keep
+  // their names as ids here, so two pools may not hold clients of the same name.
+  const providerUrl = `https://cognito-idp.${LOCAL_REGION}.amazonaws.com/${LOCAL_USER_POOL_ID}`;
+  for (const [logicalId] of resourcesOfType(template, 'AWS::Cognito::UserPool')) {
     refs.set(logicalId, LOCAL_USER_POOL_ID);
-    const providerUrl = `cognito-idp.${LOCAL_REGION}.amazonaws.com/${LOCAL_USER_POOL_ID}`;
-    attributes.set(`${logicalId}.ProviderURL`, `https://${providerUrl}`);
+    attributes.set(`${logicalId}.ProviderURL`, providerUrl);
     attributes.set(`${logicalId}.Arn`, `arn:aws:cognito-idp:${LOCAL_REGION}:000000000000:userpool/${LOCAL_USER_POOL_ID}`);
-    localEquivalents.set(`https://${providerUrl}`, issuer.issuer);
+    localEquivalents.set(providerUrl, issuer.issuer);
   }
   for (const [logicalId, { Properties: p = {} }] of resourcesOfType(template, 'AWS::Cognito::UserPoolClient')) {
     const clientId = resolve(p.ClientName);
+    if (userPoolClients.has(clientId)) throw new Error(`Two app clients are named ${clientId}; locally a client's name is its id`);
     refs.set(logicalId, clientId);
     userPoolClients.set(clientId, clientId);
+  }
+  // Nothing to create for these: the local issuer mints any scope asked of it and serves its token
+  // endpoint on its own origin. They resolve so that whatever refers to them does.
+  for (const [logicalId, { Properties: p = {} }] of resourcesOfType(template, 'AWS::Cognito::UserPoolResourceServer')) {
+    refs.set(logicalId, resolve(p.Identifier));
+  }
+  for (const [logicalId, { Properties: p = {} }] of resourcesOfType(template, 'AWS::Cognito::UserPoolDomain')) {
+    refs.set(logicalId, resolve(p.Domain));
   }
 
   for (const [logicalId] of resourcesOfType(template, 'AWS::Lambda::Function')) {

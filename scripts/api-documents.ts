@@ -1,12 +1,15 @@
 /**
  * The published documents, generated from the zod schemas (never written by hand):
  * - schemas/openapi.json: the public API;
- * - schemas/force-notification.v1.json: the contract force systems read from their queues.
+ * - schemas/force-notification.v1.json and force-answer.v1.json: the messages force systems read
+ *   from their queues (a report disseminated; a reporter's answer to the force's question).
  * `npm run schemas` writes them; a test fails when a committed copy differs from what the
  * schemas say, so a change to a contract is always a visible, reviewed change.
  */
 import * as z from 'zod';
+import { forceAnswerNotificationSchema, FORCE_ANSWER_VERSION } from '../functions/domain/force-answer-notification.ts';
 import { forceNotificationSchema, FORCE_NOTIFICATION_VERSION } from '../functions/domain/force-notification.ts';
+import { answerRequestSchema, questionRequestSchema, sanitisedAnswerSchema } from '../functions/domain/follow-up.ts';
 import { MAX_REPORT_BYTES, reportSubmissionSchema } from '../functions/domain/report.ts';
 import { reportReceiptSchema } from '../functions/domain/submission.ts';
 import { problemSchema } from '../functions/adapters/http/problem.ts';
@@ -52,6 +55,7 @@ const staffOperation = (operationId: string, summary: string, groups: string, re
 });
 
 const referenceParameter = { name: 'reference', in: 'path', required: true, schema: { type: 'string', example: 'PAC-7K3M-9QXD' } };
+const idParameter = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
 const contactAnswer = { '200': { description: 'The contact as it now stands.' }, '404': problemResponse('No report with that reference.') };
 const stepAnswer = { ...contactAnswer, '409': problemResponse('The contact is not in a state for this step, or changed meanwhile.') };
 
@@ -107,6 +111,37 @@ const contactCentrePaths = {
       'Split',
     ),
   },
+  '/contact-centre/follow-ups': {
+    get: staffOperation('listFollowUps', "Forces' questions waiting to be relayed and reporters' answers waiting for review, oldest first", 'analysts or supervisors', {
+      '200': { description: '{ questionsAwaitingRelay: [...], answersAwaitingReview: [...] }' },
+    }),
+  },
+  '/contact-centre/reviews/{reference}/questions/{questionId}/relay': {
+    parameters: [referenceParameter, idParameter('questionId')],
+    post: staffOperation('relayQuestion', "Relay a force's question to the reporter", 'analysts or supervisors', stepAnswer),
+  },
+  '/contact-centre/reports/{reference}/questions/{questionId}/answers': {
+    parameters: [referenceParameter, idParameter('questionId')],
+    post: staffOperation(
+      'recordPhoneAnswer',
+      'Record the answer a reporter gave by phone to a relayed question; it waits for review',
+      'call-agents',
+      { '202': { description: 'Taken in, awaiting review.' }, '404': problemResponse('No such question.'), '409': problemResponse('The question has not been relayed, or is answered.') },
+      'AnswerRequest',
+    ),
+  },
+  '/contact-centre/reviews/{reference}/answers/{answerId}': {
+    parameters: [referenceParameter, idParameter('answerId')],
+    get: staffOperation('viewAnswer', "A reporter's answer in full, with identifying details flagged; reading it is recorded", 'analysts or supervisors', contactAnswer),
+  },
+  '/contact-centre/reviews/{reference}/answers/{answerId}/sanitised': {
+    parameters: [referenceParameter, idParameter('answerId')],
+    put: staffOperation('sanitiseAnswer', 'Write the answer the force will see', 'analysts', stepAnswer, 'SanitisedAnswer'),
+  },
+  '/contact-centre/reviews/{reference}/answers/{answerId}/approval': {
+    parameters: [referenceParameter, idParameter('answerId')],
+    post: staffOperation('approveAnswer', 'Approve the sanitised answer: only then does the force receive it. Never by its sanitiser (403).', 'supervisors', stepAnswer),
+  },
   '/contact-centre/reviews/{reference}/approval': {
     parameters: [referenceParameter],
     post: staffOperation(
@@ -115,6 +150,25 @@ const contactCentrePaths = {
       'supervisors',
       stepAnswer,
     ),
+  },
+};
+
+const forcePaths = {
+  '/force/reports/{reference}/questions': {
+    parameters: [referenceParameter],
+    post: {
+      operationId: 'askQuestion',
+      summary: 'Ask the reporter a question about a report your force received; the contact centre relays it',
+      security: [{ forceSystem: [] }],
+      requestBody: jsonBody('QuestionRequest'),
+      responses: {
+        '201': { description: '{ questionId, status: "awaiting_relay" }. The answer arrives on your queue as a report.answer message.' },
+        '400': problemResponse('The question needs attention.'),
+        '401': problemResponse("No valid access token from one of your force's app clients."),
+        '403': problemResponse('The token names no force, or not its own.'),
+        '404': problemResponse('No report with that reference was disseminated to your force.'),
+      },
+    },
   },
 };
 
@@ -149,13 +203,30 @@ export const openApiDocument = () => ({
       },
     },
     ...contactCentrePaths,
+    ...forcePaths,
   },
   components: {
     securitySchemes: {
       staff: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An access token from the contact-centre staff user pool.' },
+      forceSystem: {
+        type: 'oauth2',
+        description: "Your force's app client in the force systems user pool; the token carries the scope police-reporting/force.<your force id>.",
+        flows: { clientCredentials: { tokenUrl: '/oauth2/token', scopes: { 'police-reporting/force.<id>': "Your force's reports" } } },
+      },
     },
     schemas: components(
-      [reportSubmissionSchema, reportReceiptSchema, problemSchema, disseminableContentSchema, forceChoiceSchema, closureSchema, splitSchema].map((schema) =>
+      [
+        reportSubmissionSchema,
+        reportReceiptSchema,
+        problemSchema,
+        disseminableContentSchema,
+        forceChoiceSchema,
+        closureSchema,
+        splitSchema,
+        questionRequestSchema,
+        answerRequestSchema,
+        sanitisedAnswerSchema,
+      ].map((schema) =>
         String(schema.meta()?.id),
       ),
     ),
@@ -165,4 +236,5 @@ export const openApiDocument = () => ({
 export const apiDocuments = (): Record<string, unknown> => ({
   'openapi.json': openApiDocument(),
   [`force-notification.v${FORCE_NOTIFICATION_VERSION.split('.')[0]}.json`]: jsonSchema(forceNotificationSchema),
+  [`force-answer.v${FORCE_ANSWER_VERSION.split('.')[0]}.json`]: jsonSchema(forceAnswerNotificationSchema),
 });

@@ -1,5 +1,6 @@
 /** What the contact-centre API shows of a contact: in the list, and in full for review. */
 import type { AuditEvent } from '#domain/audit.ts';
+import type { Answer, Question } from '#domain/follow-up.ts';
 import { forceById } from '#domain/forces.ts';
 import type { ReportRecord } from '#domain/report-record.ts';
 import type { ReportSubmission } from '#domain/report.ts';
@@ -32,4 +33,20 @@ export const contactForReview = (record: ReportRecord, original: ReportSubmissio
   closed: record.review?.closed ?? null,
   approved: record.review?.approved ?? null,
   audit,
+});
+
+export const questionSummary = (question: Question) => ({
+  id: question.id,
+  reference: question.reference,
+  force: { id: question.force, name: forceById(question.force)?.name ?? question.force },
+  askedAt: question.askedAt,
+  question: question.text,
+  status: question.status,
+  relayed: question.relayed ?? null,
+});
+
+export const answerSummary = ({ original: _sealed, ...answer }: Answer) => ({
+  ...answer,
+  sanitised: answer.sanitised ?? null,
+  approved: answer.approved ?? null,
 });

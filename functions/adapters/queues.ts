@@ -4,9 +4,8 @@
  * found by name, from a template the stack sets, so one environment variable serves 49 queues.
  */
 import { GetQueueUrlCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import type { ForceNotification } from '#domain/force-notification.ts';
 import type { IntakeMessage } from '#domain/intake.ts';
-import type { ForceQueues, IntakeQueue } from '#domain/ports.ts';
+import type { ForceMessage, ForceQueues, IntakeQueue } from '#domain/ports.ts';
 import type { Destination } from '#domain/routing.ts';
 
 export class SqsIntakeQueue implements IntakeQueue {
@@ -31,16 +30,17 @@ export class SqsForceQueues implements ForceQueues {
     private readonly queueNameTemplate: string,
   ) {}
 
-  async notify(destination: Destination, notification: ForceNotification, deduplicationId: string): Promise<void> {
+  async notify(destination: Destination, message: ForceMessage, deduplicationId: string): Promise<void> {
     await this.client.send(
       new SendMessageCommand({
         QueueUrl: await this.queueUrl(destination),
-        MessageBody: JSON.stringify(notification),
-        MessageGroupId: notification.reference,
+        MessageBody: JSON.stringify(message),
+        // One group per report: everything about a report arrives in order; reports in parallel.
+        MessageGroupId: message.reference,
         MessageDeduplicationId: deduplicationId,
         MessageAttributes: {
-          type: { DataType: 'String', StringValue: notification.type },
-          schemaVersion: { DataType: 'String', StringValue: notification.schemaVersion },
+          type: { DataType: 'String', StringValue: message.type },
+          schemaVersion: { DataType: 'String', StringValue: message.schemaVersion },
         },
       }),
     );

@@ -22,6 +22,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { auditEvent, type AuditEvent } from '#domain/audit.ts';
 import { ConcurrentChange, type ReportStore } from '#domain/ports.ts';
+import { conditionFailed, decodeCursor, encodeCursor, eventItem, withoutKeys, type Item } from './dynamodb-items.ts';
 import type { SplitChange } from '#domain/review.ts';
 import type { Reference } from '#domain/reference.ts';
 import { statusOnceNotified, type ReportRecord } from '#domain/report-record.ts';
@@ -30,17 +31,7 @@ import { contactCounted, disseminationCounted, type CounterIncrement } from '#do
 export const REVIEW_INDEX = 'GSI1';
 const AWAITING_REVIEW = 'REVIEW#awaiting';
 
-type Item = Record<string, unknown>;
-
 const reportKey = (reference: string) => ({ PK: `REPORT#${reference}`, SK: 'REPORT' });
-
-const eventItem = (reference: string, event: AuditEvent): Item => ({
-  PK: `REPORT#${reference}`,
-  SK: `EVENT#${event.at}#${event.type}`,
-  kind: 'event',
-  reference,
-  ...event,
-});
 
 const indexKeys = (record: ReportRecord): Item => {
   const sortKey = `${record.receivedAt}#${record.reference}`;
@@ -53,10 +44,7 @@ const indexKeys = (record: ReportRecord): Item => {
 
 const reportItem = (record: ReportRecord): Item => ({ ...reportKey(record.reference), kind: 'report', ...record, ...indexKeys(record) });
 
-const fromReportItem = (item: Item): ReportRecord => {
-  const { PK: _pk, SK: _sk, kind: _kind, GSI1PK: _gpk, GSI1SK: _gsk, ...record } = item;
-  return record as unknown as ReportRecord;
-};
+const fromReportItem = (item: Item): ReportRecord => withoutKeys<ReportRecord>(item);
 
 const fromEventItem = (item: Item): AuditEvent => {
   const { type, at, by, detail } = item as unknown as AuditEvent;
@@ -84,29 +72,6 @@ const counterUpdates = (tableName: string, increments: readonly CounterIncrement
       },
     };
   });
-};
-
-const codesOf = (error: unknown): (string | undefined)[] =>
-  ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((reason) => reason.Code);
-
-/** True when a write was refused only because its condition did not hold. */
-const conditionFailed = (error: unknown): boolean => {
-  if (!(error instanceof Error)) return false;
-  if (error.name === 'ConditionalCheckFailedException') return true;
-  if (error.name !== 'TransactionCanceledException') return false;
-  const codes = codesOf(error);
-  return codes.includes('ConditionalCheckFailed') && codes.every((code) => code === 'ConditionalCheckFailed' || code === 'None');
-};
-
-const encodeCursor = (key: Item | undefined) => (key === undefined ? undefined : Buffer.from(JSON.stringify(key)).toString('base64url'));
-const decodeCursor = (cursor: string | undefined): Item | undefined => {
-  if (cursor === undefined) return undefined;
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Item;
-    return typeof key === 'object' && key !== null ? key : undefined;
-  } catch {
-    return undefined;
-  }
 };
 
 export class DynamoReportStore implements ReportStore {

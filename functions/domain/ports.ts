@@ -2,6 +2,8 @@
  * What the domain needs from the outside world, named in the service's words. The DynamoDB and
  * SQS adapters in functions/adapters/ implement these; tests may implement them in memory.
  */
+import type { ForceAnswerNotification } from './force-answer-notification.ts';
+import type { Answer, Question } from './follow-up.ts';
 import type { ForceNotification } from './force-notification.ts';
 import type { IntakeMessage } from './intake.ts';
 import type { Reference } from './reference.ts';
@@ -52,9 +54,31 @@ export interface IntakeQueue {
   enqueue(message: IntakeMessage): Promise<void>;
 }
 
+/** Every kind of message a force's queue carries: each a versioned, published document. */
+export type ForceMessage = ForceNotification | ForceAnswerNotification;
+
 export interface ForceQueues {
-  /** Puts the notification on the destination's queue; repeats with the same id are dropped. */
-  notify(destination: Destination, notification: ForceNotification, deduplicationId: string): Promise<void>;
+  /** Puts the message on the destination's queue; repeats with the same id are dropped. */
+  notify(destination: Destination, message: ForceMessage, deduplicationId: string): Promise<void>;
+}
+
+/** Questions forces ask about reports, and the reporters' answers. */
+export interface FollowUpStore {
+  /** Records a new question and appends its event to the report's trail. */
+  recordQuestion(question: Question, event: AuditEvent): Promise<void>;
+  findQuestion(reference: Reference, id: string): Promise<Question | undefined>;
+  /** Replaces a question with its next version (conditional on the version read), with its event. */
+  recordQuestionChange(before: Question, after: Question, event: AuditEvent): Promise<void>;
+  /** Records an answer and its question's next version together, with the event. */
+  recordAnswer(before: Question, after: Question, answer: Answer, event: AuditEvent): Promise<void>;
+  findAnswer(reference: Reference, id: string): Promise<Answer | undefined>;
+  recordAnswerChange(before: Answer, after: Answer, event: AuditEvent): Promise<void>;
+  /** Questions waiting for the contact centre to relay them, oldest first. */
+  questionsAwaitingRelay(limit: number): Promise<Question[]>;
+  /** Answers waiting for review, oldest first. */
+  answersAwaitingReview(limit: number): Promise<Answer[]>;
+  /** Every question asked about a report, oldest first. */
+  questionsAbout(reference: Reference): Promise<Question[]>;
 }
 
 /**

@@ -118,6 +118,37 @@ export class ContactCentre extends Construct {
     props.forceQueues.grantDisseminate(approve);
     route('/contact-centre/reviews/{reference}/approval', HttpMethod.POST, approve);
 
+    // Keeping in contact: forces' questions relayed to reporters, and their answers reviewed.
+    const followUps = staffFunction('ListFollowUps', 'functions/handlers/list-follow-ups.ts', 'GET /contact-centre/follow-ups: questions to relay, answers to review');
+    followUps.bindTable(props.table, 'read');
+    route('/contact-centre/follow-ups', HttpMethod.GET, followUps);
+
+    const relay = staffFunction('RelayQuestion', 'functions/handlers/relay-question.ts', "POST …/questions/{questionId}/relay: relay a force's question to the reporter");
+    relay.bindTable(props.table, 'read-write');
+    route('/contact-centre/reviews/{reference}/questions/{questionId}/relay', HttpMethod.POST, relay);
+
+    const phoneAnswer = staffFunction('RecordPhoneAnswer', 'functions/handlers/record-phone-answer.ts', 'POST …/questions/{questionId}/answers: a call agent records a reporter\'s answer');
+    phoneAnswer.bindTable(props.table, 'read-write');
+    phoneAnswer.addEnvironment('ORIGINALS_KEY_ID', props.originalsKey.key.keyArn);
+    props.originalsKey.grantSeal(phoneAnswer);
+    route('/contact-centre/reports/{reference}/questions/{questionId}/answers', HttpMethod.POST, phoneAnswer);
+
+    const viewAnswer = staffFunction('ViewAnswer', 'functions/handlers/view-answer.ts', "GET …/answers/{answerId}: a reporter's answer in full, opened");
+    viewAnswer.bindTable(props.table, 'read-write');
+    viewAnswer.addEnvironment('ORIGINALS_KEY_ID', props.originalsKey.key.keyArn);
+    props.originalsKey.grantOpen(viewAnswer);
+    route('/contact-centre/reviews/{reference}/answers/{answerId}', HttpMethod.GET, viewAnswer);
+
+    const sanitiseAnswer = staffFunction('SanitiseAnswer', 'functions/handlers/sanitise-answer.ts', 'PUT …/answers/{answerId}/sanitised: an analyst writes the answer the force will see');
+    sanitiseAnswer.bindTable(props.table, 'read-write');
+    route('/contact-centre/reviews/{reference}/answers/{answerId}/sanitised', HttpMethod.PUT, sanitiseAnswer);
+
+    const approveAnswer = staffFunction('ApproveAnswer', 'functions/handlers/approve-answer.ts', 'POST …/answers/{answerId}/approval: a supervisor approves an answer for the force');
+    approveAnswer.bindTable(props.table, 'read-write');
+    approveAnswer.addEnvironment('REPORT_QUEUE_NAME_TEMPLATE', props.forceQueues.queueNameTemplate);
+    props.forceQueues.grantDisseminate(approveAnswer);
+    route('/contact-centre/reviews/{reference}/answers/{answerId}/approval', HttpMethod.POST, approveAnswer);
+
     // How long the oldest contact has waited for review, measured every 15 minutes; pages past the limit.
     const backlog = new ReportingFunction(this, 'MeasureReviewBacklog', {
       stage,

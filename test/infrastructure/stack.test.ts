@@ -159,21 +159,22 @@ describe('the contact centre in the CDK stack', () => {
   it('puts every contact-centre route behind the JWT authorizer, and the public route behind none', () => {
     const routes = resources('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties);
     const staffRoutes = routes.filter((r) => String(r.RouteKey).includes('/contact-centre/'));
-    assert.equal(staffRoutes.length, 8);
+    assert.equal(staffRoutes.length, 14);
     for (const route of staffRoutes) assert.equal(route.AuthorizationType, 'JWT', route.RouteKey);
     assert.equal(routes.find((r) => r.RouteKey === 'POST /reports')?.AuthorizationType, 'NONE');
     dev.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] });
   });
 
-  it('lets only the review view open originals, and the router only seal them', () => {
-    assert.deepEqual(handlersWith('kms:Decrypt'), ['functions/handlers/view-review.ts']);
+  it("lets only the contact centre's views open originals and answers, and only the router and phone answers seal them", () => {
+    assert.deepEqual(handlersWith('kms:Decrypt').sort(), ['functions/handlers/view-answer.ts', 'functions/handlers/view-review.ts']);
     assert.deepEqual(kmsActions('functions/handlers/route-report.ts'), ['kms:GenerateDataKey']);
-    assert.deepEqual(handlersWith('kms:GenerateDataKey'), ['functions/handlers/route-report.ts']);
+    assert.deepEqual(handlersWith('kms:GenerateDataKey').sort(), ['functions/handlers/record-phone-answer.ts', 'functions/handlers/route-report.ts']);
     dev.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });
 
-  it('lets only the router and the supervisors\' approval put reports on force queues', () => {
+  it("lets only the router and the supervisors' approvals put anything on force queues", () => {
     assert.deepEqual(handlersWith('sqs:SendMessage').sort(), [
+      'functions/handlers/approve-answer.ts',
       'functions/handlers/approve-dissemination.ts',
       'functions/handlers/record-phone-report.ts',
       'functions/handlers/route-report.ts',

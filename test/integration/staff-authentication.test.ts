@@ -263,7 +263,7 @@ describe('the keys the tokens are checked against', () => {
       assert.equal(answer.headers['Content-Type'], 'application/problem+json');
       assert.equal(answer.body.title, 'Service Unavailable');
       assert.match(String(answer.body.detail), /try again/);
-      assert.match(output.join(''), /Staff token issuer unavailable/);
+      assert.match(output.join(''), /Token issuer unavailable/);
     } finally {
       process.env.STAFF_ISSUER = configured;
     }

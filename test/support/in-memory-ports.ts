@@ -1,9 +1,9 @@
 /** The domain's ports in memory, for unit tests of the use cases (integration tests use the real ones). */
 import type { AuditEvent } from '../../functions/domain/audit.ts';
-import type { ForceNotification } from '../../functions/domain/force-notification.ts';
 import type { IntakeMessage } from '../../functions/domain/intake.ts';
 import {
   ConcurrentChange,
+  type ForceMessage,
   type ForceQueues,
   type IntakeQueue,
   type OriginalsVault,
@@ -85,8 +85,8 @@ export class InMemoryIntakeQueue implements IntakeQueue {
 }
 
 export class InMemoryForceQueues implements ForceQueues {
-  readonly sent: { destination: string; notification: ForceNotification; deduplicationId: string }[] = [];
-  async notify(destination: string, notification: ForceNotification, deduplicationId: string): Promise<void> {
+  readonly sent: { destination: string; notification: ForceMessage; deduplicationId: string }[] = [];
+  async notify(destination: string, notification: ForceMessage, deduplicationId: string): Promise<void> {
     this.sent.push({ destination, notification, deduplicationId });
   }
 }

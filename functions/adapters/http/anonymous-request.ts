@@ -11,15 +11,15 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 export const PERMITTED_HEADERS = ['content-type', 'content-length', 'idempotency-key'] as const;
 
 /**
- * The request as the service may see it. Staff routes also keep the `authorization` header (for
- * authenticatedStaff() to verify and remove) and the query string (paging); path parameters are
- * part of the resource and always kept.
+ * The request as the service may see it. Authenticated routes (staff and force systems) also keep
+ * the `authorization` header, for authenticatedStaff() or authenticatedForce() to verify and
+ * remove, and the query string (paging); path parameters are part of the resource and always kept.
  */
 export const anonymousRequest = (
   event: APIGatewayProxyEventV2,
-  { staff = false }: { staff?: boolean } = {},
+  { authenticated = false }: { authenticated?: boolean } = {},
 ): APIGatewayProxyEventV2 => {
-  const permitted: readonly string[] = staff ? [...PERMITTED_HEADERS, 'authorization'] : PERMITTED_HEADERS;
+  const permitted: readonly string[] = authenticated ? [...PERMITTED_HEADERS, 'authorization'] : PERMITTED_HEADERS;
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(event.headers ?? {})) {
     const lower = name.toLowerCase();
@@ -32,7 +32,7 @@ export const anonymousRequest = (
     rawQueryString: '',
     headers,
     ...(event.pathParameters === undefined ? {} : { pathParameters: event.pathParameters }),
-    ...(staff && event.queryStringParameters !== undefined ? { queryStringParameters: event.queryStringParameters } : {}),
+    ...(authenticated && event.queryStringParameters !== undefined ? { queryStringParameters: event.queryStringParameters } : {}),
     requestContext: {
       accountId: event.requestContext.accountId,
       apiId: event.requestContext.apiId,
@@ -57,7 +57,7 @@ export const anonymousRequest = (
 };
 
 /** Typed for any event that starts as an API Gateway v2 event, whatever later middleware makes of its body. */
-export const anonymise = <Event = APIGatewayProxyEventV2>(options: { staff?: boolean } = {}): MiddlewareObj<Event> => ({
+export const anonymise = <Event = APIGatewayProxyEventV2>(options: { authenticated?: boolean } = {}): MiddlewareObj<Event> => ({
   before: (request) => {
     request.event = anonymousRequest(request.event as unknown as APIGatewayProxyEventV2, options) as unknown as Event;
   },

@@ -1,4 +1,5 @@
-/** How the contact-centre API answers a review step: the report as it now stands, or why not. */
+/** How the contact-centre and force APIs answer a step: what it now stands as, or why not. */
+import type { FollowUpOutcome, FollowUpRefusal } from '#domain/follow-up.ts';
 import { ConcurrentChange } from '#domain/ports.ts';
 import { parseReference, type Reference } from '#domain/reference.ts';
 import type { ReviewRefusal, StepOutcome } from '#domain/review.ts';
@@ -47,4 +48,41 @@ export const stepOrProblem = async (step: () => Promise<StepOutcome>) => {
   if (outcome.kind === 'not-found') throw statusProblem(404, 'Not Found', 'There is no report with that reference.');
   if (outcome.kind === 'refused') throw refusalProblem(outcome.refusal);
   return outcome.record;
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A question or answer id in the path, or 404. */
+export const followUpIdFrom = (pathParameters: Record<string, string | undefined> | undefined, name: 'questionId' | 'answerId'): string => {
+  const id = pathParameters?.[name] ?? '';
+  if (!UUID.test(id)) throw statusProblem(404, 'Not Found', `There is no such ${name === 'questionId' ? 'question' : 'answer'}.`);
+  return id;
+};
+
+export const followUpRefusalProblem = (refusal: FollowUpRefusal): Problem => {
+  switch (refusal.kind) {
+    case 'not-found':
+      return statusProblem(404, 'Not Found', 'There is no such report, question or answer.');
+    case 'wrong-state':
+      return new Problem({ type: '/problems/wrong-state', title: 'Not possible at this stage', status: 409, detail: `It is ${refusal.status.replace(/_/g, ' ')}.` });
+    case 'not-sanitised':
+      return new Problem({ type: '/problems/not-sanitised', title: 'Nobody has sanitised this answer yet', status: 409, detail: 'An analyst must write the sanitised answer before it can be approved.' });
+    case 'own-sanitisation':
+      return new Problem({ type: '/problems/four-eyes', title: 'Another supervisor must approve this', status: 403, detail: 'You wrote the sanitised answer, so you may not approve it.' });
+  }
+};
+
+/** Runs a follow-up step and turns anything but success into the problem it is. */
+export const followUpOrProblem = async <T>(step: () => Promise<FollowUpOutcome<T>>): Promise<T> => {
+  let outcome: FollowUpOutcome<T>;
+  try {
+    outcome = await step();
+  } catch (error) {
+    if (error instanceof ConcurrentChange) {
+      throw new Problem({ type: '/problems/changed', title: 'Someone else changed this', status: 409, detail: 'Reload it and try again.' });
+    }
+    throw error;
+  }
+  if (outcome.kind === 'refused') throw followUpRefusalProblem(outcome.refusal);
+  return outcome.value;
 };

@@ -1,7 +1,8 @@
 /**
  * The middleware chains every HTTP handler is built on, so each handler file is only its business
  * function. In order: anonymise the request (first, so nothing else sees what it drops); security
- * headers; for staff routes, verify the bearer token and the staff member's groups; for routes
+ * headers; for staff and force routes, verify the bearer token (and the staff member's groups, or
+ * the force the calling system belongs to); for routes
  * with a body, refuse oversize, non-JSON and malformed bodies and validate against the schema;
  * and last, problem details, so it is the first to turn any error into problem+json.
  */
@@ -13,12 +14,14 @@ import type * as z from 'zod';
 import { anonymise } from './anonymous-request.ts';
 import { bodyLimit } from './body-limit.ts';
 import { problemDetails } from './problem-details.ts';
+import { authenticatedForce, type ForceCaller } from './force-authentication.ts';
 import { authenticatedStaff, type StaffGroup, type StaffMember } from './staff-authentication.ts';
 import { validatedBody } from './validated-body.ts';
 
 export type Result = APIGatewayProxyStructuredResultV2;
 export type HttpEvent<Body = undefined> = Omit<APIGatewayProxyEventV2, 'body'> & { body: Body };
 export type StaffEvent<Body = undefined> = HttpEvent<Body> & { readonly staff: StaffMember };
+export type ForceEvent<Body = undefined> = HttpEvent<Body> & { readonly force: ForceCaller };
 
 export interface BodyOptions<Schema extends z.ZodType> {
   readonly schema: Schema;
@@ -39,7 +42,7 @@ export const publicRoute = <Schema extends z.ZodType>(body: BodyOptions<Schema>)
 
 const staffChain = <Body>(groups: readonly StaffGroup[]) =>
   middy<StaffEvent<Body>, Result>()
-    .use(anonymise({ staff: true }))
+    .use(anonymise({ authenticated: true }))
     .use(httpSecurityHeaders())
     .use(authenticatedStaff({ allowedGroups: groups }));
 
@@ -55,3 +58,16 @@ export const json = (statusCode: number, body: unknown): Result => ({
   headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
   body: JSON.stringify(body),
 });
+
+const forceChain = <Body>() =>
+  middy<ForceEvent<Body>, Result>()
+    .use(anonymise({ authenticated: true }))
+    .use(httpSecurityHeaders())
+    .use(authenticatedForce());
+
+/** A route for a force's system, about that force's reports only. */
+export const forceRoute = () => forceChain<undefined>().use(problemDetails());
+
+/** A route for a force's system, taking a JSON body. */
+export const forceRouteWithBody = <Schema extends z.ZodType>(body: BodyOptions<Schema>) =>
+  withBody(forceChain<z.output<Schema>>(), body).use(problemDetails());

@@ -14,7 +14,7 @@
  * and STAFF_CLIENT_IDS, the comma-separated app client ids whose tokens this service accepts.
  *
  * Use it before anything reads the body, so that a caller who is not signed in learns nothing
- * else. Behind anonymise() only as anonymise({ staff: true }): plain anonymise() removes the
+ * else. Behind anonymise() only as anonymise({ authenticated: true }): plain anonymise() removes the
  * Authorization header, and every request would get 401.
  * Once verified, the header is removed from the event, so no later code can log the token.
  */
@@ -103,22 +103,23 @@ const keysOf = (issuer: string): JWTVerifyGetKey => {
   return keys;
 };
 
-const unauthorized = (detail: string, invalidToken = true): Problem =>
+export const unauthorized = (detail: string, invalidToken = true): Problem =>
   new Problem(
     { type: 'about:blank', title: 'Unauthorized', status: 401, detail },
     // RFC 6750 §3: a request with no credentials gets the bare challenge; a bad token, the error code.
     { headers: { 'WWW-Authenticate': invalidToken ? 'Bearer error="invalid_token"' : 'Bearer' } },
   );
 
-const NOT_VERIFIED = 'The access token could not be verified. Sign in again.';
+const NOT_VERIFIED = 'The access token could not be verified. Get a new one and try again.';
 
 const headerNamed = (headers: APIGatewayProxyEventHeaders | undefined, wanted: string): string | undefined =>
   Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === wanted)?.[1];
 
-const bearerToken = (headers: APIGatewayProxyEventHeaders | undefined): string => {
+/** The bearer token in the Authorization header, or 401. Shared by staff and force routes. */
+export const bearerToken = (headers: APIGatewayProxyEventHeaders | undefined): string => {
   const authorization = headerNamed(headers, 'authorization');
   if (authorization === undefined || authorization.trim() === '') {
-    throw unauthorized('Sign in: this needs an access token in the Authorization header, as "Bearer <token>".', false);
+    throw unauthorized('This needs an access token in the Authorization header, as "Bearer <token>".', false);
   }
   // RFC 6750 §2.1: the scheme is case-insensitive, the token a b64token.
   const match = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i.exec(authorization);
@@ -158,18 +159,18 @@ export const verifyAccessToken = async (token: string, { issuer, clientIds }: Is
       // round a sign-in loop that cannot help (and a machine client into re-minting tokens), and
       // 500 would hide that it is temporary. 503 with Retry-After says "try again shortly". Either
       // way it fails closed. The log line carries the error and the issuer, never the token.
-      logger.error('Staff token issuer unavailable', { error, issuer });
+      logger.error('Token issuer unavailable', { error, issuer });
       throw new Problem(
         {
           type: 'about:blank',
           title: 'Service Unavailable',
           status: 503,
-          detail: 'Sign-in cannot be checked just now. Please try again shortly.',
+          detail: 'Access tokens cannot be checked just now. Please try again shortly.',
         },
         { headers: { 'Retry-After': RETRY_AFTER_SECONDS } },
       );
     }
-    if (error instanceof errors.JWTExpired) throw unauthorized('The access token has expired. Sign in again.');
+    if (error instanceof errors.JWTExpired) throw unauthorized('The access token has expired. Get a new one and try again.');
     if (error instanceof errors.JOSEError) throw unauthorized(NOT_VERIFIED);
     throw error;
   }

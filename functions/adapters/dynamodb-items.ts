@@ -1,0 +1,43 @@
+/** Pieces every DynamoDB adapter of the report table shares: audit events, conditions, cursors. */
+import type { AuditEvent } from '#domain/audit.ts';
+
+export type Item = Record<string, unknown>;
+
+export const eventItem = (reference: string, event: AuditEvent): Item => ({
+  PK: `REPORT#${reference}`,
+  SK: `EVENT#${event.at}#${event.type}`,
+  kind: 'event',
+  reference,
+  ...event,
+});
+
+const codesOf = (error: unknown): (string | undefined)[] =>
+  ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((reason) => reason.Code);
+
+/** True when a write was refused only because its condition did not hold. */
+export const conditionFailed = (error: unknown): boolean => {
+  if (!(error instanceof Error)) return false;
+  if (error.name === 'ConditionalCheckFailedException') return true;
+  if (error.name !== 'TransactionCanceledException') return false;
+  const codes = codesOf(error);
+  return codes.includes('ConditionalCheckFailed') && codes.every((code) => code === 'ConditionalCheckFailed' || code === 'None');
+};
+
+/** A page's LastEvaluatedKey as an opaque cursor for the next request, and back. */
+export const encodeCursor = (key: Item | undefined) => (key === undefined ? undefined : Buffer.from(JSON.stringify(key)).toString('base64url'));
+
+export const decodeCursor = (cursor: string | undefined): Item | undefined => {
+  if (cursor === undefined) return undefined;
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Item;
+    return typeof key === 'object' && key !== null ? key : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** Strips the table's own keys from an item, leaving the domain object. */
+export const withoutKeys = <T>(item: Item): T => {
+  const { PK: _pk, SK: _sk, kind: _kind, GSI1PK: _gpk, GSI1SK: _gsk, ...rest } = item;
+  return rest as T;
+};

@@ -1,0 +1,145 @@
+/**
+ * Questions and answers in the report table, beside the report they are about:
+ *
+ * | item     | PK           | SK               | GSI1PK (while waiting)     | GSI1SK          |
+ * | question | REPORT#<ref> | QUESTION#<id>    | FOLLOW-UP#awaiting_relay   | <askedAt>#<id>  |
+ * | answer   | REPORT#<ref> | ANSWER#<id>      | FOLLOW-UP#awaiting_review  | <receivedAt>#<id> |
+ *
+ * Each change is conditional on the version read and appends its audit event to the report's trail
+ * in the same transaction.
+ */
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AuditEvent } from '#domain/audit.ts';
+import type { Answer, Question } from '#domain/follow-up.ts';
+import { ConcurrentChange, type FollowUpStore } from '#domain/ports.ts';
+import type { Reference } from '#domain/reference.ts';
+import { conditionFailed, eventItem, withoutKeys, type Item } from './dynamodb-items.ts';
+import { REVIEW_INDEX } from './report-store.ts';
+
+const AWAITING_RELAY = 'FOLLOW-UP#awaiting_relay';
+const AWAITING_REVIEW = 'FOLLOW-UP#awaiting_review';
+
+const questionItem = (question: Question): Item => ({
+  PK: `REPORT#${question.reference}`,
+  SK: `QUESTION#${question.id}`,
+  kind: 'question',
+  ...question,
+  ...(question.status === 'awaiting_relay' ? { GSI1PK: AWAITING_RELAY, GSI1SK: `${question.askedAt}#${question.id}` } : {}),
+});
+
+const answerItem = (answer: Answer): Item => ({
+  PK: `REPORT#${answer.reference}`,
+  SK: `ANSWER#${answer.id}`,
+  kind: 'answer',
+  ...answer,
+  ...(answer.status === 'awaiting_review' ? { GSI1PK: AWAITING_REVIEW, GSI1SK: `${answer.receivedAt}#${answer.id}` } : {}),
+});
+
+export class DynamoFollowUpStore implements FollowUpStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  private put(item: Item, condition: { expression: string; version?: number }) {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: item,
+        ConditionExpression: condition.expression,
+        ...(condition.version === undefined ? {} : { ExpressionAttributeValues: { ':read': condition.version } }),
+      },
+    };
+  }
+
+  private async transact(reference: string, items: object[]): Promise<void> {
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: items as never }));
+    } catch (error) {
+      if (conditionFailed(error)) throw new ConcurrentChange(reference);
+      throw error;
+    }
+  }
+
+  private event(reference: string, event: AuditEvent) {
+    return { Put: { TableName: this.tableName, Item: eventItem(reference, event) } };
+  }
+
+  async recordQuestion(question: Question, event: AuditEvent): Promise<void> {
+    await this.transact(question.reference, [
+      this.put(questionItem(question), { expression: 'attribute_not_exists(PK)' }),
+      this.event(question.reference, event),
+    ]);
+  }
+
+  async recordQuestionChange(before: Question, after: Question, event: AuditEvent): Promise<void> {
+    await this.transact(before.reference, [
+      this.put(questionItem(after), { expression: 'version = :read', version: before.version }),
+      this.event(before.reference, event),
+    ]);
+  }
+
+  async recordAnswer(before: Question, after: Question, answer: Answer, event: AuditEvent): Promise<void> {
+    await this.transact(before.reference, [
+      this.put(questionItem(after), { expression: 'version = :read', version: before.version }),
+      this.put(answerItem(answer), { expression: 'attribute_not_exists(PK)' }),
+      this.event(before.reference, event),
+    ]);
+  }
+
+  async recordAnswerChange(before: Answer, after: Answer, event: AuditEvent): Promise<void> {
+    await this.transact(before.reference, [
+      this.put(answerItem(after), { expression: 'version = :read', version: before.version }),
+      this.event(before.reference, event),
+    ]);
+  }
+
+  async findQuestion(reference: Reference, id: string): Promise<Question | undefined> {
+    return this.get<Question>(reference, `QUESTION#${id}`);
+  }
+
+  async findAnswer(reference: Reference, id: string): Promise<Answer | undefined> {
+    return this.get<Answer>(reference, `ANSWER#${id}`);
+  }
+
+  async questionsAwaitingRelay(limit: number): Promise<Question[]> {
+    return this.waiting<Question>(AWAITING_RELAY, limit);
+  }
+
+  async answersAwaitingReview(limit: number): Promise<Answer[]> {
+    return this.waiting<Answer>(AWAITING_REVIEW, limit);
+  }
+
+  async questionsAbout(reference: Reference): Promise<Question[]> {
+    const { Items = [] } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :questions)',
+        ExpressionAttributeValues: { ':pk': `REPORT#${reference}`, ':questions': 'QUESTION#' },
+        ConsistentRead: true,
+      }),
+    );
+    return Items.map((item) => withoutKeys<Question>(item)).sort((a, b) => a.askedAt.localeCompare(b.askedAt));
+  }
+
+  private async get<T>(reference: Reference, sortKey: string): Promise<T | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: { PK: `REPORT#${reference}`, SK: sortKey }, ConsistentRead: true }),
+    );
+    return Item === undefined ? undefined : withoutKeys<T>(Item);
+  }
+
+  private async waiting<T>(partition: string, limit: number): Promise<T[]> {
+    const { Items = [] } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: REVIEW_INDEX,
+        KeyConditionExpression: 'GSI1PK = :waiting',
+        ExpressionAttributeValues: { ':waiting': partition },
+        ScanIndexForward: true,
+        Limit: limit,
+      }),
+    );
+    return Items.map((item) => withoutKeys<T>(item));
+  }
+}

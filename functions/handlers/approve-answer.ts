@@ -1,0 +1,31 @@
+/**
+ * POST /contact-centre/reviews/{reference}/answers/{answerId}/approval: a supervisor, never the
+ * analyst who sanitised it, approves the answer; only then does the force that asked receive it,
+ * linked to the report. Approving again after a failure part-way finishes the dissemination.
+ */
+import { answerSummary } from '#adapters/contact-centre-views.ts';
+import { documentClient } from '#adapters/dynamodb-client.ts';
+import { requiredEnvironment } from '#adapters/environment.ts';
+import { DynamoFollowUpStore } from '#adapters/follow-up-store.ts';
+import { followUpIdFrom, followUpOrProblem, referenceFrom } from '#adapters/http/review-answers.ts';
+import { json, staffRoute } from '#adapters/http/routes.ts';
+import { SqsForceQueues } from '#adapters/queues.ts';
+import { sqsClient } from '#adapters/sqs-client.ts';
+import { answerStep, approveAnswer, disseminateAnswer } from '#domain/follow-up.ts';
+
+const ports = {
+  followUps: new DynamoFollowUpStore(documentClient, requiredEnvironment('TABLE_NAME')),
+  forceQueues: new SqsForceQueues(sqsClient, requiredEnvironment('REPORT_QUEUE_NAME_TEMPLATE')),
+  clock: () => new Date(),
+};
+
+export const handler = staffRoute(['supervisors']).handler(async (event) => {
+  const reference = referenceFrom(event.pathParameters);
+  const answerId = followUpIdFrom(event.pathParameters, 'answerId');
+  const recorded = await ports.followUps.findAnswer(reference, answerId);
+  const approved =
+    recorded?.status === 'approved'
+      ? recorded
+      : await followUpOrProblem(() => answerStep(ports.followUps, reference, answerId, (found) => approveAnswer(found, event.staff.username, new Date())));
+  return json(200, answerSummary(await disseminateAnswer(ports, approved)));
+});

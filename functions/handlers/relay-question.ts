@@ -1,0 +1,21 @@
+/**
+ * POST /contact-centre/reviews/{reference}/questions/{questionId}/relay: the contact centre relays
+ * a force's question to the reporter (their follow-up inbox; call agents read it to reporters who
+ * phone back).
+ */
+import { questionSummary } from '#adapters/contact-centre-views.ts';
+import { documentClient } from '#adapters/dynamodb-client.ts';
+import { requiredEnvironment } from '#adapters/environment.ts';
+import { DynamoFollowUpStore } from '#adapters/follow-up-store.ts';
+import { followUpIdFrom, followUpOrProblem, referenceFrom } from '#adapters/http/review-answers.ts';
+import { json, staffRoute } from '#adapters/http/routes.ts';
+import { relay } from '#domain/follow-up.ts';
+
+const followUps = new DynamoFollowUpStore(documentClient, requiredEnvironment('TABLE_NAME'));
+
+export const handler = staffRoute(['analysts', 'supervisors']).handler(async (event) => {
+  const reference = referenceFrom(event.pathParameters);
+  const questionId = followUpIdFrom(event.pathParameters, 'questionId');
+  const question = await followUpOrProblem(() => relay(followUps, reference, questionId, event.staff.username, new Date()));
+  return json(200, questionSummary(question));
+});
