@@ -17,6 +17,7 @@ const NODE = path.join(PROJECT_ROOT, 'node_modules/.bin/node');
 
 /** What each SDK package costs at the floor: the client the handlers construct at import. */
 const SDK_FLOOR: Record<string, string> = {
+  '@aws-sdk/client-kms': "import { KMSClient } from '@aws-sdk/client-kms'; globalThis.kms = new KMSClient({});",
   '@aws-sdk/client-dynamodb': "import { DynamoDBClient } from '@aws-sdk/client-dynamodb'; globalThis.ddb = new DynamoDBClient({});",
   '@aws-sdk/lib-dynamodb':
     "import { DynamoDBClient as D } from '@aws-sdk/client-dynamodb'; import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'; globalThis.doc = DynamoDBDocumentClient.from(new D({}));",
@@ -48,20 +49,22 @@ const bundle = async (name: string, entry: { file: string } | { contents: string
   return { outfile, bytes: statSync(outfile).size, sdkPackages };
 };
 
-const importTimes = (file: string): number[] => {
+/** The function's environment from the template; references to other resources become placeholders. */
+const environmentOf = (variables: Record<string, unknown>): Record<string, string> =>
+  Object.fromEntries(Object.entries(variables).map(([name, value]) => [name, typeof value === 'string' ? value : `bench-${name.toLowerCase()}`]));
+
+const importTimes = (file: string, environment: Record<string, string>): number[] => {
   const probe = path.join(work, 'probe.mjs');
-  writeFileSync(
-    probe,
-    'const t = performance.now(); await import(process.argv[2]); console.log(performance.now() - t);',
-  );
-  const env = {
-    ...process.env,
-    AWS_REGION: 'eu-west-2',
-    TABLE_NAME: 'bench',
-    INTAKE_QUEUE_URL: 'https://sqs.eu-west-2.amazonaws.com/000000000000/bench',
-    REPORT_QUEUE_NAME_TEMPLATE: 'bench-{destination}.fifo',
-  };
-  return Array.from({ length: RUNS }, () => Number(execFileSync(NODE, [probe, file], { env, encoding: 'utf8' }).trim()));
+  writeFileSync(probe, 'const t = performance.now(); await import(process.argv[2]); console.log(performance.now() - t);');
+  const env = { ...process.env, AWS_REGION: 'eu-west-2', ...environment, NODE_OPTIONS: '' };
+  return Array.from({ length: RUNS }, () => {
+    try {
+      return Number(execFileSync(NODE, [probe, file], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim());
+    } catch (error) {
+      const stderr = String((error as { stderr?: string }).stderr ?? '');
+      throw new Error(`Importing ${path.basename(file)} failed: ${stderr.split('\n').filter((line) => /Error/.test(line)).slice(-1)[0] ?? 'see stderr'}`);
+    }
+  });
 };
 
 const median = (values: number[]) => {
@@ -75,9 +78,12 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 try {
   const template = synthesiseLocalTemplate();
-  const handlers = resourcesOfType(template, 'AWS::Lambda::Function').map(([, fn]) => String(fn.Metadata?.[HANDLER_METADATA]));
+  const functions = resourcesOfType(template, 'AWS::Lambda::Function').map(([, fn]) => ({
+    handler: String(fn.Metadata?.[HANDLER_METADATA]),
+    environment: environmentOf((fn.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {}),
+  }));
   const rows: string[][] = [];
-  for (const handler of handlers) {
+  for (const { handler, environment } of functions) {
     const name = path.basename(handler, '.ts');
     const fn = await bundle(name, { file: handler });
     const floorPackages = [...fn.sdkPackages].filter((pkg) => pkg !== '@aws-sdk/client-dynamodb' || !fn.sdkPackages.has('@aws-sdk/lib-dynamodb'));
@@ -85,10 +91,10 @@ try {
     rows.push([
       name,
       kb(fn.bytes),
-      ms(median(importTimes(fn.outfile))),
+      ms(median(importTimes(fn.outfile, environment))),
       floorPackages.map((pkg) => pkg.replace('@aws-sdk/', '')).join(' + '),
       kb(floor.bytes),
-      ms(median(importTimes(floor.outfile))),
+      ms(median(importTimes(floor.outfile, environment))),
     ]);
   }
   const header = ['function', 'bundle', 'import (median)', 'floor: SDK clients only', 'floor bundle', 'floor import (median)'];
