@@ -30,8 +30,21 @@ export const freePort = (): Promise<number> =>
     });
   });
 
+/**
+ * Starts DynamoDB Local on the port given, or on a free one. A free port can be taken by another
+ * process between choosing it and Java binding it; then it tries another, a few times.
+ */
 export const startDynamoDbLocal = async (port = 0): Promise<Emulator> => {
-  const chosen = port === 0 ? await freePort() : port;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startDynamoDbLocalOn(port === 0 ? await freePort() : port);
+    } catch (error) {
+      if (port !== 0 || attempt === 3 || !/Address already in use/.test(String(error))) throw error;
+    }
+  }
+};
+
+const startDynamoDbLocalOn = async (chosen: number): Promise<Emulator> => {
   const java = spawn({ port: chosen, sharedDb: true, stdio: 'pipe' });
   let output = '';
   java.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

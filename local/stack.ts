@@ -61,9 +61,11 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
   const stop = async () => {
     for (const part of started.reverse()) await part.stop().catch(() => undefined);
   };
+  // DynamoDB Local (a JVM) takes seconds to start: start it first, and always stop it, even when
+  // something else fails before it is up.
+  const dynamoDbStarting = startDynamoDbLocal(options.dynamoDbPort ?? 0);
+  started.push({ stop: async () => (await dynamoDbStarting.catch(() => undefined))?.stop() });
   try {
-    const dynamoDbStarting = startDynamoDbLocal(options.dynamoDbPort ?? 0);
-    dynamoDbStarting.then((emulator) => started.push(emulator), () => undefined);
     const template = synthesiseLocalTemplate({ review: options.review ?? 'off' });
     const sqsEmulator: Emulator = await startSqsEmulator(options.sqsPort ?? 0);
     started.push(sqsEmulator);

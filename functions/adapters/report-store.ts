@@ -25,7 +25,8 @@ import { ConcurrentChange, type ReportStore } from '#domain/ports.ts';
 import { conditionFailed, decodeCursor, encodeCursor, eventItem, withoutKeys, type Item } from './dynamodb-items.ts';
 import type { SplitChange } from '#domain/review.ts';
 import type { Reference } from '#domain/reference.ts';
-import { statusOnceNotified, type ReportRecord } from '#domain/report-record.ts';
+import { isWithAForce } from '#domain/lifecycle.ts';
+import { statusOnceNotified, type ReportRecord, type ReportStatus } from '#domain/report-record.ts';
 import { contactCounted, disseminationCounted, type CounterIncrement } from '#domain/statistics.ts';
 
 export const REVIEW_INDEX = 'GSI1';
@@ -36,7 +37,7 @@ const reportKey = (reference: string) => ({ PK: `REPORT#${reference}`, SK: 'REPO
 const indexKeys = (record: ReportRecord): Item => {
   const sortKey = `${record.receivedAt}#${record.reference}`;
   if (record.status === 'awaiting_review') return { GSI1PK: AWAITING_REVIEW, GSI1SK: sortKey };
-  if (record.status === 'disseminated' || record.status === 'in_triage') {
+  if (record.status === 'in_triage' || isWithAForce(record.status)) {
     return { GSI1PK: `DESTINATION#${record.routing.destination}`, GSI1SK: sortKey };
   }
   return {};
@@ -214,6 +215,35 @@ export class DynamoReportStore implements ReportStore {
         KeyConditionExpression: 'GSI1PK = :awaiting',
         ExpressionAttributeValues: { ':awaiting': AWAITING_REVIEW },
         ScanIndexForward: true,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(after),
+      }),
+    );
+    const next = encodeCursor(LastEvaluatedKey);
+    return { records: Items.map(fromReportItem), ...(next === undefined ? {} : { next }) };
+  }
+
+  /**
+   * The reports with a force (or in triage), newest first, optionally of one status. A page may
+   * hold fewer than `limit` when a status filter is given; `next` says whether there is more.
+   */
+  async withDestination(
+    destination: string,
+    { limit, after, status }: { limit: number; after?: string; status?: ReportStatus },
+  ): Promise<{ records: ReportRecord[]; next?: string }> {
+    const { Items = [], LastEvaluatedKey } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: REVIEW_INDEX,
+        KeyConditionExpression: 'GSI1PK = :destination',
+        ...(status === undefined
+          ? { ExpressionAttributeValues: { ':destination': `DESTINATION#${destination}` } }
+          : {
+              FilterExpression: '#status = :status',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':destination': `DESTINATION#${destination}`, ':status': status },
+            }),
+        ScanIndexForward: false,
         Limit: limit,
         ExclusiveStartKey: decodeCursor(after),
       }),

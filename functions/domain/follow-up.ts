@@ -7,6 +7,7 @@
  */
 import * as z from 'zod';
 import { auditEvent, type AuditEvent } from './audit.ts';
+import { accessOf } from './force-work.ts';
 import type { Channel } from './intake.ts';
 import { answerDeduplicationId, forceAnswerNotification } from './force-answer-notification.ts';
 import type { FollowUpStore, ForceQueues, OriginalsVault, ReportStore, SealedOriginal } from './ports.ts';
@@ -69,11 +70,11 @@ export type FollowUpResult<T> = { readonly ok: true; readonly value: T; readonly
 const refused = <T>(refusal: FollowUpRefusal): FollowUpResult<T> => ({ ok: false, refusal });
 
 /**
- * A force asks about a report. Only the force the report was disseminated to may ask; to any other
- * force the report does not exist.
+ * A force asks about a report. Only the force that has the report may ask; to any other force it
+ * does not exist.
  */
 export const askQuestion = (record: ReportRecord | undefined, force: string, text: string, id: string, at: Date): FollowUpResult<Question> => {
-  if (record === undefined || record.routing.destination !== force || record.status !== 'disseminated') return refused({ kind: 'not-found' });
+  if (accessOf(record, force).kind !== 'custodian' || record === undefined) return refused({ kind: 'not-found' });
   const askedAt = at.toISOString();
   return {
     ok: true,

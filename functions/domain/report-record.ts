@@ -4,6 +4,7 @@
  * the contact centre can open them.
  */
 import type { Channel, IntakeMessage } from './intake.ts';
+import type { Outcome } from './lifecycle.ts';
 import type { SealedOriginal } from './ports.ts';
 import type { Reference } from './reference.ts';
 import { contentFromSubmission, type DisseminableContent } from './disseminable-content.ts';
@@ -19,9 +20,19 @@ import type { ReviewState } from './review-state.ts';
  * - `in_triage`: on the national triage queue (when review is off and no force could be chosen);
  * - `closed`: closed by the contact centre without dissemination;
  * - `split`: divided by the contact centre into reports for several forces, each with its own
- *   reference, review and dissemination.
+ *   reference, review and dissemination;
+ * - an outcome the force recorded: `investigation_opened`, `recorded_as_intelligence`,
+ *   `safeguarding_action`, `no_further_action` (see lifecycle.ts for the moves allowed).
  */
-export type ReportStatus = 'routed' | 'awaiting_review' | 'approved' | 'disseminated' | 'in_triage' | 'closed' | 'split';
+export type ReportStatus =
+  | 'routed'
+  | 'awaiting_review'
+  | 'approved'
+  | 'disseminated'
+  | 'in_triage'
+  | 'closed'
+  | 'split'
+  | Outcome;
 
 export interface ReportRecord {
   readonly reference: Reference;
@@ -47,6 +58,10 @@ export interface ReportRecord {
   readonly status: ReportStatus;
   /** When the notification was confirmed on the destination's queue. */
   readonly notifiedAt?: string;
+  /** Forces that had the report before it was transferred, and until when: the custody chain. */
+  readonly formerCustodians?: readonly { readonly force: string; readonly until: string }[];
+  /** Outcomes forces recorded, in order. */
+  readonly outcomes?: readonly { readonly outcome: Outcome; readonly force: string; readonly at: string; readonly note?: string }[];
   /** Increases with every change; each write is conditional on the version it read. */
   readonly version: number;
 }

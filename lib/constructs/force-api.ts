@@ -9,10 +9,11 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import type { Stage } from '../stage.ts';
 import type { ForceAccess } from './force-access.ts';
+import type { ForceQueues } from './force-queues.ts';
 import { ReportingFunction } from './reporting-function.ts';
 
 export class ForceApi extends Construct {
-  constructor(scope: Construct, id: string, props: { stage: Stage; api: HttpApi; table: ITable; forceAccess: ForceAccess }) {
+  constructor(scope: Construct, id: string, props: { stage: Stage; api: HttpApi; table: ITable; forceAccess: ForceAccess; forceQueues: ForceQueues }) {
     super(scope, id);
     const route = (path: string, method: HttpMethod, fn: ReportingFunction) =>
       props.api.addRoutes({
@@ -22,13 +23,32 @@ export class ForceApi extends Construct {
         integration: new HttpLambdaIntegration(`${fn.node.id}Integration`, fn),
       });
 
-    const ask = new ReportingFunction(this, 'AskQuestion', {
-      stage: props.stage,
-      handlerModule: 'functions/handlers/ask-question.ts',
-      description: 'POST /force/reports/{reference}/questions: a force asks the reporter a question',
-    });
-    ask.bindTable(props.table, 'read-write');
-    props.forceAccess.bindForceAuthentication(ask);
-    route('/force/reports/{reference}/questions', HttpMethod.POST, ask);
+    const forceFunction = (name: string, handlerModule: string, description: string, access: 'read' | 'read-write') => {
+      const fn = new ReportingFunction(this, name, { stage: props.stage, handlerModule, description });
+      fn.bindTable(props.table, access);
+      props.forceAccess.bindForceAuthentication(fn);
+      return fn;
+    };
+
+    route('/force/reports', HttpMethod.GET, forceFunction('ListForceReports', 'functions/handlers/list-force-reports.ts', "GET /force/reports: the force's reports, newest first", 'read'));
+    route(
+      '/force/reports/{reference}',
+      HttpMethod.GET,
+      forceFunction('ReadForceReport', 'functions/handlers/read-force-report.ts', 'GET /force/reports/{reference}: one report, the read recorded', 'read-write'),
+    );
+    route(
+      '/force/reports/{reference}/outcome',
+      HttpMethod.POST,
+      forceFunction('RecordOutcome', 'functions/handlers/record-outcome.ts', 'POST …/outcome: the force records what it did', 'read-write'),
+    );
+    const transfer = forceFunction('TransferReport', 'functions/handlers/transfer-report.ts', 'POST …/transfer: the force passes a report to another force', 'read-write');
+    transfer.addEnvironment('REPORT_QUEUE_NAME_TEMPLATE', props.forceQueues.queueNameTemplate);
+    props.forceQueues.grantDisseminate(transfer);
+    route('/force/reports/{reference}/transfer', HttpMethod.POST, transfer);
+    route(
+      '/force/reports/{reference}/questions',
+      HttpMethod.POST,
+      forceFunction('AskQuestion', 'functions/handlers/ask-question.ts', 'POST …/questions: a force asks the reporter a question', 'read-write'),
+    );
   }
 }

@@ -5,13 +5,14 @@
  * Queue names are predictable (`pac-<stage>-reports-<force id>.fifo`) so a force's systems, and
  * the router, can find them by name.
  */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import type { IGrantable } from 'aws-cdk-lib/aws-iam';
-import { DeduplicationScope, FifoThroughputLimit, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { AnyPrincipal, Effect, type IGrantable, PolicyDocument, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { CfnQueuePolicy, DeduplicationScope, FifoThroughputLimit, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { FORCES } from '../../functions/domain/forces.ts';
 import { TRIAGE, type Destination } from '../../functions/domain/routing.ts';
 import { isProduction, resourcePrefix, type Stage } from '../stage.ts';
+import type { Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Paging } from './paging.ts';
 
 export const DESTINATIONS: readonly Destination[] = [...FORCES.map((force) => force.id), TRIAGE];
@@ -39,7 +40,6 @@ export class ForceQueues extends Construct {
         queueName: `${prefix}-${destination}-dlq.fifo`,
         fifo: true,
         encryption: QueueEncryption.SQS_MANAGED,
-        enforceSSL: true,
         retentionPeriod: Duration.days(14),
         removalPolicy,
       });
@@ -49,25 +49,50 @@ export class ForceQueues extends Construct {
         deduplicationScope: DeduplicationScope.MESSAGE_GROUP,
         fifoThroughputLimit: FifoThroughputLimit.PER_MESSAGE_GROUP_ID,
         encryption: QueueEncryption.SQS_MANAGED,
-        enforceSSL: true,
         retentionPeriod: Duration.days(14),
         visibilityTimeout: Duration.minutes(5),
         deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: FORCE_QUEUE_MAX_RECEIVES },
         removalPolicy,
       });
-      props.paging.pageOnDeadLetters(scopeFor, 'DeadLettersAlarm', deadLetterQueue, `Reports for ${destination}`);
-      props.paging.page(
-        scopeFor,
-        'UncollectedAlarm',
-        `Reports for ${destination} have waited more than a day on its queue: the force is not collecting them.`,
-        queue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(15), statistic: 'Maximum' }),
-        Duration.days(1).toSeconds(),
-      );
       queues.set(destination, queue);
       deadLetterQueues.set(destination, deadLetterQueue);
     }
     this.queues = queues;
     this.deadLetterQueues = deadLetterQueues;
+
+    // One TLS-only policy for all 98 queues (one per queue would be 98 resources of the 500 a
+    // stack may hold): every request not over TLS is refused.
+    const stack = Stack.of(this);
+    new CfnQueuePolicy(this, 'TlsOnly', {
+      queues: [...queues.values(), ...deadLetterQueues.values()].map((queue) => queue.queueUrl),
+      policyDocument: new PolicyDocument({
+        statements: [
+          new PolicyStatement({
+            effect: Effect.DENY,
+            principals: [new AnyPrincipal()],
+            actions: ['sqs:*'],
+            resources: [`arn:${stack.partition}:sqs:${stack.region}:${stack.account}:${prefix}-*`],
+            conditions: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ],
+      }),
+    });
+
+    const group = (metric: (queue: Queue) => Metric, of: ReadonlyMap<Destination, Queue>) => [...of.values()].map(metric);
+    props.paging.pageOnAny(
+      this,
+      'DeadLettersAlarm',
+      'Reports are waiting on a force or triage dead-letter queue: the force could not take them. Inspect the DLQs named in this alarm, fix the cause, then redrive.',
+      group((q) => q.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }), deadLetterQueues),
+      1,
+    );
+    props.paging.pageOnAny(
+      this,
+      'UncollectedAlarm',
+      'Reports have waited more than a day on a force queue named in this alarm: that force is not collecting them.',
+      group((q) => q.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(15), statistic: 'Maximum' }), queues),
+      Duration.days(1).toSeconds(),
+    );
   }
 
   /** Lets the grantee put notifications on every destination queue, and do nothing else with them. */

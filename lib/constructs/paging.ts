@@ -7,6 +7,8 @@ import {
   Alarm,
   ComparisonOperator,
   type IMetric,
+  MathExpression,
+  type Metric,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -34,6 +36,28 @@ export class Paging extends Construct {
     });
     alarm.addAlarmAction(new SnsAction(this.topic));
     return alarm;
+  }
+
+  /** CloudWatch takes at most this many metrics in one alarm. */
+  static readonly METRICS_PER_ALARM = 10;
+
+  /**
+   * Pages when any of the metrics reaches the threshold: one alarm per group of up to ten, so that
+   * a hundred queues do not need a hundred alarms (a stack holds at most 500 resources).
+   */
+  pageOnAny(scope: Construct, id: string, description: string, metrics: readonly Metric[], threshold: number): Alarm[] {
+    const alarms: Alarm[] = [];
+    for (let start = 0; start < metrics.length; start += Paging.METRICS_PER_ALARM) {
+      const group = metrics.slice(start, start + Paging.METRICS_PER_ALARM);
+      const expression = new MathExpression({
+        expression: 'MAX(METRICS())',
+        usingMetrics: Object.fromEntries(group.map((metric, i) => [`m${i}`, metric])),
+        period: group[0]!.period,
+        label: description,
+      });
+      alarms.push(this.page(scope, `${id}${start / Paging.METRICS_PER_ALARM + 1}`, description, expression, threshold));
+    }
+    return alarms;
   }
 
   /** Any message on a dead-letter queue is a report (or a notification) that needs a person. */

@@ -70,14 +70,22 @@ describe('the CDK stack', () => {
   it('pages an operator when any dead-letter queue holds a message', () => {
     const deadLetterQueues = resources('AWS::SQS::Queue').filter(([, q]) => /-dlq(\.fifo)?$/.test(q.Properties.QueueName));
     assert.equal(deadLetterQueues.length, 50);
-    const alarmed = resources('AWS::CloudWatch::Alarm').filter(
-      ([, a]) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible' && a.Properties.AlarmActions?.length === 1,
-    );
-    const alarmedQueueNames = alarmed.map(([, a]) => JSON.stringify(a.Properties.Dimensions));
-    for (const [id] of deadLetterQueues) {
-      assert.ok(alarmedQueueNames.some((d) => d.includes(id)), `no alarm on ${id}`);
+    // Alarms on one metric, or on the maximum of up to ten (metric math), paging through the topic.
+    const depthAlarms = resources('AWS::CloudWatch::Alarm').filter(([, a]) => {
+      const metricNames = [a.Properties.MetricName, ...(a.Properties.Metrics ?? []).map((m: any) => m.MetricStat?.Metric?.MetricName)];
+      return metricNames.includes('ApproximateNumberOfMessagesVisible');
+    });
+    for (const [, alarm] of depthAlarms) {
+      assert.equal(alarm.Properties.Threshold, 1);
+      assert.equal(alarm.Properties.AlarmActions?.length, 1);
     }
-    for (const [, a] of alarmed) assert.equal(a.Properties.Threshold, 1);
+    const watched = JSON.stringify(depthAlarms.map(([, a]) => [a.Properties.Dimensions, a.Properties.Metrics]));
+    for (const [id] of deadLetterQueues) assert.ok(watched.includes(id), `no alarm on ${id}`);
+    assert.ok(depthAlarms.length <= 8, `${depthAlarms.length} alarms: DLQs are grouped ten to an alarm`);
+  });
+
+  it('stays well inside the 500 resources a CloudFormation stack may hold', () => {
+    assert.ok(Object.keys(json.Resources).length < 400, `${Object.keys(json.Resources).length} resources`);
   });
 
   it('keeps reports encrypted, recoverable to any point, and (in prod) safe from deletion', () => {
@@ -172,13 +180,14 @@ describe('the contact centre in the CDK stack', () => {
     dev.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });
 
-  it("lets only the router and the supervisors' approvals put anything on force queues", () => {
+  it("lets only the router, the supervisors' approvals and a force's transfer put anything on force queues", () => {
     assert.deepEqual(handlersWith('sqs:SendMessage').sort(), [
       'functions/handlers/approve-answer.ts',
       'functions/handlers/approve-dissemination.ts',
       'functions/handlers/record-phone-report.ts',
       'functions/handlers/route-report.ts',
       'functions/handlers/submit-report.ts',
+      'functions/handlers/transfer-report.ts',
     ]);
     for (const intakeOnly of ['functions/handlers/record-phone-report.ts', 'functions/handlers/submit-report.ts']) {
       assert.doesNotMatch(resourcesOf(statementsOf(intakeOnly), 'sqs:SendMessage'), /ForceQueues/);

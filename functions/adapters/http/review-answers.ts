@@ -1,5 +1,7 @@
 /** How the contact-centre and force APIs answer a step: what it now stands as, or why not. */
 import type { FollowUpOutcome, FollowUpRefusal } from '#domain/follow-up.ts';
+import type { ForceOutcome, ForceRefusal } from '#domain/force-work.ts';
+import type { ReportRecord } from '#domain/report-record.ts';
 import { ConcurrentChange } from '#domain/ports.ts';
 import { parseReference, type Reference } from '#domain/reference.ts';
 import type { ReviewRefusal, StepOutcome } from '#domain/review.ts';
@@ -85,4 +87,39 @@ export const followUpOrProblem = async <T>(step: () => Promise<FollowUpOutcome<T
   }
   if (outcome.kind === 'refused') throw followUpRefusalProblem(outcome.refusal);
   return outcome.value;
+};
+
+export const forceRefusalProblem = (refusal: ForceRefusal): Problem => {
+  switch (refusal.kind) {
+    case 'not-found':
+      return statusProblem(404, 'Not Found', 'There is no report with that reference for your force.');
+    case 'passed-on':
+      return new Problem({ type: '/problems/passed-on', title: 'Your force passed this report on', status: 409, detail: 'Only the force that has it now can change it.' });
+    case 'not-allowed':
+      return new Problem({
+        type: '/problems/lifecycle',
+        title: 'Not possible at this stage',
+        status: 409,
+        detail: `A report that is ${refusal.from.replace(/_/g, ' ')} cannot become ${refusal.to.replace(/_/g, ' ')}.`,
+      });
+    case 'unknown-force':
+      return new Problem({ type: '/problems/unknown-force', title: 'No such force', status: 400, errors: [{ pointer: '/force', detail: `"${refusal.typed}" is not a force in the registry` }] });
+    case 'same-force':
+      return new Problem({ type: '/problems/same-force', title: 'That is your own force', status: 400, errors: [{ pointer: '/force', detail: 'Choose another force to pass the report to.' }] });
+  }
+};
+
+/** Runs a force's step and turns anything but success into the problem it is. */
+export const forceStepOrProblem = async (step: () => Promise<ForceOutcome>): Promise<ReportRecord> => {
+  let outcome: ForceOutcome;
+  try {
+    outcome = await step();
+  } catch (error) {
+    if (error instanceof ConcurrentChange) {
+      throw new Problem({ type: '/problems/changed', title: 'The report changed meanwhile', status: 409, detail: 'Read it again and retry.' });
+    }
+    throw error;
+  }
+  if (outcome.kind === 'refused') throw forceRefusalProblem(outcome.refusal);
+  return outcome.record;
 };

@@ -1,0 +1,158 @@
+/**
+ * A force working the reports disseminated to it: reading them, recording outcomes, passing them
+ * to another force. Each force sees only its own: a report that is not with the force, and never
+ * was, does not exist for it. A force that passed a report on keeps what it had, but nothing added
+ * after it passed it.
+ */
+import * as z from 'zod';
+import { auditEvent, type AuditEvent } from './audit.ts';
+import { findForce } from './forces.ts';
+import { canMove, isWithAForce, OUTCOMES, type Outcome } from './lifecycle.ts';
+import type { ReportStore } from './ports.ts';
+import type { Reference } from './reference.ts';
+import type { ReportRecord } from './report-record.ts';
+import { TRIAGE } from './routing.ts';
+import { monthOf, type CounterIncrement } from './statistics.ts';
+
+export type ForceRefusal =
+  | { readonly kind: 'not-found' }
+  | { readonly kind: 'passed-on'; readonly to: string }
+  | { readonly kind: 'not-allowed'; readonly from: string; readonly to: string }
+  | { readonly kind: 'unknown-force'; readonly typed: string }
+  | { readonly kind: 'same-force' };
+
+export interface ForceChange {
+  readonly record: ReportRecord;
+  readonly event: AuditEvent;
+  readonly counters: readonly CounterIncrement[];
+}
+
+export type ForceResult = { readonly ok: true; readonly change: ForceChange } | { readonly ok: false; readonly refusal: ForceRefusal };
+
+/** What a force may see of a report: all of it while it has it; up to when it passed it on, after. */
+export type Access = { readonly kind: 'custodian' } | { readonly kind: 'former'; readonly until: string } | { readonly kind: 'none' };
+
+export const accessOf = (record: ReportRecord | undefined, force: string): Access => {
+  if (record === undefined) return { kind: 'none' };
+  if (record.routing.destination === force && isWithAForce(record.status)) return { kind: 'custodian' };
+  const former = [...(record.formerCustodians ?? [])].reverse().find((custodian) => custodian.force === force);
+  return former === undefined ? { kind: 'none' } : { kind: 'former', until: former.until };
+};
+
+const refused = (refusal: ForceRefusal): ForceResult => ({ ok: false, refusal });
+
+/** Only the force that has the report may change it; to a former custodian it has been passed on. */
+const custodianOnly = (record: ReportRecord | undefined, force: string): ForceRefusal | undefined => {
+  const access = accessOf(record, force);
+  if (access.kind === 'none') return { kind: 'not-found' };
+  if (access.kind === 'former') return { kind: 'passed-on', to: record?.routing.destination ?? '' };
+  return undefined;
+};
+
+const OUTCOME_COUNTERS: Partial<Record<Outcome, CounterIncrement['counter']>> = {
+  investigation_opened: 'investigations_opened',
+  no_further_action: 'no_further_action',
+};
+
+export const recordOutcome = (record: ReportRecord | undefined, force: string, outcome: Outcome, note: string | undefined, at: Date): ForceResult => {
+  const notCustodian = custodianOnly(record, force);
+  if (notCustodian !== undefined || record === undefined) return refused(notCustodian ?? { kind: 'not-found' });
+  if (!canMove(record.status, outcome)) return refused({ kind: 'not-allowed', from: record.status, to: outcome });
+  const when = at.toISOString();
+  const counter = OUTCOME_COUNTERS[outcome];
+  return {
+    ok: true,
+    change: {
+      record: {
+        ...record,
+        status: outcome,
+        outcomes: [...(record.outcomes ?? []), { outcome, force, at: when, ...(note === undefined ? {} : { note }) }],
+        version: record.version + 1,
+      },
+      event: auditEvent('outcome_recorded', when, { outcome, ...(note === undefined ? {} : { note }) }, `force:${force}`),
+      counters: counter === undefined ? [] : [{ destination: force, month: monthOf(when), counter }],
+    },
+  };
+};
+
+/**
+ * The force passes the report to another force, with a reason: the report is routed again, to the
+ * receiving force, which is then notified on its queue (or, if that force has not joined the
+ * service yet, to triage, to be released to it when it joins); the first force keeps what it had.
+ */
+export const transfer = (record: ReportRecord | undefined, force: string, typed: string, reason: string, at: Date): ForceResult => {
+  const notCustodian = custodianOnly(record, force);
+  if (notCustodian !== undefined || record === undefined) return refused(notCustodian ?? { kind: 'not-found' });
+  const receiving = findForce(typed);
+  if (receiving === undefined) return refused({ kind: 'unknown-force', typed });
+  if (receiving.id === force) return refused({ kind: 'same-force' });
+  const when = at.toISOString();
+  if (!canMove(record.status, 'routed')) return refused({ kind: 'not-allowed', from: record.status, to: 'transferred' });
+  const from = findForce(force)?.name ?? force;
+  // A force that has not joined the service yet cannot receive it: it waits in triage, for the
+  // contact centre to release it to that force once it joins. It has left this force either way.
+  const joined = when.slice(0, 10) >= receiving.joinedService;
+  const routing = joined
+    ? { destination: receiving.id, rule: 'transferred' as const, reason: `passed on by ${from}: ${reason}`, candidates: [] }
+    : {
+        destination: TRIAGE,
+        rule: 'not-yet-joined' as const,
+        reason: `passed on by ${from} to ${receiving.name}, which joins the service on ${receiving.joinedService}: ${reason}`,
+        candidates: [receiving.id],
+      };
+  const { notifiedAt: _previousNotification, ...rest } = record;
+  return {
+    ok: true,
+    change: {
+      record: {
+        ...rest,
+        status: 'routed',
+        routing,
+        formerCustodians: [...(record.formerCustodians ?? []), { force, until: when }],
+        version: record.version + 1,
+      },
+      event: auditEvent('transferred', when, { from: force, to: receiving.id, reason, ...(joined ? {} : { heldInTriage: true }) }, `force:${force}`),
+      counters: [{ destination: force, month: monthOf(when), counter: 'passed_to_other_forces' }],
+    },
+  };
+};
+
+/** A transfer whose notification did not go out (the call failed part-way) can be finished by the force that made it. */
+export const unfinishedTransferBy = (record: ReportRecord | undefined, force: string): boolean =>
+  record !== undefined && record.status === 'routed' && record.formerCustodians?.at(-1)?.force === force;
+
+/** The audit events a force may see: all while it has the report; up to the transfer after. */
+export const eventsVisibleTo = (access: Access, events: readonly AuditEvent[]): AuditEvent[] =>
+  access.kind === 'former' ? events.filter((event) => event.at <= access.until) : [...events];
+
+export type ForceOutcome = { readonly kind: 'done'; readonly record: ReportRecord } | { readonly kind: 'refused'; readonly refusal: ForceRefusal };
+
+/** Reads a report, decides a force's step on it, and records it (conditional on the version read). */
+export const forceStep = async (
+  store: Pick<ReportStore, 'find' | 'recordChange'>,
+  reference: Reference,
+  decide: (record: ReportRecord | undefined) => ForceResult,
+): Promise<ForceOutcome> => {
+  const record = await store.find(reference);
+  const result = decide(record);
+  if (!result.ok || record === undefined) return { kind: 'refused', refusal: result.ok ? { kind: 'not-found' } : result.refusal };
+  await store.recordChange(record, result.change.record, result.change.event, result.change.counters);
+  return { kind: 'done', record: result.change.record };
+};
+
+export const forceRequestSchemas = {
+  outcome: z
+    .strictObject({
+      outcome: z.enum(OUTCOMES, { error: `outcome must be one of: ${OUTCOMES.join(', ')}` }),
+      note: z.string().trim().min(1).max(2_000).optional(),
+    })
+    .meta({ id: 'OutcomeRequest', title: 'The outcome a force records for a report' }),
+  transfer: z
+    .strictObject({
+      force: z.string({ error: 'force must be a force id, name or alias' }).trim().min(1).max(200),
+      reason: z.string({ error: 'reason is required: say why the other force should have it' }).trim().min(3).max(2_000),
+    })
+    .meta({ id: 'TransferRequest', title: 'Passing a report to another force' }),
+};
+
+export const MAX_FORCE_REQUEST_BYTES = 16 * 1024;

@@ -1,0 +1,34 @@
+/**
+ * The report lifecycle: every status a report can be in, and the moves between them. Every state
+ * change is checked against this table and refused when it does not fit.
+ *
+ * Before a force sees it: routed → disseminated | in_triage; awaiting_review → approved | closed |
+ * split (and stays awaiting_review while sanitised or re-routed); approved → disseminated.
+ * Once a force has it: an outcome, then perhaps another (an investigation can end in no further
+ * action), or a transfer to another force, which routes it again (→ routed → disseminated there).
+ */
+import type { ReportStatus } from './report-record.ts';
+
+export const OUTCOMES = ['investigation_opened', 'recorded_as_intelligence', 'safeguarding_action', 'no_further_action'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+const NEXT: Record<ReportStatus, readonly ReportStatus[]> = {
+  routed: ['disseminated', 'in_triage'],
+  awaiting_review: ['awaiting_review', 'approved', 'closed', 'split'],
+  approved: ['disseminated'],
+  in_triage: [],
+  closed: [],
+  split: [],
+  disseminated: [...OUTCOMES, 'routed'],
+  recorded_as_intelligence: ['investigation_opened', 'safeguarding_action', 'no_further_action', 'routed'],
+  safeguarding_action: ['investigation_opened', 'no_further_action', 'routed'],
+  investigation_opened: ['safeguarding_action', 'no_further_action', 'routed'],
+  no_further_action: [],
+};
+
+export const canMove = (from: ReportStatus, to: ReportStatus): boolean => NEXT[from].includes(to);
+
+/** The statuses in which the report is with a force: its custodian may see it and work it. */
+export const WITH_A_FORCE: readonly ReportStatus[] = ['disseminated', ...OUTCOMES];
+
+export const isWithAForce = (status: ReportStatus): boolean => WITH_A_FORCE.includes(status);

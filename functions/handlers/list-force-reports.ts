@@ -1,0 +1,33 @@
+/** GET /force/reports?status=&limit=&after=: the calling force's reports, newest first, filtered by status, paginated. */
+import { documentClient } from '#adapters/dynamodb-client.ts';
+import { requiredEnvironment } from '#adapters/environment.ts';
+import { forceReportSummary } from '#adapters/force-views.ts';
+import { Problem } from '#adapters/http/problem.ts';
+import { forceRoute, json } from '#adapters/http/routes.ts';
+import { DynamoReportStore } from '#adapters/report-store.ts';
+import { WITH_A_FORCE } from '#domain/lifecycle.ts';
+import type { ReportStatus } from '#domain/report-record.ts';
+
+const store = new DynamoReportStore(documentClient, requiredEnvironment('TABLE_NAME'));
+const PAGE = { default: 25, max: 100 };
+
+export const handler = forceRoute().handler(async (event) => {
+  const query = event.queryStringParameters ?? {};
+  const status = query.status as ReportStatus | undefined;
+  if (status !== undefined && !WITH_A_FORCE.includes(status)) {
+    throw new Problem({
+      type: '/problems/invalid-query',
+      title: 'Unknown status',
+      status: 400,
+      errors: [{ pointer: '/status', detail: `status must be one of: ${WITH_A_FORCE.join(', ')}` }],
+    });
+  }
+  const requested = Number.parseInt(query.limit ?? '', 10);
+  const limit = Number.isInteger(requested) && requested > 0 ? Math.min(requested, PAGE.max) : PAGE.default;
+  const { records, next } = await store.withDestination(event.force.id, {
+    limit,
+    ...(query.after === undefined ? {} : { after: query.after }),
+    ...(status === undefined ? {} : { status }),
+  });
+  return json(200, { reports: records.map((record) => forceReportSummary(record, { kind: 'custodian' })), next: next ?? null });
+});

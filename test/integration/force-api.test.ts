@@ -1,0 +1,129 @@
+/**
+ * The force API, from both sides: each force works its own reports (list, read, outcome, transfer)
+ * and, for another force's report, every route answers 404 as if it did not exist.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { captureOutput, notificationsFor, postJson, send, useLocalStack } from '../support/local-stack.ts';
+import { minimalReport } from '../support/reports.ts';
+
+captureOutput();
+const local = useLocalStack({ review: 'off' });
+const api = (path: string) => `${local.stack.apiUrl}${path}`;
+const as = async (force: string) => ({
+  authorization: `Bearer ${await local.stack.issuer.mintToken({ clientId: `pac-local-force-${force}`, scope: `police-reporting/force.${force}` })}`,
+});
+const get = async (path: string, force: string) => send(api(path), { method: 'GET', headers: await as(force) });
+const post = async (path: string, body: unknown, force: string) => postJson(api(path), body, await as(force));
+
+type Summary = { reference: string; status: string };
+const statistics = async (force: string) => {
+  const month = new Date().toISOString().slice(0, 7);
+  return (await local.scanTable()).find((item) => item.PK === `STATS#${force}` && item.SK === month) ?? {};
+};
+
+const report = async (force: string) => {
+  const answer = await postJson(api('/reports'), minimalReport({ force }));
+  const reference = answer.json().reference as string;
+  await notificationsFor(local.sqs, local.queueUrl(`pac-local-reports-${force}.fifo`), reference);
+  return reference;
+};
+
+describe('the force API', () => {
+  let met = '';
+  let kent = '';
+
+  it('lists a force its own reports, newest first, and not another force\'s', async () => {
+    met = await report('metropolitan');
+    kent = await report('kent');
+    const second = await report('metropolitan');
+    const answer = await get('/force/reports', 'metropolitan');
+    assert.equal(answer.status, 200, answer.text);
+    const references = answer.json<{ reports: Summary[] }>().reports.map((r) => r.reference);
+    assert.deepEqual(references.slice(0, 2), [second, met], 'newest first');
+    assert.ok(!references.includes(kent));
+    assert.ok((await get('/force/reports', 'kent')).json<{ reports: Summary[] }>().reports.some((r) => r.reference === kent));
+  });
+
+  it("answers 404 to the Met for Kent's report, on every route", async () => {
+    const routes = [
+      () => get(`/force/reports/${kent}`, 'metropolitan'),
+      () => post(`/force/reports/${kent}/outcome`, { outcome: 'investigation_opened' }, 'metropolitan'),
+      () => post(`/force/reports/${kent}/transfer`, { force: 'Essex', reason: 'not ours' }, 'metropolitan'),
+      () => post(`/force/reports/${kent}/questions`, { question: 'When did this happen, please?' }, 'metropolitan'),
+    ];
+    for (const call of routes) {
+      const answer = await call();
+      assert.equal(answer.status, 404, answer.text);
+      assert.equal(answer.headers['content-type'], 'application/problem+json');
+    }
+    const list = (await get('/force/reports?limit=100', 'metropolitan')).json<{ reports: Summary[] }>();
+    assert.ok(!list.reports.some((r) => r.reference === kent));
+  });
+
+  it('lets a force read its report in full, and records the read naming the force', async () => {
+    const answer = await get(`/force/reports/${met}`, 'metropolitan');
+    assert.equal(answer.status, 200, answer.text);
+    const body = answer.json<{ content: { narrative: string }; audit: { type: string; by?: string }[]; original?: unknown }>();
+    assert.match(body.content.narrative, /£200/);
+    assert.equal(body.original, undefined);
+    const trail = (await get(`/force/reports/${met}`, 'metropolitan')).json<{ audit: { type: string; by?: string }[] }>().audit;
+    assert.ok(trail.some((e) => e.type === 'read_by_force' && e.by === 'force:metropolitan'));
+  });
+
+  it('records outcomes the lifecycle allows and refuses the rest with problem+json', async () => {
+    const before = await statistics('metropolitan');
+    assert.equal((await post(`/force/reports/${met}/outcome`, { outcome: 'investigation_opened', note: 'op LANTERN' }, 'metropolitan')).status, 200);
+    const backwards = await post(`/force/reports/${met}/outcome`, { outcome: 'recorded_as_intelligence' }, 'metropolitan');
+    assert.equal(backwards.status, 409);
+    assert.equal(backwards.json().type, '/problems/lifecycle');
+    assert.equal((await post(`/force/reports/${met}/outcome`, { outcome: 'no_further_action' }, 'metropolitan')).status, 200);
+    assert.equal((await post(`/force/reports/${met}/outcome`, { outcome: 'investigation_opened' }, 'metropolitan')).status, 409);
+    assert.equal((await post(`/force/reports/${met}/outcome`, { outcome: 'arrested' }, 'metropolitan')).status, 400);
+    const after = await statistics('metropolitan');
+    assert.equal(Number(after.investigations_opened ?? 0) - Number(before.investigations_opened ?? 0), 1);
+    assert.equal(Number(after.no_further_action ?? 0) - Number(before.no_further_action ?? 0), 1);
+
+    const filtered = (await get('/force/reports?status=no_further_action', 'metropolitan')).json<{ reports: Summary[] }>().reports;
+    assert.deepEqual(filtered.map((r) => r.reference), [met]);
+    assert.equal((await get('/force/reports?status=nonsense', 'metropolitan')).status, 400);
+  });
+
+  it("passes a report from the Met to Kent: Kent's queue receives it, both forces' statistics count it, and the Met keeps only what it had", async () => {
+    const reference = await report('metropolitan');
+    const [metBefore, kentBefore] = [await statistics('metropolitan'), await statistics('kent')];
+    assert.equal((await post(`/force/reports/${reference}/transfer`, { force: 'metropolitan', reason: 'x y z' }, 'metropolitan')).status, 400);
+    const moved = await post(`/force/reports/${reference}/transfer`, { force: 'Kent Police', reason: 'the officer is a Kent officer' }, 'metropolitan');
+    assert.equal(moved.status, 200, moved.text);
+    assert.equal(moved.json().transferredTo, 'kent');
+
+    const [notification, ...more] = await notificationsFor(local.sqs, local.queueUrl('pac-local-reports-kent.fifo'), reference);
+    assert.equal(more.length, 0);
+    const routed = JSON.parse(notification!.Body!).routing as { rule: string; reason: string };
+    assert.equal(routed.rule, 'transferred');
+    assert.match(routed.reason, /passed on by Metropolitan Police Service: the officer is a Kent officer/);
+
+    const [metAfter, kentAfter] = [await statistics('metropolitan'), await statistics('kent')];
+    assert.equal(Number(metAfter.passed_to_other_forces ?? 0) - Number(metBefore.passed_to_other_forces ?? 0), 1);
+    assert.equal(Number(kentAfter.passed_to_force ?? 0) - Number(kentBefore.passed_to_force ?? 0), 1);
+
+    assert.equal((await post(`/force/reports/${reference}/outcome`, { outcome: 'investigation_opened' }, 'kent')).status, 200);
+    const kentView = (await get(`/force/reports/${reference}`, 'kent')).json<{ status: string; audit: { type: string; detail: Record<string, unknown> }[]; passedOnBy: { force: string }[] }>();
+    assert.equal(kentView.status, 'investigation_opened');
+    assert.deepEqual(kentView.passedOnBy.map((p) => p.force), ['metropolitan']);
+    assert.deepEqual(
+      kentView.audit.filter((e) => e.type === 'disseminated' || e.type === 'transferred').map((e) => [e.type, e.detail.destination ?? e.detail.to]),
+      [['disseminated', 'metropolitan'], ['transferred', 'kent'], ['disseminated', 'kent']],
+      'the audit trail shows the chain',
+    );
+
+    const metView = (await get(`/force/reports/${reference}`, 'metropolitan')).json<{ status: string; audit: { type: string }[]; outcomes?: unknown }>();
+    assert.equal(metView.status, 'transferred');
+    assert.ok(!metView.audit.some((e) => e.type === 'outcome_recorded'), "the Met does not see what Kent did after");
+    assert.equal(metView.outcomes, undefined);
+    const again = await post(`/force/reports/${reference}/outcome`, { outcome: 'no_further_action' }, 'metropolitan');
+    assert.equal(again.status, 409);
+    assert.equal(again.json().type, '/problems/passed-on');
+    assert.ok(!(await get('/force/reports?limit=100', 'metropolitan')).json<{ reports: Summary[] }>().reports.some((r) => r.reference === reference));
+  });
+});
