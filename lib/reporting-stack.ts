@@ -12,6 +12,7 @@ import { OriginalsKey } from './constructs/originals-key.ts';
 import { Paging } from './constructs/paging.ts';
 import { PublicApi } from './constructs/public-api.ts';
 import { ReportStore } from './constructs/report-store.ts';
+import { StatisticsApi } from './constructs/statistics-api.ts';
 import type { Stage } from './stage.ts';
 
 export interface ReportingStackProps extends StackProps {
@@ -64,7 +65,15 @@ export class ReportingStack extends Stack {
     });
 
     this.forceAccess = new ForceAccess(this, 'ForceAccess', { stage });
-    new ForceApi(this, 'ForceApi', { stage, api: this.publicApi.api, table: this.reportStore.table, forceAccess: this.forceAccess });
+    new ForceApi(this, 'ForceApi', {
+      stage,
+      api: this.publicApi.api,
+      table: this.reportStore.table,
+      forceAccess: this.forceAccess,
+      forceQueues: this.forceQueues,
+    });
+
+    new StatisticsApi(this, 'StatisticsApi', { stage, api: this.publicApi.api, table: this.reportStore.table });
 
     new CfnOutput(this, 'PublicApiUrl', { value: this.publicApi.api.apiEndpoint });
     new CfnOutput(this, 'PagingTopicArn', { value: paging.topic.topicArn });

@@ -10,6 +10,7 @@ import * as z from 'zod';
 import { forceAnswerNotificationSchema, FORCE_ANSWER_VERSION } from '../functions/domain/force-answer-notification.ts';
 import { forceNotificationSchema, FORCE_NOTIFICATION_VERSION } from '../functions/domain/force-notification.ts';
 import { answerRequestSchema, questionRequestSchema, sanitisedAnswerSchema } from '../functions/domain/follow-up.ts';
+import { forceRequestSchemas } from '../functions/domain/force-work.ts';
 import { MAX_REPORT_BYTES, reportSubmissionSchema } from '../functions/domain/report.ts';
 import { reportReceiptSchema } from '../functions/domain/submission.ts';
 import { problemSchema } from '../functions/adapters/http/problem.ts';
@@ -153,7 +154,52 @@ const contactCentrePaths = {
   },
 };
 
+const forceOperation = (operationId: string, summary: string, responses: Record<string, unknown>, body?: string) => ({
+  operationId,
+  summary,
+  security: [{ forceSystem: [] }],
+  ...(body === undefined ? {} : { requestBody: jsonBody(body) }),
+  responses: {
+    ...responses,
+    '401': problemResponse("No valid access token from one of your force's app clients."),
+    '403': problemResponse('The token names no force, or not its own.'),
+    '404': problemResponse('No report with that reference for your force: it does not exist for you.'),
+  },
+});
+
 const forcePaths = {
+  '/force/reports': {
+    get: {
+      ...forceOperation('listForceReports', "Your force's reports, newest first", { '200': { description: '{ reports: [...], next: cursor | null }' }, '400': problemResponse('Unknown status.') }),
+      parameters: [
+        { name: 'status', in: 'query', schema: { type: 'string', enum: ['disseminated', 'investigation_opened', 'recorded_as_intelligence', 'safeguarding_action', 'no_further_action'] } },
+        { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 25 } },
+        { name: 'after', in: 'query', schema: { type: 'string' } },
+      ],
+    },
+  },
+  '/force/reports/{reference}': {
+    parameters: [referenceParameter],
+    get: forceOperation('readForceReport', 'One report in full; every read is recorded naming your force. After you pass it on, only what you had.', { '200': { description: 'The report.' } }),
+  },
+  '/force/reports/{reference}/outcome': {
+    parameters: [referenceParameter],
+    post: forceOperation(
+      'recordOutcome',
+      'Record what your force did: investigation_opened, recorded_as_intelligence, safeguarding_action, no_further_action',
+      { '200': { description: 'Recorded.' }, '400': problemResponse('Unknown outcome.'), '409': problemResponse('The lifecycle does not allow it, or you passed the report on.') },
+      'OutcomeRequest',
+    ),
+  },
+  '/force/reports/{reference}/transfer': {
+    parameters: [referenceParameter],
+    post: forceOperation(
+      'transferReport',
+      'Pass the report to another force, with a reason; it is notified on its queue (or held in triage until it joins the service)',
+      { '200': { description: 'Passed on.' }, '400': problemResponse('No such force, or your own.'), '409': problemResponse('The lifecycle does not allow it, or you passed it on already.') },
+      'TransferRequest',
+    ),
+  },
   '/force/reports/{reference}/questions': {
     parameters: [referenceParameter],
     post: {
@@ -168,6 +214,22 @@ const forcePaths = {
         '403': problemResponse('The token names no force, or not its own.'),
         '404': problemResponse('No report with that reference was disseminated to your force.'),
       },
+    },
+  },
+};
+
+const statisticsPaths = {
+  '/stats': {
+    get: {
+      operationId: 'getStatistics',
+      summary: "A force's figures by month: contacts by channel, passed to the force, investigations opened, passed to other forces, no further action, closed",
+      description: 'Public. No count below 5 for a force and month is shown ("fewer than 5"), nor a total that would give one away (a range instead).',
+      parameters: [
+        { name: 'force', in: 'query', required: true, schema: { type: 'string', example: 'metropolitan' } },
+        { name: 'from', in: 'query', required: true, schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$', example: '2022-11' } },
+        { name: 'to', in: 'query', required: true, schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$', example: '2024-04' } },
+      ],
+      responses: { '200': { description: 'The public view, a row per month and totals.' }, '400': problemResponse('Unknown force, or months that are not yyyy-mm in order.') },
     },
   },
 };
@@ -204,6 +266,7 @@ export const openApiDocument = () => ({
     },
     ...contactCentrePaths,
     ...forcePaths,
+    ...statisticsPaths,
   },
   components: {
     securitySchemes: {
@@ -226,6 +289,8 @@ export const openApiDocument = () => ({
         questionRequestSchema,
         answerRequestSchema,
         sanitisedAnswerSchema,
+        forceRequestSchemas.outcome,
+        forceRequestSchemas.transfer,
       ].map((schema) =>
         String(schema.meta()?.id),
       ),

@@ -10,7 +10,15 @@
 import type { ReportRecord } from './report-record.ts';
 import { TRIAGE, type Destination } from './routing.ts';
 
-export const COUNTERS = ['contacts_online', 'contacts_phone', 'passed_to_force', 'closed'] as const;
+export const COUNTERS = [
+  'contacts_online',
+  'contacts_phone',
+  'passed_to_force',
+  'closed',
+  'investigations_opened',
+  'passed_to_other_forces',
+  'no_further_action',
+] as const;
 export type Counter = (typeof COUNTERS)[number];
 
 export interface CounterIncrement {

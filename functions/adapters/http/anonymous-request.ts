@@ -10,6 +10,23 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
 export const PERMITTED_HEADERS = ['content-type', 'content-length', 'idempotency-key'] as const;
 
+export interface AnonymityOptions {
+  /** Staff and force routes: keep the authorization header and the whole query string. */
+  readonly authenticated?: boolean;
+  /** Public routes: the query parameters the route reads; every other one is dropped (tracking ids included). */
+  readonly query?: readonly string[];
+}
+
+const namedParameters = (parameters: APIGatewayProxyEventV2['queryStringParameters'], names: readonly string[]) => {
+  if (names.length === 0) return undefined;
+  const kept: Record<string, string> = {};
+  for (const name of names) {
+    const value = parameters?.[name];
+    if (value !== undefined) kept[name] = value;
+  }
+  return kept;
+};
+
 /**
  * The request as the service may see it. Authenticated routes (staff and force systems) also keep
  * the `authorization` header, for authenticatedStaff() or authenticatedForce() to verify and
@@ -17,7 +34,7 @@ export const PERMITTED_HEADERS = ['content-type', 'content-length', 'idempotency
  */
 export const anonymousRequest = (
   event: APIGatewayProxyEventV2,
-  { authenticated = false }: { authenticated?: boolean } = {},
+  { authenticated = false, query = [] }: AnonymityOptions = {},
 ): APIGatewayProxyEventV2 => {
   const permitted: readonly string[] = authenticated ? [...PERMITTED_HEADERS, 'authorization'] : PERMITTED_HEADERS;
   const headers: Record<string, string> = {};
@@ -25,6 +42,7 @@ export const anonymousRequest = (
     const lower = name.toLowerCase();
     if (value !== undefined && permitted.includes(lower)) headers[lower] = value;
   }
+  const parameters = authenticated ? event.queryStringParameters : namedParameters(event.queryStringParameters, query);
   return {
     version: event.version,
     routeKey: event.routeKey,
@@ -32,7 +50,7 @@ export const anonymousRequest = (
     rawQueryString: '',
     headers,
     ...(event.pathParameters === undefined ? {} : { pathParameters: event.pathParameters }),
-    ...(authenticated && event.queryStringParameters !== undefined ? { queryStringParameters: event.queryStringParameters } : {}),
+    ...(parameters === undefined ? {} : { queryStringParameters: parameters }),
     requestContext: {
       accountId: event.requestContext.accountId,
       apiId: event.requestContext.apiId,
@@ -57,7 +75,7 @@ export const anonymousRequest = (
 };
 
 /** Typed for any event that starts as an API Gateway v2 event, whatever later middleware makes of its body. */
-export const anonymise = <Event = APIGatewayProxyEventV2>(options: { authenticated?: boolean } = {}): MiddlewareObj<Event> => ({
+export const anonymise = <Event = APIGatewayProxyEventV2>(options: AnonymityOptions = {}): MiddlewareObj<Event> => ({
   before: (request) => {
     request.event = anonymousRequest(request.event as unknown as APIGatewayProxyEventV2, options) as unknown as Event;
   },

@@ -40,6 +40,10 @@ const withBody = <Event>(chain: middy.MiddyfiedHandler<Event, Result>, body: Bod
 export const publicRoute = <Schema extends z.ZodType>(body: BodyOptions<Schema>) =>
   withBody(middy<HttpEvent<z.output<Schema>>, Result>().use(anonymise()).use(httpSecurityHeaders()), body).use(problemDetails());
 
+/** A route anyone may call, anonymously, with no body: it sees only the query parameters named. */
+export const publicQueryRoute = (parameters: readonly string[]) =>
+  middy<HttpEvent, Result>().use(anonymise({ query: parameters })).use(httpSecurityHeaders()).use(problemDetails());
+
 const staffChain = <Body>(groups: readonly StaffGroup[]) =>
   middy<StaffEvent<Body>, Result>()
     .use(anonymise({ authenticated: true }))

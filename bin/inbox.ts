@@ -1,0 +1,337 @@
+#!/usr/bin/env node
+/**
+ * `npm run inbox -- --force <id> [--endpoint http://127.0.0.1:4566] [--stage local] [--once]`: a
+ * force's inbox on the terminal. Long-polls the force's queue (`pac-<stage>-reports-<id>.fifo`),
+ * prints each new report (or a reporter's answer to the force's question) readably, and deletes
+ * each message only once it has been printed; a message that could not be printed goes straight
+ * back on the queue for the next reader. `--once` reads until the queue is empty and exits.
+ *
+ * Without --endpoint (or AWS_ENDPOINT_URL_SQS) it reads the real queue in AWS with the usual
+ * credential chain and region, as a force's own system would; the plain AWS CLI reads the same
+ * messages (README: "Read a force's queue").
+ */
+import {
+  ChangeMessageVisibilityCommand,
+  DeleteMessageCommand,
+  GetQueueUrlCommand,
+  type Message,
+  ReceiveMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { forceAnswerNotificationSchema, type ForceAnswerNotification } from '../functions/domain/force-answer-notification.ts';
+import { forceNotificationSchema, type ForceNotification } from '../functions/domain/force-notification.ts';
+import { findForce, forceById } from '../functions/domain/forces.ts';
+import { categoryDescriptions } from '../functions/domain/report.ts';
+import { TRIAGE } from '../functions/domain/routing.ts';
+
+const USAGE = `Usage: npm run inbox -- --force <force id> [--endpoint <url>] [--stage local|dev|prod] [--once] [--region <region>]
+
+  --force     the force's id, as in data/uk-police-forces.csv (e.g. metropolitan), or triage
+  --endpoint  SQS endpoint, e.g. http://127.0.0.1:4566 for npm start (default: AWS_ENDPOINT_URL_SQS, else AWS)
+  --stage     the stack whose queue to read (default local)
+  --once      read until the queue is empty, then exit (default: keep listening; Ctrl-C stops)`;
+
+const WIDTH = 78;
+const LONG_POLL_SECONDS = 20;
+const ONCE_POLL_SECONDS = 2;
+
+// Printing ---------------------------------------------------------------------------------------
+
+/** Control characters (escape sequences above all) shown, not obeyed: a message must not drive the terminal. */
+const printable = (text: string): string =>
+  text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+
+/** Words wrapped to the width, each line indented; the writer's own line breaks kept. */
+export const wrap = (text: string, indent = '  ', width = WIDTH): string[] =>
+  printable(text)
+    .split(/\r?\n/)
+    .flatMap((paragraph) => {
+      const lines: string[] = [];
+      let line = '';
+      for (const word of paragraph.split(/\s+/).filter((w) => w !== '')) {
+        for (let rest = word; rest !== ''; ) {
+          const room = width - indent.length - (line === '' ? 0 : line.length + 1);
+          if (rest.length <= room) {
+            line = line === '' ? rest : `${line} ${rest}`;
+            rest = '';
+          } else if (line !== '') {
+            lines.push(line);
+            line = '';
+          } else {
+            // A word longer than a line, such as a URL: broken where it must be.
+            lines.push(rest.slice(0, room));
+            rest = rest.slice(room);
+          }
+        }
+      }
+      lines.push(line);
+      return lines;
+    })
+    .map((line) => (line === '' ? '' : `${indent}${line}`));
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+const when = (iso: string): string => {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return printable(iso);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${at.getUTCDate()} ${MONTHS[at.getUTCMonth()]} ${at.getUTCFullYear()}, ${two(at.getUTCHours())}:${two(at.getUTCMinutes())} UTC`;
+};
+
+const day = (iso: string): string => {
+  const [year, month, date] = iso.split('-').map(Number);
+  return year === undefined || month === undefined || date === undefined ? iso : `${date} ${MONTHS[month - 1] ?? '?'} ${year}`;
+};
+
+const field = (label: string, value: string | undefined): string[] =>
+  value === undefined || value === '' ? [] : wrap(value, ' '.repeat(14)).map((line, i) => (i === 0 ? `${label.padEnd(14)}${line.trimStart()}` : line));
+
+const heading = (reference: string, what: string): string => {
+  const title = `== ${reference} == ${what} `;
+  return printable(title.length >= WIDTH ? title : title.padEnd(WIDTH, '='));
+};
+
+const describeReport = (n: ForceNotification): string[] => {
+  const subject = n.subject;
+  const about =
+    subject === undefined
+      ? undefined
+      : [
+          subject.role,
+          subject.name,
+          subject.collarNumber === undefined ? undefined : `collar number ${subject.collarNumber}`,
+          subject.rank,
+          subject.station === undefined ? undefined : `at ${subject.station}`,
+          subject.force === undefined ? undefined : `employed by "${subject.force}"`,
+        ]
+          .filter((part) => part !== undefined)
+          .join(', ');
+  const period =
+    n.when === undefined
+      ? undefined
+      : [
+          [n.when.from === undefined ? undefined : `from ${day(n.when.from)}`, n.when.to === undefined ? undefined : `to ${day(n.when.to)}`]
+            .filter((part) => part !== undefined)
+            .join(' '),
+          n.when.ongoing ? 'still going on' : undefined,
+        ]
+          .filter((part) => part !== undefined && part !== '')
+          .join(', ');
+  return [
+    heading(n.reference, `report for ${n.force.name} (${n.force.id})`),
+    ...field('Received', `${when(n.receivedAt)}, ${n.channel === 'phone' ? 'by phone' : 'online'}`),
+    ...field('Passed on', when(n.disseminatedAt)),
+    ...field('Categories', n.categories.map((category) => categoryDescriptions[category]).join('; ')),
+    ...field('About', about),
+    ...field('Force named', n.forceNamedByReporter),
+    ...field('Where', [n.location?.description, n.location?.postcode].filter((part) => part !== undefined).join(', ')),
+    ...field('When', period),
+    ...field(
+      'Reporter',
+      `${n.reporter.mode}; ${n.reporter.contactDetailsHeld ? 'the contact centre can reach them (ask through the force API)' : 'the contact centre has no way to reach them'}`,
+    ),
+    ...field('Routed', `${n.routing.reason} (${n.routing.rule})`),
+    '',
+    ...wrap(n.narrative),
+  ];
+};
+
+const describeAnswer = (n: ForceAnswerNotification): string[] => [
+  heading(n.reference, `the reporter's answer, for ${n.force.name} (${n.force.id})`),
+  ...field('Answered', when(n.answeredAt)),
+  ...field('Passed on', when(n.disseminatedAt)),
+  ...field('Question id', n.questionId),
+  '',
+  'Your question:',
+  ...wrap(n.question),
+  '',
+  'Their answer (sanitised by the contact centre):',
+  ...wrap(n.answer),
+];
+
+/** One message as a person reads it; anything this version does not know, shown as it came. */
+export const describeMessage = (message: Message): string => {
+  let body: unknown;
+  try {
+    body = JSON.parse(message.Body ?? '');
+  } catch {
+    body = undefined;
+  }
+  const type = (body as { type?: unknown } | undefined)?.type;
+  const report = type === 'report.disseminated' ? forceNotificationSchema.safeParse(body) : undefined;
+  const answer = type === 'report.answer' ? forceAnswerNotificationSchema.safeParse(body) : undefined;
+  const lines = report?.success
+    ? describeReport(report.data)
+    : answer?.success
+      ? describeAnswer(answer.data)
+      : [
+          heading(String((body as { reference?: unknown } | undefined)?.reference ?? message.MessageId ?? 'message'), 'a message this inbox cannot read; as sent'),
+          ...printable(body === undefined ? (message.Body ?? '') : JSON.stringify(body, null, 2)).split('\n'),
+        ];
+  return `${lines.join('\n')}\n\n`;
+};
+
+// Reading ----------------------------------------------------------------------------------------
+
+export interface InboxOptions {
+  readonly sqs: SQSClient;
+  readonly queueUrl: string;
+  /** Read until an empty poll, then return; otherwise keep long-polling until `signal` aborts. */
+  readonly once: boolean;
+  readonly waitTimeSeconds: number;
+  /** Resolves once the text is out (written and flushed); rejects if it could not be. */
+  readonly print: (text: string) => Promise<void>;
+  readonly signal?: AbortSignal;
+}
+
+/** Puts messages straight back on the queue, for the next reader. */
+const release = async (sqs: SQSClient, QueueUrl: string, messages: readonly Message[]) => {
+  for (const { ReceiptHandle } of messages) {
+    await sqs.send(new ChangeMessageVisibilityCommand({ QueueUrl, ReceiptHandle, VisibilityTimeout: 0 })).catch(() => undefined);
+  }
+};
+
+/** Prints each message, then deletes it; returns how many were printed and deleted. */
+export const readInbox = async ({ sqs, queueUrl, once, waitTimeSeconds, print, signal }: InboxOptions): Promise<number> => {
+  let printed = 0;
+  const stopped = () => signal?.aborted === true;
+  while (!stopped()) {
+    let messages: Message[];
+    try {
+      ({ Messages: messages = [] } = await sqs.send(
+        new ReceiveMessageCommand({
+          QueueUrl: queueUrl,
+          MaxNumberOfMessages: 10,
+          WaitTimeSeconds: waitTimeSeconds,
+          MessageSystemAttributeNames: ['All'],
+          MessageAttributeNames: ['All'],
+        }),
+        signal === undefined ? {} : { abortSignal: signal },
+      ));
+    } catch (error) {
+      if (stopped()) break;
+      throw error;
+    }
+    if (messages.length === 0) {
+      if (once) break;
+      continue;
+    }
+    for (const [i, message] of messages.entries()) {
+      if (stopped()) {
+        await release(sqs, queueUrl, messages.slice(i));
+        return printed;
+      }
+      try {
+        await print(describeMessage(message));
+      } catch (error) {
+        await release(sqs, queueUrl, messages.slice(i));
+        throw error;
+      }
+      await sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle }));
+      printed += 1;
+    }
+  }
+  return printed;
+};
+
+const printToStdout = (text: string): Promise<void> =>
+  new Promise((resolve, reject) => {
+    process.stdout.write(text, (error) => (error === null || error === undefined ? resolve() : reject(error)));
+  });
+
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+const explain = (error: unknown, endpoint: string | undefined, queueName: string): string => {
+  const name = error instanceof Error ? error.name : '';
+  const where = endpoint ?? 'AWS';
+  if (name === 'QueueDoesNotExist' || name === 'AWS.SimpleQueueService.NonExistentQueue') {
+    return `There is no queue ${queueName} at ${where}. Is --stage right?`;
+  }
+  if (/ECONNREFUSED/.test(String((error as { code?: string }).code ?? error))) return `Nothing answers at ${where}. Is the local stack running (npm start)?`;
+  if (name === 'CredentialsProviderError') return 'No AWS credentials found: set them as for the AWS CLI, or pass --endpoint for the local stack.';
+  if (/region/i.test(String(error))) return `${String(error)}: set AWS_REGION or pass --region (the service runs in eu-west-2).`;
+  return `Could not read ${queueName} at ${where}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+};
+
+const main = async (argv: readonly string[]): Promise<number> => {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        force: { type: 'string' },
+        endpoint: { type: 'string' },
+        stage: { type: 'string', default: 'local' },
+        region: { type: 'string' },
+        once: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    console.error(`inbox: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const id = values.force;
+  if (id === undefined || (forceById(id) === undefined && id !== TRIAGE)) {
+    const meant = id === undefined ? undefined : findForce(id);
+    console.error(
+      id === undefined
+        ? 'inbox: --force is required: a force id such as metropolitan'
+        : `inbox: "${id}" is not a force id in the registry (data/uk-police-forces.csv)${meant === undefined ? '' : `; did you mean "${meant.id}" (${meant.name})?`}`,
+    );
+    console.error(`\n${USAGE}`);
+    return 2;
+  }
+  if (!/^[a-z0-9-]+$/.test(values.stage)) {
+    console.error(`inbox: "${values.stage}" is not a stage name (local, dev, prod)`);
+    return 2;
+  }
+
+  const endpoint = values.endpoint ?? process.env.AWS_ENDPOINT_URL_SQS;
+  const region = values.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? (endpoint === undefined ? undefined : 'eu-west-2');
+  const ownCredentials = process.env.AWS_ACCESS_KEY_ID !== undefined || process.env.AWS_PROFILE !== undefined;
+  const sqs = new SQSClient({
+    // Given explicitly, the SDK sends every call here even when a queue URL names another host.
+    ...(endpoint === undefined ? {} : { endpoint }),
+    ...(region === undefined ? {} : { region }),
+    ...(endpoint !== undefined && !ownCredentials ? { credentials: LOCAL_CREDENTIALS } : {}),
+  });
+  const queueName = `pac-${values.stage}-reports-${id}.fifo`;
+  const stop = new AbortController();
+  const interrupt = () => stop.abort();
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  try {
+    const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: queueName }));
+    if (QueueUrl === undefined) throw new Error(`No URL for ${queueName}`);
+    console.error(values.once ? `Reading ${queueName} until it is empty…` : `Listening on ${queueName}; Ctrl-C stops.`);
+    const printed = await readInbox({
+      sqs,
+      queueUrl: QueueUrl,
+      once: values.once,
+      waitTimeSeconds: values.once ? ONCE_POLL_SECONDS : LONG_POLL_SECONDS,
+      print: printToStdout,
+      signal: stop.signal,
+    });
+    console.error(`${printed} message${printed === 1 ? '' : 's'} printed and deleted.`);
+    return 0;
+  } catch (error) {
+    console.error(`inbox: ${explain(error, endpoint, queueName)}`);
+    return 1;
+  } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+    sqs.destroy();
+  }
+};
+
+if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await main(process.argv.slice(2));
+}
