@@ -3,7 +3,7 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ReportingStack } from '../lib/reporting-stack.ts';
-import { parseStage, reviewSettings } from '../lib/stage.ts';
+import { forceAccounts, parseStage, reviewSettings } from '../lib/stage.ts';
 
 const app = new App();
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
@@ -11,6 +11,7 @@ const stage = parseStage(app.node.tryGetContext('stage'));
 new ReportingStack(app, `PoliceReporting-${stage}`, {
   stage,
   review: reviewSettings(stage, app.node.tryGetContext('review'), app.node.tryGetContext('reviewExemptForces')),
+  forceAccounts: forceAccounts(app.node.tryGetContext('forceAccounts')),
   description: `UK police anti-corruption and abuse reporting service (${stage})`,
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'eu-west-2' },
 });

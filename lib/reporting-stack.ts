@@ -19,6 +19,8 @@ export interface ReportingStackProps extends StackProps {
   readonly stage: Stage;
   /** Review by the contact centre: on unless the stage says otherwise. */
   readonly review?: ReviewSettings;
+  /** Forces that read their queue from their own AWS account, by force id. */
+  readonly forceAccounts?: Readonly<Record<string, string>>;
 }
 
 export class ReportingStack extends Stack {
@@ -38,7 +40,7 @@ export class ReportingStack extends Stack {
     const paging = new Paging(this, 'Paging');
     this.reportStore = new ReportStore(this, 'ReportStore', { stage });
     const originalsKey = new OriginalsKey(this, 'OriginalsKey', { stage });
-    this.forceQueues = new ForceQueues(this, 'ForceQueues', { stage, paging });
+    this.forceQueues = new ForceQueues(this, 'ForceQueues', { stage, paging, ...(props.forceAccounts === undefined ? {} : { forceAccounts: props.forceAccounts }) });
     this.intake = new IntakePipeline(this, 'Intake', {
       stage,
       table: this.reportStore.table,

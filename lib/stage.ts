@@ -26,3 +26,19 @@ export const reviewSettings = (stage: Stage, review: unknown, exemptForces: unkn
   const exempt = typeof exemptForces === 'string' ? exemptForces.split(',').map((id) => id.trim()).filter((id) => id !== '') : [];
   return { enabled: mode === 'on', exemptForces: exempt };
 };
+
+/** `-c forceAccounts=kent=111122223333,essex=444455556666`: forces reading their queue from their own account. */
+export const forceAccounts = (value: unknown): Record<string, string> => {
+  if (value === undefined || value === '') return {};
+  if (typeof value === 'object' && value !== null) return value as Record<string, string>;
+  return Object.fromEntries(
+    String(value)
+      .split(',')
+      .filter((entry) => entry.trim() !== '')
+      .map((entry) => {
+        const [force, account] = entry.split('=').map((part) => part.trim());
+        if (force === undefined || account === undefined) throw new Error(`forceAccounts entry "${entry}" is not <force id>=<account id>`);
+        return [force, account];
+      }),
+  );
+};

@@ -6,7 +6,7 @@
  * the router, can find them by name.
  */
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { AnyPrincipal, Effect, type IGrantable, PolicyDocument, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { AccountPrincipal, AnyPrincipal, Effect, type IGrantable, PolicyDocument, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { CfnQueuePolicy, DeduplicationScope, FifoThroughputLimit, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { FORCES } from '../../functions/domain/forces.ts';
@@ -26,7 +26,19 @@ export class ForceQueues extends Construct {
   /** The queue name with `{destination}` for the force id (or `triage`): what the router is told. */
   readonly queueNameTemplate: string;
 
-  constructor(scope: Construct, id: string, props: { stage: Stage; paging: Paging }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: {
+      stage: Stage;
+      paging: Paging;
+      /**
+       * A force that reads its queue from its own AWS account: that account may receive (and
+       * delete) from that force's queue, and nothing else. From `-c forceAccounts=kent=111122223333,…`.
+       */
+      forceAccounts?: Readonly<Record<string, string>>;
+    },
+  ) {
     super(scope, id);
     const prefix = `${resourcePrefix(props.stage)}-reports`;
     this.queueNameTemplate = `${prefix}-{destination}.fifo`;
@@ -60,23 +72,48 @@ export class ForceQueues extends Construct {
     this.queues = queues;
     this.deadLetterQueues = deadLetterQueues;
 
-    // One TLS-only policy for all 98 queues (one per queue would be 98 resources of the 500 a
-    // stack may hold): every request not over TLS is refused.
+    // Every request not over TLS is refused. One policy serves all the queues (one each would
+    // be 98 of the 500 resources a stack may hold); a queue has one policy, so a force that reads
+    // from its own AWS account has its queue's policy to itself, with that account's grant.
     const stack = Stack.of(this);
+    const tlsOnly = (resource: string) =>
+      new PolicyStatement({
+        effect: Effect.DENY,
+        principals: [new AnyPrincipal()],
+        actions: ['sqs:*'],
+        resources: [resource],
+        conditions: { Bool: { 'aws:SecureTransport': 'false' } },
+      });
+    const accounts = props.forceAccounts ?? {};
+    for (const [force, account] of Object.entries(accounts)) {
+      if (!queues.has(force) || force === TRIAGE) throw new Error(`forceAccounts names ${force}, which is not a force in the registry`);
+      if (!/^\d{12}$/.test(account)) throw new Error(`forceAccounts gives ${force} the account "${account}", which is not a 12-digit AWS account id`);
+    }
+    const shared = [...queues.entries(), ...[...deadLetterQueues.entries()].map(([d, q]) => [`${d}-dlq`, q] as const)].filter(
+      ([destination]) => !(destination in accounts),
+    );
     new CfnQueuePolicy(this, 'TlsOnly', {
-      queues: [...queues.values(), ...deadLetterQueues.values()].map((queue) => queue.queueUrl),
-      policyDocument: new PolicyDocument({
-        statements: [
-          new PolicyStatement({
-            effect: Effect.DENY,
-            principals: [new AnyPrincipal()],
-            actions: ['sqs:*'],
-            resources: [`arn:${stack.partition}:sqs:${stack.region}:${stack.account}:${prefix}-*`],
-            conditions: { Bool: { 'aws:SecureTransport': 'false' } },
-          }),
-        ],
-      }),
+      queues: shared.map(([, queue]) => queue.queueUrl),
+      policyDocument: new PolicyDocument({ statements: [tlsOnly(`arn:${stack.partition}:sqs:${stack.region}:${stack.account}:${prefix}-*`)] }),
     });
+    for (const [force, account] of Object.entries(accounts)) {
+      const queue = queues.get(force)!;
+      new CfnQueuePolicy(this, `${force}ReadByOwnAccount`, {
+        queues: [queue.queueUrl],
+        policyDocument: new PolicyDocument({
+          statements: [
+            tlsOnly(queue.queueArn),
+            new PolicyStatement({
+              sid: 'ForceReadsItsOwnQueue',
+              effect: Effect.ALLOW,
+              principals: [new AccountPrincipal(account)],
+              actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'],
+              resources: [queue.queueArn],
+            }),
+          ],
+        }),
+      });
+    }
 
     const group = (metric: (queue: Queue) => Metric, of: ReadonlyMap<Destination, Queue>) => [...of.values()].map(metric);
     props.paging.pageOnAny(

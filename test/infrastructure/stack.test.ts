@@ -205,3 +205,39 @@ describe('the contact centre in the CDK stack', () => {
     dev.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(15 minutes)' });
   });
 });
+
+describe('a force that reads its queue from its own AWS account', () => {
+  const app = new App({ context: unbundledContext() });
+  const withAccount = Template.fromStack(new ReportingStack(app, 'Test-accounts', { stage: 'prod', forceAccounts: { kent: '111122223333' } })).toJSON() as typeof json;
+  const policies = Object.values(withAccount.Resources).filter((r) => r.Type === 'AWS::SQS::QueuePolicy');
+  const kentQueueId = Object.entries(withAccount.Resources).find(([, r]) => r.Type === 'AWS::SQS::Queue' && r.Properties.QueueName === 'pac-prod-reports-kent.fifo')![0];
+
+  it("may receive from that force's queue, and nothing else", () => {
+    const grants = policies.flatMap((p) =>
+      p.Properties.PolicyDocument.Statement.filter((s: any) => s.Effect === 'Allow').map((s: any) => ({ queues: p.Properties.Queues, statement: s })),
+    );
+    assert.equal(grants.length, 1);
+    const [{ queues, statement }] = grants as [{ queues: unknown; statement: any }];
+    assert.equal(JSON.stringify(statement.Principal).includes('111122223333'), true);
+    assert.deepEqual(JSON.stringify(queues), JSON.stringify([{ Ref: kentQueueId }]));
+    assert.deepEqual(JSON.stringify(statement.Resource), JSON.stringify({ 'Fn::GetAtt': [kentQueueId, 'Arn'] }));
+    assert.deepEqual([...statement.Action].sort(), ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage']);
+  });
+
+  it('still refuses plain-text requests to every queue, that one included', () => {
+    const covered = new Set(
+      policies
+        .filter((p) => p.Properties.PolicyDocument.Statement.some((s: any) => s.Effect === 'Deny' && s.Condition?.Bool?.['aws:SecureTransport'] === 'false'))
+        .flatMap((p) => p.Properties.Queues.map((q: { Ref: string }) => q.Ref)),
+    );
+    const queues = Object.entries(withAccount.Resources).filter(([, r]) => r.Type === 'AWS::SQS::Queue').map(([id]) => id);
+    assert.deepEqual([...covered].sort(), queues.sort());
+  });
+
+  it('refuses an account id that is not one, or a force that does not exist', () => {
+    const attempt = (forceAccounts: Record<string, string>) => () =>
+      new ReportingStack(new App({ context: unbundledContext() }), 'Bad', { stage: 'dev', forceAccounts });
+    assert.throws(attempt({ kent: '1234' }), /not a 12-digit AWS account id/);
+    assert.throws(attempt({ atlantis: '111122223333' }), /not a force/);
+  });
+});
