@@ -156,3 +156,28 @@ export const forceRequestSchemas = {
 };
 
 export const MAX_FORCE_REQUEST_BYTES = 16 * 1024;
+
+/**
+ * A report held in triage because its force had not joined the service yet is released to that
+ * force once it has: routed again, to be disseminated to it. Undefined when it is not such a
+ * report, or its force has still not joined.
+ */
+export const releaseToJoinedForce = (record: ReportRecord, by: string, at: Date): ForceChange | undefined => {
+  const [waitingFor] = record.routing.candidates;
+  const force = waitingFor === undefined ? undefined : findForce(waitingFor);
+  const when = at.toISOString();
+  if (record.status !== 'in_triage' || record.routing.rule !== 'not-yet-joined' || force === undefined || when.slice(0, 10) < force.joinedService) {
+    return undefined;
+  }
+  const { notifiedAt: _heldSince, ...rest } = record;
+  return {
+    record: {
+      ...rest,
+      status: 'routed',
+      routing: { destination: force.id, rule: 'released', reason: `held in triage until ${force.name} joined the service on ${force.joinedService}; ${record.routing.reason}`, candidates: [] },
+      version: record.version + 1,
+    },
+    event: auditEvent('released', when, { to: force.id }, by),
+    counters: [],
+  };
+};

@@ -2,7 +2,8 @@
  * The report lifecycle: every status a report can be in, and the moves between them. Every state
  * change is checked against this table and refused when it does not fit.
  *
- * Before a force sees it: routed → disseminated | in_triage; awaiting_review → approved | closed |
+ * Before a force sees it: routed → disseminated | in_triage; in_triage → routed (released to a force
+ * that has since joined the service); awaiting_review → approved | closed |
  * split (and stays awaiting_review while sanitised or re-routed); approved → disseminated.
  * Once a force has it: an outcome, then perhaps another (an investigation can end in no further
  * action), or a transfer to another force, which routes it again (→ routed → disseminated there).
@@ -16,7 +17,7 @@ const NEXT: Record<ReportStatus, readonly ReportStatus[]> = {
   routed: ['disseminated', 'in_triage'],
   awaiting_review: ['awaiting_review', 'approved', 'closed', 'split'],
   approved: ['disseminated'],
-  in_triage: [],
+  in_triage: ['routed'],
   closed: [],
   split: [],
   disseminated: [...OUTCOMES, 'routed'],

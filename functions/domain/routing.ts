@@ -36,7 +36,8 @@ export type RoutingRule =
   /** Chosen by the contact centre on review. */
   | 'contact-centre'
   /** Passed on by the force that had it to another force (functions/domain/force-work.ts). */
-  | 'transferred';
+  | 'transferred'
+  | 'released';
 
 export interface RoutingDecision {
   readonly destination: Destination;
