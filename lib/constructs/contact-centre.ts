@@ -26,6 +26,19 @@ export const REVIEW_METRICS_NAMESPACE = 'PoliceReporting';
 /** Must match the metric functions/handlers/measure-review-backlog.ts publishes. */
 const OLDEST_AWAITING_REVIEW_METRIC = 'OldestContactAwaitingReviewSeconds';
 
+interface StaffRoute {
+  readonly name: string;
+  /** The module in functions/handlers/, without its extension. */
+  readonly handler: string;
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly table: 'read' | 'write' | 'read-write';
+  readonly originals?: 'seal' | 'open';
+  readonly intake?: boolean;
+  readonly disseminates?: boolean;
+  readonly what: string;
+}
+
 export interface ContactCentreProps {
   readonly stage: Stage;
   readonly api: HttpApi;
@@ -76,78 +89,48 @@ export class ContactCentre extends Construct {
     this.staffIssuer = `https://cognito-idp.${Stack.of(this).region}.${Stack.of(this).urlSuffix}/${this.userPool.userPoolId}`;
     const authorizer = new HttpUserPoolAuthorizer('StaffAuthorizer', this.userPool, { userPoolClients: [this.staffClient] });
 
-    const staffFunction = (name: string, handlerModule: string, description: string) => {
-      const fn = new ReportingFunction(this, name, { stage, handlerModule, description });
-      fn.addEnvironment('STAFF_ISSUER', this.staffIssuer);
-      fn.addEnvironment('STAFF_CLIENT_IDS', this.staffClient.userPoolClientId);
-      return fn;
-    };
-    const route = (path: string, method: HttpMethod, fn: ReportingFunction) =>
-      props.api.addRoutes({ path, methods: [method], authorizer, integration: new HttpLambdaIntegration(`${fn.node.id}Integration`, fn) });
-
-    const phone = staffFunction('RecordPhoneReport', 'functions/handlers/record-phone-report.ts', 'POST /contact-centre/reports: a call agent records a phone report');
-    phone.bindTable(props.table, 'write');
-    phone.addEnvironment('INTAKE_QUEUE_URL', props.intakeQueue.queueUrl);
-    props.intakeQueue.grantSendMessages(phone);
-    route('/contact-centre/reports', HttpMethod.POST, phone);
-
-    const list = staffFunction('ListReviews', 'functions/handlers/list-reviews.ts', 'GET /contact-centre/reviews: contacts awaiting review');
-    list.bindTable(props.table, 'read');
-    route('/contact-centre/reviews', HttpMethod.GET, list);
-
-    const view = staffFunction('ViewReview', 'functions/handlers/view-review.ts', 'GET /contact-centre/reviews/{reference}: a contact in full, original opened');
-    view.bindTable(props.table, 'read-write');
-    view.addEnvironment('ORIGINALS_KEY_ID', props.originalsKey.key.keyArn);
-    props.originalsKey.grantOpen(view);
-    route('/contact-centre/reviews/{reference}', HttpMethod.GET, view);
-
-    for (const [name, handlerModule, path, method, description] of [
-      ['SanitiseReport', 'functions/handlers/sanitise-report.ts', 'sanitised', HttpMethod.PUT, 'an analyst writes the sanitised report'],
-      ['ChooseForce', 'functions/handlers/choose-force.ts', 'force', HttpMethod.PUT, 'the contact centre chooses the force'],
-      ['CloseContact', 'functions/handlers/close-contact.ts', 'closure', HttpMethod.POST, 'the contact centre closes a contact'],
-      ['SplitContact', 'functions/handlers/split-contact.ts', 'split', HttpMethod.POST, 'the contact centre splits a contact for several forces'],
-    ] as const) {
-      const fn = staffFunction(name, handlerModule, `${method} /contact-centre/reviews/{reference}/${path}: ${description}`);
-      fn.bindTable(props.table, 'read-write');
-      route(`/contact-centre/reviews/{reference}/${path}`, method, fn);
+    // Every staff route, and exactly what its function may do: the table access it needs, whether
+    // it may seal or open originals, queue a report for routing, or put one on a force's queue.
+    const routes: readonly StaffRoute[] = [
+      { name: 'RecordPhoneReport', handler: 'record-phone-report', method: HttpMethod.POST, path: '/contact-centre/reports', table: 'write', intake: true, what: 'a call agent records a phone report' },
+      { name: 'ListReviews', handler: 'list-reviews', method: HttpMethod.GET, path: '/contact-centre/reviews', table: 'read', what: 'contacts awaiting review' },
+      { name: 'ViewReview', handler: 'view-review', method: HttpMethod.GET, path: '/contact-centre/reviews/{reference}', table: 'read-write', originals: 'open', what: 'a contact in full, original opened' },
+      { name: 'SanitiseReport', handler: 'sanitise-report', method: HttpMethod.PUT, path: '/contact-centre/reviews/{reference}/sanitised', table: 'read-write', what: 'an analyst writes the sanitised report' },
+      { name: 'ChooseForce', handler: 'choose-force', method: HttpMethod.PUT, path: '/contact-centre/reviews/{reference}/force', table: 'read-write', what: 'the contact centre chooses the force' },
+      { name: 'CloseContact', handler: 'close-contact', method: HttpMethod.POST, path: '/contact-centre/reviews/{reference}/closure', table: 'read-write', what: 'the contact centre closes a contact' },
+      { name: 'SplitContact', handler: 'split-contact', method: HttpMethod.POST, path: '/contact-centre/reviews/{reference}/split', table: 'read-write', what: 'the contact centre splits a contact for several forces' },
+      { name: 'ApproveDissemination', handler: 'approve-dissemination', method: HttpMethod.POST, path: '/contact-centre/reviews/{reference}/approval', table: 'read-write', disseminates: true, what: 'a supervisor approves dissemination' },
+      // Keeping in contact: forces' questions relayed to reporters, and their answers reviewed.
+      { name: 'ListFollowUps', handler: 'list-follow-ups', method: HttpMethod.GET, path: '/contact-centre/follow-ups', table: 'read', what: 'questions to relay, answers to review' },
+      { name: 'RelayQuestion', handler: 'relay-question', method: HttpMethod.POST, path: '/contact-centre/reviews/{reference}/questions/{questionId}/relay', table: 'read-write', what: "relay a force's question to the reporter" },
+      { name: 'RecordPhoneAnswer', handler: 'record-phone-answer', method: HttpMethod.POST, path: '/contact-centre/reports/{reference}/questions/{questionId}/answers', table: 'read-write', originals: 'seal', what: "a call agent records a reporter's answer" },
+      { name: 'ViewAnswer', handler: 'view-answer', method: HttpMethod.GET, path: '/contact-centre/reviews/{reference}/answers/{answerId}', table: 'read-write', originals: 'open', what: "a reporter's answer in full, opened" },
+      { name: 'SanitiseAnswer', handler: 'sanitise-answer', method: HttpMethod.PUT, path: '/contact-centre/reviews/{reference}/answers/{answerId}/sanitised', table: 'read-write', what: 'an analyst writes the answer the force will see' },
+      { name: 'ApproveAnswer', handler: 'approve-answer', method: HttpMethod.POST, path: '/contact-centre/reviews/{reference}/answers/{answerId}/approval', table: 'read-write', disseminates: true, what: 'a supervisor approves an answer for the force' },
+    ];
+    for (const spec of routes) {
+      const fn = new ReportingFunction(this, spec.name, {
+        stage,
+        handlerModule: `functions/handlers/${spec.handler}.ts`,
+        description: `${spec.method} ${spec.path}: ${spec.what}`,
+        environment: { STAFF_ISSUER: this.staffIssuer, STAFF_CLIENT_IDS: this.staffClient.userPoolClientId },
+      });
+      fn.bindTable(props.table, spec.table);
+      if (spec.originals !== undefined) {
+        fn.addEnvironment('ORIGINALS_KEY_ID', props.originalsKey.key.keyArn);
+        if (spec.originals === 'open') props.originalsKey.grantOpen(fn);
+        else props.originalsKey.grantSeal(fn);
+      }
+      if (spec.intake === true) {
+        fn.addEnvironment('INTAKE_QUEUE_URL', props.intakeQueue.queueUrl);
+        props.intakeQueue.grantSendMessages(fn);
+      }
+      if (spec.disseminates === true) {
+        fn.addEnvironment('REPORT_QUEUE_NAME_TEMPLATE', props.forceQueues.queueNameTemplate);
+        props.forceQueues.grantDisseminate(fn);
+      }
+      props.api.addRoutes({ path: spec.path, methods: [spec.method], authorizer, integration: new HttpLambdaIntegration(`${spec.name}Integration`, fn) });
     }
-
-    const approve = staffFunction('ApproveDissemination', 'functions/handlers/approve-dissemination.ts', 'POST /contact-centre/reviews/{reference}/approval: a supervisor approves dissemination');
-    approve.bindTable(props.table, 'read-write');
-    approve.addEnvironment('REPORT_QUEUE_NAME_TEMPLATE', props.forceQueues.queueNameTemplate);
-    props.forceQueues.grantDisseminate(approve);
-    route('/contact-centre/reviews/{reference}/approval', HttpMethod.POST, approve);
-
-    // Keeping in contact: forces' questions relayed to reporters, and their answers reviewed.
-    const followUps = staffFunction('ListFollowUps', 'functions/handlers/list-follow-ups.ts', 'GET /contact-centre/follow-ups: questions to relay, answers to review');
-    followUps.bindTable(props.table, 'read');
-    route('/contact-centre/follow-ups', HttpMethod.GET, followUps);
-
-    const relay = staffFunction('RelayQuestion', 'functions/handlers/relay-question.ts', "POST …/questions/{questionId}/relay: relay a force's question to the reporter");
-    relay.bindTable(props.table, 'read-write');
-    route('/contact-centre/reviews/{reference}/questions/{questionId}/relay', HttpMethod.POST, relay);
-
-    const phoneAnswer = staffFunction('RecordPhoneAnswer', 'functions/handlers/record-phone-answer.ts', 'POST …/questions/{questionId}/answers: a call agent records a reporter\'s answer');
-    phoneAnswer.bindTable(props.table, 'read-write');
-    phoneAnswer.addEnvironment('ORIGINALS_KEY_ID', props.originalsKey.key.keyArn);
-    props.originalsKey.grantSeal(phoneAnswer);
-    route('/contact-centre/reports/{reference}/questions/{questionId}/answers', HttpMethod.POST, phoneAnswer);
-
-    const viewAnswer = staffFunction('ViewAnswer', 'functions/handlers/view-answer.ts', "GET …/answers/{answerId}: a reporter's answer in full, opened");
-    viewAnswer.bindTable(props.table, 'read-write');
-    viewAnswer.addEnvironment('ORIGINALS_KEY_ID', props.originalsKey.key.keyArn);
-    props.originalsKey.grantOpen(viewAnswer);
-    route('/contact-centre/reviews/{reference}/answers/{answerId}', HttpMethod.GET, viewAnswer);
-
-    const sanitiseAnswer = staffFunction('SanitiseAnswer', 'functions/handlers/sanitise-answer.ts', 'PUT …/answers/{answerId}/sanitised: an analyst writes the answer the force will see');
-    sanitiseAnswer.bindTable(props.table, 'read-write');
-    route('/contact-centre/reviews/{reference}/answers/{answerId}/sanitised', HttpMethod.PUT, sanitiseAnswer);
-
-    const approveAnswer = staffFunction('ApproveAnswer', 'functions/handlers/approve-answer.ts', 'POST …/answers/{answerId}/approval: a supervisor approves an answer for the force');
-    approveAnswer.bindTable(props.table, 'read-write');
-    approveAnswer.addEnvironment('REPORT_QUEUE_NAME_TEMPLATE', props.forceQueues.queueNameTemplate);
-    props.forceQueues.grantDisseminate(approveAnswer);
-    route('/contact-centre/reviews/{reference}/answers/{answerId}/approval', HttpMethod.POST, approveAnswer);
 
     // How long the oldest contact has waited for review, measured every 15 minutes; pages past the limit.
     const backlog = new ReportingFunction(this, 'MeasureReviewBacklog', {
