@@ -74,6 +74,22 @@ describe('the reporting pipeline', () => {
     assert.match(bodyOf(notification!).routing.reason, /"Gotham City Police"/);
   });
 
+  it('routes by the employer first, then by the place: a full postcode to its force, a straddling district to triage', async () => {
+    const sussex = await submit(minimalReport({ subject: { role: 'officer', force: 'Sussex' }, location: { description: 'Piccadilly Gardens, Manchester', postcode: 'M1 1AE' } }));
+    assert.equal(bodyOf((await notificationsFor(local.sqs, local.queueUrl('pac-local-reports-sussex.fifo'), sussex))[0]!).routing.rule, 'subject-force');
+
+    // HR3 straddles West Mercia and Dyfed-Powys; each of these postcodes lies wholly in one.
+    const hay = await submit(minimalReport({ location: { postcode: 'hr35al' } }));
+    const [westMercia] = await notificationsFor(local.sqs, local.queueUrl('pac-local-reports-west-mercia.fifo'), hay);
+    assert.equal(bodyOf(westMercia!).routing.rule, 'postcode');
+    const glasbury = await submit(minimalReport({ location: { postcode: ' HR3  6BW ' } }));
+    assert.equal((await notificationsFor(local.sqs, local.queueUrl('pac-local-reports-dyfed-powys.fifo'), glasbury)).length, 1);
+
+    const district = await submit(minimalReport({ location: { postcode: 'HR3' } }));
+    const [triaged] = await notificationsFor(local.sqs, local.queueUrl(TRIAGE_QUEUE), district);
+    assert.deepEqual([...bodyOf(triaged!).routing.candidates].sort(), ['dyfed-powys', 'west-mercia']);
+  });
+
   it('stores one report and sends one notification, with one deduplication id, when a message is delivered three times', async () => {
     const reference = newReference();
     const message = JSON.stringify(
