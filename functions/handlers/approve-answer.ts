@@ -7,7 +7,7 @@ import { answerSummary } from '#adapters/contact-centre-views.ts';
 import { documentClient } from '#adapters/dynamodb-client.ts';
 import { requiredEnvironment } from '#adapters/environment.ts';
 import { DynamoFollowUpStore } from '#adapters/follow-up-store.ts';
-import { followUpIdFrom, followUpOrProblem, referenceFrom } from '#adapters/http/review-answers.ts';
+import { followUpIdFrom, followUpOrProblem, referenceFrom } from '#adapters/http/step-problems.ts';
 import { json, staffRoute } from '#adapters/http/routes.ts';
 import { SqsForceQueues } from '#adapters/queues.ts';
 import { sqsClient } from '#adapters/sqs-client.ts';

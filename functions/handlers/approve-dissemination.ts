@@ -7,7 +7,7 @@
 import { contactSummary } from '#adapters/contact-centre-views.ts';
 import { documentClient } from '#adapters/dynamodb-client.ts';
 import { requiredEnvironment } from '#adapters/environment.ts';
-import { referenceFrom, stepOrProblem } from '#adapters/http/review-answers.ts';
+import { referenceFrom, stepOrProblem } from '#adapters/http/step-problems.ts';
 import { json, staffRoute } from '#adapters/http/routes.ts';
 import { logger } from '#adapters/logger.ts';
 import { SqsForceQueues } from '#adapters/queues.ts';

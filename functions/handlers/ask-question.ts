@@ -7,7 +7,7 @@
 import { documentClient } from '#adapters/dynamodb-client.ts';
 import { requiredEnvironment } from '#adapters/environment.ts';
 import { DynamoFollowUpStore } from '#adapters/follow-up-store.ts';
-import { followUpOrProblem, referenceFrom } from '#adapters/http/review-answers.ts';
+import { followUpOrProblem, referenceFrom } from '#adapters/http/step-problems.ts';
 import { forceRouteWithBody, json } from '#adapters/http/routes.ts';
 import { logger } from '#adapters/logger.ts';
 import { DynamoReportStore } from '#adapters/report-store.ts';

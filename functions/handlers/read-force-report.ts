@@ -7,7 +7,7 @@ import { documentClient } from '#adapters/dynamodb-client.ts';
 import { requiredEnvironment } from '#adapters/environment.ts';
 import { forceReport } from '#adapters/force-views.ts';
 import { statusProblem } from '#adapters/http/problem.ts';
-import { referenceFrom } from '#adapters/http/review-answers.ts';
+import { referenceFrom } from '#adapters/http/step-problems.ts';
 import { forceRoute, json } from '#adapters/http/routes.ts';
 import { DynamoReportStore } from '#adapters/report-store.ts';
 import { auditEvent } from '#domain/audit.ts';

@@ -2,7 +2,7 @@
 import { documentClient } from '#adapters/dynamodb-client.ts';
 import { requiredEnvironment } from '#adapters/environment.ts';
 import { forceReportSummary } from '#adapters/force-views.ts';
-import { forceStepOrProblem, referenceFrom } from '#adapters/http/review-answers.ts';
+import { forceStepOrProblem, referenceFrom } from '#adapters/http/step-problems.ts';
 import { forceRouteWithBody, json } from '#adapters/http/routes.ts';
 import { DynamoReportStore } from '#adapters/report-store.ts';
 import { forceRequestSchemas, forceStep, MAX_FORCE_REQUEST_BYTES, recordOutcome } from '#domain/force-work.ts';

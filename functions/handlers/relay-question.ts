@@ -7,7 +7,7 @@ import { questionSummary } from '#adapters/contact-centre-views.ts';
 import { documentClient } from '#adapters/dynamodb-client.ts';
 import { requiredEnvironment } from '#adapters/environment.ts';
 import { DynamoFollowUpStore } from '#adapters/follow-up-store.ts';
-import { followUpIdFrom, followUpOrProblem, referenceFrom } from '#adapters/http/review-answers.ts';
+import { followUpIdFrom, followUpOrProblem, referenceFrom } from '#adapters/http/step-problems.ts';
 import { json, staffRoute } from '#adapters/http/routes.ts';
 import { relay } from '#domain/follow-up.ts';
 

@@ -3,7 +3,7 @@ import { answerSummary } from '#adapters/contact-centre-views.ts';
 import { documentClient } from '#adapters/dynamodb-client.ts';
 import { requiredEnvironment } from '#adapters/environment.ts';
 import { DynamoFollowUpStore } from '#adapters/follow-up-store.ts';
-import { followUpIdFrom, followUpOrProblem, referenceFrom } from '#adapters/http/review-answers.ts';
+import { followUpIdFrom, followUpOrProblem, referenceFrom } from '#adapters/http/step-problems.ts';
 import { json, staffRouteWithBody } from '#adapters/http/routes.ts';
 import { answerStep, MAX_FOLLOW_UP_BYTES, sanitiseAnswer, sanitisedAnswerSchema } from '#domain/follow-up.ts';
 

@@ -1,7 +1,7 @@
 /** PUT /contact-centre/reviews/{reference}/sanitised: an analyst writes what the force will see. */
 import { documentClient } from '#adapters/dynamodb-client.ts';
 import { requiredEnvironment } from '#adapters/environment.ts';
-import { referenceFrom, stepOrProblem } from '#adapters/http/review-answers.ts';
+import { referenceFrom, stepOrProblem } from '#adapters/http/step-problems.ts';
 import { json, staffRouteWithBody } from '#adapters/http/routes.ts';
 import { contactSummary } from '#adapters/contact-centre-views.ts';
 import { DynamoReportStore } from '#adapters/report-store.ts';

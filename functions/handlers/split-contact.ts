@@ -5,7 +5,7 @@
 import { contactSummary } from '#adapters/contact-centre-views.ts';
 import { documentClient } from '#adapters/dynamodb-client.ts';
 import { requiredEnvironment } from '#adapters/environment.ts';
-import { referenceFrom, stepOrProblem } from '#adapters/http/review-answers.ts';
+import { referenceFrom, stepOrProblem } from '#adapters/http/step-problems.ts';
 import { json, staffRouteWithBody } from '#adapters/http/routes.ts';
 import { DynamoReportStore } from '#adapters/report-store.ts';
 import { splitContact } from '#domain/review.ts';

@@ -7,7 +7,7 @@
 import { documentClient } from '#adapters/dynamodb-client.ts';
 import { requiredEnvironment } from '#adapters/environment.ts';
 import { forceReportSummary } from '#adapters/force-views.ts';
-import { forceStepOrProblem, referenceFrom } from '#adapters/http/review-answers.ts';
+import { forceStepOrProblem, referenceFrom } from '#adapters/http/step-problems.ts';
 import { forceRouteWithBody, json } from '#adapters/http/routes.ts';
 import { logger } from '#adapters/logger.ts';
 import { SqsForceQueues } from '#adapters/queues.ts';

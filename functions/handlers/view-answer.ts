@@ -8,7 +8,7 @@ import { documentClient } from '#adapters/dynamodb-client.ts';
 import { requiredEnvironment } from '#adapters/environment.ts';
 import { DynamoFollowUpStore } from '#adapters/follow-up-store.ts';
 import { statusProblem } from '#adapters/http/problem.ts';
-import { followUpIdFrom, referenceFrom } from '#adapters/http/review-answers.ts';
+import { followUpIdFrom, referenceFrom } from '#adapters/http/step-problems.ts';
 import { json, staffRoute } from '#adapters/http/routes.ts';
 import { kmsClient } from '#adapters/kms-client.ts';
 import { KmsOriginalsVault } from '#adapters/originals-vault.ts';

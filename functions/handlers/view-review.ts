@@ -6,7 +6,7 @@
 import { contactForReview } from '#adapters/contact-centre-views.ts';
 import { documentClient } from '#adapters/dynamodb-client.ts';
 import { requiredEnvironment } from '#adapters/environment.ts';
-import { referenceFrom } from '#adapters/http/review-answers.ts';
+import { referenceFrom } from '#adapters/http/step-problems.ts';
 import { json, staffRoute } from '#adapters/http/routes.ts';
 import { statusProblem } from '#adapters/http/problem.ts';
 import { kmsClient } from '#adapters/kms-client.ts';

@@ -2,9 +2,9 @@
  * The middleware chains every HTTP handler is built on, so each handler file is only its business
  * function. In order: anonymise the request (first, so nothing else sees what it drops); security
  * headers; for staff and force routes, verify the bearer token (and the staff member's groups, or
- * the force the calling system belongs to); for routes
- * with a body, refuse oversize, non-JSON and malformed bodies and validate against the schema;
- * and last, problem details, so it is the first to turn any error into problem+json.
+ * the force the calling system belongs to); for routes with a body, refuse oversize, non-JSON and
+ * malformed bodies and validate against the schema; and last, problem details, so it is the first
+ * to turn any error into problem+json.
  */
 import middy from '@middy/core';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
