@@ -252,9 +252,9 @@ export const routeReport = (report: ReportSubmission, receivedAt: string, tables
   const place = employer?.force === undefined && concerned?.force === undefined ? placeOf(report.location?.postcode, tables) : undefined;
   const choice =
     employer?.force !== undefined
-      ? { force: employer.force, rule: 'subject-force' as const, why: `the person reported works for ${employer.force.name} ("${employer.typed}")` }
+      ? { force: employer.force, rule: 'subject-force' as const, why: `the person reported works for ${employer.force.name}` }
       : concerned?.force !== undefined
-        ? { force: concerned.force, rule: 'named-force' as const, why: `the reporter named ${concerned.force.name} ("${concerned.typed}")` }
+        ? { force: concerned.force, rule: 'named-force' as const, why: `the reporter named ${concerned.force.name}` }
         : place?.kind === 'force'
           ? { force: place.force, rule: 'postcode' as const, why: [place.why, notAForce].filter(Boolean).join('; ') }
           : undefined;

@@ -10,11 +10,20 @@ const route = (input: Partial<ReportSubmissionInput>, receivedAt = '2025-06-01T1
   routeReport(reportSubmissionSchema.parse(minimalReport(input)), receivedAt);
 
 describe('routing a report to a force', () => {
+  it("never repeats what the reporter typed in a reason a force will read (reasons travel unsanitised)", () => {
+    const typed = "my ex's lot, the Met";
+    const employer = route({ subject: { role: 'officer', force: 'Met Police' }, force: typed });
+    assert.ok(!employer.reason.includes('Met Police'), employer.reason);
+    const named = route({ force: 'Scotland Yard' });
+    assert.equal(named.destination, 'metropolitan');
+    assert.ok(!named.reason.includes('Scotland Yard'), named.reason);
+  });
+
   it('sends a report naming "the Met" to the Metropolitan Police, and says why', () => {
     const decision = route({ force: 'the Met' });
     assert.equal(decision.destination, 'metropolitan');
     assert.equal(decision.rule, 'named-force');
-    assert.match(decision.reason, /Metropolitan Police Service \("the Met"\)/);
+    assert.equal(decision.reason, 'the reporter named Metropolitan Police Service');
   });
 
   it("prefers the force that employs the person to the force the reporter named", () => {
@@ -172,7 +181,7 @@ describe('reports about a force’s own professional standards, anti-corruption 
     protectedFrom(decision, 'kent');
     assert.equal(
       decision.reason,
-      'the reporter named Kent Police ("Kent"), but the report is about one of Kent Police\'s chief officers ' +
+      'the reporter named Kent Police, but the report is about one of Kent Police\'s chief officers ' +
         '(rank "Deputy Chief Constable"), so Kent Police does not receive it: the contact centre arranges independent handling',
     );
     for (const rank of ['Chief Constable', 'ACC', 'T/DCC', 'D.C.C.', 'Temporary Assistant Chief Constable', 'Assistant Chief Officer']) {
