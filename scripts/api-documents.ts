@@ -248,6 +248,15 @@ export const openApiDocument = () => ({
       post: {
         operationId: 'submitReport',
         summary: 'Submit a report',
+        parameters: [
+          {
+            name: 'Idempotency-Key',
+            in: 'header',
+            required: false,
+            schema: { type: 'string', maxLength: 255 },
+            description: 'A fresh random value per report (the web form sends one). The same key with the same report within 24 hours answers with the same reference.',
+          },
+        ],
         requestBody: {
           required: true,
           content: { 'application/json': { schema: { $ref: '#/components/schemas/ReportSubmission' } } },
@@ -260,6 +269,8 @@ export const openApiDocument = () => ({
           '400': problemResponse('The body is not valid JSON, or answers need attention (see errors[].pointer).'),
           '413': problemResponse(`The body is larger than ${MAX_REPORT_BYTES} bytes.`),
           '415': problemResponse('The body is not application/json.'),
+          '409': problemResponse('The same Idempotency-Key is being taken in right now; send it again in a moment.'),
+          '422': problemResponse('The Idempotency-Key was used for a different report.'),
           '500': problemResponse('Something went wrong on our side; the report was not taken in.'),
         },
       },

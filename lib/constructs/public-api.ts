@@ -8,7 +8,9 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { IDEMPOTENCY_PARTITION } from '../../functions/adapters/http/idempotent-submission.ts';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { isProduction, resourcePrefix, type Stage } from '../stage.ts';
@@ -39,6 +41,14 @@ export class PublicApi extends Construct {
       description: 'POST /reports: takes a report in, gives it a reference and queues it for routing',
     });
     this.submitReport.bindTable(props.table, 'write');
+    // Idempotent submission reads back its own records, and nothing else in the table.
+    this.submitReport.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:GetItem'],
+        resources: [props.table.tableArn],
+        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [IDEMPOTENCY_PARTITION] } },
+      }),
+    );
     this.submitReport.addEnvironment('INTAKE_QUEUE_URL', props.intakeQueue.queueUrl);
     props.intakeQueue.grantSendMessages(this.submitReport);
 

@@ -24,6 +24,8 @@ export class ReportStore extends Construct {
       encryption: TableEncryption.AWS_MANAGED,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: production,
+      // Idempotency records (and only they) expire: DynamoDB deletes them after 24 hours.
+      timeToLiveAttribute: 'expiration',
       removalPolicy: production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     this.table.addGlobalSecondaryIndex({

@@ -121,9 +121,13 @@ describe('the CDK stack', () => {
   it('lets the submit function write reports and queue them for routing, and nothing more', () => {
     const statements = statementsOf('functions/handlers/submit-report.ts');
     const actions = actionsOf(statements);
-    for (const reading of ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:BatchGetItem']) {
+    for (const reading of ['dynamodb:Query', 'dynamodb:Scan', 'dynamodb:BatchGetItem']) {
       assert.ok(!actions.includes(reading), `submit may ${reading}`);
     }
+    // It reads back its own idempotency records, and no report.
+    const reads = statements.filter((s) => actionsOf([s]).includes('dynamodb:GetItem'));
+    assert.equal(reads.length, 1);
+    assert.deepEqual((reads[0] as any).Condition, { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['IDEMPOTENCY'] } });
     assert.ok(actions.includes('dynamodb:PutItem'));
     assert.ok(!actions.some((a) => a === 'sqs:ReceiveMessage' || a === 'sqs:DeleteMessage' || a === '*'));
     const sendTo = resourcesOf(statements, 'sqs:SendMessage');

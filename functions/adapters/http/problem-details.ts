@@ -20,6 +20,20 @@ const isMiddyHttpError = (error: unknown): error is MiddyHttpError =>
 
 const asProblem = (error: unknown): Problem => {
   if (error instanceof Problem) return error;
+  if (error instanceof Error && error.name === 'IdempotencyValidationError') {
+    return new Problem({
+      type: '/problems/idempotency-key-reused',
+      title: 'This Idempotency-Key was used for a different report',
+      status: 422,
+      detail: 'Send a new report with a new Idempotency-Key.',
+    });
+  }
+  if (error instanceof Error && error.name === 'IdempotencyAlreadyInProgressError') {
+    return new Problem(
+      { type: '/problems/in-progress', title: 'This report is still being taken in', status: 409, detail: 'Wait a moment and send it again with the same Idempotency-Key.' },
+      { headers: { 'Retry-After': '2' } },
+    );
+  }
   if (isMiddyHttpError(error) && error.statusCode >= 400 && error.statusCode < 500) {
     // @middy/http-json-body-parser answers malformed JSON with 422; RFC 9110 keeps 422 for content
     // that parsed but means something wrong, and 400 for content that does not parse at all.
