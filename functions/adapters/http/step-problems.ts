@@ -36,17 +36,24 @@ export const referenceFrom = (pathParameters: Record<string, string | undefined>
   return reference;
 };
 
-/** Runs a review step and turns anything but success into the problem it is. */
-export const stepOrProblem = async (step: () => Promise<StepOutcome>) => {
-  let outcome: StepOutcome;
+/**
+ * Runs a step; someone else changing the same thing meanwhile (the step's conditional write failed)
+ * is a 409 that asks the caller to read again, whichever step it was.
+ */
+const concurrencySafe = async <Outcome>(step: () => Promise<Outcome>): Promise<Outcome> => {
   try {
-    outcome = await step();
+    return await step();
   } catch (error) {
     if (error instanceof ConcurrentChange) {
-      throw new Problem({ type: '/problems/changed', title: 'Someone else changed this report', status: 409, detail: 'Reload it and try again.' });
+      throw new Problem({ type: '/problems/changed', title: 'Someone else changed this meanwhile', status: 409, detail: 'Read it again and retry.' });
     }
     throw error;
   }
+};
+
+/** Runs a review step and turns anything but success into the problem it is. */
+export const stepOrProblem = async (step: () => Promise<StepOutcome>) => {
+  const outcome = await concurrencySafe(step);
   if (outcome.kind === 'not-found') throw statusProblem(404, 'Not Found', 'There is no report with that reference.');
   if (outcome.kind === 'refused') throw refusalProblem(outcome.refusal);
   return outcome.record;
@@ -76,15 +83,7 @@ export const followUpRefusalProblem = (refusal: FollowUpRefusal): Problem => {
 
 /** Runs a follow-up step and turns anything but success into the problem it is. */
 export const followUpOrProblem = async <T>(step: () => Promise<FollowUpOutcome<T>>): Promise<T> => {
-  let outcome: FollowUpOutcome<T>;
-  try {
-    outcome = await step();
-  } catch (error) {
-    if (error instanceof ConcurrentChange) {
-      throw new Problem({ type: '/problems/changed', title: 'Someone else changed this', status: 409, detail: 'Reload it and try again.' });
-    }
-    throw error;
-  }
+  const outcome = await concurrencySafe(step);
   if (outcome.kind === 'refused') throw followUpRefusalProblem(outcome.refusal);
   return outcome.value;
 };
@@ -111,15 +110,7 @@ export const forceRefusalProblem = (refusal: ForceRefusal): Problem => {
 
 /** Runs a force's step and turns anything but success into the problem it is. */
 export const forceStepOrProblem = async (step: () => Promise<ForceOutcome>): Promise<ReportRecord> => {
-  let outcome: ForceOutcome;
-  try {
-    outcome = await step();
-  } catch (error) {
-    if (error instanceof ConcurrentChange) {
-      throw new Problem({ type: '/problems/changed', title: 'The report changed meanwhile', status: 409, detail: 'Read it again and retry.' });
-    }
-    throw error;
-  }
+  const outcome = await concurrencySafe(step);
   if (outcome.kind === 'refused') throw forceRefusalProblem(outcome.refusal);
   return outcome.record;
 };
