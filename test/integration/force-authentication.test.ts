@@ -13,20 +13,11 @@ import { after, describe, it } from 'node:test';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod';
 import { FORCES } from '../../functions/domain/forces.ts';
+import { captureOutput } from '../support/local-stack.ts';
 import { LOCAL_STAFF_CLIENT_ID, startOidcIssuer, type LocalIssuer, type TokenClaims } from '../../local/oidc-issuer.ts';
 
 /** Everything written to stdout and stderr while this file runs, to prove no token is ever logged. */
-const output: string[] = [];
-const originalWrites = [process.stdout, process.stderr].map((stream) => {
-  const write = stream.write.bind(stream);
-  stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-    output.push(text);
-    if (text.startsWith('{"level"') && process.env.SHOW_FUNCTION_LOGS === undefined) return true;
-    return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
-  }) as typeof stream.write;
-  return { stream, write };
-});
+const output = captureOutput();
 
 const issuer = await startOidcIssuer();
 const otherIssuer = await startOidcIssuer();
@@ -54,7 +45,7 @@ const forceToken = (clientId: string, scope: string, extra: Omit<TokenClaims, 'c
 after(async () => {
   await issuer.stop();
   await otherIssuer.stop();
-  originalWrites.forEach(({ stream, write }) => (stream.write = write as typeof stream.write));
+  output.restore();
 });
 
 /** As API Gateway calls a route: with its own event, which the chain's middleware then adds to. */
@@ -279,7 +270,7 @@ describe('the configuration', () => {
 describe('what is written down', () => {
   it('never includes a token, in any log line or other output', () => {
     assert.ok(minted.length > 48);
-    const written = output.join('');
+    const written = output.text();
     for (const token of minted) {
       for (const part of token.split('.')) if (part.length > 0) assert.equal(written.includes(part), false);
     }

@@ -10,20 +10,11 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 import { problemDetails } from '../../functions/adapters/http/problem-details.ts';
+import { captureOutput } from '../support/local-stack.ts';
 import { LOCAL_STAFF_CLIENT_ID, startOidcIssuer, type LocalIssuer } from '../../local/oidc-issuer.ts';
 
 /** Everything written to stdout and stderr while this file runs, to prove no token is ever logged. */
-const output: string[] = [];
-const originalWrites = [process.stdout, process.stderr].map((stream) => {
-  const write = stream.write.bind(stream);
-  stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-    output.push(text);
-    if (text.startsWith('{"level"') && process.env.SHOW_FUNCTION_LOGS === undefined) return true;
-    return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
-  }) as typeof stream.write;
-  return { stream, write };
-});
+const output = captureOutput();
 
 const issuer = await startOidcIssuer();
 const otherIssuer = await startOidcIssuer();
@@ -43,7 +34,7 @@ const mint = async (claims: Parameters<LocalIssuer['mintToken']>[0], from: Local
 after(async () => {
   await issuer.stop();
   await otherIssuer.stop();
-  originalWrites.forEach(({ stream, write }) => (stream.write = write as typeof stream.write));
+  output.restore();
 });
 
 /** An analysts' route: what the handler sees of the caller, echoed back. */
@@ -263,7 +254,7 @@ describe('the keys the tokens are checked against', () => {
       assert.equal(answer.headers['Content-Type'], 'application/problem+json');
       assert.equal(answer.body.title, 'Service Unavailable');
       assert.match(String(answer.body.detail), /try again/);
-      assert.match(output.join(''), /Token issuer unavailable/);
+      assert.match(output.text(), /Token issuer unavailable/);
     } finally {
       process.env.STAFF_ISSUER = configured;
     }
@@ -347,7 +338,7 @@ describe('getting a token with curl from the local issuer', () => {
 describe('what is written down', () => {
   it('never includes a token, in any log line or other output', () => {
     assert.ok(minted.length > 10);
-    const written = output.join('');
+    const written = output.text();
     for (const token of minted) {
       for (const part of token.split('.')) if (part.length > 0) assert.equal(written.includes(part), false);
     }
