@@ -26,6 +26,7 @@ import { forceNotificationSchema, type ForceNotification } from '../functions/do
 import { findForce, forceById } from '../functions/domain/forces.ts';
 import { categoryDescriptions } from '../functions/domain/report.ts';
 import { TRIAGE } from '../functions/domain/routing.ts';
+import { awsClientConfig } from './aws-client-config.ts';
 
 const USAGE = `Usage: npm run inbox -- --force <force id> [--endpoint <url>] [--stage local|dev|prod] [--once] [--region <region>]
 
@@ -242,7 +243,6 @@ const printToStdout = (text: string): Promise<void> =>
     process.stdout.write(text, (error) => (error === null || error === undefined ? resolve() : reject(error)));
   });
 
-const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 const explain = (error: unknown, endpoint: string | undefined, queueName: string): string => {
   const name = error instanceof Error ? error.name : '';
@@ -295,14 +295,7 @@ const main = async (argv: readonly string[]): Promise<number> => {
   }
 
   const endpoint = values.endpoint ?? process.env.AWS_ENDPOINT_URL_SQS;
-  const region = values.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? (endpoint === undefined ? undefined : 'eu-west-2');
-  const ownCredentials = process.env.AWS_ACCESS_KEY_ID !== undefined || process.env.AWS_PROFILE !== undefined;
-  const sqs = new SQSClient({
-    // Given explicitly, the SDK sends every call here even when a queue URL names another host.
-    ...(endpoint === undefined ? {} : { endpoint }),
-    ...(region === undefined ? {} : { region }),
-    ...(endpoint !== undefined && !ownCredentials ? { credentials: LOCAL_CREDENTIALS } : {}),
-  });
+  const sqs = new SQSClient(awsClientConfig({ endpoint, region: values.region }));
   const queueName = `pac-${values.stage}-reports-${id}.fifo`;
   const stop = new AbortController();
   const interrupt = () => stop.abort();

@@ -19,6 +19,7 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { forceById } from '../functions/domain/forces.ts';
+import { awsClientConfig } from './aws-client-config.ts';
 import { TRIAGE } from '../functions/domain/routing.ts';
 
 const { values } = parseArgs({
@@ -26,7 +27,7 @@ const { values } = parseArgs({
     queue: { type: 'string' },
     stage: { type: 'string', default: 'local' },
     endpoint: { type: 'string', default: process.env.AWS_ENDPOINT_URL_SQS },
-    region: { type: 'string', default: process.env.AWS_REGION ?? 'eu-west-2' },
+    region: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
     max: { type: 'string', default: '1000' },
   },
@@ -41,12 +42,7 @@ const prefix = `pac-${values.stage}`;
 const [source, deadLetters] =
   which === 'intake' ? [`${prefix}-intake`, `${prefix}-intake-dlq`] : [`${prefix}-reports-${which}.fifo`, `${prefix}-reports-${which}-dlq.fifo`];
 const fifo = source.endsWith('.fifo');
-const local = values.endpoint !== undefined && process.env.AWS_ACCESS_KEY_ID === undefined;
-const sqs = new SQSClient({
-  region: values.region,
-  ...(values.endpoint === undefined ? {} : { endpoint: values.endpoint }),
-  ...(local ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
-});
+const sqs = new SQSClient(awsClientConfig({ endpoint: values.endpoint, region: values.region }));
 const urlOf = async (QueueName: string) => (await sqs.send(new GetQueueUrlCommand({ QueueName }))).QueueUrl ?? '';
 const [sourceUrl, deadLettersUrl] = [await urlOf(source), await urlOf(deadLetters)];
 const max = Number.parseInt(values.max, 10);

@@ -16,21 +16,20 @@ import { DynamoReportStore } from '../functions/adapters/report-store.ts';
 import { disseminate } from '../functions/domain/dissemination.ts';
 import { releaseToJoinedForce } from '../functions/domain/force-work.ts';
 import { TRIAGE } from '../functions/domain/routing.ts';
+import { awsClientConfig } from './aws-client-config.ts';
 
 const { values } = parseArgs({
   options: {
     stage: { type: 'string', default: 'local' },
     'endpoint-dynamodb': { type: 'string' },
     'endpoint-sqs': { type: 'string' },
-    region: { type: 'string', default: process.env.AWS_REGION ?? 'eu-west-2' },
+    region: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
     operator: { type: 'string', default: process.env.USER ?? 'operator' },
   },
 });
 
-const local = values['endpoint-dynamodb'] !== undefined || values['endpoint-sqs'] !== undefined;
-const credentials = local && process.env.AWS_ACCESS_KEY_ID === undefined ? { accessKeyId: 'local', secretAccessKey: 'local' } : undefined;
-const config = (endpoint: string | undefined) => ({ region: values.region, ...(endpoint === undefined ? {} : { endpoint }), ...(credentials === undefined ? {} : { credentials }) });
+const config = (endpoint: string | undefined) => awsClientConfig({ endpoint, region: values.region });
 const prefix = `pac-${values.stage}`;
 const store = new DynamoReportStore(DynamoDBDocumentClient.from(new DynamoDBClient(config(values['endpoint-dynamodb']))), `${prefix}-reports`);
 const ports = { store, forceQueues: new SqsForceQueues(new SQSClient(config(values['endpoint-sqs'])), `${prefix}-reports-{destination}.fifo`), clock: () => new Date() };

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { DynamoStatisticsStore } from '../functions/adapters/statistics-store.ts';
+import { awsClientConfig } from './aws-client-config.ts';
 import {
   cellText,
   COLUMN_HEADINGS,
@@ -59,7 +60,6 @@ export const renderStatistics = (table: StatisticsTable<PublicCount>, view: 'exa
   ].join('\n');
 };
 
-const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 const explain = (error: unknown, endpoint: string | undefined, tableName: string): string => {
   const name = error instanceof Error ? error.name : '';
@@ -107,15 +107,8 @@ const main = async (argv: readonly string[]): Promise<number> => {
   const { force, range } = parsed.query;
 
   const endpoint = values.endpoint ?? process.env.AWS_ENDPOINT_URL_DYNAMODB;
-  const region = values.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? (endpoint === undefined ? undefined : 'eu-west-2');
-  const ownCredentials = process.env.AWS_ACCESS_KEY_ID !== undefined || process.env.AWS_PROFILE !== undefined;
   const tableName = values.table ?? `pac-${values.stage}-reports`;
-  const client = new DynamoDBClient({
-    ...(endpoint === undefined ? {} : { endpoint }),
-    ...(region === undefined ? {} : { region }),
-    // The emulator takes any credentials; lend it some when none are set, so nobody needs an AWS account.
-    ...(endpoint !== undefined && !ownCredentials ? { credentials: LOCAL_CREDENTIALS } : {}),
-  });
+  const client = new DynamoDBClient(awsClientConfig({ endpoint, region: values.region }));
   try {
     const store = new DynamoStatisticsStore(DynamoDBDocumentClient.from(client), tableName);
     const exact = exactStatistics(force, range, await store.monthlyCounts(force.id, range));
