@@ -1,14 +1,18 @@
 /**
  * The published documents, generated from the zod schemas (never written by hand):
  * - schemas/openapi.json: the public API;
- * - schemas/force-notification.v1.json and force-answer.v1.json: the messages force systems read
- *   from their queues (a report disseminated; a reporter's answer to the force's question).
+ * - schemas/force-notification.v1.json, force-answer.v1.json and force-information.v1.json: the
+ *   messages force systems read from their queues (a report disseminated; a reporter's answer to
+ *   the force's question; information the reporter added).
  * `npm run schemas` writes them; a test fails when a committed copy differs from what the
  * schemas say, so a change to a contract is always a visible, reviewed change.
  */
 import * as z from 'zod';
 import { forceAnswerNotificationSchema, FORCE_ANSWER_VERSION } from '../functions/domain/force-answer-notification.ts';
 import { forceNotificationSchema, FORCE_NOTIFICATION_VERSION } from '../functions/domain/force-notification.ts';
+import { forceInformationNotificationSchema, FORCE_INFORMATION_VERSION } from '../functions/domain/force-information-notification.ts';
+import { informationRequestSchema, openReportRequestSchema, reporterAnswerRequestSchema, reporterViewSchema } from '../functions/domain/reporter-follow-up.ts';
+import { MAX_FOLLOW_UP_BYTES } from '../functions/domain/follow-up.ts';
 import { answerRequestSchema, questionRequestSchema, sanitisedAnswerSchema } from '../functions/domain/follow-up.ts';
 import { forceRequestSchemas } from '../functions/domain/force-work.ts';
 import { MAX_REPORT_BYTES, reportSubmissionSchema } from '../functions/domain/report.ts';
@@ -59,6 +63,44 @@ const referenceParameter = { name: 'reference', in: 'path', required: true, sche
 const idParameter = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
 const contactAnswer = { '200': { description: 'The contact as it now stands.' }, '404': problemResponse('No report with that reference.') };
 const stepAnswer = { ...contactAnswer, '409': problemResponse('The contact is not in a state for this step, or changed meanwhile.') };
+
+/** The reporter's follow-up: anonymous, authorised only by the reference and the follow-up code. */
+const reporterOperation = (operationId: string, summary: string, body: string, success: Record<string, unknown>) => ({
+  operationId,
+  summary,
+  description:
+    'Anonymous: the reference (in the path) and the follow-up code (in the body) are the only authorisation. A wrong code and an unknown ' +
+    'reference get the same 404, after the same work; after ten wrong codes for a reference within an hour, every attempt for it is refused for an hour (429).',
+  parameters: [referenceParameter],
+  requestBody: jsonBody(body),
+  responses: {
+    ...success,
+    '400': problemResponse('The body is not valid JSON, or a field needs attention (see errors[].pointer).'),
+    '404': problemResponse('No report matches that reference and follow-up code.'),
+    '413': problemResponse(`The body is larger than ${MAX_FOLLOW_UP_BYTES} bytes.`),
+    '429': problemResponse('Too many wrong codes for this reference within an hour: refused for an hour (Retry-After).'),
+  },
+});
+
+const reporterPaths = {
+  '/reports/{reference}/follow-up': {
+    post: reporterOperation('openReport', 'See where your report stands (received, passed to a police force, closed) and the questions relayed to you', 'OpenReportRequest', {
+      '200': { description: 'The report as its reporter may see it.', content: { 'application/json': { schema: { $ref: '#/components/schemas/ReporterView' } } } },
+    }),
+  },
+  '/reports/{reference}/answers': {
+    post: reporterOperation('answerQuestion', 'Answer a question relayed to you; the contact centre reviews it before the force sees it', 'ReporterAnswerRequest', {
+      '202': { description: 'Taken in, waiting for review.' },
+      '409': problemResponse('The question has already been answered.'),
+    }),
+  },
+  '/reports/{reference}/information': {
+    post: reporterOperation('addInformation', 'Add information to your report; the contact centre reviews it before any force sees it', 'InformationRequest', {
+      '202': { description: 'Taken in, waiting for review.' },
+      '409': problemResponse('The report is still being recorded; try again in a few minutes (Retry-After).'),
+    }),
+  },
+};
 
 const contactCentrePaths = {
   '/contact-centre/reports': {
@@ -275,6 +317,7 @@ export const openApiDocument = () => ({
         },
       },
     },
+    ...reporterPaths,
     ...contactCentrePaths,
     ...forcePaths,
     ...statisticsPaths,
@@ -297,6 +340,10 @@ export const openApiDocument = () => ({
         forceChoiceSchema,
         closureSchema,
         splitSchema,
+        openReportRequestSchema,
+        reporterViewSchema,
+        reporterAnswerRequestSchema,
+        informationRequestSchema,
         questionRequestSchema,
         answerRequestSchema,
         sanitisedAnswerSchema,
@@ -313,4 +360,5 @@ export const apiDocuments = (): Record<string, unknown> => ({
   'openapi.json': openApiDocument(),
   [`force-notification.v${FORCE_NOTIFICATION_VERSION.split('.')[0]}.json`]: jsonSchema(forceNotificationSchema),
   [`force-answer.v${FORCE_ANSWER_VERSION.split('.')[0]}.json`]: jsonSchema(forceAnswerNotificationSchema),
+  [`force-information.v${FORCE_INFORMATION_VERSION.split('.')[0]}.json`]: jsonSchema(forceInformationNotificationSchema),
 });

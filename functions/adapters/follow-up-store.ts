@@ -87,6 +87,13 @@ export class DynamoFollowUpStore implements FollowUpStore {
     ]);
   }
 
+  async recordInformation(information: Answer, event: AuditEvent): Promise<void> {
+    await this.transact(information.reference, [
+      this.put(answerItem(information), { expression: 'attribute_not_exists(PK)' }),
+      this.event(information.reference, event),
+    ]);
+  }
+
   async recordAnswerChange(before: Answer, after: Answer, event: AuditEvent): Promise<void> {
     await this.transact(before.reference, [
       this.put(answerItem(after), { expression: 'version = :read', version: before.version }),

@@ -10,6 +10,8 @@ import { auditEvent, type AuditEvent } from './audit.ts';
 import { accessOf } from './force-work.ts';
 import type { Channel } from './intake.ts';
 import { answerDeduplicationId, forceAnswerNotification } from './force-answer-notification.ts';
+import { forceInformationNotification, informationDeduplicationId } from './force-information-notification.ts';
+import { isWithAForce } from './lifecycle.ts';
 import type { FollowUpStore, ForceQueues, OriginalsVault, ReportStore, SealedOriginal } from './ports.ts';
 import type { Reference } from './reference.ts';
 import type { ReportRecord } from './report-record.ts';
@@ -43,11 +45,17 @@ export interface Question {
   readonly version: number;
 }
 
+/**
+ * What a reporter sends after their report: an answer to a force's question, or more information
+ * they chose to add (no question; it goes to whichever force has the report when it is approved).
+ */
 export interface Answer {
   readonly id: string;
-  readonly questionId: string;
+  /** The question answered; absent for information the reporter added unasked. */
+  readonly questionId?: string;
   readonly reference: Reference;
-  readonly force: string;
+  /** The force that asked; absent for added information. */
+  readonly force?: string;
   readonly channel: Channel;
   readonly receivedAt: string;
   /** The reporter's own words, sealed for the contact centre as an original is. */
@@ -192,6 +200,33 @@ export const answer = async (
   return { kind: 'done', value: result.value.answer };
 };
 
+/**
+ * The reporter adds information to their report, unasked. Sealed like an answer and reviewed the
+ * same way; a contact split into several reports keeps it under the contact, and it goes to every
+ * force that has a part.
+ */
+export const receiveInformation = async (
+  ports: { followUps: Pick<FollowUpStore, 'recordInformation'>; vault: Pick<OriginalsVault, 'seal'> },
+  record: ReportRecord,
+  text: string,
+  channel: Channel,
+  at: Date,
+): Promise<FollowUpOutcome<Answer>> => {
+  const id = newFollowUpId();
+  const receivedAt = at.toISOString();
+  const information: Answer = {
+    id,
+    reference: record.reference,
+    channel,
+    receivedAt,
+    original: await ports.vault.seal(record.reference, text),
+    status: 'awaiting_review',
+    version: 1,
+  };
+  await ports.followUps.recordInformation(information, auditEvent('information_received', receivedAt, { answerId: id, channel }));
+  return { kind: 'done', value: information };
+};
+
 /** Reads an answer, decides a review step on it, and records it. */
 export const answerStep = async (
   followUps: FollowUpStore,
@@ -207,17 +242,42 @@ export const answerStep = async (
   return { kind: 'done', value: result.value };
 };
 
-/** Sends an approved answer to the force that asked, once, and records that it is there. */
+/** Where approved information goes: each report (or part of a split contact) that a force now has. */
+export const informationDestinations = (record: ReportRecord | undefined, parts: readonly ReportRecord[]): ReportRecord[] =>
+  [record, ...parts].filter((r): r is ReportRecord => r !== undefined && isWithAForce(r.status));
+
+/**
+ * Sends an approved answer to the force that asked, or approved information to every force that has
+ * the report, once, and records that it is there. Information about a report that no force has yet
+ * stays approved; approving it again once a force has the report sends it.
+ */
 export const disseminateAnswer = async (
-  ports: { followUps: FollowUpStore; forceQueues: ForceQueues; clock: () => Date },
+  ports: { followUps: FollowUpStore; forceQueues: ForceQueues; reports: Pick<ReportStore, 'find'>; clock: () => Date },
   approved: Answer,
 ): Promise<Answer> => {
   if (approved.status !== 'approved') return approved;
-  const question = await ports.followUps.findQuestion(approved.reference, approved.questionId);
-  if (question === undefined) throw new Error(`Answer ${approved.id} has no question`);
   const now = ports.clock();
-  await ports.forceQueues.notify(approved.force, forceAnswerNotification(question, approved, now), answerDeduplicationId(approved));
+  let destinations: string[];
+  if (approved.questionId === undefined) {
+    const record = await ports.reports.find(approved.reference);
+    const parts = await Promise.all((record?.review?.split?.into ?? []).map((part) => ports.reports.find(part as Reference)));
+    const reports = informationDestinations(record, parts.filter((p) => p !== undefined));
+    if (reports.length === 0) return approved;
+    for (const report of reports) {
+      await ports.forceQueues.notify(
+        report.routing.destination,
+        forceInformationNotification(report, approved, now),
+        informationDeduplicationId(report.reference, approved),
+      );
+    }
+    destinations = reports.map((report) => report.routing.destination);
+  } else {
+    const question = await ports.followUps.findQuestion(approved.reference, approved.questionId);
+    if (question === undefined || approved.force === undefined) throw new Error(`Answer ${approved.id} has no question`);
+    await ports.forceQueues.notify(approved.force, forceAnswerNotification(question, approved, now), answerDeduplicationId(approved));
+    destinations = [approved.force];
+  }
   const sent: Answer = { ...approved, status: 'disseminated', notifiedAt: now.toISOString(), version: approved.version + 1 };
-  await ports.followUps.recordAnswerChange(approved, sent, auditEvent('answer_disseminated', now, { answerId: approved.id, destination: approved.force }));
+  await ports.followUps.recordAnswerChange(approved, sent, auditEvent('answer_disseminated', now, { answerId: approved.id, destination: destinations.join(',') }));
   return sent;
 };

@@ -28,6 +28,7 @@ export type ForceAnswerNotification = z.infer<typeof forceAnswerNotificationSche
 
 export const forceAnswerNotification = (question: Question, answer: Answer, at: Date): ForceAnswerNotification => {
   if (answer.sanitised === undefined) throw new Error(`Answer ${answer.id} has not been sanitised`);
+  if (answer.force === undefined) throw new Error(`Answer ${answer.id} answers no force's question`);
   return {
     schemaVersion: FORCE_ANSWER_VERSION,
     type: 'report.answer',

@@ -4,6 +4,7 @@
  */
 import type { ForceAnswerNotification } from './force-answer-notification.ts';
 import type { Answer, Question } from './follow-up.ts';
+import type { ForceInformationNotification } from './force-information-notification.ts';
 import type { ForceNotification } from './force-notification.ts';
 import type { IntakeMessage } from './intake.ts';
 import type { Reference } from './reference.ts';
@@ -55,7 +56,7 @@ export interface IntakeQueue {
 }
 
 /** Every kind of message a force's queue carries: each a versioned, published document. */
-export type ForceMessage = ForceNotification | ForceAnswerNotification;
+export type ForceMessage = ForceNotification | ForceAnswerNotification | ForceInformationNotification;
 
 export interface ForceQueues {
   /** Puts the message on the destination's queue; repeats with the same id are dropped. */
@@ -71,6 +72,8 @@ export interface FollowUpStore {
   recordQuestionChange(before: Question, after: Question, event: AuditEvent): Promise<void>;
   /** Records an answer and its question's next version together, with the event. */
   recordAnswer(before: Question, after: Question, answer: Answer, event: AuditEvent): Promise<void>;
+  /** Records information a reporter added unasked, with its event. */
+  recordInformation(information: Answer, event: AuditEvent): Promise<void>;
   findAnswer(reference: Reference, id: string): Promise<Answer | undefined>;
   recordAnswerChange(before: Answer, after: Answer, event: AuditEvent): Promise<void>;
   /** Questions waiting for the contact centre to relay them, oldest first. */

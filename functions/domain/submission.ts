@@ -38,6 +38,13 @@ export const reportReceiptSchema = z
   .strictObject({
     reference: z.string().regex(REFERENCE_PATTERN).describe('Keep this: quote it to the contact centre or to follow the report up.'),
     status: z.literal('received'),
+    followUpCode: z
+      .string()
+      .regex(/^\d{4}( \d{4}){3}$/)
+      .describe(
+        'Sixteen digits, shown once: with the reference they let the reporter see where the report stands, answer questions and add information. ' +
+          'Only a hash is kept, so nobody can recover a lost code. Sending the same report again with the same Idempotency-Key gives a new code, and the earlier one stops working.',
+      ),
   })
   .meta({ id: 'ReportReceipt', title: 'A report taken in' });
 

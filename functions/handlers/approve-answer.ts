@@ -1,7 +1,9 @@
 /**
  * POST /contact-centre/reviews/{reference}/answers/{answerId}/approval: a supervisor, never the
  * analyst who sanitised it, approves the answer; only then does the force that asked receive it,
- * linked to the report. Approving again after a failure part-way finishes the dissemination.
+ * linked to the report. Information the reporter added goes to every force that has the report;
+ * if none has it yet it stays approved. Approving again after a failure part-way, or once a force
+ * has the report, finishes the dissemination.
  */
 import { answerSummary } from '#adapters/contact-centre-views.ts';
 import { documentClient } from '#adapters/dynamodb-client.ts';
@@ -10,11 +12,14 @@ import { DynamoFollowUpStore } from '#adapters/follow-up-store.ts';
 import { followUpIdFrom, followUpOrProblem, referenceFrom } from '#adapters/http/step-problems.ts';
 import { json, staffRoute } from '#adapters/http/routes.ts';
 import { SqsForceQueues } from '#adapters/queues.ts';
+import { DynamoReportStore } from '#adapters/report-store.ts';
 import { sqsClient } from '#adapters/sqs-client.ts';
 import { answerStep, approveAnswer, disseminateAnswer } from '#domain/follow-up.ts';
 
+const tableName = requiredEnvironment('TABLE_NAME');
 const ports = {
-  followUps: new DynamoFollowUpStore(documentClient, requiredEnvironment('TABLE_NAME')),
+  followUps: new DynamoFollowUpStore(documentClient, tableName),
+  reports: new DynamoReportStore(documentClient, tableName),
   forceQueues: new SqsForceQueues(sqsClient, requiredEnvironment('REPORT_QUEUE_NAME_TEMPLATE')),
   clock: () => new Date(),
 };

@@ -1,7 +1,8 @@
 /**
  * GET /contact-centre/reviews/{reference}/answers/{answerId}: a reporter's answer in full for
  * review: their own words (opened with the contact-centre key, the reading recorded), the
- * identifying details flagged in them, and the question it answers.
+ * identifying details flagged in them, and the question it answers (none for information the
+ * reporter added unasked).
  */
 import { answerSummary, questionSummary } from '#adapters/contact-centre-views.ts';
 import { documentClient } from '#adapters/dynamodb-client.ts';
@@ -25,13 +26,14 @@ export const handler = staffRoute(['analysts', 'supervisors']).handler(async (ev
   const reference = referenceFrom(event.pathParameters);
   const answerId = followUpIdFrom(event.pathParameters, 'answerId');
   const found = await followUps.findAnswer(reference, answerId);
-  const question = found === undefined ? undefined : await followUps.findQuestion(reference, found.questionId);
-  if (found === undefined || question === undefined) throw statusProblem(404, 'Not Found', 'There is no such answer.');
+  if (found === undefined) throw statusProblem(404, 'Not Found', 'There is no such answer.');
+  const question = found.questionId === undefined ? undefined : await followUps.findQuestion(reference, found.questionId);
+  if (found.questionId !== undefined && question === undefined) throw statusProblem(404, 'Not Found', 'There is no such answer.');
   const original = await vault.open(reference, found.original);
   await reports.appendEvent(reference, auditEvent('answer_read', new Date(), { answerId }, event.staff.username));
   return json(200, {
     ...answerSummary(found),
-    question: questionSummary(question),
+    question: question === undefined ? null : questionSummary(question),
     original,
     flags: findIdentifyingDetails(original).map((flag) => ({ pointer: '/answer', ...flag })),
   });

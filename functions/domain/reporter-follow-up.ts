@@ -1,0 +1,209 @@
+/**
+ * The reporter's side of keeping in contact, without an account: with the reference and the
+ * follow-up code they were given, a reporter may see where their report stands (received, passed
+ * to a police force, or closed: never which force, nor what it did), read the questions the
+ * contact centre has relayed to them and answer them, and add more information. Answers and
+ * additions are sealed and reviewed like the report itself before any force sees them.
+ *
+ * A wrong code and an unknown reference get the same answer after the same work; ten wrong codes
+ * for a reference within an hour shut it for an hour (follow-up-attempts.ts).
+ */
+import * as z from 'zod';
+import { admitAttempt, withdrawAttempt, type AttemptLog } from './follow-up-attempts.ts';
+import {
+  codeMatches,
+  credentialFor,
+  FOLLOW_UP_CODE_DIGITS,
+  newFollowUpCode,
+  parseFollowUpCode,
+  type FollowUpCode,
+  type FollowUpCredential,
+} from './follow-up-code.ts';
+import { answer, MAX_FOLLOW_UP_BYTES, receiveInformation, type Answer, type FollowUpOutcome, type Question } from './follow-up.ts';
+import { isWithAForce } from './lifecycle.ts';
+import { ConcurrentChange, type FollowUpStore, type OriginalsVault, type ReportStore } from './ports.ts';
+import type { Reference } from './reference.ts';
+import type { ReportRecord } from './report-record.ts';
+
+export { MAX_FOLLOW_UP_BYTES };
+
+/** Follow-up codes and the attempts made with them. */
+export interface FollowUpAccess {
+  /** Keeps the credential for a reference, replacing any earlier one. */
+  saveCredential(reference: Reference, credential: FollowUpCredential): Promise<void>;
+  findCredential(reference: Reference): Promise<FollowUpCredential | undefined>;
+  attemptLog(reference: Reference): Promise<AttemptLog>;
+  /** Replaces the log, conditional on the version read; throws ConcurrentChange otherwise. */
+  saveAttemptLog(reference: Reference, before: AttemptLog, after: AttemptLog): Promise<void>;
+}
+
+/**
+ * Issues a follow-up code for a report and keeps only its hash. Issuing again (a repeated
+ * submission with the same idempotency key) replaces the code: the one shown last is the one that
+ * works.
+ */
+export const issueFollowUpCode = async (access: Pick<FollowUpAccess, 'saveCredential'>, reference: Reference, at: Date): Promise<FollowUpCode> => {
+  const code = newFollowUpCode();
+  await access.saveCredential(reference, await credentialFor(code, at));
+  return code;
+};
+
+export const REPORTER_STATUSES = ['received', 'passed_to_a_police_force', 'closed'] as const;
+export type ReporterStatus = (typeof REPORTER_STATUSES)[number];
+
+/** Whether a report has reached a police force, now or before a transfer. */
+const reachedAForce = (record: ReportRecord): boolean => isWithAForce(record.status) || (record.formerCustodians?.length ?? 0) > 0;
+
+/**
+ * All a reporter is told of where their report stands. A contact split into reports for several
+ * forces has been passed to a police force once any part of it has.
+ */
+export const reporterStatus = (record: ReportRecord | undefined, parts: readonly ReportRecord[] = []): ReporterStatus => {
+  if (record === undefined) return 'received';
+  if (record.status === 'closed') return 'closed';
+  if (record.status === 'split') {
+    if (parts.some(reachedAForce)) return 'passed_to_a_police_force';
+    return parts.length > 0 && parts.every((part) => part.status === 'closed') ? 'closed' : 'received';
+  }
+  return reachedAForce(record) ? 'passed_to_a_police_force' : 'received';
+};
+
+export const reporterQuestionSchema = z.strictObject({
+  id: z.string(),
+  askedAt: z.iso.datetime(),
+  text: z.string().describe('The question, as the contact centre relayed it.'),
+  answered: z.boolean(),
+});
+
+export const reporterViewSchema = z
+  .strictObject({
+    reference: z.string(),
+    status: z.enum(REPORTER_STATUSES).describe('received, passed_to_a_police_force or closed: never which force, nor what it did.'),
+    questions: z.array(reporterQuestionSchema).describe('Questions relayed to the reporter, oldest first.'),
+  })
+  .meta({ id: 'ReporterView', title: 'A report as its reporter may see it' });
+
+export type ReporterView = z.infer<typeof reporterViewSchema>;
+export type ReporterQuestion = z.infer<typeof reporterQuestionSchema>;
+
+const codeField = z
+  .string({ error: 'code is required: the follow-up code you were given' })
+  .refine((typed) => parseFollowUpCode(typed) !== undefined, { error: `code must be the ${FOLLOW_UP_CODE_DIGITS}-digit follow-up code you were given` })
+  .transform((typed) => parseFollowUpCode(typed) as FollowUpCode);
+
+export const openReportRequestSchema = z.strictObject({ code: codeField }).meta({ id: 'OpenReportRequest', title: 'A follow-up code' });
+
+export const reporterAnswerRequestSchema = z
+  .strictObject({
+    code: codeField,
+    questionId: z.string({ error: 'questionId is required' }).min(1).max(100),
+    answer: z.string({ error: 'answer is required' }).trim().min(1, { error: 'answer must not be empty' }).max(10_000),
+  })
+  .meta({ id: 'ReporterAnswerRequest', title: "The reporter's answer to a relayed question" });
+
+export const informationRequestSchema = z
+  .strictObject({
+    code: codeField,
+    information: z.string({ error: 'information is required' }).trim().min(1, { error: 'information must not be empty' }).max(10_000),
+  })
+  .meta({ id: 'InformationRequest', title: 'More information from the reporter' });
+
+export interface ReporterPorts {
+  readonly access: FollowUpAccess;
+  readonly reports: Pick<ReportStore, 'find'>;
+  readonly followUps: FollowUpStore;
+}
+
+export type Opening =
+  | { readonly kind: 'opened'; readonly reference: Reference; readonly record: ReportRecord | undefined; readonly parts: readonly ReportRecord[] }
+  /** The same whether the reference is unknown or the code wrong. */
+  | { readonly kind: 'not-recognised' }
+  | { readonly kind: 'too-many-attempts' };
+
+const ADMISSION_TRIES = 20;
+
+const attemptId = (): string => crypto.randomUUID();
+
+/** Takes an attempt's place in the log; undefined when the reference is shut. */
+const admit = async (access: FollowUpAccess, reference: Reference, now: Date): Promise<string | undefined> => {
+  for (let tries = 0; tries < ADMISSION_TRIES; tries++) {
+    const log = await access.attemptLog(reference);
+    const admission = admitAttempt(log, now, attemptId());
+    try {
+      if (admission.log !== log) await access.saveAttemptLog(reference, log, admission.log);
+      return admission.kind === 'admitted' ? admission.attempt : undefined;
+    } catch (error) {
+      if (!(error instanceof ConcurrentChange)) throw error;
+    }
+  }
+  // So many guesses at once that none could be counted: refuse rather than let one through uncounted.
+  return undefined;
+};
+
+const withdraw = async (access: FollowUpAccess, reference: Reference, attempt: string): Promise<void> => {
+  for (let tries = 0; tries < ADMISSION_TRIES; tries++) {
+    const log = await access.attemptLog(reference);
+    if (!log.attempts.includes(attempt)) return;
+    try {
+      return await access.saveAttemptLog(reference, log, withdrawAttempt(log, attempt));
+    } catch (error) {
+      if (!(error instanceof ConcurrentChange)) throw error;
+    }
+  }
+};
+
+/** Opens a report with its reference and follow-up code, counting the attempt. */
+export const openReport = async (ports: ReporterPorts, reference: Reference, code: FollowUpCode, now: Date): Promise<Opening> => {
+  const attempt = await admit(ports.access, reference, now);
+  if (attempt === undefined) return { kind: 'too-many-attempts' };
+  if (!(await codeMatches(code, await ports.access.findCredential(reference)))) return { kind: 'not-recognised' };
+  await withdraw(ports.access, reference, attempt);
+  const record = await ports.reports.find(reference);
+  const parts = record?.review?.split?.into ?? [];
+  const partRecords = (await Promise.all(parts.map((part) => ports.reports.find(part as Reference)))).filter((r) => r !== undefined);
+  return { kind: 'opened', reference, record, parts: partRecords };
+};
+
+type Opened = Extract<Opening, { kind: 'opened' }>;
+
+/** The questions a reporter may see: those the contact centre has relayed, about the report or its parts. */
+const relayedQuestions = async (followUps: FollowUpStore, opened: Opened): Promise<Question[]> => {
+  const references = [opened.reference, ...opened.parts.map((part) => part.reference)];
+  const questions = (await Promise.all(references.map((reference) => followUps.questionsAbout(reference)))).flat();
+  return questions.filter((question) => question.status !== 'awaiting_relay').sort((a, b) => a.askedAt.localeCompare(b.askedAt));
+};
+
+export const reporterView = async (followUps: FollowUpStore, opened: Opened): Promise<ReporterView> => ({
+  reference: opened.reference,
+  status: reporterStatus(opened.record, opened.parts),
+  questions: (await relayedQuestions(followUps, opened)).map((question) => ({
+    id: question.id,
+    askedAt: question.askedAt,
+    text: question.text,
+    answered: question.status === 'answered',
+  })),
+});
+
+/** The reporter answers a relayed question through their follow-up inbox. */
+export const answerAsReporter = async (
+  ports: ReporterPorts & { readonly vault: Pick<OriginalsVault, 'seal'> },
+  opened: Opened,
+  questionId: string,
+  text: string,
+  at: Date,
+): Promise<FollowUpOutcome<Answer>> => {
+  const question = (await relayedQuestions(ports.followUps, opened)).find((q) => q.id === questionId);
+  if (question === undefined) return { kind: 'refused', refusal: { kind: 'not-found' } };
+  return answer(ports, question.reference, question.id, text, 'online', at);
+};
+
+/** The reporter adds to their report: sealed and reviewed like an answer, then passed to the force that has it. */
+export const addInformation = async (
+  ports: ReporterPorts & { readonly vault: Pick<OriginalsVault, 'seal'> },
+  opened: Opened,
+  text: string,
+  at: Date,
+): Promise<FollowUpOutcome<Answer>> => {
+  if (opened.record === undefined) return { kind: 'refused', refusal: { kind: 'wrong-state', status: 'received' } };
+  return receiveInformation(ports, opened.record, text, 'online', at);
+};

@@ -1,0 +1,20 @@
+/**
+ * POST /reports/{reference}/information: a reporter adds to their report. What they add is sealed
+ * and reviewed like the report itself, then passed to the force that has it.
+ */
+import { openedOrProblem, receivedOrProblem } from '#adapters/http/reporter-problems.ts';
+import { json, publicRoute } from '#adapters/http/routes.ts';
+import { reporterPorts } from '#adapters/reporter-ports.ts';
+import { addInformation, informationRequestSchema, MAX_FOLLOW_UP_BYTES } from '#domain/reporter-follow-up.ts';
+
+const ports = reporterPorts();
+
+export const handler = publicRoute({
+  schema: informationRequestSchema,
+  maxBytes: MAX_FOLLOW_UP_BYTES,
+  problem: { type: '/problems/invalid-information', title: 'The information needs attention' },
+}).handler(async (event) => {
+  const opened = await openedOrProblem(ports, event.pathParameters, event.body.code);
+  receivedOrProblem(await addInformation(ports, opened, event.body.information, new Date()));
+  return json(202, { status: 'received' });
+});

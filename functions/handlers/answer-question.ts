@@ -1,0 +1,21 @@
+/**
+ * POST /reports/{reference}/answers: a reporter answers a question the contact centre relayed to
+ * them. The answer is sealed and waits for review, like one taken by phone; the force sees only
+ * the sanitised, approved version.
+ */
+import { openedOrProblem, receivedOrProblem } from '#adapters/http/reporter-problems.ts';
+import { json, publicRoute } from '#adapters/http/routes.ts';
+import { reporterPorts } from '#adapters/reporter-ports.ts';
+import { answerAsReporter, MAX_FOLLOW_UP_BYTES, reporterAnswerRequestSchema } from '#domain/reporter-follow-up.ts';
+
+const ports = reporterPorts();
+
+export const handler = publicRoute({
+  schema: reporterAnswerRequestSchema,
+  maxBytes: MAX_FOLLOW_UP_BYTES,
+  problem: { type: '/problems/invalid-answer', title: 'The answer needs attention' },
+}).handler(async (event) => {
+  const opened = await openedOrProblem(ports, event.pathParameters, event.body.code);
+  receivedOrProblem(await answerAsReporter(ports, opened, event.body.questionId, event.body.answer, new Date()));
+  return json(202, { status: 'received' });
+});

@@ -1,0 +1,20 @@
+/**
+ * POST /reports/{reference}/follow-up: a reporter, with their reference and follow-up code, sees
+ * where their report stands and the questions relayed to them. A wrong code and an unknown
+ * reference get the same 404; ten wrong codes in an hour shut the reference for an hour (429).
+ */
+import { openedOrProblem } from '#adapters/http/reporter-problems.ts';
+import { json, publicRoute } from '#adapters/http/routes.ts';
+import { reporterPorts } from '#adapters/reporter-ports.ts';
+import { MAX_FOLLOW_UP_BYTES, openReportRequestSchema, reporterView } from '#domain/reporter-follow-up.ts';
+
+const ports = reporterPorts();
+
+export const handler = publicRoute({
+  schema: openReportRequestSchema,
+  maxBytes: MAX_FOLLOW_UP_BYTES,
+  problem: { type: '/problems/invalid-follow-up', title: 'The follow-up request needs attention' },
+}).handler(async (event) => {
+  const opened = await openedOrProblem(ports, event.pathParameters, event.body.code);
+  return json(200, await reporterView(ports.followUps, opened));
+});
