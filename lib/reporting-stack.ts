@@ -11,6 +11,7 @@ import { IntakePipeline, type ReviewSettings } from './constructs/intake-pipelin
 import { OriginalsKey } from './constructs/originals-key.ts';
 import { Paging } from './constructs/paging.ts';
 import { PublicApi } from './constructs/public-api.ts';
+import { PublicWebsite } from './constructs/public-website.ts';
 import { ReportStore } from './constructs/report-store.ts';
 import { StatisticsApi } from './constructs/statistics-api.ts';
 import type { Stage } from './stage.ts';
@@ -28,6 +29,7 @@ export class ReportingStack extends Stack {
   readonly forceQueues: ForceQueues;
   readonly intake: IntakePipeline;
   readonly publicApi: PublicApi;
+  readonly website: PublicWebsite;
   readonly contactCentre: ContactCentre;
   readonly forceAccess: ForceAccess;
 
@@ -53,8 +55,10 @@ export class ReportingStack extends Stack {
       stage,
       table: this.reportStore.table,
       intakeQueue: this.intake.queue,
+      originalsKey,
       paging,
     });
+    this.website = new PublicWebsite(this, 'Website', { stage, api: this.publicApi.api });
 
     this.contactCentre = new ContactCentre(this, 'ContactCentre', {
       stage,
@@ -78,6 +82,7 @@ export class ReportingStack extends Stack {
     new StatisticsApi(this, 'StatisticsApi', { stage, api: this.publicApi.api, table: this.reportStore.table });
 
     new CfnOutput(this, 'PublicApiUrl', { value: this.publicApi.api.apiEndpoint });
+    new CfnOutput(this, 'WebsiteUrl', { value: this.website.url });
     new CfnOutput(this, 'PagingTopicArn', { value: paging.topic.topicArn });
     new CfnOutput(this, 'ReportQueueNameTemplate', { value: this.forceQueues.queueNameTemplate });
     new CfnOutput(this, 'StaffUserPoolId', { value: this.contactCentre.userPool.userPoolId });

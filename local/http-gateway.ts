@@ -3,11 +3,18 @@
  * handler's structured result back as the HTTP response. Like API Gateway it hands the function
  * everything (source IP, user agent, forwarded-for, cookies), so that the functions' own refusal
  * to read them is what the tests exercise. It logs nothing about requests.
+ *
+ * Given a static root, it also stands in for the website's CloudFront default behaviour: a GET or
+ * HEAD that no route matches is answered from that folder (as the bucket would), with the
+ * website's security headers on every answer (as the response headers policy would).
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { PAGE_SECURITY_HEADERS } from '../functions/pages/security-headers.ts';
 import type { LocalFunction } from './lambda-runtime.ts';
 
 /** API Gateway's own ceiling on a request payload. */
@@ -106,12 +113,64 @@ const send = (response: ServerResponse, result: APIGatewayProxyStructuredResultV
 const gatewayError = (response: ServerResponse, statusCode: number, message: string): void =>
   send(response, { statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message }) });
 
+/** What the static files are served as; anything else goes out as S3 would send an unknown type. */
+export const STATIC_CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * The file under the root that a URL path names, or undefined: `/` is index.html (CloudFront's
+ * default root object); a path that does not decode, names a dotfile or dot-directory (`..`
+ * included, however encoded), or resolves (symbolic links too) outside the root names nothing.
+ */
+export const staticFilePath = async (root: string, urlPath: string): Promise<string | undefined> => {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  } catch {
+    return undefined;
+  }
+  if (!decoded.startsWith('/') || /[\\\0]/.test(decoded)) return undefined;
+  const segments = decoded.split('/').slice(1);
+  if (segments.some((segment) => segment === '' || segment.startsWith('.'))) return undefined;
+  try {
+    const realRoot = await realpath(root);
+    const file = await realpath(path.resolve(realRoot, ...segments));
+    if (!file.startsWith(`${realRoot}${path.sep}`) || !(await stat(file)).isFile()) return undefined;
+    return file;
+  } catch {
+    return undefined;
+  }
+};
+
+const serveStatic = async (request: IncomingMessage, response: ServerResponse, root: string, urlPath: string): Promise<void> => {
+  const file = await staticFilePath(root, urlPath);
+  const body = file === undefined ? Buffer.from('Not Found\n') : await readFile(file);
+  response.writeHead(file === undefined ? 404 : 200, {
+    ...PAGE_SECURITY_HEADERS,
+    'Content-Type': file === undefined ? 'text/plain; charset=utf-8' : (STATIC_CONTENT_TYPES[path.extname(urlPath === '/' ? 'index.html' : urlPath).toLowerCase()] ?? 'binary/octet-stream'),
+    'Content-Length': String(body.length),
+  });
+  response.end(request.method === 'HEAD' ? undefined : body);
+};
+
 export interface HttpGateway {
   readonly url: string;
   stop(): Promise<void>;
 }
 
-export const startHttpGateway = async (routes: readonly Route[], port = 0): Promise<HttpGateway> => {
+export interface HttpGatewayOptions {
+  /** A folder to serve GET and HEAD requests from when no route matches, as CloudFront serves the website's bucket. */
+  readonly staticRoot?: string;
+}
+
+export const startHttpGateway = async (routes: readonly Route[], port = 0, options: HttpGatewayOptions = {}): Promise<HttpGateway> => {
   const server: Server = createServer((request, response) => {
     void (async () => {
       const path = new URL(request.url ?? '/', 'http://local').pathname;
@@ -119,7 +178,12 @@ export const startHttpGateway = async (routes: readonly Route[], port = 0): Prom
         .filter((r) => r.method === request.method)
         .map((r) => ({ route: r, parameters: matchPath(r.path, path) }))
         .find((m) => m.parameters !== undefined);
-      if (matched === undefined) return gatewayError(response, 404, 'Not Found');
+      if (matched === undefined) {
+        if (options.staticRoot !== undefined && (request.method === 'GET' || request.method === 'HEAD')) {
+          return serveStatic(request, response, options.staticRoot, path).catch(() => gatewayError(response, 500, 'Internal Server Error'));
+        }
+        return gatewayError(response, 404, 'Not Found');
+      }
       const { route, parameters } = matched;
       const body = await readBody(request);
       if (body === 'too-large') return gatewayError(response, 413, 'Request Entity Too Large');

@@ -39,12 +39,30 @@ export const lambdaContext = (functionName: string, timeoutSeconds: number): Con
 };
 
 /**
+ * The functions that only serve CloudFormation custom resources, at deploy time: CDK's own (the
+ * website's bucket deployment, emptying a bucket before deleting it), with no handler module of
+ * ours. There is nothing to deploy locally, so they do not run.
+ */
+export const deployTimeFunctions = (template: StackTemplate): Set<string> =>
+  new Set(
+    Object.values(template.Resources)
+      .filter((resource) => resource.Type.startsWith('Custom::') || resource.Type === 'AWS::CloudFormation::CustomResource')
+      .map((resource) => (resource.Properties?.ServiceToken as { 'Fn::GetAtt'?: [string, string] } | undefined)?.['Fn::GetAtt']?.[0])
+      .filter((logicalId): logicalId is string => logicalId !== undefined),
+  );
+
+/**
  * Reads every function from the template, sets the union of their environments on this process
  * (the handler modules read their configuration when first imported) and imports the modules.
+ * Every function must name its handler module, except those that only serve custom resources.
  */
 export const loadFunctions = async (template: StackTemplate, provisioned: Provisioned): Promise<Map<string, LocalFunction>> => {
   const resolve = resolver(provisioned.refs, provisioned.attributes);
-  const definitions = resourcesOfType(template, 'AWS::Lambda::Function').map(([logicalId, resource]) => {
+  const deployTimeOnly = deployTimeFunctions(template);
+  const handlers = resourcesOfType(template, 'AWS::Lambda::Function').filter(
+    ([logicalId, resource]) => resource.Metadata?.[HANDLER_METADATA] !== undefined || !deployTimeOnly.has(logicalId),
+  );
+  const definitions = handlers.map(([logicalId, resource]) => {
     const handlerModule = resource.Metadata?.[HANDLER_METADATA];
     if (typeof handlerModule !== 'string') throw new Error(`Function ${logicalId} has no ${HANDLER_METADATA} metadata`);
     const variables = ((resource.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {});

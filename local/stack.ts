@@ -1,8 +1,8 @@
 /**
  * The whole service on one machine, with no AWS account: DynamoDB Local and fauxqs, the table and
  * queues the CDK stack declares, the same handler modules behind a local HTTP API, and local SQS
- * event sources with Lambda's batch semantics. `npm start` runs it; the integration tests start
- * one each.
+ * event sources with Lambda's batch semantics, and the website's static files where CloudFront would
+ * serve them from its bucket. `npm start` runs it; the integration tests start one each.
  */
 import { resolver, resourcesOfType, synthesiseLocalTemplate, type StackTemplate } from './stack-template.ts';
 import {
@@ -14,6 +14,9 @@ import {
   startSqsEmulator,
   type Emulator,
 } from './emulators.ts';
+import path from 'node:path';
+import { STATIC_SITE_FOLDER } from '../lib/constructs/public-website.ts';
+import { PROJECT_ROOT } from '../lib/constructs/reporting-function.ts';
 import { startHttpGateway, type Route } from './http-gateway.ts';
 import { startKmsEmulator } from './kms-emulator.ts';
 import { startOidcIssuer, type LocalIssuer } from './oidc-issuer.ts';
@@ -117,7 +120,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       path,
       target: functionNamed(functionId),
     }));
-    const gateway = await startHttpGateway(routes, options.apiPort ?? 0);
+    // The one local origin stands in for CloudFront too: the website's files where no route matches.
+    const gateway = await startHttpGateway(routes, options.apiPort ?? 0, { staticRoot: path.join(PROJECT_ROOT, STATIC_SITE_FOLDER) });
     started.push(gateway);
 
     const [tableName] = provisioned.tableNames;

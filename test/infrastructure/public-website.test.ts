@@ -1,0 +1,174 @@
+/**
+ * Nothing the stack deploys records a reporter's address: no API access log field that holds one,
+ * no CloudFront, WAF or bucket access log, and CloudFront passes the API no cookie and no header
+ * that identifies the viewer. And the website is served as designed: the files from a private
+ * bucket through origin access control, the report paths from the API uncached, every answer with
+ * the website's security headers.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { CachePolicy } from 'aws-cdk-lib/aws-cloudfront';
+import { STATISTICS_QUERY_PARAMETERS } from '../../functions/domain/statistics-view.ts';
+import { CONTENT_SECURITY_POLICY } from '../../functions/pages/security-headers.ts';
+import { unbundledContext } from '../../lib/app-context.ts';
+import { ReportingStack } from '../../lib/reporting-stack.ts';
+import type { Stage } from '../../lib/stage.ts';
+
+type Resource = { Type: string; Properties?: Record<string, any> };
+type Resources = Record<string, Resource>;
+
+const synth = (stage: Stage): Resources => {
+  const app = new App({ context: unbundledContext() });
+  return (Template.fromStack(new ReportingStack(app, `Website-${stage}`, { stage })).toJSON() as { Resources: Resources }).Resources;
+};
+const stages = { dev: synth('dev'), prod: synth('prod') };
+const ofType = (resources: Resources, type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+const only = <T>(items: T[], what: string): T => {
+  assert.equal(items.length, 1, `one ${what}`);
+  return items[0] as T;
+};
+
+/** The path patterns CloudFront sends to the public API. */
+const API_PATTERNS = ['/report', '/report/*', '/reports', '/reports/*', '/follow-up', '/follow-up/*', '/stats', '/stats/*'];
+const IDENTIFYING_LOG_FIELDS = ['sourceIp', 'userAgent', '$context.identity', 'caller', 'user', 'x-forwarded-for'];
+const IDENTIFYING_HEADERS = ['user-agent', 'referer', 'cookie', 'x-forwarded-for', 'host'];
+const CACHING_DISABLED = CachePolicy.CACHING_DISABLED.cachePolicyId;
+const CACHING_OPTIMIZED = CachePolicy.CACHING_OPTIMIZED.cachePolicyId;
+
+const website = (resources: Resources) => {
+  const [, distribution] = only(ofType(resources, 'AWS::CloudFront::Distribution'), 'distribution');
+  const config = distribution.Properties!.DistributionConfig;
+  const origins: any[] = config.Origins;
+  const originOf = (behaviour: any) => origins.find((o) => o.Id === behaviour.TargetOriginId);
+  const behaviours: any[] = config.CacheBehaviors ?? [];
+  const bucketId: string = originOf(config.DefaultCacheBehavior).DomainName['Fn::GetAtt'][0];
+  return { config, origins, originOf, behaviours, bucketId, bucket: resources[bucketId]! };
+};
+
+for (const [stage, resources] of Object.entries(stages)) {
+  describe(`no reporter's address is logged (${stage})`, () => {
+    it('no API stage access log holds a source IP, user agent, caller, user or forwarded-for', () => {
+      const stagesWithLogs = [...ofType(resources, 'AWS::ApiGatewayV2::Stage'), ...ofType(resources, 'AWS::ApiGateway::Stage')]
+        .map(([id, s]) => [id, (s.Properties?.AccessLogSettings ?? s.Properties?.AccessLogSetting)?.Format] as const)
+        .filter(([, format]) => format !== undefined);
+      assert.ok(stagesWithLogs.length >= 1, 'the public API has an access log');
+      for (const [id, format] of stagesWithLogs) {
+        const text = JSON.stringify(format).toLowerCase();
+        for (const field of IDENTIFYING_LOG_FIELDS) assert.ok(!text.includes(field.toLowerCase()), `${id}'s access log records ${field}`);
+      }
+    });
+
+    it('has no CloudFront standard or real-time log, no WAF log, and no access log on the website bucket', () => {
+      for (const [id, distribution] of ofType(resources, 'AWS::CloudFront::Distribution')) {
+        const config = distribution.Properties!.DistributionConfig;
+        assert.equal(config.Logging, undefined, `${id} has standard logging`);
+        for (const behaviour of [config.DefaultCacheBehavior, ...(config.CacheBehaviors ?? [])]) {
+          assert.equal(behaviour.RealtimeLogConfigArn, undefined, `${id} ${behaviour.PathPattern ?? 'default'} has real-time logs`);
+        }
+      }
+      for (const type of ['AWS::CloudFront::RealtimeLogConfig', 'AWS::WAFv2::LoggingConfiguration', 'AWS::Logs::DeliverySource']) {
+        assert.deepEqual(ofType(resources, type), [], `the stack has an ${type}`);
+      }
+      const { bucket, bucketId } = website(resources);
+      assert.equal(bucket.Type, 'AWS::S3::Bucket');
+      assert.equal(bucket.Properties?.LoggingConfiguration, undefined, `${bucketId} has server access logs`);
+      for (const [id, other] of ofType(resources, 'AWS::S3::Bucket')) assert.equal(other.Properties?.LoggingConfiguration, undefined, `${id} has server access logs`);
+    });
+
+    it('passes the API no cookie, no identifying header and no query string but the statistics parameters', () => {
+      const policies = ofType(resources, 'AWS::CloudFront::OriginRequestPolicy');
+      assert.ok(policies.length >= 1);
+      for (const [id, policy] of policies) {
+        const config = policy.Properties!.OriginRequestPolicyConfig;
+        assert.equal(config.CookiesConfig.CookieBehavior, 'none', `${id} forwards cookies`);
+        // Only an allow-list can be checked: every other behaviour passes the viewer's headers on.
+        assert.ok(['none', 'whitelist'].includes(config.HeadersConfig.HeaderBehavior), `${id} forwards ${config.HeadersConfig.HeaderBehavior} headers`);
+        for (const header of (config.HeadersConfig.Headers ?? []).map((h: string) => h.toLowerCase())) {
+          assert.ok(!IDENTIFYING_HEADERS.includes(header) && !header.startsWith('cloudfront-viewer-'), `${id} forwards ${header}`);
+        }
+        const queries = config.QueryStringsConfig;
+        assert.ok(['none', 'whitelist'].includes(queries.QueryStringBehavior), `${id} forwards ${queries.QueryStringBehavior} query strings`);
+        for (const name of queries.QueryStrings ?? []) assert.ok((STATISTICS_QUERY_PARAMETERS as readonly string[]).includes(name), `${id} forwards ?${name}`);
+      }
+      // Every behaviour uses one of those policies (or none), never a managed one such as AllViewer,
+      // and a managed cache policy that puts no header, cookie or query string in the key.
+      const { config } = website(resources);
+      for (const behaviour of [config.DefaultCacheBehavior, ...(config.CacheBehaviors ?? [])]) {
+        const policy = behaviour.OriginRequestPolicyId;
+        assert.ok(policy === undefined || resources[policy.Ref]?.Type === 'AWS::CloudFront::OriginRequestPolicy', `${behaviour.PathPattern ?? 'default'}: ${JSON.stringify(policy)}`);
+        assert.ok([CACHING_DISABLED, CACHING_OPTIMIZED].includes(behaviour.CachePolicyId), `${behaviour.PathPattern ?? 'default'} cache policy`);
+      }
+    });
+  });
+
+  describe(`the website (${stage})`, () => {
+    it('sends the report, follow-up and statistics paths to the API, uncached, every method allowed', () => {
+      const { behaviours, originOf } = website(resources);
+      assert.deepEqual(behaviours.map((b) => b.PathPattern).sort(), [...API_PATTERNS].sort());
+      for (const behaviour of behaviours) {
+        assert.equal(behaviour.CachePolicyId, CACHING_DISABLED, behaviour.PathPattern);
+        assert.ok(behaviour.AllowedMethods.includes('POST'), behaviour.PathPattern);
+        const origin = originOf(behaviour);
+        assert.equal(origin.CustomOriginConfig?.OriginProtocolPolicy, 'https-only', behaviour.PathPattern);
+        assert.match(JSON.stringify(origin.DomainName), /execute-api/, behaviour.PathPattern);
+        assert.equal(behaviour.ViewerProtocolPolicy, 'redirect-to-https', behaviour.PathPattern);
+      }
+    });
+
+    it('answers everything with no referrer, no caching in the browser, and the website CSP', () => {
+      const { config } = website(resources);
+      const [policyId, policy] = only(ofType(resources, 'AWS::CloudFront::ResponseHeadersPolicy'), 'response headers policy');
+      for (const behaviour of [config.DefaultCacheBehavior, ...(config.CacheBehaviors ?? [])]) {
+        assert.deepEqual(behaviour.ResponseHeadersPolicyId, { Ref: policyId }, behaviour.PathPattern ?? 'default');
+      }
+      const headers = policy.Properties!.ResponseHeadersPolicyConfig;
+      assert.deepEqual(headers.SecurityHeadersConfig.ReferrerPolicy, { ReferrerPolicy: 'no-referrer', Override: true });
+      assert.deepEqual(headers.SecurityHeadersConfig.ContentSecurityPolicy, { ContentSecurityPolicy: CONTENT_SECURITY_POLICY, Override: true });
+      assert.deepEqual(
+        headers.CustomHeadersConfig.Items.find((h: { Header: string }) => h.Header.toLowerCase() === 'cache-control'),
+        { Header: 'Cache-Control', Value: 'no-store', Override: true },
+      );
+    });
+
+    it('serves the files from a private bucket through origin access control', () => {
+      const { config, originOf, bucket, bucketId } = website(resources);
+      assert.equal(config.DefaultRootObject, 'index.html');
+      const origin = originOf(config.DefaultCacheBehavior);
+      assert.ok(origin.S3OriginConfig !== undefined, 'the default behaviour is an S3 origin');
+      assert.equal(origin.S3OriginConfig.OriginAccessIdentity, '', 'no legacy origin access identity');
+      const oac = resources[origin.OriginAccessControlId?.['Fn::GetAtt']?.[0]];
+      assert.equal(oac?.Type, 'AWS::CloudFront::OriginAccessControl');
+      assert.equal(oac.Properties!.OriginAccessControlConfig.OriginAccessControlOriginType, 's3');
+      assert.equal(oac.Properties!.OriginAccessControlConfig.SigningBehavior, 'always');
+      assert.deepEqual(bucket.Properties!.PublicAccessBlockConfiguration, {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      const [, bucketPolicy] = only(
+        ofType(resources, 'AWS::S3::BucketPolicy').filter(([, p]) => p.Properties!.Bucket.Ref === bucketId),
+        'website bucket policy',
+      );
+      const allows = bucketPolicy.Properties!.PolicyDocument.Statement.filter((s: any) => s.Effect === 'Allow');
+      const cloudFront = allows.filter((s: any) => s.Principal?.Service === 'cloudfront.amazonaws.com');
+      assert.equal(cloudFront.length, 1);
+      assert.equal(cloudFront[0].Action, 's3:GetObject');
+      assert.match(JSON.stringify(cloudFront[0].Condition.StringEquals['AWS:SourceArn']), /:distribution\//);
+      assert.ok(!allows.some((s: any) => JSON.stringify(s.Principal).includes('"*"')), 'the bucket allows anyone');
+    });
+  });
+}
+
+describe('the website bucket', () => {
+  it('is kept in prod, and emptied and deleted with the stack elsewhere', () => {
+    const prod = website(stages.prod).bucketId;
+    assert.equal((stages.prod[prod] as any).DeletionPolicy, 'Retain');
+    assert.deepEqual(ofType(stages.prod, 'Custom::S3AutoDeleteObjects'), []);
+    const dev = website(stages.dev).bucketId;
+    assert.equal((stages.dev[dev] as any).DeletionPolicy, 'Delete');
+    assert.equal(ofType(stages.dev, 'Custom::S3AutoDeleteObjects').length, 1);
+  });
+});
