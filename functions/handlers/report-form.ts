@@ -1,0 +1,49 @@
+/**
+ * GET and POST /report: the website's report form. It works without JavaScript: the form posts,
+ * and the answer is the form again with what to fix, or the confirmation with the reference and
+ * the follow-up code, shown this once. Each form carries its own idempotency key, so a double
+ * click or a resend is one report (the page shown last has the code that works).
+ */
+import { randomUUID } from 'node:crypto';
+import { documentClient } from '#adapters/dynamodb-client.ts';
+import { requiredEnvironment } from '#adapters/environment.ts';
+import { DynamoFollowUpAccess } from '#adapters/follow-up-access-store.ts';
+import { htmlPage, pageRoute } from '#adapters/http/page-routes.ts';
+import { idempotentIntake } from '#adapters/idempotent-intake.ts';
+import { logger } from '#adapters/logger.ts';
+import { SqsIntakeQueue } from '#adapters/queues.ts';
+import { DynamoReportStore } from '#adapters/report-store.ts';
+import { sqsClient } from '#adapters/sqs-client.ts';
+import { MAX_REPORT_BYTES, reportSubmissionSchema } from '#domain/report.ts';
+import { issueFollowUpCode } from '#domain/reporter-follow-up.ts';
+import { takeReport } from '#domain/submission.ts';
+import { confirmationPage, fieldErrors, reportFormPage, submissionFromForm } from '#pages/report-form.ts';
+
+const tableName = requiredEnvironment('TABLE_NAME');
+const ports = {
+  store: new DynamoReportStore(documentClient, tableName),
+  intake: new SqsIntakeQueue(sqsClient, requiredEnvironment('INTAKE_QUEUE_URL')),
+};
+const access = new DynamoFollowUpAccess(documentClient, tableName);
+const takeOnce = idempotentIntake((report) => takeReport(ports, 'online', report, new Date()));
+
+/** A key is the form's own; anything else in the field is not one. */
+const idempotencyKeyFrom = (form: URLSearchParams): string | undefined => {
+  const key = form.get('idempotencyKey') ?? '';
+  return /^[0-9a-f-]{36}$/i.test(key) ? key : undefined;
+};
+
+export const handler = pageRoute(MAX_REPORT_BYTES).handler(async (event, context) => {
+  if (event.requestContext.http.method !== 'POST') return htmlPage(200, reportFormPage({ idempotencyKey: randomUUID() }));
+
+  const idempotencyKey = idempotencyKeyFrom(event.body) ?? randomUUID();
+  const { values, submission, errors } = submissionFromForm(event.body);
+  const parsed = reportSubmissionSchema.safeParse(submission);
+  const allErrors = [...errors, ...(parsed.success ? [] : fieldErrors(parsed.error.issues))];
+  if (!parsed.success || allErrors.length > 0) return htmlPage(400, reportFormPage({ values, errors: allErrors, idempotencyKey }));
+
+  const { reference } = await takeOnce({ idempotencyKey, report: parsed.data }, context);
+  const code = await issueFollowUpCode(access, reference, new Date());
+  logger.info('Report taken in', { reference, channel: 'online', through: 'website' });
+  return htmlPage(200, confirmationPage({ reference, followUpCode: code }));
+});

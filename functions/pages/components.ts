@@ -1,0 +1,280 @@
+/**
+ * Form and content components following the GOV.UK Design System's markup patterns (labels, hints
+ * and error messages wired up with for/aria-describedby, fieldsets with legends for groups, the
+ * error message above the field), written for this site's own stylesheet.
+ */
+import { attributes, html, tokens, type Interpolation, type SafeHtml } from './html.ts';
+
+type Content = string | SafeHtml;
+
+export const errorMessage = (id: string, error: string | undefined): SafeHtml | '' =>
+  error === undefined
+    ? ''
+    : html`<p id="${id}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${error}</p>`;
+
+const hintBlock = (id: string, hint: Content | undefined): SafeHtml | '' =>
+  hint === undefined ? '' : html`<div id="${id}-hint" class="govuk-hint">${hint}</div>`;
+
+const describedBy = (id: string, hint: unknown, error: unknown, ...more: string[]): string | undefined =>
+  tokens(hint !== undefined && `${id}-hint`, error !== undefined && `${id}-error`, ...more);
+
+const formGroup = (error: string | undefined, content: SafeHtml, extraClass?: string): SafeHtml =>
+  html`<div class="${tokens('govuk-form-group', extraClass, error !== undefined && 'govuk-form-group--error')}">${content}</div>`;
+
+const label = (id: string, text: Content, heading: boolean | undefined): SafeHtml =>
+  heading === true
+    ? html`<h2 class="govuk-label-wrapper"><label class="govuk-label govuk-label--m" for="${id}">${text}</label></h2>`
+    : html`<label class="govuk-label" for="${id}">${text}</label>`;
+
+interface FieldOptions {
+  readonly id: string;
+  readonly name: string;
+  readonly label: Content;
+  /** The label is the heading of its section (an h2), as GOV.UK does for a question-as-heading. */
+  readonly heading?: boolean;
+  readonly hint?: Content;
+  readonly error?: string | undefined;
+  readonly value?: string | undefined;
+  readonly autocomplete?: string;
+  readonly spellcheck?: boolean;
+}
+
+export interface TextInputOptions extends FieldOptions {
+  readonly type?: 'text' | 'email' | 'tel';
+  readonly inputmode?: 'numeric' | 'email' | 'tel' | 'text';
+  readonly autocapitalize?: 'none' | 'characters' | 'words' | 'sentences';
+  /** A GOV.UK width class, such as govuk-input--width-10. */
+  readonly width?: string;
+}
+
+export const textInput = (options: TextInputOptions): SafeHtml =>
+  formGroup(
+    options.error,
+    html`
+  ${label(options.id, options.label, options.heading)}
+  ${hintBlock(options.id, options.hint)}
+  ${errorMessage(options.id, options.error)}
+  <input${attributes({
+    class: tokens('govuk-input', options.width, options.error !== undefined && 'govuk-input--error'),
+    id: options.id,
+    name: options.name,
+    type: options.type ?? 'text',
+    value: options.value,
+    'aria-describedby': describedBy(options.id, options.hint, options.error),
+    autocomplete: options.autocomplete,
+    inputmode: options.inputmode,
+    autocapitalize: options.autocapitalize,
+    spellcheck: options.spellcheck === undefined ? undefined : String(options.spellcheck),
+  })}>`,
+  );
+
+export interface TextareaOptions extends FieldOptions {
+  readonly rows?: number;
+  /** A GOV.UK character count under the textarea, counted down by site.js. */
+  readonly maxLength?: number;
+}
+
+export const textarea = (options: TextareaOptions): SafeHtml => {
+  const info = options.maxLength === undefined ? undefined : `${options.id}-info`;
+  // The newline after the opening tag is dropped by the HTML parser, so a value that itself starts
+  // with a newline keeps it.
+  const field = html`
+  ${label(options.id, options.label, options.heading)}
+  ${hintBlock(options.id, options.hint)}
+  ${errorMessage(options.id, options.error)}
+  <textarea${attributes({
+    class: tokens('govuk-textarea', options.error !== undefined && 'govuk-textarea--error', info !== undefined && 'govuk-js-character-count'),
+    id: options.id,
+    name: options.name,
+    rows: options.rows ?? 5,
+    'aria-describedby': describedBy(options.id, options.hint, options.error, ...(info === undefined ? [] : [info])),
+    autocomplete: options.autocomplete,
+    spellcheck: options.spellcheck === undefined ? undefined : String(options.spellcheck),
+  })}>\n${options.value ?? ''}</textarea>
+  ${info === undefined || options.maxLength === undefined
+    ? ''
+    : html`<div id="${info}" class="govuk-hint govuk-character-count__message">You can enter up to ${options.maxLength.toLocaleString('en-GB')} characters</div>`}`;
+  return options.maxLength === undefined
+    ? formGroup(options.error, field)
+    : html`<div class="govuk-character-count" data-module="character-count"${attributes({ 'data-maxlength': options.maxLength })}>${formGroup(options.error, field)}</div>`;
+};
+
+export interface SelectOptions extends FieldOptions {
+  readonly options: readonly { readonly value: string; readonly text: string }[];
+}
+
+export const select = (options: SelectOptions): SafeHtml =>
+  formGroup(
+    options.error,
+    html`
+  ${label(options.id, options.label, options.heading)}
+  ${hintBlock(options.id, options.hint)}
+  ${errorMessage(options.id, options.error)}
+  <select${attributes({
+    class: tokens('govuk-select', options.error !== undefined && 'govuk-select--error'),
+    id: options.id,
+    name: options.name,
+    'aria-describedby': describedBy(options.id, options.hint, options.error),
+    autocomplete: options.autocomplete,
+  })}>
+    ${options.options.map(
+      (option) => html`<option${attributes({ value: option.value, selected: option.value === options.value })}>${option.text}</option>`,
+    )}
+  </select>`,
+  );
+
+export interface ChoiceItem {
+  readonly value: string;
+  readonly text: Content;
+  readonly hint?: Content;
+  /** Shown under the item: with JavaScript, only while the item is chosen. */
+  readonly conditional?: SafeHtml;
+}
+
+export interface ChoicesOptions {
+  readonly name: string;
+  /** The id of the first input (linked to from the error summary); the others add their value. */
+  readonly idPrefix: string;
+  readonly legend: Content;
+  /** The legend is the heading of its section (an h2). */
+  readonly heading?: boolean;
+  readonly hint?: Content;
+  readonly error?: string | undefined;
+  readonly items: readonly ChoiceItem[];
+  readonly checked: readonly string[];
+  readonly small?: boolean;
+}
+
+/** The id of each item of a group of checkboxes or radios: the first has the group's id. */
+export const choiceId = (idPrefix: string, value: string, index: number): string =>
+  index === 0 ? idPrefix : `${idPrefix}-${value}`;
+
+const legend = (text: Content, heading: boolean | undefined): SafeHtml =>
+  heading === true
+    ? html`<legend class="govuk-fieldset__legend govuk-fieldset__legend--m"><h2 class="govuk-fieldset__heading">${text}</h2></legend>`
+    : html`<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">${text}</legend>`;
+
+const choices = (kind: 'checkboxes' | 'radios', options: ChoicesOptions): SafeHtml => {
+  const id = options.idPrefix;
+  const items = options.items.map((item, index): SafeHtml => {
+    const itemId = choiceId(id, item.value, index);
+    const itemHintId = item.hint === undefined ? undefined : `${itemId}-item-hint`;
+    const conditionalId = item.conditional === undefined ? undefined : `conditional-${itemId}`;
+    return html`
+    <div class="govuk-${kind}__item">
+      <input${attributes({
+        class: `govuk-${kind}__input`,
+        id: itemId,
+        name: options.name,
+        type: kind === 'checkboxes' ? 'checkbox' : 'radio',
+        value: item.value,
+        checked: options.checked.includes(item.value),
+        'aria-describedby': itemHintId,
+        'data-aria-controls': conditionalId,
+      })}>
+      <label class="govuk-label govuk-${kind}__label" for="${itemId}">${item.text}</label>
+      ${itemHintId === undefined ? '' : html`<div id="${itemHintId}" class="govuk-hint govuk-${kind}__hint">${item.hint}</div>`}
+    </div>
+    ${conditionalId === undefined ? '' : html`<div class="govuk-${kind}__conditional" id="${conditionalId}">${item.conditional}</div>`}`;
+  });
+  return formGroup(
+    options.error,
+    html`
+  <fieldset class="govuk-fieldset"${attributes({ 'aria-describedby': describedBy(id, options.hint, options.error) })}>
+    ${legend(options.legend, options.heading)}
+    ${hintBlock(id, options.hint)}
+    ${errorMessage(id, options.error)}
+    <div class="${tokens(`govuk-${kind}`, options.small === true && `govuk-${kind}--small`)}" data-module="${kind}">
+      ${items}
+    </div>
+  </fieldset>`,
+  );
+};
+
+export const checkboxes = (options: ChoicesOptions): SafeHtml => choices('checkboxes', options);
+export const radios = (options: ChoicesOptions): SafeHtml => choices('radios', options);
+
+export interface DatePart {
+  readonly id: string;
+  readonly name: string;
+  readonly label: string;
+  readonly value: string | undefined;
+  readonly width: 2 | 4;
+  readonly error: boolean;
+}
+
+export interface DateInputOptions {
+  /** The id the hint and error message hang from. */
+  readonly id: string;
+  readonly legend: Content;
+  readonly hint?: Content;
+  readonly error?: string | undefined;
+  readonly parts: readonly DatePart[];
+}
+
+export const dateInput = (options: DateInputOptions): SafeHtml =>
+  formGroup(
+    options.error,
+    html`
+  <fieldset class="govuk-fieldset" role="group"${attributes({ 'aria-describedby': describedBy(options.id, options.hint, options.error) })}>
+    ${legend(options.legend, false)}
+    ${hintBlock(options.id, options.hint)}
+    ${errorMessage(options.id, options.error)}
+    <div class="govuk-date-input" id="${options.id}">
+      ${options.parts.map(
+        (part) => html`
+      <div class="govuk-date-input__item">
+        <div class="govuk-form-group">
+          <label class="govuk-label govuk-date-input__label" for="${part.id}">${part.label}</label>
+          <input${attributes({
+            class: tokens('govuk-input', 'govuk-date-input__input', `govuk-input--width-${part.width}`, part.error && 'govuk-input--error'),
+            id: part.id,
+            name: part.name,
+            type: 'text',
+            inputmode: 'numeric',
+            autocomplete: 'off',
+            value: part.value,
+          })}>
+        </div>
+      </div>`,
+      )}
+    </div>
+  </fieldset>`,
+  );
+
+export const hiddenInput = (name: string, value: string): SafeHtml =>
+  html`<input${attributes({ type: 'hidden', name, value })}>`;
+
+/** The submit button; site.js disables it while the form is being sent, so one press sends once. */
+export const submitButton = (text: string): SafeHtml =>
+  html`<button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true">${text}</button>`;
+
+/** GOV.UK panel, for a confirmation. */
+export const panel = (title: string, body: Interpolation): SafeHtml => html`
+<div class="govuk-panel govuk-panel--confirmation">
+  <h1 class="govuk-panel__title">${title}</h1>
+  <div class="govuk-panel__body">${body}</div>
+</div>`;
+
+/** GOV.UK warning text: the "!" is for sight only; screen readers hear "Warning". */
+export const warningText = (body: Interpolation): SafeHtml => html`
+<div class="govuk-warning-text">
+  <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
+  <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> ${body}</strong>
+</div>`;
+
+export type TagColour = 'blue' | 'green' | 'grey';
+
+export const tag = (text: string, colour: TagColour): SafeHtml => html`<strong class="govuk-tag govuk-tag--${colour}">${text}</strong>`;
+
+/** GOV.UK success notification banner, announced when the page loads. */
+export const successBanner = (heading: string, body?: string): SafeHtml => html`
+<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="govuk-notification-banner-title" data-module="notification-banner" tabindex="-1">
+  <div class="govuk-notification-banner__header">
+    <h2 class="govuk-notification-banner__title" id="govuk-notification-banner-title">Success</h2>
+  </div>
+  <div class="govuk-notification-banner__content">
+    <p class="govuk-notification-banner__heading">${heading}</p>
+    ${body === undefined ? '' : html`<p class="govuk-body">${body}</p>`}
+  </div>
+</div>`;
