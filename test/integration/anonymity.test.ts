@@ -1,9 +1,10 @@
 /**
  * Anonymity by construction, proved from the outside: every request carries canary values in
- * its source address and in every header a browser or proxy could add, and afterwards none of
- * them is found in the table, on any queue (dead-letter queues included), or in anything the
- * functions printed. A confidential reporter's contact details are kept for the contact centre
- * but never logged and never sent to a force.
+ * its source address and in every header a browser or proxy could add (CloudFront's viewer
+ * headers among them), through the API, the website's form and the follow-up pages alike, and
+ * afterwards none of them is found in the table, on any queue (dead-letter queues included), in
+ * anything the functions printed, or in the statistics. A confidential reporter's contact
+ * details are kept for the contact centre but never logged and never sent to a force.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -11,7 +12,7 @@ import { KmsOriginalsVault } from '../../functions/adapters/originals-vault.ts';
 import type { SealedOriginal } from '../../functions/domain/ports.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
 import { localKmsClient } from '../../local/emulators.ts';
-import { captureOutput, notificationsFor, postJson, receiveAll, useLocalStack } from '../support/local-stack.ts';
+import { captureOutput, eventually, notificationsFor, postJson, receiveAll, send, useLocalStack } from '../support/local-stack.ts';
 import { minimalReport, NARRATIVE } from '../support/reports.ts';
 
 const output = captureOutput();
@@ -29,6 +30,10 @@ const CANARY_HEADERS = {
   'cloudfront-viewer-address': '198.51.100.80:443',
   'cloudfront-viewer-country': 'ZZ',
   'cloudfront-viewer-city': 'CanaryCity',
+  'cloudfront-viewer-tls': 'TLSv1.3:canary-cipher:fullHandshake',
+  'cloudfront-viewer-asn': '64496',
+  'cloudfront-viewer-ja3-fingerprint': 'canaryja3fingerprint',
+  'cloudfront-is-mobile-viewer': 'true',
   'accept-language': 'x-canary-lang',
   'x-amzn-trace-id': 'Root=1-canary-trace',
 };
@@ -44,8 +49,34 @@ const CANARIES = [
   'CanaryCity',
   'x-canary-lang',
   'canary-trace',
+  'canary-cipher',
+  '64496',
+  'canaryja3fingerprint',
 ];
 const CONTACT = { name: 'Canary Contactname', email: 'canary.reporter@example.org', phone: '07700 900461' };
+
+/** The website's form, and every way back to a report, each sent with the canaries. */
+const followUpWithCanaries = async (reference: string, code: string) => {
+  const page = (path: string, form: Record<string, string>) =>
+    send(`${local.stack.apiUrl}${path}`, {
+      headers: { ...CANARY_HEADERS, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form).toString(),
+      localAddress: CANARY_SOURCE_IP,
+    });
+  const formReport = await page('/report', { categories: 'bribery', narrative: NARRATIVE, force: 'kent', reporterMode: 'anonymous', idempotencyKey: crypto.randomUUID() });
+  assert.equal(formReport.status, 200, formReport.text);
+  const api = (path: string, body: unknown) => postJson(`${local.stack.apiUrl}/reports/${reference}${path}`, body, CANARY_HEADERS, CANARY_SOURCE_IP);
+  assert.equal((await api('/follow-up', { code })).status, 200);
+  assert.equal((await api('/follow-up', { code: '0000 0000 0000 0000' })).status, 404);
+  assert.equal((await page('/follow-up', { reference, code })).status, 200);
+  assert.equal((await page('/follow-up', { reference: 'PAC-0000-0000', code })).status, 404);
+  const added = await eventually(async () => {
+    const answer = await api('/information', { code, information: 'The same officer was there again last week.' });
+    return answer.status === 202 ? answer : undefined;
+  });
+  assert.equal(added.status, 202);
+  assert.equal((await page('/follow-up/information', { reference, code, information: 'And the week before.' })).status, 200);
+};
 
 describe('anonymity', () => {
   it('keeps no trace of who sent a report: not in the table, on any queue, or in any log line', async () => {
@@ -59,6 +90,10 @@ describe('anonymity', () => {
     const refused = await postJson(`${local.stack.apiUrl}/reports`, { narrative: 'short' }, CANARY_HEADERS, CANARY_SOURCE_IP);
     assert.deepEqual([anonymous.status, confidential.status, refused.status], [202, 202, 400]);
     const references = [anonymous.json().reference, confidential.json().reference] as string[];
+    await followUpWithCanaries(references[0]!, anonymous.json().followUpCode as string);
+    const month = new Date().toISOString().slice(0, 7);
+    const stats = await send(`${local.stack.apiUrl}/stats?force=kent&from=${month}&to=${month}`, { method: 'GET', headers: CANARY_HEADERS, localAddress: CANARY_SOURCE_IP });
+    assert.equal(stats.status, 200, stats.text);
 
     const met = await notificationsFor(local.sqs, local.queueUrl('pac-local-reports-metropolitan.fifo'), references[0]!);
     const kent = await notificationsFor(local.sqs, local.queueUrl('pac-local-reports-kent.fifo'), references[1]!);
@@ -67,7 +102,7 @@ describe('anonymity', () => {
     );
     const queues = JSON.stringify([met, kent, everyOtherQueue]);
     const table = JSON.stringify(await local.scanTable());
-    const logs = output.text();
+    const logs = output.text() + stats.text;
 
     // The search can see what is there: the reports themselves are in all three places.
     assert.ok(table.includes(NARRATIVE) && queues.includes(NARRATIVE), 'the reports were stored and disseminated');

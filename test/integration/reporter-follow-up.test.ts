@@ -17,7 +17,7 @@ import type { Reference } from '../../functions/domain/reference.ts';
 import { captureOutput, eventually, notificationsFor, postJson, receiveAll, send, useLocalStack } from '../support/local-stack.ts';
 import { minimalReport } from '../support/reports.ts';
 
-captureOutput();
+const output = captureOutput();
 const local = useLocalStack({ review: 'off' });
 const MET_QUEUE = 'pac-local-reports-metropolitan.fifo';
 const api = (path: string) => `${local.stack.apiUrl}${path}`;
@@ -51,6 +51,8 @@ describe("the reporter's follow-up", () => {
     const items = await local.scanTable();
     const everything = JSON.stringify(items);
     assert.ok(!everything.includes(digits) && !everything.includes(code), 'the code itself is nowhere in the table');
+    assert.ok(output.text().includes(reference), 'the functions logged the reference');
+    assert.ok(!output.text().includes(digits) && !output.text().includes(code), 'nor in any log line');
     const credential = items.find((item) => item.PK === `REPORT#${reference}` && item.SK === 'FOLLOW-UP-CODE');
     assert.equal(credential?.algorithm, 'scrypt');
     assert.ok(Number(credential?.N) >= 2 ** 15, 'scrypt cost of at least 2^15');
