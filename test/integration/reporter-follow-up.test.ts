@@ -106,6 +106,11 @@ describe("the reporter's follow-up", () => {
       .answersAwaitingReview.find((a) => a.reference === reference && a.questionId === undefined);
     assert.ok(information, 'the addition waits for review');
     assert.equal((await receiveAll(local.sqs, local.queueUrl(MET_QUEUE))).length, 0, 'nothing reaches the force before review');
+    const viewed = await send(api(`/contact-centre/reviews/${reference}/answers/${information.id}`), { method: 'GET', headers: analyst });
+    assert.equal(viewed.status, 200, viewed.text);
+    assert.equal(viewed.json().original, 'He drives a blue van, registration AB12 CDE.', 'the analyst reads it as written');
+    assert.equal(viewed.json().question, null, 'added unasked');
+    assert.ok(viewed.json<{ flags: { kind: string }[] }>().flags.length > 0, 'with the registration flagged');
 
     const put = (path: string, body: unknown, headers: Record<string, string>) =>
       send(api(path), { method: 'PUT', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
