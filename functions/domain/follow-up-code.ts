@@ -46,16 +46,22 @@ export interface FollowUpCredential {
 export const SCRYPT_COST = { N: 2 ** 15, r: 8, p: 1 } as const;
 const KEY_BYTES = 32;
 
-const scrypt = (code: string, salt: Buffer, cost: { N: number; r: number; p: number }): Promise<Buffer> =>
+const scrypt = (code: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> =>
   new Promise((resolve, reject) => {
     const options: ScryptOptions = { ...cost, maxmem: 256 * cost.N * cost.r + 1024 * 1024 };
     scryptCallback(code.normalize('NFKC'), salt, KEY_BYTES, options, (error, key) => (error === null ? resolve(key) : reject(error)));
   });
 
-export const credentialFor = async (code: FollowUpCode, at: Date): Promise<FollowUpCredential> => {
+export interface ScryptCost {
+  readonly N: number;
+  readonly r: number;
+  readonly p: number;
+}
+
+export const credentialFor = async (code: FollowUpCode, at: Date, cost: ScryptCost = SCRYPT_COST): Promise<FollowUpCredential> => {
   const salt = randomBytes(16);
-  const hash = await scrypt(code, salt, SCRYPT_COST);
-  return { algorithm: 'scrypt', ...SCRYPT_COST, salt: salt.toString('base64'), hash: hash.toString('base64'), issuedAt: at.toISOString() };
+  const hash = await scrypt(code, salt, cost);
+  return { algorithm: 'scrypt', N: cost.N, r: cost.r, p: cost.p, salt: salt.toString('base64'), hash: hash.toString('base64'), issuedAt: at.toISOString() };
 };
 
 /** Stands in for a reference with no credential, so that checking it costs what a real check costs. */

@@ -16,7 +16,9 @@ import {
   FOLLOW_UP_CODE_DIGITS,
   newFollowUpCode,
   parseFollowUpCode,
+  SCRYPT_COST,
   type FollowUpCode,
+  type ScryptCost,
   type FollowUpCredential,
 } from './follow-up-code.ts';
 import { answer, MAX_FOLLOW_UP_BYTES, receiveInformation, type Answer, type FollowUpOutcome, type Question } from './follow-up.ts';
@@ -42,9 +44,14 @@ export interface FollowUpAccess {
  * submission with the same idempotency key) replaces the code: the one shown last is the one that
  * works.
  */
-export const issueFollowUpCode = async (access: Pick<FollowUpAccess, 'saveCredential'>, reference: Reference, at: Date): Promise<FollowUpCode> => {
+export const issueFollowUpCode = async (
+  access: Pick<FollowUpAccess, 'saveCredential'>,
+  reference: Reference,
+  at: Date,
+  cost: ScryptCost = SCRYPT_COST,
+): Promise<FollowUpCode> => {
   const code = newFollowUpCode();
-  await access.saveCredential(reference, await credentialFor(code, at));
+  await access.saveCredential(reference, await credentialFor(code, at, cost));
   return code;
 };
 

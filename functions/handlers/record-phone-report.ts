@@ -12,6 +12,7 @@ import { SqsIntakeQueue } from '#adapters/queues.ts';
 import { DynamoReportStore } from '#adapters/report-store.ts';
 import { sqsClient } from '#adapters/sqs-client.ts';
 import { DynamoFollowUpAccess } from '#adapters/follow-up-access-store.ts';
+import { followUpCodeCost } from '#adapters/follow-up-code-cost.ts';
 import { groupedFollowUpCode } from '#domain/follow-up-code.ts';
 import { issueFollowUpCode } from '#domain/reporter-follow-up.ts';
 import { MAX_REPORT_BYTES, reportSubmissionSchema } from '#domain/report.ts';
@@ -30,7 +31,7 @@ export const handler = staffRouteWithBody(['call-agents'], {
   problem: { type: '/problems/invalid-report', title: 'The report has answers that need attention' },
 }).handler(async (event) => {
   const reference = await takeReport(ports, 'phone', event.body, new Date());
-  const code = await issueFollowUpCode(access, reference, new Date());
+  const code = await issueFollowUpCode(access, reference, new Date(), followUpCodeCost());
   logger.info('Report taken in', { reference, channel: 'phone', callAgent: event.staff.username });
   return json(202, { reference, status: 'received', followUpCode: groupedFollowUpCode(code) } satisfies ReportReceipt);
 });

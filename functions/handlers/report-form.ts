@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { documentClient } from '#adapters/dynamodb-client.ts';
 import { requiredEnvironment } from '#adapters/environment.ts';
 import { DynamoFollowUpAccess } from '#adapters/follow-up-access-store.ts';
+import { followUpCodeCost } from '#adapters/follow-up-code-cost.ts';
 import { htmlPage, pageRoute } from '#adapters/http/page-routes.ts';
 import { idempotentIntake } from '#adapters/idempotent-intake.ts';
 import { logger } from '#adapters/logger.ts';
@@ -43,7 +44,7 @@ export const handler = pageRoute(MAX_REPORT_BYTES).handler(async (event, context
   if (!parsed.success || allErrors.length > 0) return htmlPage(400, reportFormPage({ values, errors: allErrors, idempotencyKey }));
 
   const { reference } = await takeOnce({ idempotencyKey, report: parsed.data }, context);
-  const code = await issueFollowUpCode(access, reference, new Date());
+  const code = await issueFollowUpCode(access, reference, new Date(), followUpCodeCost());
   logger.info('Report taken in', { reference, channel: 'online', through: 'website' });
   return htmlPage(200, confirmationPage({ reference, followUpCode: code }));
 });

@@ -7,6 +7,7 @@
 import { documentClient } from '#adapters/dynamodb-client.ts';
 import { requiredEnvironment } from '#adapters/environment.ts';
 import { DynamoFollowUpAccess } from '#adapters/follow-up-access-store.ts';
+import { followUpCodeCost } from '#adapters/follow-up-code-cost.ts';
 import { idempotentIntake } from '#adapters/idempotent-intake.ts';
 import { json, publicRoute } from '#adapters/http/routes.ts';
 import { logger } from '#adapters/logger.ts';
@@ -32,7 +33,7 @@ export const handler = publicRoute({
   problem: { type: '/problems/invalid-report', title: 'The report has answers that need attention' },
 }).handler(async (event, context) => {
   const { reference } = await takeOnce({ idempotencyKey: event.headers['idempotency-key'], report: event.body }, context);
-  const code = await issueFollowUpCode(access, reference, new Date());
+  const code = await issueFollowUpCode(access, reference, new Date(), followUpCodeCost());
   logger.info('Report taken in', { reference, channel: 'online' });
   return json(202, { reference, status: 'received', followUpCode: groupedFollowUpCode(code) } satisfies ReportReceipt);
 });
