@@ -15,6 +15,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { PAGE_SECURITY_HEADERS } from '../functions/pages/security-headers.ts';
+import { NOT_FOUND_FILE } from '../functions/pages/static-pages.ts';
 import type { LocalFunction } from './lambda-runtime.ts';
 
 /** API Gateway's own ceiling on a request payload. */
@@ -149,12 +150,16 @@ export const staticFilePath = async (root: string, urlPath: string): Promise<str
   }
 };
 
+
 const serveStatic = async (request: IncomingMessage, response: ServerResponse, root: string, urlPath: string): Promise<void> => {
   const file = await staticFilePath(root, urlPath);
-  const body = file === undefined ? Buffer.from('Not Found\n') : await readFile(file);
+  const notFound = file === undefined ? await staticFilePath(root, `/${NOT_FOUND_FILE}`) : undefined;
+  const served = file ?? notFound;
+  const body = served === undefined ? Buffer.from('Not Found\n') : await readFile(served);
   response.writeHead(file === undefined ? 404 : 200, {
     ...PAGE_SECURITY_HEADERS,
-    'Content-Type': file === undefined ? 'text/plain; charset=utf-8' : (STATIC_CONTENT_TYPES[path.extname(urlPath === '/' ? 'index.html' : urlPath).toLowerCase()] ?? 'binary/octet-stream'),
+    'Content-Type':
+      served === undefined ? 'text/plain; charset=utf-8' : (STATIC_CONTENT_TYPES[path.extname(served).toLowerCase()] ?? 'binary/octet-stream'),
     'Content-Length': String(body.length),
   });
   response.end(request.method === 'HEAD' ? undefined : body);

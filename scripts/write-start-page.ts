@@ -1,11 +1,13 @@
 /**
- * `npx tsx scripts/write-start-page.ts`: writes the start page, which is served as a static file,
- * to web/static/index.html from functions/pages/start-page.ts. A contract test fails when the
- * committed file and the function disagree.
+ * `npx tsx scripts/write-start-page.ts`: writes the pages the website serves as static files from
+ * the functions that render them: web/static/index.html (the start page) and web/static/404.html
+ * (what CloudFront and the local gateway answer for an address the site does not have). A contract
+ * test fails when a committed file and its function disagree.
  */
 import { writeFileSync } from 'node:fs';
-import { startPage } from '../functions/pages/start-page.ts';
+import { STATIC_PAGES } from '../functions/pages/static-pages.ts';
 
-const file = new URL('../web/static/index.html', import.meta.url);
-writeFileSync(file, startPage());
-console.log('wrote web/static/index.html');
+for (const [name, render] of Object.entries(STATIC_PAGES)) {
+  writeFileSync(new URL(`../web/static/${name}`, import.meta.url), render());
+  console.log(`wrote web/static/${name}`);
+}

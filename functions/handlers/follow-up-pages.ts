@@ -5,11 +5,11 @@
  * against the ten-wrong-codes-an-hour limit. A wrong code and an unknown reference get the same
  * page.
  */
-import { htmlPage, pageRoute, type PageEvent, type PageResult } from '#adapters/http/page-routes.ts';
+import { formBytesFor, htmlPage, pageRoute, type PageEvent, type PageResult } from '#adapters/http/page-routes.ts';
 import { reporterPorts } from '#adapters/reporter-ports.ts';
 import { parseFollowUpCode } from '#domain/follow-up-code.ts';
 import { parseReference } from '#domain/reference.ts';
-import { addInformation, answerAsReporter, MAX_FOLLOW_UP_BYTES, openReport, reporterView } from '#domain/reporter-follow-up.ts';
+import { addInformation, answerAsReporter, openReport, reporterView } from '#domain/reporter-follow-up.ts';
 import { followUpPage, followUpSignInPage } from '#pages/follow-up.ts';
 import type { FieldError } from '#pages/layout.ts';
 
@@ -75,4 +75,4 @@ const respond = async (event: PageEvent): Promise<PageResult> => {
   return show(200);
 };
 
-export const handler = pageRoute(MAX_FOLLOW_UP_BYTES).handler(respond);
+export const handler = pageRoute(formBytesFor(MAX_TEXT)).handler(respond);

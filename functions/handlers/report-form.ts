@@ -9,13 +9,13 @@ import { documentClient } from '#adapters/dynamodb-client.ts';
 import { requiredEnvironment } from '#adapters/environment.ts';
 import { DynamoFollowUpAccess } from '#adapters/follow-up-access-store.ts';
 import { followUpCodeCost } from '#adapters/follow-up-code-cost.ts';
-import { htmlPage, pageRoute } from '#adapters/http/page-routes.ts';
+import { formBytesFor, htmlPage, pageRoute } from '#adapters/http/page-routes.ts';
 import { idempotentIntake } from '#adapters/idempotent-intake.ts';
 import { logger } from '#adapters/logger.ts';
 import { SqsIntakeQueue } from '#adapters/queues.ts';
 import { DynamoReportStore } from '#adapters/report-store.ts';
 import { sqsClient } from '#adapters/sqs-client.ts';
-import { MAX_REPORT_BYTES, reportSubmissionSchema } from '#domain/report.ts';
+import { NARRATIVE_MAX, reportSubmissionSchema } from '#domain/report.ts';
 import { issueFollowUpCode } from '#domain/reporter-follow-up.ts';
 import { takeReport } from '#domain/submission.ts';
 import { confirmationPage, fieldErrors, reportFormPage, submissionFromForm } from '#pages/report-form.ts';
@@ -34,7 +34,10 @@ const idempotencyKeyFrom = (form: URLSearchParams): string | undefined => {
   return /^[0-9a-f-]{36}$/i.test(key) ? key : undefined;
 };
 
-export const handler = pageRoute(MAX_REPORT_BYTES).handler(async (event, context) => {
+/** The narrative and every other text field at its longest. */
+const LONGEST_FORM_CHARACTERS = NARRATIVE_MAX + 6_000;
+
+export const handler = pageRoute(formBytesFor(LONGEST_FORM_CHARACTERS)).handler(async (event, context) => {
   if (event.requestContext.http.method !== 'POST') return htmlPage(200, reportFormPage({ idempotencyKey: randomUUID() }));
 
   const idempotencyKey = idempotencyKeyFrom(event.body) ?? randomUUID();

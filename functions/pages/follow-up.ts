@@ -92,7 +92,7 @@ const STATUSES: Record<FollowUpStatus, { readonly tag: string; readonly colour: 
     explanation: 'Our contact centre has your report. They remove anything that could identify you before it is passed to the police.',
   },
   passed_to_a_police_force: {
-    tag: 'Passed to the police',
+    tag: 'Passed to a police force',
     colour: 'green',
     explanation: 'Your report has been passed to the police force it concerns. They may ask you questions here.',
   },

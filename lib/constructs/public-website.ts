@@ -38,6 +38,7 @@ import { Construct } from 'constructs';
 import path from 'node:path';
 import { STATISTICS_QUERY_PARAMETERS } from '../../functions/domain/statistics-view.ts';
 import { PAGE_SECURITY_HEADERS } from '../../functions/pages/security-headers.ts';
+import { NOT_FOUND_FILE } from '../../functions/pages/static-pages.ts';
 import { isProduction, type Stage } from '../stage.ts';
 import { PROJECT_ROOT } from './reporting-function.ts';
 
@@ -157,6 +158,9 @@ export class PublicWebsite extends Construct {
     this.distribution = new Distribution(this, 'Distribution', {
       comment: `Police anti-corruption reporting website (${props.stage})`,
       defaultRootObject: 'index.html',
+      // The bucket answers 403 for a file it does not have (CloudFront may not list it): the
+      // visitor gets the site's own not-found page. The public API's paths never answer 403.
+      errorResponses: [{ httpStatus: 403, responseHttpStatus: 404, responsePagePath: `/${NOT_FOUND_FILE}`, ttl: Duration.minutes(5) }],
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,

@@ -6,6 +6,7 @@
  * the website's security headers.
  */
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -15,6 +16,7 @@ import { CONTENT_SECURITY_POLICY } from '../../functions/pages/security-headers.
 import { unbundledContext } from '../../lib/app-context.ts';
 import { ReportingStack } from '../../lib/reporting-stack.ts';
 import type { Stage } from '../../lib/stage.ts';
+import { NOT_FOUND_FILE } from '../../functions/pages/static-pages.ts';
 
 type Resource = { Type: string; Properties?: Record<string, any> };
 type Resources = Record<string, Resource>;
@@ -158,6 +160,15 @@ for (const [stage, resources] of Object.entries(stages)) {
       assert.equal(cloudFront[0].Action, 's3:GetObject');
       assert.match(JSON.stringify(cloudFront[0].Condition.StringEquals['AWS:SourceArn']), /:distribution\//);
       assert.ok(!allows.some((s: any) => JSON.stringify(s.Principal).includes('"*"')), 'the bucket allows anyone');
+    });
+
+    it("answers an address the site does not have with its own not-found page, and only the bucket's 403 becomes one", () => {
+      const { config } = website(resources);
+      assert.deepEqual(
+        config.CustomErrorResponses.map(({ ErrorCode, ResponseCode, ResponsePagePath }: any) => ({ ErrorCode, ResponseCode, ResponsePagePath })),
+        [{ ErrorCode: 403, ResponseCode: 404, ResponsePagePath: `/${NOT_FOUND_FILE}` }],
+      );
+      assert.ok(existsSync(new URL(`../../web/static/${NOT_FOUND_FILE}`, import.meta.url)), 'the page is deployed with the site');
     });
   });
 }

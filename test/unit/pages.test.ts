@@ -207,7 +207,7 @@ describe('the follow-up pages', () => {
   it('explains each status in a sentence', () => {
     for (const [status, tag] of [
       ['received', 'Received'],
-      ['passed_to_a_police_force', 'Passed to the police'],
+      ['passed_to_a_police_force', 'Passed to a police force'],
       ['closed', 'Closed'],
     ] as const) {
       const markup = followUpPage({ reference: 'PAC-7K3M-X9QD', code: '1', status, questions: [] });

@@ -22,6 +22,12 @@ export const htmlPage = (statusCode: number, body: string): PageResult => ({
   body,
 });
 
+/**
+ * A form percent-encodes each character outside ASCII as up to nine bytes (a Chinese or Cyrillic
+ * account is %E4%B8%AD…), so a form's byte limit is nine times its text limit, not the JSON API's.
+ */
+export const formBytesFor = (characters: number): number => 9 * characters + 4 * 1024;
+
 const FORM_MEDIA_TYPE = /^application\/x-www-form-urlencoded\s*(;|$)/i;
 
 /** The posted form's fields; a GET has none. Anything but a form is refused. */

@@ -64,6 +64,15 @@
     announceExit('');
   };
 
+  // A link that looks like a button (Start now) does what a button does with the space bar, as GOV.UK's does.
+  document.addEventListener('keydown', function (event) {
+    var target = event.target;
+    if (event.key === ' ' && target instanceof HTMLAnchorElement && target.getAttribute('role') === 'button') {
+      event.preventDefault();
+      target.click();
+    }
+  });
+
   document.addEventListener('keydown', function (event) {
     if (event.key === 'Shift') {
       if (!event.repeat) otherKeySinceShift = false;
