@@ -194,6 +194,21 @@ describe("the reporter's follow-up", () => {
     assert.equal((await open(target, followUpCode)).status, 429);
   });
 
+  it('takes the longest account in any script through the website, though a form encodes each character as up to nine bytes', async () => {
+    const form = (path: string, fields: Record<string, string>) =>
+      send(api(path), { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+    const account = '警察要求我付钱'.repeat(1_428);
+    const taken = await form('/report', { categories: 'bribery', narrative: account, force: 'kent', reporterMode: 'anonymous', idempotencyKey: crypto.randomUUID() });
+    assert.equal(taken.status, 200, taken.text.slice(0, 500));
+    const [, ref] = /(PAC-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(taken.text) ?? [];
+    const [, followUp] = /(\d{4} \d{4} \d{4} \d{4})/.exec(taken.text) ?? [];
+    const added = await eventually(async () => {
+      const answer = await form('/follow-up/information', { reference: ref ?? '', code: followUp ?? '', information: 'Ещё одна деталь. '.repeat(580) });
+      return answer.status === 200 ? answer : undefined;
+    });
+    assert.match(added.text, /govuk-notification-banner/);
+  });
+
   it('gives a new code when the same report is sent again with the same Idempotency-Key, and the old one stops working', async () => {
     const key = crypto.randomUUID();
     const first = await submit({ 'idempotency-key': key });
