@@ -12,11 +12,13 @@ import { KmsOriginalsVault } from '../../functions/adapters/originals-vault.ts';
 import type { SealedOriginal } from '../../functions/domain/ports.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
 import { localKmsClient } from '../../local/emulators.ts';
+import { useBrowser } from '../support/browser.ts';
 import { captureOutput, eventually, notificationsFor, postJson, receiveAll, send, useLocalStack } from '../support/local-stack.ts';
 import { minimalReport, NARRATIVE } from '../support/reports.ts';
 
 const output = captureOutput();
 const local = useLocalStack();
+const chromium = useBrowser();
 
 /** A loopback address of its own, so the canary is the source IP API Gateway would report. */
 const CANARY_SOURCE_IP = '127.31.41.59';
@@ -55,6 +57,41 @@ const CANARIES = [
 ];
 const CONTACT = { name: 'Canary Contactname', email: 'canary.reporter@example.org', phone: '07700 900461' };
 
+/**
+ * A person reports through the website in a real browser, with JavaScript on and off, whose every
+ * request carries the canaries: its user agent, a cookie set for the site, and every header a proxy
+ * or CloudFront would add. The browser's own Referer is the canary too.
+ */
+const reportThroughBrowserWithCanaries = async (javaScript: boolean): Promise<string> => {
+  const { 'user-agent': userAgent, cookie: _cookie, referer: _referer, ...proxyHeaders } = CANARY_HEADERS;
+  const context = await chromium.browser.newContext({ javaScriptEnabled: javaScript, userAgent, extraHTTPHeaders: proxyHeaders });
+  try {
+    await context.addCookies([
+      { name: 'session', value: 'canary-cookie-5c1d', url: local.stack.apiUrl },
+      { name: 'tracking', value: 'canary-cookie-9e2b', url: local.stack.apiUrl },
+    ]);
+    const page = await context.newPage();
+    const form = await page.goto(`${local.stack.apiUrl}/report`, { referer: CANARY_HEADERS.referer });
+    const formRequest = (await form?.request().allHeaders()) ?? {};
+    assert.match(formRequest.cookie ?? '', /canary-cookie/, 'the browser sent the cookies');
+    assert.match(formRequest.referer ?? '', /canary-referer/, 'and the referrer');
+    await page.check('#categories');
+    await page.fill('#narrative', NARRATIVE);
+    await page.selectOption('#force', 'kent');
+    const sent = page.waitForRequest((request) => request.method() === 'POST');
+    await page.click('button[type="submit"]');
+    const headers = await (await sent).allHeaders();
+    // site.js sends forms with credentials omitted, so only a browser without JavaScript sends cookies with them.
+    if (!javaScript) assert.match(headers.cookie ?? '', /canary-cookie/, 'the browser sent the cookies with the report');
+    assert.match(headers['user-agent'] ?? '', /canary-ua/, 'and its user agent');
+    assert.equal(headers['x-forwarded-for'], CANARY_HEADERS['x-forwarded-for'], 'and the proxy headers');
+    await page.waitForSelector('.govuk-panel');
+    return (await page.textContent('.app-reference')) ?? '';
+  } finally {
+    await context.close();
+  }
+};
+
 /** The website's form, and every way back to a report, each sent with the canaries. */
 const followUpWithCanaries = async (reference: string, code: string) => {
   const page = (path: string, form: Record<string, string>) =>
@@ -91,6 +128,8 @@ describe('anonymity', () => {
     assert.deepEqual([anonymous.status, confidential.status, refused.status], [202, 202, 400]);
     const references = [anonymous.json().reference, confidential.json().reference] as string[];
     await followUpWithCanaries(references[0]!, anonymous.json().followUpCode as string);
+    const throughBrowser = [await reportThroughBrowserWithCanaries(true), await reportThroughBrowserWithCanaries(false)];
+    assert.ok(throughBrowser.every((reference) => /^PAC-/.test(reference)), `reported through the browser: ${throughBrowser.join(', ')}`);
     const month = new Date().toISOString().slice(0, 7);
     const stats = await send(`${local.stack.apiUrl}/stats?force=kent&from=${month}&to=${month}`, { method: 'GET', headers: CANARY_HEADERS, localAddress: CANARY_SOURCE_IP });
     assert.equal(stats.status, 200, stats.text);
@@ -106,7 +145,7 @@ describe('anonymity', () => {
 
     // The search can see what is there: the reports themselves are in all three places.
     assert.ok(table.includes(NARRATIVE) && queues.includes(NARRATIVE), 'the reports were stored and disseminated');
-    assert.ok(references.every((reference) => logs.includes(reference)), 'the functions logged the references');
+    assert.ok([...references, ...throughBrowser].every((reference) => logs.includes(reference) && table.includes(reference)), 'the functions logged and stored the references');
 
     for (const canary of CANARIES) {
       assert.ok(!table.includes(canary), `${canary} is in the table`);
