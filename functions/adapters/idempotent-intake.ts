@@ -49,14 +49,14 @@ export const idempotentIntake = (take: (report: ReportSubmission) => Promise<Ref
   return async (request: IntakeRequest, context: Context): Promise<{ reference: Reference }> => {
     // Lets a record left in progress by an invocation that died expire with that invocation.
     config.registerLambdaContext(context);
-    for (const wait of [...IN_PROGRESS_WAITS, undefined]) {
+    for (let waited = 0; ; waited++) {
       try {
         return await once(request);
       } catch (error) {
+        const wait = IN_PROGRESS_WAITS[waited];
         if (wait === undefined || !(error instanceof Error) || error.name !== 'IdempotencyAlreadyInProgressError') throw error;
         await sleep(wait);
       }
     }
-    throw new Error('unreachable');
   };
 };

@@ -18,17 +18,19 @@ import type { ReportRecord } from './report-record.ts';
 import type { StaffAction } from './review-state.ts';
 
 export const MAX_FOLLOW_UP_BYTES = 16 * 1024;
+/** The longest answer, or addition, a reporter may send. */
+export const FOLLOW_UP_TEXT_MAX = 10_000;
 
 export const questionRequestSchema = z
   .strictObject({ question: z.string({ error: 'question is required' }).trim().min(10, { error: 'question must be at least 10 characters' }).max(2_000) })
   .meta({ id: 'QuestionRequest', title: "A force's question for the reporter" });
 
 export const answerRequestSchema = z
-  .strictObject({ answer: z.string({ error: 'answer is required' }).trim().min(1).max(10_000) })
+  .strictObject({ answer: z.string({ error: 'answer is required' }).trim().min(1).max(FOLLOW_UP_TEXT_MAX) })
   .meta({ id: 'AnswerRequest', title: "The reporter's answer to a question" });
 
 export const sanitisedAnswerSchema = z
-  .strictObject({ text: z.string({ error: 'text is required' }).trim().min(1).max(10_000) })
+  .strictObject({ text: z.string({ error: 'text is required' }).trim().min(1).max(FOLLOW_UP_TEXT_MAX) })
   .meta({ id: 'SanitisedAnswer', title: 'An answer as the force will see it, sanitised by the contact centre' });
 
 export type QuestionStatus = 'awaiting_relay' | 'relayed' | 'answered';
@@ -242,6 +244,16 @@ export const answerStep = async (
   return { kind: 'done', value: result.value };
 };
 
+/** A report and, for a contact split between forces, the reports it was divided into. */
+export const reportWithParts = async (
+  reports: Pick<ReportStore, 'find'>,
+  reference: Reference,
+): Promise<{ record: ReportRecord | undefined; parts: ReportRecord[] }> => {
+  const record = await reports.find(reference);
+  const parts = await Promise.all((record?.review?.split?.into ?? []).map((part) => reports.find(part as Reference)));
+  return { record, parts: parts.filter((part) => part !== undefined) };
+};
+
 /** Where approved information goes: each report (or part of a split contact) that a force now has. */
 export const informationDestinations = (record: ReportRecord | undefined, parts: readonly ReportRecord[]): ReportRecord[] =>
   [record, ...parts].filter((r): r is ReportRecord => r !== undefined && isWithAForce(r.status));
@@ -259,9 +271,8 @@ export const disseminateAnswer = async (
   const now = ports.clock();
   let destinations: string[];
   if (approved.questionId === undefined) {
-    const record = await ports.reports.find(approved.reference);
-    const parts = await Promise.all((record?.review?.split?.into ?? []).map((part) => ports.reports.find(part as Reference)));
-    const reports = informationDestinations(record, parts.filter((p) => p !== undefined));
+    const { record, parts } = await reportWithParts(ports.reports, approved.reference);
+    const reports = informationDestinations(record, parts);
     if (reports.length === 0) return approved;
     for (const report of reports) {
       await ports.forceQueues.notify(

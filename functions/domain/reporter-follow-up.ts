@@ -21,7 +21,7 @@ import {
   type ScryptCost,
   type FollowUpCredential,
 } from './follow-up-code.ts';
-import { answer, MAX_FOLLOW_UP_BYTES, receiveInformation, type Answer, type FollowUpOutcome, type Question } from './follow-up.ts';
+import { answer, FOLLOW_UP_TEXT_MAX, MAX_FOLLOW_UP_BYTES, receiveInformation, reportWithParts, type Answer, type FollowUpOutcome, type Question } from './follow-up.ts';
 import { isWithAForce } from './lifecycle.ts';
 import { ConcurrentChange, type FollowUpStore, type OriginalsVault, type ReportStore } from './ports.ts';
 import type { Reference } from './reference.ts';
@@ -104,14 +104,14 @@ export const reporterAnswerRequestSchema = z
   .strictObject({
     code: codeField,
     questionId: z.string({ error: 'questionId is required' }).min(1).max(100),
-    answer: z.string({ error: 'answer is required' }).trim().min(1, { error: 'answer must not be empty' }).max(10_000),
+    answer: z.string({ error: 'answer is required' }).trim().min(1, { error: 'answer must not be empty' }).max(FOLLOW_UP_TEXT_MAX),
   })
   .meta({ id: 'ReporterAnswerRequest', title: "The reporter's answer to a relayed question" });
 
 export const informationRequestSchema = z
   .strictObject({
     code: codeField,
-    information: z.string({ error: 'information is required' }).trim().min(1, { error: 'information must not be empty' }).max(10_000),
+    information: z.string({ error: 'information is required' }).trim().min(1, { error: 'information must not be empty' }).max(FOLLOW_UP_TEXT_MAX),
   })
   .meta({ id: 'InformationRequest', title: 'More information from the reporter' });
 
@@ -127,51 +127,56 @@ export type Opening =
   | { readonly kind: 'not-recognised' }
   | { readonly kind: 'too-many-attempts' };
 
-const ADMISSION_TRIES = 20;
+const LOG_TRIES = 20;
 
 const attemptId = (): string => crypto.randomUUID();
 
-/** Takes an attempt's place in the log; undefined when the reference is shut. */
-const admit = async (access: FollowUpAccess, reference: Reference, now: Date): Promise<string | undefined> => {
-  for (let tries = 0; tries < ADMISSION_TRIES; tries++) {
-    const log = await access.attemptLog(reference);
-    const admission = admitAttempt(log, now, attemptId());
+/**
+ * Decides the attempt log's next version and saves it, reading it again whenever someone else
+ * changed it first. Starts from `known` (the log as this request last saved it) if given. Gives
+ * the decision and the log as saved, or undefined if the tries ran out.
+ */
+const changeLog = async <T>(
+  access: FollowUpAccess,
+  reference: Reference,
+  decide: (log: AttemptLog) => { readonly next?: AttemptLog; readonly result: T },
+  known?: AttemptLog,
+): Promise<{ result: T; log: AttemptLog } | undefined> => {
+  let log = known ?? (await access.attemptLog(reference));
+  for (let tries = 0; tries < LOG_TRIES; tries++) {
+    const { next, result } = decide(log);
     try {
-      if (admission.log !== log) await access.saveAttemptLog(reference, log, admission.log);
-      return admission.kind === 'admitted' ? admission.attempt : undefined;
+      if (next !== undefined) await access.saveAttemptLog(reference, log, next);
+      return { result, log: next ?? log };
     } catch (error) {
       if (!(error instanceof ConcurrentChange)) throw error;
     }
+    log = await access.attemptLog(reference);
   }
-  // So many guesses at once that none could be counted: refuse rather than let one through uncounted.
   return undefined;
-};
-
-const withdraw = async (access: FollowUpAccess, reference: Reference, attempt: string): Promise<void> => {
-  for (let tries = 0; tries < ADMISSION_TRIES; tries++) {
-    const log = await access.attemptLog(reference);
-    if (!log.attempts.includes(attempt)) return;
-    try {
-      return await access.saveAttemptLog(reference, log, withdrawAttempt(log, attempt));
-    } catch (error) {
-      if (!(error instanceof ConcurrentChange)) throw error;
-    }
-  }
 };
 
 /** Opens a report with its reference and follow-up code, counting the attempt. */
 export const openReport = async (ports: ReporterPorts, reference: Reference, code: FollowUpCode, now: Date): Promise<Opening> => {
-  const attempt = await admit(ports.access, reference, now);
-  if (attempt === undefined) return { kind: 'too-many-attempts' };
+  const admitted = await changeLog(ports.access, reference, (log) => {
+    const admission = admitAttempt(log, now, attemptId());
+    return { next: admission.log === log ? undefined : admission.log, result: admission.kind === 'admitted' ? admission.attempt : undefined };
+  });
+  // Shut, or so many guesses at once that this one could not be counted: refuse rather than let it through uncounted.
+  const attempt = admitted?.result;
+  if (admitted === undefined || attempt === undefined) return { kind: 'too-many-attempts' };
   if (!(await codeMatches(code, await ports.access.findCredential(reference)))) return { kind: 'not-recognised' };
-  await withdraw(ports.access, reference, attempt);
-  const record = await ports.reports.find(reference);
-  const parts = record?.review?.split?.into ?? [];
-  const partRecords = (await Promise.all(parts.map((part) => ports.reports.find(part as Reference)))).filter((r) => r !== undefined);
-  return { kind: 'opened', reference, record, parts: partRecords };
+  await changeLog(
+    ports.access,
+    reference,
+    (log) => ({ next: log.attempts.includes(attempt) ? withdrawAttempt(log, attempt) : undefined, result: true }),
+    admitted.log,
+  );
+  return { kind: 'opened', reference, ...(await reportWithParts(ports.reports, reference)) };
 };
 
-type Opened = Extract<Opening, { kind: 'opened' }>;
+/** A report its reporter has opened with the right code. */
+export type Opened = Extract<Opening, { kind: 'opened' }>;
 
 /** The questions a reporter may see: those the contact centre has relayed, about the report or its parts. */
 const relayedQuestions = async (followUps: FollowUpStore, opened: Opened): Promise<Question[]> => {

@@ -7,28 +7,35 @@
  */
 import { formBytesFor, htmlPage, pageRoute, type PageEvent, type PageResult } from '#adapters/http/page-routes.ts';
 import { reporterPorts } from '#adapters/reporter-ports.ts';
-import { parseFollowUpCode } from '#domain/follow-up-code.ts';
+import { parseFollowUpCode, type FollowUpCode } from '#domain/follow-up-code.ts';
+import { FOLLOW_UP_TEXT_MAX } from '#domain/follow-up.ts';
 import { parseReference } from '#domain/reference.ts';
-import { addInformation, answerAsReporter, openReport, reporterView } from '#domain/reporter-follow-up.ts';
+import { addInformation, answerAsReporter, openReport, reporterView, type Opened } from '#domain/reporter-follow-up.ts';
 import { followUpPage, followUpSignInPage } from '#pages/follow-up.ts';
 import type { FieldError } from '#pages/layout.ts';
 
 const ports = reporterPorts();
-const MAX_TEXT = 10_000;
 
 type Notice = 'answer-received' | 'information-received';
 
-const signIn = async (form: URLSearchParams): Promise<PageResult | { opened: Awaited<ReturnType<typeof openReport>> & { kind: 'opened' }; code: string }> => {
+/** What to fix in a typed reference or code, as the sign-in page says it; undefined when it can be one. */
+const fieldError = (field: string, typed: string, parsed: unknown, missing: string, malformed: string): FieldError[] =>
+  typed === '' ? [{ field, message: missing }] : parsed === undefined ? [{ field, message: malformed }] : [];
+
+/** Opens the report named in the form, or the sign-in page saying why not. */
+const signIn = async (form: URLSearchParams): Promise<PageResult | { opened: Opened; code: FollowUpCode }> => {
   const typedReference = form.get('reference')?.trim() ?? '';
   const typedCode = form.get('code')?.trim() ?? '';
   const reference = parseReference(typedReference);
   const code = parseFollowUpCode(typedCode);
-  const errors: FieldError[] = [
-    ...(typedReference === '' ? [{ field: 'reference', message: 'Enter your reference' }] : reference === undefined ? [{ field: 'reference', message: 'Enter the reference as it was given, like PAC-7K3M-X9QD' }] : []),
-    ...(typedCode === '' ? [{ field: 'code', message: 'Enter your follow-up code' }] : code === undefined ? [{ field: 'code', message: 'Enter the 16 digits of your follow-up code' }] : []),
-  ];
   const values = { reference: typedReference, code: '' };
-  if (reference === undefined || code === undefined) return htmlPage(400, followUpSignInPage({ values, errors }));
+  if (reference === undefined || code === undefined) {
+    const errors = [
+      ...fieldError('reference', typedReference, reference, 'Enter your reference', 'Enter the reference as it was given, like PAC-7K3M-X9QD'),
+      ...fieldError('code', typedCode, code, 'Enter your follow-up code', 'Enter the 16 digits of your follow-up code'),
+    ];
+    return htmlPage(400, followUpSignInPage({ values, errors }));
+  }
   const opening = await openReport(ports, reference, code, new Date());
   if (opening.kind === 'too-many-attempts') return htmlPage(429, followUpSignInPage({ values, refusal: 'too-many-attempts' }));
   if (opening.kind === 'not-recognised') return htmlPage(404, followUpSignInPage({ values, refusal: 'not-recognised' }));
@@ -38,7 +45,7 @@ const signIn = async (form: URLSearchParams): Promise<PageResult | { opened: Awa
 const text = (form: URLSearchParams, name: string, field: string, what: string): { value: string } | { error: FieldError } => {
   const value = form.get(name)?.trim() ?? '';
   if (value === '') return { error: { field, message: `Enter ${what}` } };
-  if (value.length > MAX_TEXT) return { error: { field, message: `${what[0]?.toUpperCase()}${what.slice(1)} must be ${MAX_TEXT.toLocaleString('en-GB')} characters or fewer` } };
+  if (value.length > FOLLOW_UP_TEXT_MAX) return { error: { field, message: `${what[0]?.toUpperCase()}${what.slice(1)} must be ${FOLLOW_UP_TEXT_MAX.toLocaleString('en-GB')} characters or fewer` } };
   return { value };
 };
 
@@ -75,4 +82,4 @@ const respond = async (event: PageEvent): Promise<PageResult> => {
   return show(200);
 };
 
-export const handler = pageRoute(formBytesFor(MAX_TEXT)).handler(respond);
+export const handler = pageRoute(formBytesFor(FOLLOW_UP_TEXT_MAX)).handler(respond);

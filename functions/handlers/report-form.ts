@@ -5,28 +5,15 @@
  * click or a resend is one report (the page shown last has the code that works).
  */
 import { randomUUID } from 'node:crypto';
-import { documentClient } from '#adapters/dynamodb-client.ts';
-import { requiredEnvironment } from '#adapters/environment.ts';
-import { DynamoFollowUpAccess } from '#adapters/follow-up-access-store.ts';
-import { followUpCodeCost } from '#adapters/follow-up-code-cost.ts';
 import { formBytesFor, htmlPage, pageRoute } from '#adapters/http/page-routes.ts';
 import { idempotentIntake } from '#adapters/idempotent-intake.ts';
 import { logger } from '#adapters/logger.ts';
-import { SqsIntakeQueue } from '#adapters/queues.ts';
-import { DynamoReportStore } from '#adapters/report-store.ts';
-import { sqsClient } from '#adapters/sqs-client.ts';
+import { reportIntake } from '#adapters/report-intake.ts';
 import { NARRATIVE_MAX, reportSubmissionSchema } from '#domain/report.ts';
-import { issueFollowUpCode } from '#domain/reporter-follow-up.ts';
-import { takeReport } from '#domain/submission.ts';
 import { confirmationPage, fieldErrors, reportFormPage, submissionFromForm } from '#pages/report-form.ts';
 
-const tableName = requiredEnvironment('TABLE_NAME');
-const ports = {
-  store: new DynamoReportStore(documentClient, tableName),
-  intake: new SqsIntakeQueue(sqsClient, requiredEnvironment('INTAKE_QUEUE_URL')),
-};
-const access = new DynamoFollowUpAccess(documentClient, tableName);
-const takeOnce = idempotentIntake((report) => takeReport(ports, 'online', report, new Date()));
+const intake = reportIntake('online');
+const takeOnce = idempotentIntake(intake.take);
 
 /** A key is the form's own; anything else in the field is not one. */
 const idempotencyKeyFrom = (form: URLSearchParams): string | undefined => {
@@ -47,7 +34,7 @@ export const handler = pageRoute(formBytesFor(LONGEST_FORM_CHARACTERS)).handler(
   if (!parsed.success || allErrors.length > 0) return htmlPage(400, reportFormPage({ values, errors: allErrors, idempotencyKey }));
 
   const { reference } = await takeOnce({ idempotencyKey, report: parsed.data }, context);
-  const code = await issueFollowUpCode(access, reference, new Date(), followUpCodeCost());
+  const code = await intake.issueCode(reference);
   logger.info('Report taken in', { reference, channel: 'online', through: 'website' });
   return htmlPage(200, confirmationPage({ reference, followUpCode: code }));
 });

@@ -39,6 +39,11 @@ interface FieldOptions {
   readonly spellcheck?: boolean;
 }
 
+/** What stands above every single field: its label, its hint, and its error if it has one. */
+const fieldLead = (options: FieldOptions): SafeHtml => html`${label(options.id, options.label, options.heading)}
+  ${hintBlock(options.id, options.hint)}
+  ${errorMessage(options.id, options.error)}`;
+
 export interface TextInputOptions extends FieldOptions {
   readonly type?: 'text' | 'email' | 'tel';
   readonly inputmode?: 'numeric' | 'email' | 'tel' | 'text';
@@ -51,9 +56,7 @@ export const textInput = (options: TextInputOptions): SafeHtml =>
   formGroup(
     options.error,
     html`
-  ${label(options.id, options.label, options.heading)}
-  ${hintBlock(options.id, options.hint)}
-  ${errorMessage(options.id, options.error)}
+  ${fieldLead(options)}
   <input${attributes({
     class: tokens('govuk-input', options.width, options.error !== undefined && 'govuk-input--error'),
     id: options.id,
@@ -79,9 +82,7 @@ export const textarea = (options: TextareaOptions): SafeHtml => {
   // The newline after the opening tag is dropped by the HTML parser, so a value that itself starts
   // with a newline keeps it.
   const field = html`
-  ${label(options.id, options.label, options.heading)}
-  ${hintBlock(options.id, options.hint)}
-  ${errorMessage(options.id, options.error)}
+  ${fieldLead(options)}
   <textarea${attributes({
     class: tokens('govuk-textarea', options.error !== undefined && 'govuk-textarea--error', info !== undefined && 'govuk-js-character-count'),
     id: options.id,
@@ -107,9 +108,7 @@ export const select = (options: SelectOptions): SafeHtml =>
   formGroup(
     options.error,
     html`
-  ${label(options.id, options.label, options.heading)}
-  ${hintBlock(options.id, options.hint)}
-  ${errorMessage(options.id, options.error)}
+  ${fieldLead(options)}
   <select${attributes({
     class: tokens('govuk-select', options.error !== undefined && 'govuk-select--error'),
     id: options.id,

@@ -10,9 +10,7 @@ import { minimalReport } from '../support/reports.ts';
 captureOutput();
 const local = useLocalStack({ review: 'off' });
 const api = (path: string) => `${local.stack.apiUrl}${path}`;
-const as = async (force: string) => ({
-  authorization: `Bearer ${await local.stack.issuer.mintToken({ clientId: `pac-local-force-${force}`, scope: `police-reporting/force.${force}` })}`,
-});
+const as = (force: string) => local.forceHeaders(force);
 const get = async (path: string, force: string) => send(api(path), { method: 'GET', headers: await as(force) });
 const post = async (path: string, body: unknown, force: string) => postJson(api(path), body, await as(force));
 

@@ -15,12 +15,8 @@ const local = useLocalStack({ review: 'off' });
 const MET_QUEUE = 'pac-local-reports-metropolitan.fifo';
 const api = (path: string) => `${local.stack.apiUrl}${path}`;
 
-const staff = async (username: string, ...groups: string[]) => ({
-  authorization: `Bearer ${await local.stack.issuer.mintToken({ username, groups })}`,
-});
-const forceSystem = async (force: string) => ({
-  authorization: `Bearer ${await local.stack.issuer.mintToken({ clientId: `pac-local-force-${force}`, scope: `police-reporting/force.${force}` })}`,
-});
+const staff = (username: string, ...groups: string[]) => local.staffHeaders(username, ...groups);
+const forceSystem = (force: string) => local.forceHeaders(force);
 const get = (path: string, headers: Record<string, string>) => send(api(path), { method: 'GET', headers });
 const put = (path: string, body: unknown, headers: Record<string, string>) =>
   send(api(path), { method: 'PUT', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });

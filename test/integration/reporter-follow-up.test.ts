@@ -22,12 +22,8 @@ const local = useLocalStack({ review: 'off' });
 const MET_QUEUE = 'pac-local-reports-metropolitan.fifo';
 const api = (path: string) => `${local.stack.apiUrl}${path}`;
 
-const staff = async (username: string, ...groups: string[]) => ({
-  authorization: `Bearer ${await local.stack.issuer.mintToken({ username, groups })}`,
-});
-const metSystem = async () => ({
-  authorization: `Bearer ${await local.stack.issuer.mintToken({ clientId: 'pac-local-force-metropolitan', scope: 'police-reporting/force.metropolitan' })}`,
-});
+const staff = (username: string, ...groups: string[]) => local.staffHeaders(username, ...groups);
+const metSystem = () => local.forceHeaders('metropolitan');
 
 const submit = async (headers: Record<string, string> = {}, overrides = {}) => {
   const answer = await postJson(api('/reports'), minimalReport({ force: 'the Met', ...overrides }), headers);

@@ -36,10 +36,8 @@ const TOO_MANY = 'There have been too many attempts to open this report. Try aga
 // The service's other users, through the API
 // ---------------------------------------------------------------------------------------------
 
-const analyst = async () => ({ authorization: `Bearer ${await local.stack.issuer.mintToken({ username: 'analyst.ann', groups: ['analysts'] })}` });
-const kentSystem = async () => ({
-  authorization: `Bearer ${await local.stack.issuer.mintToken({ clientId: 'pac-local-force-kent', scope: 'police-reporting/force.kent' })}`,
-});
+const analyst = () => local.staffHeaders('analyst.ann', 'analysts');
+const kentSystem = () => local.forceHeaders('kent');
 
 const reportThroughApi = async (): Promise<{ reference: string; code: string }> => {
   const answer = await postJson(site('/reports'), minimalReport({ force: 'kent' }));

@@ -16,6 +16,10 @@ export interface Harness {
   queueUrl(name: string): string;
   /** Every item in the report table, unmarshalled. */
   scanTable(): Promise<Record<string, unknown>[]>;
+  /** An Authorization header for a member of contact-centre staff in the groups given. */
+  staffHeaders(username: string, ...groups: string[]): Promise<Record<string, string>>;
+  /** An Authorization header for a force's system, with its own client and scope. */
+  forceHeaders(force: string): Promise<Record<string, string>>;
 }
 
 /** Starts a local stack before the file's tests and stops it after them. */
@@ -45,6 +49,13 @@ export const useLocalStack = (options: LocalStackOptions = {}): Harness => {
       const url = started().stack.queueUrls.get(name);
       if (url === undefined) throw new Error(`No local queue ${name}`);
       return url;
+    },
+    async staffHeaders(username, ...groups) {
+      return { authorization: `Bearer ${await started().stack.issuer.mintToken({ username, groups })}` };
+    },
+    async forceHeaders(force) {
+      const token = await started().stack.issuer.mintToken({ clientId: `pac-local-force-${force}`, scope: `police-reporting/force.${force}` });
+      return { authorization: `Bearer ${token}` };
     },
     async scanTable() {
       const { stack: s } = started();

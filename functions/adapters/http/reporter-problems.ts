@@ -2,7 +2,7 @@
  * How the reporter's follow-up API answers: a report opened, or one answer for every reason it
  * was not (an unknown reference and a wrong code are the same answer), or the hour's refusal.
  */
-import { openReport, type Opening, type ReporterPorts } from '#domain/reporter-follow-up.ts';
+import { openReport, type Opened, type ReporterPorts } from '#domain/reporter-follow-up.ts';
 import { parseReference } from '#domain/reference.ts';
 import type { FollowUpCode } from '#domain/follow-up-code.ts';
 import type { FollowUpOutcome } from '#domain/follow-up.ts';
@@ -33,7 +33,7 @@ export const openedOrProblem = async (
   ports: ReporterPorts,
   pathParameters: Record<string, string | undefined> | undefined,
   code: FollowUpCode,
-): Promise<Extract<Opening, { kind: 'opened' }>> => {
+): Promise<Opened> => {
   const reference = parseReference(pathParameters?.reference ?? '');
   if (reference === undefined) throw notRecognised();
   const opening = await openReport(ports, reference, code, new Date());
