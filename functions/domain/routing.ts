@@ -4,6 +4,7 @@
  * always routed the same way.
  */
 import { findForce, forceNameKey, type Force, type ForceId } from './forces.ts';
+import { appliesTo, contentFields, protectedMentions, protectedWhat, withoutProtectedWords, type ProtectedMention } from './protected-units.ts';
 import {
   forceOfArea,
   normalisePostcode,
@@ -45,131 +46,27 @@ export interface RoutingDecision {
   readonly reason: string;
   /** Forces the report might belong to when it went to triage; empty otherwise. */
   readonly candidates: readonly ForceId[];
+  /** Set when the report speaks of a protected unit: it is then always reviewed. */
+  readonly protection?: Protection;
 }
 
 const NOT_KNOWN = /* @__PURE__ */ new Set(['unknown', 'not known', 'dont know', "don't know", 'do not know', 'not sure']);
 
-// ─── protected units: a force's own professional standards, anti-corruption unit and chief officers ───
-
 /**
- * Words that put a report beyond the force it concerns, matched as whole words in what the reporter
- * said about the person (see `protectedUnitMention`). Text is compared lower case, without accents,
- * full stops or apostrophes ("D.C.C." is "dcc"), every other mark a space; a trailing "s" is allowed
- * ("Chief Constable's office"). Bare "AC" and "CC" are left out: too many other things.
+ * Why a report must not reach some forces: it speaks of a force's own professional standards,
+ * anti-corruption or vetting unit, its chief officers or its commissioner. `from` are the forces it
+ * must never reach, by any path; `mentions` say where it was found, in the registry's words.
  */
-type ProtectedKind = 'unit' | 'chief-officer' | 'commissioner';
-
-const PROTECTED_TERMS: readonly { readonly kind: ProtectedKind; readonly phrases: readonly string[]; readonly onlyFor?: readonly ForceId[] }[] = [
-  {
-    kind: 'commissioner',
-    phrases: ['police and crime commissioner', 'police fire and crime commissioner', 'pcc', 'pfcc'],
-  },
-  {
-    kind: 'unit',
-    phrases: [
-      'professional standards', // department, directorate, unit
-      'psd',
-      'dps', // the Met's Directorate of Professional Standards
-      'anti corruption',
-      'anticorruption',
-      'counter corruption',
-      'countercorruption',
-      'acu',
-      'ccu',
-    ],
-  },
-  {
-    kind: 'chief-officer',
-    phrases: ['chief constable', 'dcc', 'acc', 'deputy chief officer', 'assistant chief officer'],
-  },
-  {
-    // The Met's and the City of London Police's chief officer ranks.
-    kind: 'chief-officer',
-    phrases: ['commissioner', 'dac', 'commander'],
-    onlyFor: ['metropolitan', 'city-of-london'],
-  },
-  {
-    // Elsewhere a commissioner is the police and crime commissioner who holds the chief constable to account.
-    kind: 'commissioner',
-    phrases: ['commissioner'],
-  },
-];
-
-const phrasePattern = (phrases: readonly string[]) => new RegExp(` (?:${phrases.join('|')})s? `);
-// Marked pure so that bundles which import only TRIAGE leave the rules out.
-const PROTECTED_PATTERNS = /* @__PURE__ */ PROTECTED_TERMS.map((term) => ({ ...term, pattern: phrasePattern(term.phrases) }));
-
-/** Words that only say which part of a force someone works in: dropped to find the force named. */
-const UNIT_WORDS = /* @__PURE__ */ phrasePattern(['department', 'dept', 'directorate', 'unit', 'command', 'team', 'branch', 'office', 'of']);
-
-const comparable = (text: string): string =>
-  ` ${text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[.'’]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()} `;
-
-/**
- * What the reporter typed for a force, with any words about a unit or rank taken out, so that
- * "Kent PSD" and "Chief Constable of Kent" still name Kent Police.
- */
-const withoutUnitWords = (typed: string): string => {
-  let text = comparable(typed);
-  for (const pattern of [...PROTECTED_PATTERNS.map((term) => term.pattern), UNIT_WORDS]) {
-    const global = new RegExp(pattern.source, 'g');
-    // Phrases share their bounding spaces, so repeat until nothing more comes out.
-    for (let previous = ''; previous !== text; ) (previous = text), (text = text.replace(global, ' '));
-  }
-  return text;
-};
-
-interface ProtectedMention {
-  readonly kind: ProtectedKind;
-  readonly field: string;
-  readonly typed: string;
+export interface Protection {
+  readonly from: readonly ForceId[];
+  readonly mentions: readonly ProtectedMention[];
 }
-
-/**
- * Whether what the reporter said about the person puts the report beyond the force it concerns
- * (one of `forces`): the person's rank, station, name, the force they work for (as typed), and the
- * force the reporter named. Not the narrative: people write "I told professional standards and
- * nothing happened" in reports about anyone, and every contact's narrative is read by an analyst
- * at review.
- */
-const protectedUnitMention = (report: ReportSubmission, forces: readonly ForceId[]): ProtectedMention | undefined => {
-  const fields: readonly [string, string | undefined][] = [
-    ['rank', report.subject?.rank],
-    ['station', report.subject?.station],
-    ['name', report.subject?.name],
-    ['employer', report.subject?.force],
-    ['force named', report.force],
-  ];
-  for (const [field, typed] of fields) {
-    if (typed === undefined) continue;
-    const text = comparable(typed);
-    const term = PROTECTED_PATTERNS.find(
-      ({ pattern, onlyFor }) => (onlyFor === undefined || onlyFor.some((id) => forces.includes(id))) && pattern.test(text),
-    );
-    if (term !== undefined) return { kind: term.kind, field, typed };
-  }
-  return undefined;
-};
-
-/** What the report is about, in words: of `force` where it is known, of a force in general where not. */
-const protectedWhat = (mention: ProtectedMention, force?: Force): string =>
-  mention.kind === 'unit'
-    ? `${force === undefined ? 'a force' : force.name}'s own professional standards or anti-corruption unit`
-    : mention.kind === 'chief-officer'
-      ? `one of ${force === undefined ? 'a force' : force.name}'s chief officers`
-      : `the police and crime commissioner who oversees ${force === undefined ? 'a force' : force.name}`;
 
 // ─── names and places ─────────────────────────────────────────────────────────────────────────
 
 const named = (typed: string | undefined): { typed: string; force: Force | undefined } | undefined => {
   if (typed === undefined || NOT_KNOWN.has(typed.trim().toLowerCase())) return undefined;
-  const force = findForce(typed) ?? findForceIn(withoutUnitWords(typed));
+  const force = findForce(typed) ?? findForceIn(withoutProtectedWords(typed));
   return { typed, force };
 };
 
@@ -259,20 +156,26 @@ export const routeReport = (report: ReportSubmission, receivedAt: string, tables
           ? { force: place.force, rule: 'postcode' as const, why: [place.why, notAForce].filter(Boolean).join('; ') }
           : undefined;
 
+  // Every force the report might concern, for the protection: it must reach none of them if it
+  // speaks of their own units or chief officers.
+  const forcesConcerned = [
+    ...new Set([employer?.force?.id, concerned?.force?.id, choice?.force.id, ...(place?.kind === 'candidates' ? place.candidates : [])].filter((id) => id !== undefined)),
+  ];
+  const protection = protectionOf(report, forcesConcerned);
+  // For the contact centre only (a force reads fixed wording instead): what was found, and where.
+  const about = (force?: Force) => (protection === undefined ? undefined : describeMentions(report, protection, force));
+  const caution = about() === undefined ? undefined : `the report is about ${about()}: the force it concerns must not handle it`;
+  const protectedFields = protection === undefined ? {} : { protection };
+
   if (choice === undefined) {
     const candidates = place?.kind === 'candidates' ? place.candidates : [];
-    // Whoever takes it from triage must know it is not for the force it concerns.
-    const mention = protectedUnitMention(report, candidates);
-    const caution =
-      mention === undefined
-        ? undefined
-        : `the report is about ${protectedWhat(mention)} (${mention.field} "${mention.typed}"): the force it concerns must not handle it`;
     if (place?.kind === 'candidates') {
       return {
         destination: TRIAGE,
         rule: 'postcode-candidates',
         reason: [notAForce, place.why, caution].filter(Boolean).join('; '),
         candidates,
+        ...protectedFields,
       };
     }
     return {
@@ -283,19 +186,17 @@ export const routeReport = (report: ReportSubmission, receivedAt: string, tables
           ? `no force could be identified: ${[notAForce, place?.why, caution].filter(Boolean).join('; ')}`
           : ['the reporter did not name a force', caution].filter(Boolean).join('; '),
       candidates: [],
+      ...protectedFields,
     };
   }
 
-  const mention = protectedUnitMention(report, [choice.force.id]);
-  if (mention !== undefined) {
+  if (protection?.from.includes(choice.force.id)) {
     return {
       destination: TRIAGE,
       rule: 'protected-unit',
-      reason:
-        `${choice.why}, but the report is about ${protectedWhat(mention, choice.force)} ` +
-        `(${mention.field} "${mention.typed}"), so ${choice.force.name} does not receive it: ` +
-        'the contact centre arranges independent handling',
+      reason: `${choice.why}, but the report is about ${about(choice.force)}, so ${choice.force.name} does not receive it: the contact centre arranges independent handling`,
       candidates: [choice.force.id],
+      protection,
     };
   }
 
@@ -304,9 +205,60 @@ export const routeReport = (report: ReportSubmission, receivedAt: string, tables
     return {
       destination: TRIAGE,
       rule: 'not-yet-joined',
-      reason: `${choice.why}, but ${choice.force.name} joined the service on ${choice.force.joinedService}`,
+      reason: [`${choice.why}, but ${choice.force.name} joined the service on ${choice.force.joinedService}`, caution].filter(Boolean).join('; '),
       candidates: [choice.force.id],
+      ...protectedFields,
     };
   }
-  return { destination: choice.force.id, rule: choice.rule, reason: choice.why, candidates: [] };
+  const mentioned = protection === undefined ? undefined : `the report mentions ${about()}: it is reviewed before ${choice.force.name} receives it`;
+  return { destination: choice.force.id, rule: choice.rule, reason: [choice.why, mentioned].filter(Boolean).join('; '), candidates: [], ...protectedFields };
 };
+
+const FIELD_NAMES: Readonly<Record<string, string>> = {
+  '/subject/rank': 'rank',
+  '/subject/station': 'station',
+  '/subject/name': 'name',
+  '/subject/force': 'employer',
+  '/force': 'force named',
+  '/location/description': 'place',
+  '/narrative': 'narrative',
+};
+
+/** Where each protected mention was found, as the reporter typed it (the narrative by the words that matched). */
+const describeMentions = (report: Pick<ReportSubmission, 'subject' | 'force' | 'location'>, protection: Protection, force?: Force): string => {
+  const typed = (field: string): string | undefined =>
+    ({ '/subject/rank': report.subject?.rank, '/subject/station': report.subject?.station, '/subject/name': report.subject?.name, '/subject/force': report.subject?.force, '/force': report.force })[field];
+  const mentions = protection.mentions.filter((m) => force === undefined || appliesTo(m, force.id));
+  const shown = mentions.length > 0 ? mentions : protection.mentions;
+  return [...new Set(shown.map((m) => `${protectedWhat(m.kind, force?.name)} (${FIELD_NAMES[m.field] ?? m.field} "${typed(m.field) ?? m.term}")`))].join(' and ');
+};
+
+/**
+ * The protection a report needs, from everything it says: the forces it must never reach are the
+ * forces it concerns, and for words only some forces use (the Met's "Commander") those forces.
+ * Undefined when it speaks of no protected unit.
+ */
+export const protectionOf = (
+  report: Pick<ReportSubmission, 'subject' | 'force' | 'location' | 'narrative'>,
+  forcesConcerned: readonly ForceId[],
+): Protection | undefined => {
+  const mentions = protectedMentions(contentFields(report));
+  if (mentions.length === 0) return undefined;
+  const from = new Set<ForceId>();
+  for (const mention of mentions) {
+    if (mention.onlyFor.length > 0) for (const id of mention.onlyFor) from.add(id);
+    else for (const id of forcesConcerned) from.add(id);
+  }
+  return { from: [...from], mentions };
+};
+
+/**
+ * Whether a report may go to a force: not when it was found to be about that force's protected
+ * units, nor when what the force would receive speaks of them.
+ */
+export const mayReach = (
+  protection: Protection | undefined,
+  content: Parameters<typeof contentFields>[0] | undefined,
+  force: ForceId,
+): boolean =>
+  !(protection?.from.includes(force) ?? false) && (content === undefined || protectedMentions(contentFields(content), force).length === 0);

@@ -229,15 +229,21 @@ describe('reports about a force’s own professional standards, anti-corruption 
     assert.match(decision.reason, /the report is about one of a force's chief officers \(rank "DCC"\): the force it concerns must not handle it/);
   });
 
-  it('leaves other ranks, lookalike words and the narrative alone', () => {
+  it('leaves other ranks and lookalike words alone', () => {
     for (const rank of ['Chief Inspector', 'Chief Superintendent', 'Detective Constable', 'DC', 'PC', 'Sergeant', 'Special Constable']) {
       assert.equal(route({ subject: { role: 'officer', rank }, force: 'Kent' }).destination, 'kent', rank);
     }
     for (const station of ['Accrington', 'Acumen House', 'Standards Road']) {
       assert.equal(route({ subject: { role: 'officer', station }, force: 'Kent' }).destination, 'kent', station);
     }
+  });
+
+  it('reads the narrative too: a report that speaks of the force\'s chief officers or standards unit anywhere is reviewed and kept from it', () => {
     const narrative = 'I told professional standards and the chief constable about PC Smith and nothing happened.';
-    assert.equal(route({ force: 'Kent', narrative }).destination, 'kent');
+    const decision = route({ force: 'Kent', narrative });
+    assert.equal(decision.destination, 'triage');
+    assert.equal(decision.rule, 'protected-unit');
+    assert.deepEqual(decision.protection?.from, ['kent']);
   });
 });
 
