@@ -23,6 +23,10 @@ export const contactSummary = (record: ReportRecord) => ({
   categories: record.categories,
   proposedForce: proposed(record),
   sanitised: record.review?.sanitised === undefined ? null : { by: record.review.sanitised.by, at: record.review.sanitised.at },
+  closureProposed: record.review?.closureProposed ?? null,
+  /** Who changed what the force will receive or where it goes: none of them may approve it. */
+  changedBy: record.review?.changedBy ?? [],
+  protection: record.protection ?? null,
 });
 
 export const contactForReview = (record: ReportRecord, original: ReportSubmission, flags: readonly FlaggedDetail[], audit: readonly AuditEvent[]) => ({

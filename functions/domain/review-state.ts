@@ -17,7 +17,16 @@ export interface StaffAction {
 
 export interface ReviewState {
   readonly sanitised?: StaffAction & { readonly content: DisseminableContent };
-  readonly closed?: StaffAction & { readonly reason: ClosureReason; readonly note?: string };
+  /** The force the contact centre chose, and who chose it. */
+  readonly forceChosen?: StaffAction & { readonly force: string };
+  /** A closure one member of staff has proposed; it takes effect only once a supervisor who is not the proposer confirms it. */
+  readonly closureProposed?: StaffAction & { readonly reason: ClosureReason; readonly note?: string };
+  readonly closed?: StaffAction & { readonly reason: ClosureReason; readonly note?: string; readonly proposedBy?: string };
   readonly approved?: StaffAction;
   readonly split?: StaffAction & { readonly into: readonly string[] };
+  /**
+   * Everyone who changed what the force will receive or where it goes (the sanitised version, the
+   * force, a split): none of them may approve it.
+   */
+  readonly changedBy?: readonly string[];
 }

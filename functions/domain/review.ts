@@ -13,7 +13,7 @@ import type { ReportStore } from './ports.ts';
 import { newReference, type Reference } from './reference.ts';
 import type { ReportRecord, ReportStatus } from './report-record.ts';
 import type { ClosureReason } from './review-state.ts';
-import { TRIAGE } from './routing.ts';
+import { mayReach, TRIAGE } from './routing.ts';
 import { closureCounted, type CounterIncrement } from './statistics.ts';
 
 export type ReviewRefusal =
@@ -21,6 +21,12 @@ export type ReviewRefusal =
   | { readonly kind: 'not-sanitised' }
   | { readonly kind: 'no-force-chosen' }
   | { readonly kind: 'own-sanitisation' }
+  /** The approver changed what the force will receive or where it goes. */
+  | { readonly kind: 'own-change' }
+  | { readonly kind: 'no-closure-proposed' }
+  | { readonly kind: 'own-proposal' }
+  /** The report speaks of the force's own professional standards or chief officers. */
+  | { readonly kind: 'protected-unit'; readonly force: string }
   | { readonly kind: 'unknown-force'; readonly typed: string }
   | { readonly kind: 'same-force-twice'; readonly force: string };
 
@@ -44,44 +50,89 @@ const changed = (
 const notAwaitingReview = (record: ReportRecord): ReviewResult | undefined =>
   record.status === 'awaiting_review' ? undefined : refused({ kind: 'not-awaiting-review', status: record.status });
 
+/** Everyone who has changed what the force will receive or where it goes, with `by` added. */
+const changedBy = (record: ReportRecord, by: string): readonly string[] => [...new Set([...(record.review?.changedBy ?? []), by])];
+
+/** Refused when the report may not reach the force: it speaks of that force's protected units. */
+const protectedFrom = (record: ReportRecord, force: Force, content = record.review?.sanitised?.content): ReviewRefusal | undefined =>
+  mayReach(record.protection, content, force.id) ? undefined : { kind: 'protected-unit', force: force.name };
+
 /** An analyst writes (or rewrites) what the force will see. */
 export const sanitise = (record: ReportRecord, content: DisseminableContent, by: string, at: Date): ReviewResult =>
   notAwaitingReview(record) ??
   changed(
     record,
-    { ...record, review: { ...record.review, sanitised: { by, at: at.toISOString(), content } } },
+    { ...record, review: { ...record.review, sanitised: { by, at: at.toISOString(), content }, changedBy: changedBy(record, by) } },
     auditEvent('sanitised', at, { fields: Object.keys(content).sort() }, by),
   );
 
-/** The contact centre chooses the force, overriding the router. */
+/**
+ * The contact centre chooses the force, overriding the router; never a force the report may not
+ * reach. The reason stays with the contact centre: the force is told only that the contact centre
+ * chose it.
+ */
 export const chooseForce = (record: ReportRecord, typed: string, reason: string, by: string, at: Date): ReviewResult => {
   const waiting = notAwaitingReview(record);
   if (waiting !== undefined) return waiting;
   const force = findForce(typed);
   if (force === undefined) return refused({ kind: 'unknown-force', typed });
+  const barred = protectedFrom(record, force);
+  if (barred !== undefined) return refused(barred);
   return changed(
     record,
-    { ...record, routing: { destination: force.id, rule: 'contact-centre', reason: `the contact centre chose ${force.name}: ${reason}`, candidates: [] } },
+    {
+      ...record,
+      routing: { destination: force.id, rule: 'contact-centre', reason: `the contact centre chose ${force.name}: ${reason}`, candidates: [] },
+      review: { ...record.review, forceChosen: { by, at: at.toISOString(), force: force.id }, changedBy: changedBy(record, by) },
+    },
     auditEvent('force_chosen', at, { from: record.routing.destination, to: force.id, reason }, by),
   );
 };
 
-/** The contact centre closes a contact without passing it to any force. */
-export const close = (record: ReportRecord, reason: ClosureReason, note: string | undefined, by: string, at: Date): ReviewResult => {
+/**
+ * One member of staff proposes closing a contact without passing it to any force. Nothing closes
+ * until a supervisor who is not the proposer confirms it; until then it stays in review.
+ */
+export const proposeClosure = (record: ReportRecord, reason: ClosureReason, note: string | undefined, by: string, at: Date): ReviewResult => {
   const waiting = notAwaitingReview(record);
   if (waiting !== undefined) return waiting;
   const when = at.toISOString();
   return changed(
     record,
-    { ...record, status: 'closed', review: { ...record.review, closed: { by, at: when, reason, ...(note === undefined ? {} : { note }) } } },
-    auditEvent('closed', when, { reason }, by),
+    { ...record, review: { ...record.review, closureProposed: { by, at: when, reason, ...(note === undefined ? {} : { note }) } } },
+    auditEvent('closure_proposed', when, { reason }, by),
+  );
+};
+
+/** A supervisor, never the proposer, confirms a proposed closure: only then is the contact closed. */
+export const confirmClosure = (record: ReportRecord, by: string, at: Date): ReviewResult => {
+  const waiting = notAwaitingReview(record);
+  if (waiting !== undefined) return waiting;
+  const proposal = record.review?.closureProposed;
+  if (proposal === undefined) return refused({ kind: 'no-closure-proposed' });
+  if (proposal.by === by) return refused({ kind: 'own-proposal' });
+  const when = at.toISOString();
+  const { closureProposed: _proposal, ...review } = record.review ?? {};
+  return changed(
+    record,
+    {
+      ...record,
+      status: 'closed',
+      review: {
+        ...review,
+        closed: { by, at: when, reason: proposal.reason, ...(proposal.note === undefined ? {} : { note: proposal.note }), proposedBy: proposal.by },
+      },
+    },
+    auditEvent('closed', when, { reason: proposal.reason, proposedBy: proposal.by }, by),
     [closureCounted(record, when)],
   );
 };
 
 /**
  * A supervisor approves dissemination of the sanitised report to the chosen force. Four eyes: the
- * supervisor may not be the analyst who wrote the sanitised version.
+ * supervisor may not be anyone who changed what the force will receive or where it goes (the
+ * sanitised version, the force, a split). And the force must be one the report may reach: checked
+ * again here, on what the force would receive, whoever chose it.
  */
 export const approve = (record: ReportRecord, by: string, at: Date): ReviewResult => {
   const waiting = notAwaitingReview(record);
@@ -89,7 +140,12 @@ export const approve = (record: ReportRecord, by: string, at: Date): ReviewResul
   const sanitised = record.review?.sanitised;
   if (sanitised === undefined) return refused({ kind: 'not-sanitised' });
   if (sanitised.by === by) return refused({ kind: 'own-sanitisation' });
+  if (record.review?.changedBy?.includes(by)) return refused({ kind: 'own-change' });
   if (record.routing.destination === TRIAGE) return refused({ kind: 'no-force-chosen' });
+  const force = findForce(record.routing.destination);
+  if (force === undefined) return refused({ kind: 'no-force-chosen' });
+  const barred = protectedFrom(record, force, sanitised.content);
+  if (barred !== undefined) return refused(barred);
   return changed(
     record,
     { ...record, status: 'approved', content: sanitised.content, review: { ...record.review, approved: { by, at: at.toISOString() } } },
@@ -128,10 +184,13 @@ export const split = (
     const force = findForce(part.force);
     if (force === undefined) return { ok: false, refusal: { kind: 'unknown-force', typed: part.force } };
     if (forces.some((f) => f.id === force.id)) return { ok: false, refusal: { kind: 'same-force-twice', force: force.name } };
+    const barred = protectedFrom(record, force);
+    if (barred !== undefined) return { ok: false, refusal: barred };
     forces.push(force);
   }
   const when = at.toISOString();
   const { sanitised } = record.review ?? {};
+  const everyone = changedBy(record, by);
   const reports = forces.map(
     (force, i): ReportRecord => ({
       reference: references[i]!,
@@ -144,7 +203,8 @@ export const split = (
       contactDetailsHeld: record.contactDetailsHeld,
       original: record.original,
       splitFrom: record.splitFrom ?? record.reference,
-      ...(sanitised === undefined ? {} : { review: { sanitised } }),
+      ...(record.protection === undefined ? {} : { protection: record.protection }),
+      review: { ...(sanitised === undefined ? {} : { sanitised }), forceChosen: { by, at: when, force: force.id }, changedBy: everyone },
       status: 'awaiting_review',
       version: 1,
     }),
@@ -153,7 +213,7 @@ export const split = (
   return {
     ok: true,
     change: {
-      contact: { ...record, status: 'split', review: { ...record.review, split: { by, at: when, into } }, version: record.version + 1 },
+      contact: { ...record, status: 'split', review: { ...record.review, split: { by, at: when, into }, changedBy: everyone }, version: record.version + 1 },
       reports,
       events: [
         { reference: record.reference, event: auditEvent('split', when, { into }, by) },

@@ -1,11 +1,15 @@
-/** POST /contact-centre/reviews/{reference}/closure: the contact centre closes a contact without dissemination. */
+/**
+ * POST /contact-centre/reviews/{reference}/closure: a member of the contact centre proposes closing a
+ * contact without dissemination. Nothing closes until a supervisor who is not the proposer confirms
+ * it (confirm-closure.ts); until then the contact stays in review.
+ */
 import { contactSummary } from '#adapters/contact-centre-views.ts';
 import { documentClient } from '#adapters/dynamodb-client.ts';
 import { requiredEnvironment } from '#adapters/environment.ts';
 import { referenceFrom, stepOrProblem } from '#adapters/http/step-problems.ts';
 import { json, staffRouteWithBody } from '#adapters/http/routes.ts';
 import { DynamoReportStore } from '#adapters/report-store.ts';
-import { close, reviewStep } from '#domain/review.ts';
+import { proposeClosure, reviewStep } from '#domain/review.ts';
 import { closureSchema, MAX_REVIEW_REQUEST_BYTES } from '#domain/review-requests.ts';
 
 const store = new DynamoReportStore(documentClient, requiredEnvironment('TABLE_NAME'));
@@ -18,7 +22,7 @@ export const handler = staffRouteWithBody(['analysts', 'supervisors'], {
   const reference = referenceFrom(event.pathParameters);
   const { reason, note } = event.body;
   const record = await stepOrProblem(() =>
-    reviewStep(store, reference, (contact) => close(contact, reason, note, event.staff.username, new Date())),
+    reviewStep(store, reference, (contact) => proposeClosure(contact, reason, note, event.staff.username, new Date())),
   );
   return json(200, contactSummary(record));
 });

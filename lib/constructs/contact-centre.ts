@@ -97,7 +97,8 @@ export class ContactCentre extends Construct {
       { name: 'ViewReview', handler: 'view-review', method: HttpMethod.GET, path: '/contact-centre/reviews/{reference}', table: 'read-write', originals: 'open', what: 'a contact in full, original opened' },
       { name: 'SanitiseReport', handler: 'sanitise-report', method: HttpMethod.PUT, path: '/contact-centre/reviews/{reference}/sanitised', table: 'read-write', what: 'an analyst writes the sanitised report' },
       { name: 'ChooseForce', handler: 'choose-force', method: HttpMethod.PUT, path: '/contact-centre/reviews/{reference}/force', table: 'read-write', what: 'the contact centre chooses the force' },
-      { name: 'CloseContact', handler: 'close-contact', method: HttpMethod.POST, path: '/contact-centre/reviews/{reference}/closure', table: 'read-write', what: 'the contact centre closes a contact' },
+      { name: 'CloseContact', handler: 'close-contact', method: HttpMethod.POST, path: '/contact-centre/reviews/{reference}/closure', table: 'read-write', what: 'a member of staff proposes closing a contact' },
+      { name: 'ConfirmClosure', handler: 'confirm-closure', method: HttpMethod.POST, path: '/contact-centre/reviews/{reference}/closure/confirmation', table: 'read-write', what: 'another supervisor confirms a closure' },
       { name: 'SplitContact', handler: 'split-contact', method: HttpMethod.POST, path: '/contact-centre/reviews/{reference}/split', table: 'read-write', what: 'the contact centre splits a contact for several forces' },
       { name: 'ApproveDissemination', handler: 'approve-dissemination', method: HttpMethod.POST, path: '/contact-centre/reviews/{reference}/approval', table: 'read-write', disseminates: true, what: 'a supervisor approves dissemination' },
       // Keeping in contact: forces' questions relayed to reporters, and their answers reviewed.

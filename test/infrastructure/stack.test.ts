@@ -181,7 +181,7 @@ describe('the contact centre in the CDK stack', () => {
   it('puts every contact-centre route behind the JWT authorizer, and the public route behind none', () => {
     const routes = resources('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties);
     const staffRoutes = routes.filter((r) => String(r.RouteKey).includes('/contact-centre/'));
-    assert.equal(staffRoutes.length, 14);
+    assert.equal(staffRoutes.length, 15);
     for (const route of staffRoutes) assert.equal(route.AuthorizationType, 'JWT', route.RouteKey);
     assert.equal(routes.find((r) => r.RouteKey === 'POST /reports')?.AuthorizationType, 'NONE');
     dev.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] });

@@ -106,7 +106,7 @@ describe('the contact centre', () => {
     assert.equal(more.length, 0);
     const body = JSON.parse(notification!.Body!) as ForceNotification;
     assert.equal(body.narrative, SANITISED);
-    assert.equal(body.channel, 'phone');
+    assert.ok(!('channel' in body), 'how the reporter made contact stays with the contact centre');
     assert.deepEqual(body.categories, ['bribery']);
 
     const again = await post(`${url}/approval`, {}, await as('sup.sam', 'supervisors'));
@@ -116,7 +116,7 @@ describe('the contact centre', () => {
     const trail = (await get(url, await as('analyst.ann', 'analysts'))).json<{ audit: { type: string; by?: string }[] }>().audit;
     assert.deepEqual(
       trail.map((e) => e.type).filter((t) => t !== 'original_read'),
-      ['received', 'routed', 'sanitised', 'approved', 'disseminated'],
+      ['received', 'routed', 'sanitised', 'approved', 'force_reference_given', 'disseminated'],
     );
     assert.equal(trail.find((e) => e.type === 'approved')?.by, 'sup.sam');
   });
@@ -147,7 +147,16 @@ describe('the contact centre', () => {
     const third = await postJson(api('/reports'), minimalReport({ force: 'the Met' }));
     const reference = third.json().reference as string;
     await awaitingReview(reference);
-    const closed = await post(`/contact-centre/reviews/${reference}/closure`, { reason: 'not_about_police' }, await as('analyst.ann', 'analysts'));
+    const proposed = await post(`/contact-centre/reviews/${reference}/closure`, { reason: 'not_about_police' }, await as('ann.both', 'analysts', 'supervisors'));
+    assert.equal(proposed.status, 200, proposed.text);
+    assert.equal(proposed.json().status, 'awaiting_review', 'one person cannot close a contact alone');
+    assert.equal(proposed.json<{ closureProposed: { by: string } }>().closureProposed.by, 'ann.both');
+    const confirmation = `/contact-centre/reviews/${reference}/closure/confirmation`;
+    assert.equal((await post(confirmation, {}, await as('analyst.kim', 'analysts'))).status, 403, 'confirming is for supervisors');
+    const own = await post(confirmation, {}, await as('ann.both', 'analysts', 'supervisors'));
+    assert.equal(own.status, 403, own.text);
+    assert.equal(own.json().type, '/problems/four-eyes');
+    const closed = await post(confirmation, {}, await as('sup.sam', 'supervisors'));
     assert.equal(closed.status, 200, closed.text);
     assert.equal(closed.json().status, 'closed');
     assert.equal((await post(`/contact-centre/reviews/${reference}/approval`, {}, await as('sup.sam', 'supervisors'))).status, 409);

@@ -5,7 +5,7 @@ import type { SealedOriginal } from '../../functions/domain/ports.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
 import { routedRecord, type ReportRecord } from '../../functions/domain/report-record.ts';
 import { reportSubmissionSchema } from '../../functions/domain/report.ts';
-import { approve, chooseForce, close, sanitise, secondsWaiting, type ReviewResult } from '../../functions/domain/review.ts';
+import { approve, chooseForce, confirmClosure, proposeClosure, sanitise, split, secondsWaiting, type ReviewResult } from '../../functions/domain/review.ts';
 import { parseReviewPolicy, requiresReview } from '../../functions/domain/review-policy.ts';
 import { routeReport } from '../../functions/domain/routing.ts';
 import { reviewSettings } from '../../lib/stage.ts';
@@ -57,8 +57,31 @@ describe('reviewing a contact', () => {
     assert.deepEqual([step.event.type, step.event.by], ['sanitised', 'ann']);
   });
 
-  it('closes with a reason and counts the closure; a closed contact takes no more steps', () => {
-    const closed = done(close(contact('Kent'), 'duplicate', 'same as PAC-1111-2222', 'ann', at));
+  it('never lets anyone who changed what the force receives, or where it goes, approve it', () => {
+    const sanitised = done(sanitise(contact(), content, 'ann', at)).record;
+    const chosen = done(chooseForce(sanitised, 'Essex', 'it happened in Chelmsford', 'sam', at)).record;
+    assert.equal(refusal(approve(chosen, 'sam', at)), 'own-change', 'the supervisor who chose the force');
+    assert.equal(refusal(approve(chosen, 'ann', at)), 'own-sanitisation');
+    const resanitised = done(sanitise(chosen, content, 'bob', at)).record;
+    assert.equal(refusal(approve(resanitised, 'ann', at)), 'own-change', 'an earlier sanitiser');
+    assert.equal(done(approve(resanitised, 'kim', at)).record.status, 'approved');
+    const divided = split(sanitised, [{ force: 'Kent', reason: 'x' }, { force: 'Essex', reason: 'y' }], ['PAC-1111-1111', 'PAC-2222-2222'] as Reference[], 'tom', at);
+    assert.ok(divided.ok);
+    for (const part of divided.change.reports) {
+      assert.equal(refusal(approve(part, 'tom', at)), 'own-change', 'the splitter');
+      assert.equal(refusal(approve(part, 'ann', at)), 'own-sanitisation');
+      assert.equal(done(approve(part, 'kim', at)).record.status, 'approved');
+    }
+  });
+
+  it('closes only when a supervisor who did not propose it confirms; until then it stays in review', () => {
+    const proposed = done(proposeClosure(contact('Kent'), 'duplicate', 'same as PAC-1111-2222', 'ann', at));
+    assert.equal(proposed.record.status, 'awaiting_review');
+    assert.deepEqual(proposed.counters, []);
+    assert.equal(refusal(confirmClosure(proposed.record, 'ann', at)), 'own-proposal');
+    assert.equal(refusal(confirmClosure(contact('Kent'), 'sam', at)), 'no-closure-proposed');
+    const closed = done(confirmClosure(proposed.record, 'sam', at));
+    assert.equal(closed.record.review?.closed?.proposedBy, 'ann');
     assert.equal(closed.record.status, 'closed');
     assert.deepEqual(closed.counters, [{ destination: 'kent', month: '2025-03', counter: 'closed' }]);
     assert.equal(refusal(approve(closed.record, 'sam', at)), 'not-awaiting-review');
