@@ -75,13 +75,6 @@ export const wrap = (text: string, indent = '  ', width = WIDTH): string[] =>
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-const when = (iso: string): string => {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return printable(iso);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${at.getUTCDate()} ${MONTHS[at.getUTCMonth()]} ${at.getUTCFullYear()}, ${two(at.getUTCHours())}:${two(at.getUTCMinutes())} UTC`;
-};
-
 const day = (iso: string): string => {
   const [year, month, date] = iso.split('-').map(Number);
   return year === undefined || month === undefined || date === undefined ? iso : `${date} ${MONTHS[month - 1] ?? '?'} ${year}`;
@@ -106,7 +99,7 @@ const describeReport = (n: ForceNotification): string[] => {
           subject.collarNumber === undefined ? undefined : `collar number ${subject.collarNumber}`,
           subject.rank,
           subject.station === undefined ? undefined : `at ${subject.station}`,
-          subject.force === undefined ? undefined : `employed by "${subject.force}"`,
+          subject.employer === undefined ? undefined : `employed by ${subject.employer.name}`,
         ]
           .filter((part) => part !== undefined)
           .join(', ');
@@ -123,18 +116,14 @@ const describeReport = (n: ForceNotification): string[] => {
           .join(', ');
   return [
     heading(n.reference, `report for ${n.force.name} (${n.force.id})`),
-    ...field('Received', `${when(n.receivedAt)}, ${n.channel === 'phone' ? 'by phone' : 'online'}`),
-    ...field('Passed on', when(n.disseminatedAt)),
+    ...field('Received', day(n.receivedOn)),
+    ...field('Passed on', day(n.disseminatedOn)),
     ...field('Categories', n.categories.map((category) => categoryDescriptions[category]).join('; ')),
     ...field('About', about),
-    ...field('Force named', n.forceNamedByReporter),
+    ...field('Force named', n.forceNamed?.name),
     ...field('Where', [n.location?.description, n.location?.postcode].filter((part) => part !== undefined).join(', ')),
     ...field('When', period),
-    ...field(
-      'Reporter',
-      `${n.reporter.mode}; ${n.reporter.contactDetailsHeld ? 'the contact centre can reach them (ask through the force API)' : 'the contact centre has no way to reach them'}`,
-    ),
-    ...field('Routed', `${n.routing.reason} (${n.routing.rule})`),
+    ...field('Routed', `${n.routing.explanation} (${n.routing.rule})`),
     '',
     ...wrap(n.narrative),
   ];
@@ -142,13 +131,12 @@ const describeReport = (n: ForceNotification): string[] => {
 
 const describeAnswer = (n: ForceAnswerNotification): string[] => [
   heading(n.reference, `the reporter's answer, for ${n.force.name} (${n.force.id})`),
-  ...field('Answered', when(n.answeredAt)),
-  ...field('Passed on', when(n.disseminatedAt)),
+  ...field('Answered', day(n.answeredOn)),
+  ...field('Passed on', day(n.disseminatedOn)),
   ...field('Question id', n.questionId),
+  ...field('Asked by', n.askedBy.name),
   '',
-  'Your question:',
-  ...wrap(n.question),
-  '',
+  ...(n.question === undefined ? [] : ['Your question:', ...wrap(n.question), '']),
   'Their answer (sanitised by the contact centre):',
   ...wrap(n.answer),
 ];

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoFollowUpStore } from '../functions/adapters/follow-up-store.ts';
 import { SqsForceQueues } from '../functions/adapters/queues.ts';
 import { DynamoReportStore } from '../functions/adapters/report-store.ts';
 import { disseminate } from '../functions/domain/dissemination.ts';
@@ -32,7 +33,7 @@ const { values } = parseArgs({
 const config = (endpoint: string | undefined) => awsClientConfig({ endpoint, region: values.region });
 const prefix = `pac-${values.stage}`;
 const store = new DynamoReportStore(DynamoDBDocumentClient.from(new DynamoDBClient(config(values['endpoint-dynamodb']))), `${prefix}-reports`);
-const ports = { store, forceQueues: new SqsForceQueues(new SQSClient(config(values['endpoint-sqs'])), `${prefix}-reports-{destination}.fifo`), clock: () => new Date() };
+const ports = { store, followUps: new DynamoFollowUpStore(store.client, `${prefix}-reports`), forceQueues: new SqsForceQueues(new SQSClient(config(values['endpoint-sqs'])), `${prefix}-reports-{destination}.fifo`), clock: () => new Date() };
 
 let released = 0;
 let waiting = 0;

@@ -1,9 +1,10 @@
 /**
  * The published documents, generated from the zod schemas (never written by hand):
  * - schemas/openapi.json: the public API;
- * - schemas/force-notification.v1.json, force-answer.v1.json and force-information.v1.json: the
+ * - schemas/force-notification.v2.json, force-answer.v2.json and force-information.v2.json: the
  *   messages force systems read from their queues (a report disseminated; a reporter's answer to
- *   the force's question; information the reporter added).
+ *   a force's question; information the reporter added). Earlier versions stay in schemas/ as they
+ *   were published; schemas/CHANGELOG.md says what changed.
  * `npm run schemas` writes them; a test fails when a committed copy differs from what the
  * schemas say, so a change to a contract is always a visible, reviewed change.
  */
@@ -60,6 +61,13 @@ const staffOperation = (operationId: string, summary: string, groups: string, re
 });
 
 const referenceParameter = { name: 'reference', in: 'path', required: true, schema: { type: 'string', example: 'PAC-7K3M-9QXD' } };
+const forceReferenceParameter = {
+  name: 'reference',
+  in: 'path',
+  required: true,
+  description: "Your force's own reference for the report, as on your queue's messages. The reporter's reference is never given to a force.",
+  schema: { type: 'string', example: 'FR-7K3M-9QXD-2H4P' },
+};
 const idParameter = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
 const contactAnswer = { '200': { description: 'The contact as it now stands.' }, '404': problemResponse('No report with that reference.') };
 const stepAnswer = { ...contactAnswer, '409': problemResponse('The contact is not in a state for this step, or changed meanwhile.') };
@@ -138,11 +146,32 @@ const contactCentrePaths = {
   },
   '/contact-centre/reviews/{reference}/force': {
     parameters: [referenceParameter],
-    put: staffOperation('chooseForce', 'Choose the force, and say why', 'analysts or supervisors', { ...stepAnswer, '400': problemResponse('No such force.') }, 'ForceChoice'),
+    put: staffOperation(
+      'chooseForce',
+      'Choose the force, and say why (the reason stays with the contact centre); 409 for a force whose own professional standards or chief officers the report speaks of',
+      'analysts or supervisors',
+      { ...stepAnswer, '400': problemResponse('No such force.') },
+      'ForceChoice',
+    ),
   },
   '/contact-centre/reviews/{reference}/closure': {
     parameters: [referenceParameter],
-    post: staffOperation('closeContact', 'Close the contact without dissemination, with a reason', 'analysts or supervisors', { ...stepAnswer, '400': problemResponse('No such reason.') }, 'Closure'),
+    post: staffOperation(
+      'proposeClosure',
+      'Propose closing the contact without dissemination, with a reason; it stays in review until a supervisor who did not propose it confirms',
+      'analysts or supervisors',
+      { ...stepAnswer, '400': problemResponse('No such reason.') },
+      'Closure',
+    ),
+  },
+  '/contact-centre/reviews/{reference}/closure/confirmation': {
+    parameters: [referenceParameter],
+    post: staffOperation(
+      'confirmClosure',
+      'Confirm a proposed closure: only then is the contact closed. Never by its proposer (403); 409 when none is proposed.',
+      'supervisors',
+      stepAnswer,
+    ),
   },
   '/contact-centre/reviews/{reference}/split': {
     parameters: [referenceParameter],
@@ -189,7 +218,7 @@ const contactCentrePaths = {
     parameters: [referenceParameter],
     post: staffOperation(
       'approveDissemination',
-      'Approve the sanitised report: only then does the force receive it. Never by the analyst who sanitised it (403).',
+      'Approve the sanitised report: only then does the force receive it. Never by anyone who changed what the force receives or where it goes: the sanitised version, the force, a split (403). 409 when the report may not reach that force.',
       'supervisors',
       stepAnswer,
     ),
@@ -221,11 +250,11 @@ const forcePaths = {
     },
   },
   '/force/reports/{reference}': {
-    parameters: [referenceParameter],
+    parameters: [forceReferenceParameter],
     get: forceOperation('readForceReport', 'One report in full; every read is recorded naming your force. After you pass it on, only what you had.', { '200': { description: 'The report.' } }),
   },
   '/force/reports/{reference}/outcome': {
-    parameters: [referenceParameter],
+    parameters: [forceReferenceParameter],
     post: forceOperation(
       'recordOutcome',
       'Record what your force did: investigation_opened, recorded_as_intelligence, safeguarding_action, no_further_action',
@@ -234,7 +263,7 @@ const forcePaths = {
     ),
   },
   '/force/reports/{reference}/transfer': {
-    parameters: [referenceParameter],
+    parameters: [forceReferenceParameter],
     post: forceOperation(
       'transferReport',
       'Pass the report to another force, with a reason; it is notified on its queue (or held in triage until it joins the service)',
@@ -243,7 +272,7 @@ const forcePaths = {
     ),
   },
   '/force/reports/{reference}/questions': {
-    parameters: [referenceParameter],
+    parameters: [forceReferenceParameter],
     post: {
       operationId: 'askQuestion',
       summary: 'Ask the reporter a question about a report your force received; the contact centre relays it',

@@ -118,15 +118,30 @@ export class DynamoFollowUpStore implements FollowUpStore {
   }
 
   async questionsAbout(reference: Reference): Promise<Question[]> {
-    const { Items = [] } = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :questions)',
-        ExpressionAttributeValues: { ':pk': `REPORT#${reference}`, ':questions': 'QUESTION#' },
-        ConsistentRead: true,
-      }),
-    );
-    return Items.map((item) => withoutKeys<Question>(item)).sort((a, b) => a.askedAt.localeCompare(b.askedAt));
+    return (await this.about<Question>(reference, 'QUESTION#')).sort((a, b) => a.askedAt.localeCompare(b.askedAt));
+  }
+
+  async answersAbout(reference: Reference): Promise<Answer[]> {
+    return (await this.about<Answer>(reference, 'ANSWER#')).sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+  }
+
+  private async about<T>(reference: Reference, prefix: string): Promise<T[]> {
+    const items: T[] = [];
+    let ExclusiveStartKey: Item | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': `REPORT#${reference}`, ':prefix': prefix },
+          ConsistentRead: true,
+          ExclusiveStartKey,
+        }),
+      );
+      items.push(...(page.Items ?? []).map((item) => withoutKeys<T>(item)));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey !== undefined);
+    return items;
   }
 
   private async get<T>(reference: Reference, sortKey: string): Promise<T | undefined> {

@@ -7,6 +7,7 @@
  * |             |                     |                       | DESTINATION#<force>    |                    |
  * | event       | REPORT#<ref>        | EVENT#<time>#<type>   |                        |                    |
  * | statistics  | STATS#<destination> | <yyyy-mm>             |                        |                    |
+ * | force ref.  | FORCE-REFERENCE#<r> | FORCE-REFERENCE       |                        |                    |
  *
  * GSI1 is sparse: a report is in it while it waits for review (oldest first) and once it is on
  * a destination's queue. Every change to a report is one transaction, conditional on the version
@@ -25,6 +26,8 @@ import { ConcurrentChange, type ReportStore } from '#domain/ports.ts';
 import { conditionFailed, decodeCursor, encodeCursor, eventItem, withoutKeys, type Item } from './dynamodb-items.ts';
 import type { SplitChange } from '#domain/review.ts';
 import type { Reference } from '#domain/reference.ts';
+import type { ForceReference, ForceReferenceEntry } from '#domain/force-reference.ts';
+import type { ForceId } from '#domain/forces.ts';
 import { isWithAForce } from '#domain/lifecycle.ts';
 import { statusOnceNotified, type ReportRecord, type ReportStatus } from '#domain/report-record.ts';
 import { contactCounted, disseminationCounted, type CounterIncrement } from '#domain/statistics.ts';
@@ -33,6 +36,7 @@ export const REVIEW_INDEX = 'GSI1';
 const AWAITING_REVIEW = 'REVIEW#awaiting';
 
 const reportKey = (reference: string) => ({ PK: `REPORT#${reference}`, SK: 'REPORT' });
+const forceReferenceKey = (forceReference: string) => ({ PK: `FORCE-REFERENCE#${forceReference}`, SK: 'FORCE-REFERENCE' });
 
 const indexKeys = (record: ReportRecord): Item => {
   const sortKey = `${record.receivedAt}#${record.reference}`;
@@ -77,7 +81,7 @@ const counterUpdates = (tableName: string, increments: readonly CounterIncrement
 
 export class DynamoReportStore implements ReportStore {
   constructor(
-    private readonly client: DynamoDBDocumentClient,
+    readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
 
@@ -194,6 +198,48 @@ export class DynamoReportStore implements ReportStore {
       if (conditionFailed(error)) throw new ConcurrentChange(before.reference);
       throw error;
     }
+  }
+
+  async recordForceReference(before: ReportRecord, force: ForceId, forceReference: ForceReference): Promise<ReportRecord | undefined> {
+    const after: ReportRecord = {
+      ...before,
+      forceReferences: { ...before.forceReferences, [force]: forceReference },
+      version: before.version + 1,
+    };
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...forceReferenceKey(forceReference), kind: 'force-reference', reference: before.reference, force },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: reportItem(after),
+                ConditionExpression: 'version = :read',
+                ExpressionAttributeValues: { ':read': before.version },
+              },
+            },
+            { Put: { TableName: this.tableName, Item: eventItem(before.reference, auditEvent('force_reference_given', new Date(), { force })) } },
+          ],
+        }),
+      );
+      return after;
+    } catch (error) {
+      if (conditionFailed(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async findByForceReference(forceReference: ForceReference): Promise<ForceReferenceEntry | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: forceReferenceKey(forceReference), ConsistentRead: true }));
+    if (Item === undefined) return undefined;
+    return { reference: Item.reference as Reference, force: Item.force as ForceId };
   }
 
   async appendEvent(reference: Reference, event: AuditEvent): Promise<void> {

@@ -4,15 +4,18 @@
  * due for its destination is sent with one stable deduplication id, and not sent again once
  * confirmed.
  */
+import { followUpsWithReport } from './follow-up.ts';
 import { forceNotification, notificationDeduplicationId } from './force-notification.ts';
+import { withForceReference } from './force-reference.ts';
 import type { IntakeMessage } from './intake.ts';
-import type { ForceQueues, OriginalsVault, ReportStore } from './ports.ts';
+import type { FollowUpStore, ForceQueues, OriginalsVault, ReportStore } from './ports.ts';
 import { isDueForNotification, routedRecord, type ReportRecord } from './report-record.ts';
 import { requiresReview, type ReviewPolicy } from './review-policy.ts';
-import { routeReport } from './routing.ts';
+import { routeReport, TRIAGE } from './routing.ts';
 
 export interface DisseminationPorts {
   readonly store: ReportStore;
+  readonly followUps: Pick<FollowUpStore, 'findQuestion' | 'recordAnswerChange' | 'answersAbout'>;
   readonly forceQueues: ForceQueues;
   readonly clock: () => Date;
 }
@@ -27,11 +30,20 @@ export interface DisseminationOutcome {
   readonly repeat: boolean;
 }
 
-/** Sends a report that is due to its destination's queue, and records that it is there. */
-export const disseminate = async ({ store, forceQueues, clock }: DisseminationPorts, record: ReportRecord): Promise<DisseminationOutcome> => {
-  if (!isDueForNotification(record)) return { record, repeat: true };
+/**
+ * Sends a report that is due to its destination's queue, under the force's own reference (given
+ * now if the force has none yet), then the reporter's approved answers and information about it,
+ * and records that it is there. A repeat after a failure part-way sends the same messages with the
+ * same deduplication ids.
+ */
+export const disseminate = async (ports: DisseminationPorts, due: ReportRecord): Promise<DisseminationOutcome> => {
+  if (!isDueForNotification(due)) return { record: due, repeat: true };
+  const { store, forceQueues, clock } = ports;
+  const destination = due.routing.destination;
+  const record = destination === TRIAGE ? due : await withForceReference(store, due, destination);
   const now = clock();
-  await forceQueues.notify(record.routing.destination, forceNotification(record, now), notificationDeduplicationId(record));
+  await forceQueues.notify(destination, forceNotification(record, now), notificationDeduplicationId(record));
+  if (destination !== TRIAGE) await followUpsWithReport({ ...ports, reports: store }, record);
   return { record: await store.recordNotified(record, now), repeat: false };
 };
 
@@ -44,6 +56,8 @@ export const routeContact = async (ports: RoutingPorts, message: IntakeMessage, 
   if (recorded !== undefined) return disseminate(ports, recorded);
   const decision = routeReport(message.report, message.receivedAt);
   const original = await ports.vault.seal(message.reference, JSON.stringify(message.report));
-  const record = routedRecord(message, decision, original, ports.clock(), { review: requiresReview(policy, decision.destination) });
+  // A report that speaks of a protected unit is always reviewed, whatever the force's exemption.
+  const review = requiresReview(policy, decision.destination) || decision.protection !== undefined;
+  const record = routedRecord(message, decision, original, ports.clock(), { review });
   return disseminate(ports, await ports.store.recordRouted(record));
 };

@@ -9,8 +9,11 @@ import * as z from 'zod';
 import { auditEvent, type AuditEvent } from './audit.ts';
 import { accessOf } from './force-work.ts';
 import type { Channel } from './intake.ts';
-import { answerDeduplicationId, forceAnswerNotification } from './force-answer-notification.ts';
-import { forceInformationNotification, informationDeduplicationId } from './force-information-notification.ts';
+import { forceAnswerNotification } from './force-answer-notification.ts';
+import { forceInformationNotification } from './force-information-notification.ts';
+import { destinationReference } from './force-notification.ts';
+import { reportForForce, withForceReference } from './force-reference.ts';
+import { mayReach } from './routing.ts';
 import { isWithAForce } from './lifecycle.ts';
 import type { FollowUpStore, ForceQueues, OriginalsVault, ReportStore, SealedOriginal } from './ports.ts';
 import type { Reference } from './reference.ts';
@@ -73,7 +76,9 @@ export type FollowUpRefusal =
   | { readonly kind: 'not-found' }
   | { readonly kind: 'wrong-state'; readonly status: string }
   | { readonly kind: 'not-sanitised' }
-  | { readonly kind: 'own-sanitisation' };
+  | { readonly kind: 'own-sanitisation' }
+  /** The answer speaks of the own professional standards or chief officers of a force that has the report. */
+  | { readonly kind: 'protected-unit' };
 
 export type FollowUpResult<T> = { readonly ok: true; readonly value: T; readonly event: AuditEvent } | { readonly ok: false; readonly refusal: FollowUpRefusal };
 
@@ -142,11 +147,16 @@ export const sanitiseAnswer = (answer: Answer, text: string, by: string, at: Dat
         event: auditEvent('answer_sanitised', at, { answerId: answer.id }, by),
       };
 
-/** Four eyes, as for reports: the supervisor may not be the analyst who sanitised the answer. */
-export const approveAnswer = (answer: Answer, by: string, at: Date): FollowUpResult<Answer> => {
+/**
+ * Four eyes, as for reports: the supervisor may not be the analyst who sanitised the answer. Nor
+ * may it be approved while it speaks of the own professional standards or chief officers of a force
+ * that has the report (`reachesProtected`, from `protectedFromHolders`).
+ */
+export const approveAnswer = (answer: Answer, by: string, at: Date, reachesProtected = false): FollowUpResult<Answer> => {
   if (answer.status !== 'awaiting_review') return refused({ kind: 'wrong-state', status: answer.status });
   if (answer.sanitised === undefined) return refused({ kind: 'not-sanitised' });
   if (answer.sanitised.by === by) return refused({ kind: 'own-sanitisation' });
+  if (reachesProtected) return refused({ kind: 'protected-unit' });
   return {
     ok: true,
     value: { ...answer, status: 'approved', approved: { by, at: at.toISOString() }, version: answer.version + 1 },
@@ -160,15 +170,15 @@ const notFound = { kind: 'refused', refusal: { kind: 'not-found' } } as const;
 
 export const newFollowUpId = (): string => crypto.randomUUID();
 
-/** A force asks the reporter a question about a report it received. */
+/** A force asks the reporter a question about a report it received, by its own reference for it. */
 export const ask = async (
-  ports: { reports: Pick<ReportStore, 'find'>; followUps: Pick<FollowUpStore, 'recordQuestion'> },
-  reference: Reference,
+  ports: { reports: Pick<ReportStore, 'find' | 'findByForceReference'>; followUps: Pick<FollowUpStore, 'recordQuestion'> },
+  forceReference: string,
   force: string,
   text: string,
   at: Date,
 ): Promise<FollowUpOutcome<Question>> => {
-  const result = askQuestion(await ports.reports.find(reference), force, text, newFollowUpId(), at);
+  const result = askQuestion(await reportForForce(ports.reports, force, forceReference), force, text, newFollowUpId(), at);
   if (!result.ok) return { kind: 'refused', refusal: result.refusal };
   await ports.followUps.recordQuestion(result.value, result.event);
   return { kind: 'done', value: result.value };
@@ -254,41 +264,87 @@ export const reportWithParts = async (
   return { record, parts: parts.filter((part) => part !== undefined) };
 };
 
-/** Where approved information goes: each report (or part of a split contact) that a force now has. */
-export const informationDestinations = (record: ReportRecord | undefined, parts: readonly ReportRecord[]): ReportRecord[] =>
+/** The reports a force has now, of a report and the parts it was split into. */
+export const reportsWithAForce = (record: ReportRecord | undefined, parts: readonly ReportRecord[]): ReportRecord[] =>
   [record, ...parts].filter((r): r is ReportRecord => r !== undefined && isWithAForce(r.status));
 
+export interface FollowUpDisseminationPorts {
+  readonly followUps: Pick<FollowUpStore, 'findQuestion' | 'recordAnswerChange' | 'answersAbout'>;
+  readonly forceQueues: ForceQueues;
+  readonly reports: Pick<ReportStore, 'find' | 'recordForceReference'>;
+  readonly clock: () => Date;
+}
+
+/** Whether an answer's sanitised text may go to the force that has this report. */
+const mayGoTo = (report: ReportRecord, answer: Answer): boolean =>
+  answer.sanitised !== undefined &&
+  mayReach(report.protection, { narrative: answer.sanitised.text }, report.routing.destination);
+
 /**
- * Sends an approved answer to the force that asked, or approved information to every force that has
- * the report, once, and records that it is there. Information about a report that no force has yet
- * stays approved; approving it again once a force has the report sends it.
+ * Sends an approved answer or piece of information to a report a force has, as that force knows
+ * the report: its own reference, dates only. The deduplication id carries that reference too.
  */
-export const disseminateAnswer = async (
-  ports: { followUps: FollowUpStore; forceQueues: ForceQueues; reports: Pick<ReportStore, 'find'>; clock: () => Date },
-  approved: Answer,
-): Promise<Answer> => {
-  if (approved.status !== 'approved') return approved;
-  const now = ports.clock();
-  let destinations: string[];
-  if (approved.questionId === undefined) {
-    const { record, parts } = await reportWithParts(ports.reports, approved.reference);
-    const reports = informationDestinations(record, parts);
-    if (reports.length === 0) return approved;
-    for (const report of reports) {
-      await ports.forceQueues.notify(
-        report.routing.destination,
-        forceInformationNotification(report, approved, now),
-        informationDeduplicationId(report.reference, approved),
-      );
-    }
-    destinations = reports.map((report) => report.routing.destination);
+const sendTo = async (ports: FollowUpDisseminationPorts, held: ReportRecord, item: Answer, now: Date): Promise<ReportRecord> => {
+  const force = held.routing.destination;
+  const report = await withForceReference(ports.reports, held, force);
+  const reference = destinationReference(report);
+  if (item.questionId === undefined) {
+    await ports.forceQueues.notify(force, forceInformationNotification({ force, reference }, item, now), `report.information:${reference}:${item.id}`);
   } else {
-    const question = await ports.followUps.findQuestion(approved.reference, approved.questionId);
-    if (question === undefined || approved.force === undefined) throw new Error(`Answer ${approved.id} has no question`);
-    await ports.forceQueues.notify(approved.force, forceAnswerNotification(question, approved, now), answerDeduplicationId(approved));
-    destinations = [approved.force];
+    const question = await ports.followUps.findQuestion(item.reference, item.questionId);
+    if (question === undefined) throw new Error(`Answer ${item.id} has no question`);
+    await ports.forceQueues.notify(force, forceAnswerNotification({ force, reference }, question, item, now), `report.answer:${reference}:${item.id}`);
   }
-  const sent: Answer = { ...approved, status: 'disseminated', notifiedAt: now.toISOString(), version: approved.version + 1 };
-  await ports.followUps.recordAnswerChange(approved, sent, auditEvent('answer_disseminated', now, { answerId: approved.id, destination: destinations.join(',') }));
+  return report;
+};
+
+const markSent = async (ports: FollowUpDisseminationPorts, item: Answer, destinations: readonly string[], now: Date): Promise<Answer> => {
+  if (item.status !== 'approved') return item;
+  const sent: Answer = { ...item, status: 'disseminated', notifiedAt: now.toISOString(), version: item.version + 1 };
+  await ports.followUps.recordAnswerChange(item, sent, auditEvent('answer_disseminated', now, { answerId: item.id, destination: destinations.join(',') }));
   return sent;
+};
+
+/**
+ * Sends an approved answer or piece of information to every force that has the report (or a part
+ * of a split contact) now, once, and records that it is there: never to a force that asked and
+ * has since passed the report on. If no force has the report yet, it stays approved and goes with
+ * the report when it is disseminated (`followUpsWithReport`).
+ */
+export const disseminateAnswer = async (ports: FollowUpDisseminationPorts, approved: Answer): Promise<Answer> => {
+  if (approved.status !== 'approved') return approved;
+  const { record, parts } = await reportWithParts(ports.reports, approved.reference);
+  const holders = reportsWithAForce(record, parts).filter((report) => mayGoTo(report, approved));
+  if (holders.length === 0) return approved;
+  const now = ports.clock();
+  for (const report of holders) await sendTo(ports, report, approved, now);
+  return markSent(ports, approved, holders.map((report) => report.routing.destination), now);
+};
+
+/**
+ * The reporter's approved answers and information about a report, sent to the force it has just
+ * been disseminated to, after the report itself: what was approved before any force had it, and
+ * what an earlier force had before passing it on. Information a reporter added to a contact that
+ * was split goes with each part.
+ */
+export const followUpsWithReport = async (ports: FollowUpDisseminationPorts, report: ReportRecord): Promise<void> => {
+  const own = await ports.followUps.answersAbout(report.reference);
+  const ofContact = report.splitFrom === undefined ? [] : (await ports.followUps.answersAbout(report.splitFrom)).filter((item) => item.questionId === undefined);
+  const due = [...own, ...ofContact].filter((item) => (item.status === 'approved' || item.status === 'disseminated') && mayGoTo(report, item));
+  if (due.length === 0) return;
+  const now = ports.clock();
+  let current = report;
+  for (const item of due) {
+    current = await sendTo(ports, current, item, now);
+    await markSent(ports, item, [report.routing.destination], now);
+  }
+};
+
+/**
+ * Whether an answer may be approved for the forces that have the report now: not if what it says
+ * speaks of their own professional standards or chief officers.
+ */
+export const protectedFromHolders = async (reports: Pick<ReportStore, 'find'>, answer: Answer): Promise<boolean> => {
+  const { record, parts } = await reportWithParts(reports, answer.reference);
+  return reportsWithAForce(record, parts).some((report) => !mayGoTo(report, answer));
 };

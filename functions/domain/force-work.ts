@@ -9,9 +9,9 @@ import { auditEvent, type AuditEvent } from './audit.ts';
 import { findForce } from './forces.ts';
 import { canMove, isWithAForce, OUTCOMES, type Outcome } from './lifecycle.ts';
 import type { ReportStore } from './ports.ts';
-import type { Reference } from './reference.ts';
 import type { ReportRecord } from './report-record.ts';
-import { TRIAGE } from './routing.ts';
+import { reportForForce } from './force-reference.ts';
+import { mayReach, TRIAGE } from './routing.ts';
 import { monthOf, type CounterIncrement } from './statistics.ts';
 
 export type ForceRefusal =
@@ -89,6 +89,34 @@ export const transfer = (record: ReportRecord | undefined, force: string, typed:
   const when = at.toISOString();
   if (!canMove(record.status, 'routed')) return refused({ kind: 'not-allowed', from: record.status, to: 'transferred' });
   const from = findForce(force)?.name ?? force;
+  const { notifiedAt: _previousNotification, ...rest } = record;
+  const custody = { formerCustodians: [...(record.formerCustodians ?? []), { force, until: when }], version: record.version + 1 };
+  // A report that speaks of the receiving force's own professional standards or chief officers
+  // never reaches it: it goes back to the contact centre's review, to be sent, by two people, to a
+  // force that can handle it independently. It has left this force either way.
+  if (!mayReach(record.protection, record.content, receiving.id)) {
+    const { approved: _approval, forceChosen: _choice, ...review } = record.review ?? {};
+    return {
+      ok: true,
+      change: {
+        record: {
+          ...rest,
+          ...custody,
+          status: 'awaiting_review',
+          routing: {
+            destination: TRIAGE,
+            rule: 'protected-unit',
+            reason: `passed on by ${from} to ${receiving.name}, but the report speaks of ${receiving.name}'s own professional standards or chief officers: the contact centre arranges independent handling (${from} said: ${reason})`,
+            candidates: [receiving.id],
+          },
+          protection: { from: [...new Set([...(record.protection?.from ?? []), receiving.id])], mentions: record.protection?.mentions ?? [] },
+          review,
+        },
+        event: auditEvent('transferred', when, { from: force, to: receiving.id, reason, heldInTriage: true, protectedUnit: true }, `force:${force}`),
+        counters: [{ destination: force, month: monthOf(when), counter: 'passed_to_other_forces' }],
+      },
+    };
+  }
   // A force that has not joined the service yet cannot receive it: it waits in triage, for the
   // contact centre to release it to that force once it joins. It has left this force either way.
   const joined = when.slice(0, 10) >= receiving.joinedService;
@@ -100,17 +128,10 @@ export const transfer = (record: ReportRecord | undefined, force: string, typed:
         reason: `passed on by ${from} to ${receiving.name}, which joins the service on ${receiving.joinedService}: ${reason}`,
         candidates: [receiving.id],
       };
-  const { notifiedAt: _previousNotification, ...rest } = record;
   return {
     ok: true,
     change: {
-      record: {
-        ...rest,
-        status: 'routed',
-        routing,
-        formerCustodians: [...(record.formerCustodians ?? []), { force, until: when }],
-        version: record.version + 1,
-      },
+      record: { ...rest, ...custody, status: 'routed', routing },
       event: auditEvent('transferred', when, { from: force, to: receiving.id, reason, ...(joined ? {} : { heldInTriage: true }) }, `force:${force}`),
       counters: [{ destination: force, month: monthOf(when), counter: 'passed_to_other_forces' }],
     },
@@ -127,13 +148,17 @@ export const eventsVisibleTo = (access: Access, events: readonly AuditEvent[]): 
 
 export type ForceOutcome = { readonly kind: 'done'; readonly record: ReportRecord } | { readonly kind: 'refused'; readonly refusal: ForceRefusal };
 
-/** Reads a report, decides a force's step on it, and records it (conditional on the version read). */
+/**
+ * Finds the report the force knows by its own reference, decides the force's step on it, and
+ * records it (conditional on the version read).
+ */
 export const forceStep = async (
-  store: Pick<ReportStore, 'find' | 'recordChange'>,
-  reference: Reference,
+  store: Pick<ReportStore, 'find' | 'findByForceReference' | 'recordChange'>,
+  force: string,
+  forceReference: string,
   decide: (record: ReportRecord | undefined) => ForceResult,
 ): Promise<ForceOutcome> => {
-  const record = await store.find(reference);
+  const record = await reportForForce(store, force, forceReference);
   const result = decide(record);
   if (!result.ok || record === undefined) return { kind: 'refused', refusal: result.ok ? { kind: 'not-found' } : result.refusal };
   await store.recordChange(record, result.change.record, result.change.event, result.change.counters);
@@ -169,6 +194,8 @@ export const releaseToJoinedForce = (record: ReportRecord, by: string, at: Date)
   if (record.status !== 'in_triage' || record.routing.rule !== 'not-yet-joined' || force === undefined || when.slice(0, 10) < force.joinedService) {
     return undefined;
   }
+  // Never to a force whose own professional standards or chief officers the report speaks of.
+  if (!mayReach(record.protection, record.content, force.id)) return undefined;
   const { notifiedAt: _heldSince, ...rest } = record;
   return {
     record: {

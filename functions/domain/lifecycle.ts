@@ -6,7 +6,9 @@
  * that has since joined the service); awaiting_review → approved | closed |
  * split (and stays awaiting_review while sanitised or re-routed); approved → disseminated.
  * Once a force has it: an outcome, then perhaps another (an investigation can end in no further
- * action), or a transfer to another force, which routes it again (→ routed → disseminated there).
+ * action), or a transfer to another force, which routes it again (→ routed → disseminated there),
+ * or, when the report speaks of that force's own professional standards or chief officers, sends it
+ * back to the contact centre's review (→ awaiting_review).
  */
 import type { ReportStatus } from './report-record.ts';
 
@@ -20,10 +22,10 @@ const NEXT: Record<ReportStatus, readonly ReportStatus[]> = {
   in_triage: ['routed'],
   closed: [],
   split: [],
-  disseminated: [...OUTCOMES, 'routed'],
-  recorded_as_intelligence: ['investigation_opened', 'safeguarding_action', 'no_further_action', 'routed'],
-  safeguarding_action: ['investigation_opened', 'no_further_action', 'routed'],
-  investigation_opened: ['safeguarding_action', 'no_further_action', 'routed'],
+  disseminated: [...OUTCOMES, 'routed', 'awaiting_review'],
+  recorded_as_intelligence: ['investigation_opened', 'safeguarding_action', 'no_further_action', 'routed', 'awaiting_review'],
+  safeguarding_action: ['investigation_opened', 'no_further_action', 'routed', 'awaiting_review'],
+  investigation_opened: ['safeguarding_action', 'no_further_action', 'routed', 'awaiting_review'],
   no_further_action: [],
 };
 

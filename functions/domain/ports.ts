@@ -13,6 +13,8 @@ import type { ReportRecord } from './report-record.ts';
 import type { SplitChange } from './review.ts';
 import type { CounterIncrement } from './statistics.ts';
 import type { Destination } from './routing.ts';
+import type { ForceReference, ForceReferenceEntry } from './force-reference.ts';
+import type { ForceId } from './forces.ts';
 
 export interface ReportStore {
   /** Claims a reference for a new report; false if it is already taken. */
@@ -35,6 +37,14 @@ export interface ReportStore {
    * their events, all or nothing. Throws ConcurrentChange if the contact changed meanwhile.
    */
   recordSplit(before: ReportRecord, change: SplitChange): Promise<void>;
+  /**
+   * Gives a force its own reference for a report: records the report's next version with it, and
+   * claims the reference, all or nothing. Undefined, with nothing written, when the report changed
+   * since it was read or the reference is taken.
+   */
+  recordForceReference(before: ReportRecord, force: ForceId, forceReference: ForceReference): Promise<ReportRecord | undefined>;
+  /** Which report a force reference stands for, and which force holds it. */
+  findByForceReference(forceReference: ForceReference): Promise<ForceReferenceEntry | undefined>;
   /** Appends an event that changes nothing else, such as someone reading the original. */
   appendEvent(reference: Reference, event: AuditEvent): Promise<void>;
   find(reference: Reference): Promise<ReportRecord | undefined>;
@@ -82,6 +92,8 @@ export interface FollowUpStore {
   answersAwaitingReview(limit: number): Promise<Answer[]>;
   /** Every question asked about a report, oldest first. */
   questionsAbout(reference: Reference): Promise<Question[]>;
+  /** Every answer and piece of added information about a report, oldest first. */
+  answersAbout(reference: Reference): Promise<Answer[]>;
 }
 
 /**

@@ -9,7 +9,8 @@ import type { SealedOriginal } from './ports.ts';
 import type { Reference } from './reference.ts';
 import { contentFromSubmission, type DisseminableContent } from './disseminable-content.ts';
 import type { ReporterMode } from './report.ts';
-import { TRIAGE, type RoutingDecision } from './routing.ts';
+import type { ForceReference } from './force-reference.ts';
+import { TRIAGE, type Protection, type RoutingDecision } from './routing.ts';
 import type { ReviewState } from './review-state.ts';
 
 /**
@@ -52,6 +53,13 @@ export interface ReportRecord {
    * bound to that reference); absent when it is this report's own.
    */
   readonly splitFrom?: Reference;
+  /**
+   * Set when the report speaks of a force's own professional standards, anti-corruption or vetting
+   * unit or its chief officers: the forces it must never reach, whoever decides where it goes.
+   */
+  readonly protection?: Protection;
+  /** Each force's own reference for the report, by force id: the only reference a force sees. */
+  readonly forceReferences?: Readonly<Record<string, ForceReference>>;
   /** What a force may see: set at routing when review is off, by the contact centre when on. */
   readonly content?: DisseminableContent;
   readonly review?: ReviewState;
@@ -81,12 +89,14 @@ export const routedRecord = (
   { review }: RoutingOptions,
 ): ReportRecord => {
   const { reporter } = message.report;
+  const { protection, ...decision } = routing;
   return {
     reference: message.reference,
     channel: message.channel,
     receivedAt: message.receivedAt,
     routedAt: routedAt.toISOString(),
-    routing,
+    routing: decision,
+    ...(protection === undefined ? {} : { protection }),
     categories: [...message.report.categories],
     reporterMode: reporter.mode,
     contactDetailsHeld: reporter.mode === 'confidential' && reporter.contact !== undefined,

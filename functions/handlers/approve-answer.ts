@@ -1,9 +1,10 @@
 /**
  * POST /contact-centre/reviews/{reference}/answers/{answerId}/approval: a supervisor, never the
- * analyst who sanitised it, approves the answer; only then does the force that asked receive it,
- * linked to the report. Information the reporter added goes to every force that has the report;
- * if none has it yet it stays approved. Approving again after a failure part-way, or once a force
- * has the report, finishes the dissemination.
+ * analyst who sanitised it, approves the answer; only then does the force that has the report now
+ * receive it, under its own reference (never a force that asked and has since passed it on).
+ * Information the reporter added goes to every force that has the report; if none has it yet it
+ * stays approved and goes with the report when it is disseminated. Not approved while it speaks of
+ * the own professional standards or chief officers of a force that has the report.
  */
 import { answerSummary } from '#adapters/contact-centre-views.ts';
 import { documentClient } from '#adapters/dynamodb-client.ts';
@@ -14,7 +15,7 @@ import { json, staffRoute } from '#adapters/http/routes.ts';
 import { SqsForceQueues } from '#adapters/queues.ts';
 import { DynamoReportStore } from '#adapters/report-store.ts';
 import { sqsClient } from '#adapters/sqs-client.ts';
-import { answerStep, approveAnswer, disseminateAnswer } from '#domain/follow-up.ts';
+import { answerStep, approveAnswer, disseminateAnswer, protectedFromHolders } from '#domain/follow-up.ts';
 
 const tableName = requiredEnvironment('TABLE_NAME');
 const ports = {
@@ -31,6 +32,9 @@ export const handler = staffRoute(['supervisors']).handler(async (event) => {
   const approved =
     recorded?.status === 'approved'
       ? recorded
-      : await followUpOrProblem(() => answerStep(ports.followUps, reference, answerId, (found) => approveAnswer(found, event.staff.username, new Date())));
+      : await followUpOrProblem(async () => {
+          const reachesProtected = recorded !== undefined && (await protectedFromHolders(ports.reports, recorded));
+          return answerStep(ports.followUps, reference, answerId, (found) => approveAnswer(found, event.staff.username, new Date(), reachesProtected));
+        });
   return json(200, answerSummary(await disseminateAnswer(ports, approved)));
 });

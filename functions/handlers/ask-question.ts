@@ -7,7 +7,7 @@
 import { documentClient } from '#adapters/dynamodb-client.ts';
 import { requiredEnvironment } from '#adapters/environment.ts';
 import { DynamoFollowUpStore } from '#adapters/follow-up-store.ts';
-import { followUpOrProblem, referenceFrom } from '#adapters/http/step-problems.ts';
+import { followUpOrProblem } from '#adapters/http/step-problems.ts';
 import { forceRouteWithBody, json } from '#adapters/http/routes.ts';
 import { logger } from '#adapters/logger.ts';
 import { DynamoReportStore } from '#adapters/report-store.ts';
@@ -21,8 +21,7 @@ export const handler = forceRouteWithBody({
   maxBytes: MAX_FOLLOW_UP_BYTES,
   problem: { type: '/problems/invalid-question', title: 'The question needs attention' },
 }).handler(async (event) => {
-  const reference = referenceFrom(event.pathParameters);
-  const question = await followUpOrProblem(() => ask(ports, reference, event.force.id, event.body.question, new Date()));
-  logger.info('Question asked', { reference, force: event.force.id, questionId: question.id });
+  const question = await followUpOrProblem(() => ask(ports, event.pathParameters?.reference ?? '', event.force.id, event.body.question, new Date()));
+  logger.info('Question asked', { reference: question.reference, force: event.force.id, questionId: question.id });
   return json(201, { questionId: question.id, status: question.status });
 });

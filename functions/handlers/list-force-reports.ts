@@ -1,10 +1,10 @@
 /** GET /force/reports?status=&limit=&after=: the calling force's reports, newest first, filtered by status, paginated. */
 import { documentClient } from '#adapters/dynamodb-client.ts';
 import { requiredEnvironment } from '#adapters/environment.ts';
-import { forceReportSummary } from '#adapters/force-views.ts';
 import { Problem } from '#adapters/http/problem.ts';
 import { forceRoute, json } from '#adapters/http/routes.ts';
 import { DynamoReportStore } from '#adapters/report-store.ts';
+import { forceReportSummary } from '#domain/force-facing.ts';
 import { WITH_A_FORCE } from '#domain/lifecycle.ts';
 import type { ReportStatus } from '#domain/report-record.ts';
 
@@ -29,5 +29,5 @@ export const handler = forceRoute().handler(async (event) => {
     ...(query.after === undefined ? {} : { after: query.after }),
     ...(status === undefined ? {} : { status }),
   });
-  return json(200, { reports: records.map((record) => forceReportSummary(record, { kind: 'custodian' })), next: next ?? null });
+  return json(200, { reports: records.map((record) => forceReportSummary(record, event.force.id, { kind: 'custodian' })), next: next ?? null });
 });

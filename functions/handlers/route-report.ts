@@ -9,6 +9,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { documentClient } from '#adapters/dynamodb-client.ts';
 import { requiredEnvironment } from '#adapters/environment.ts';
+import { DynamoFollowUpStore } from '#adapters/follow-up-store.ts';
 import { kmsClient } from '#adapters/kms-client.ts';
 import { logger } from '#adapters/logger.ts';
 import { KmsOriginalsVault } from '#adapters/originals-vault.ts';
@@ -19,8 +20,10 @@ import { routeContact } from '#domain/dissemination.ts';
 import { parseIntakeMessage } from '#domain/intake.ts';
 import { parseReviewPolicy } from '#domain/review-policy.ts';
 
+const tableName = requiredEnvironment('TABLE_NAME');
 const ports = {
-  store: new DynamoReportStore(documentClient, requiredEnvironment('TABLE_NAME')),
+  store: new DynamoReportStore(documentClient, tableName),
+  followUps: new DynamoFollowUpStore(documentClient, tableName),
   forceQueues: new SqsForceQueues(sqsClient, requiredEnvironment('REPORT_QUEUE_NAME_TEMPLATE')),
   vault: new KmsOriginalsVault(kmsClient, requiredEnvironment('ORIGINALS_KEY_ID')),
   clock: () => new Date(),

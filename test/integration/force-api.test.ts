@@ -1,6 +1,7 @@
 /**
  * The force API, from both sides: each force works its own reports (list, read, outcome, transfer)
- * and, for another force's report, every route answers 404 as if it did not exist.
+ * by the force reference it was given, and, for another force's report or for the reporter's
+ * reference, every route answers 404 as if it did not exist.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -20,21 +21,28 @@ const statistics = async (force: string) => {
   return (await local.scanTable()).find((item) => item.PK === `STATS#${force}` && item.SK === month) ?? {};
 };
 
+/** A report for the force, as the force knows it: by the force reference on its message. */
 const report = async (force: string) => {
   const answer = await postJson(api('/reports'), minimalReport({ force }));
   const reference = answer.json().reference as string;
-  await notificationsFor(local.sqs, local.queueUrl(`pac-local-reports-${force}.fifo`), reference);
-  return reference;
+  const [message] = await notificationsFor(local.sqs, local.queueUrl(`pac-local-reports-${force}.fifo`), reference);
+  const given = JSON.parse(message!.Body!).reference as string;
+  assert.equal(given, await local.forceReference(reference, force));
+  assert.match(given, /^FR-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  return { reporter: reference, force: given };
 };
 
 describe('the force API', () => {
   let met = '';
   let kent = '';
+  let metReporter = '';
 
   it('lists a force its own reports, newest first, and not another force\'s', async () => {
-    met = await report('metropolitan');
-    kent = await report('kent');
-    const second = await report('metropolitan');
+    const first = await report('metropolitan');
+    met = first.force;
+    metReporter = first.reporter;
+    kent = (await report('kent')).force;
+    const second = (await report('metropolitan')).force;
     const answer = await get('/force/reports', 'metropolitan');
     assert.equal(answer.status, 200, answer.text);
     const references = answer.json<{ reports: Summary[] }>().reports.map((r) => r.reference);
@@ -59,14 +67,29 @@ describe('the force API', () => {
     assert.ok(!list.reports.some((r) => r.reference === kent));
   });
 
+  it("answers 404 to the force that has the report, when asked by the reporter's reference", async () => {
+    for (const answer of [
+      await get(`/force/reports/${metReporter}`, 'metropolitan'),
+      await post(`/force/reports/${metReporter}/outcome`, { outcome: 'investigation_opened' }, 'metropolitan'),
+      await post(`/force/reports/${metReporter}/questions`, { question: 'When did this happen, please?' }, 'metropolitan'),
+    ]) {
+      assert.equal(answer.status, 404, answer.text);
+    }
+    const everything = (await get('/force/reports?limit=100', 'metropolitan')).text;
+    assert.ok(!everything.includes('PAC-'), "the reporter's reference never leaves the contact centre");
+  });
+
   it('lets a force read its report in full, and records the read naming the force', async () => {
     const answer = await get(`/force/reports/${met}`, 'metropolitan');
     assert.equal(answer.status, 200, answer.text);
-    const body = answer.json<{ content: { narrative: string }; audit: { type: string; by?: string }[]; original?: unknown }>();
+    const body = answer.json<{ reference: string; content: { narrative: string }; receivedOn: string; original?: unknown }>();
+    assert.equal(body.reference, met);
     assert.match(body.content.narrative, /£200/);
+    assert.match(body.receivedOn, /^\d{4}-\d{2}-\d{2}$/, 'a date, never a time');
     assert.equal(body.original, undefined);
-    const trail = (await get(`/force/reports/${met}`, 'metropolitan')).json<{ audit: { type: string; by?: string }[] }>().audit;
-    assert.ok(trail.some((e) => e.type === 'read_by_force' && e.by === 'force:metropolitan'));
+    const trail = (await get(`/force/reports/${met}`, 'metropolitan')).json<{ audit: { type: string; force?: string; on: string }[] }>().audit;
+    assert.ok(trail.some((e) => e.type === 'read_by_force' && e.force === 'metropolitan'));
+    assert.ok(trail.every((e) => /^\d{4}-\d{2}-\d{2}$/.test(e.on)));
   });
 
   it('records outcomes the lifecycle allows and refuses the rest with problem+json', async () => {
@@ -88,29 +111,34 @@ describe('the force API', () => {
   });
 
   it("passes a report from the Met to Kent: Kent's queue receives it, both forces' statistics count it, and the Met keeps only what it had", async () => {
-    const reference = await report('metropolitan');
+    const { reporter, force: reference } = await report('metropolitan');
     const [metBefore, kentBefore] = [await statistics('metropolitan'), await statistics('kent')];
     assert.equal((await post(`/force/reports/${reference}/transfer`, { force: 'metropolitan', reason: 'x y z' }, 'metropolitan')).status, 400);
     const moved = await post(`/force/reports/${reference}/transfer`, { force: 'Kent Police', reason: 'the officer is a Kent officer' }, 'metropolitan');
     assert.equal(moved.status, 200, moved.text);
     assert.equal(moved.json().transferredTo, 'kent');
 
-    const [notification, ...more] = await notificationsFor(local.sqs, local.queueUrl('pac-local-reports-kent.fifo'), reference);
+    const [notification, ...more] = await notificationsFor(local.sqs, local.queueUrl('pac-local-reports-kent.fifo'), reporter);
     assert.equal(more.length, 0);
-    const routed = JSON.parse(notification!.Body!).routing as { rule: string; reason: string };
-    assert.equal(routed.rule, 'transferred');
-    assert.match(routed.reason, /passed on by Metropolitan Police Service: the officer is a Kent officer/);
+    const message = JSON.parse(notification!.Body!) as { reference: string; routing: { rule: string; explanation: string } };
+    assert.equal(message.routing.rule, 'transferred');
+    assert.equal(message.routing.explanation, 'Passed on by Metropolitan Police Service.');
+    assert.ok(!notification!.Body!.includes('the officer is a Kent officer'), "the Met's reason is not Kent's to read");
+    const kentReference = message.reference;
+    assert.notEqual(kentReference, reference, 'Kent gets a reference of its own');
+    assert.equal(kentReference, await local.forceReference(reporter, 'kent'));
+    assert.equal((await get(`/force/reports/${reference}`, 'kent')).status, 404, "Kent cannot use the Met's reference");
 
     const [metAfter, kentAfter] = [await statistics('metropolitan'), await statistics('kent')];
     assert.equal(Number(metAfter.passed_to_other_forces ?? 0) - Number(metBefore.passed_to_other_forces ?? 0), 1);
     assert.equal(Number(kentAfter.passed_to_force ?? 0) - Number(kentBefore.passed_to_force ?? 0), 1);
 
-    assert.equal((await post(`/force/reports/${reference}/outcome`, { outcome: 'investigation_opened' }, 'kent')).status, 200);
-    const kentView = (await get(`/force/reports/${reference}`, 'kent')).json<{ status: string; audit: { type: string; detail: Record<string, unknown> }[]; passedOnBy: { force: string }[] }>();
+    assert.equal((await post(`/force/reports/${kentReference}/outcome`, { outcome: 'investigation_opened' }, 'kent')).status, 200);
+    const kentView = (await get(`/force/reports/${kentReference}`, 'kent')).json<{ status: string; audit: { type: string; destination?: string; to?: string }[]; passedOnBy: { force: string }[] }>();
     assert.equal(kentView.status, 'investigation_opened');
     assert.deepEqual(kentView.passedOnBy.map((p) => p.force), ['metropolitan']);
     assert.deepEqual(
-      kentView.audit.filter((e) => e.type === 'disseminated' || e.type === 'transferred').map((e) => [e.type, e.detail.destination ?? e.detail.to]),
+      kentView.audit.filter((e) => e.type === 'disseminated' || e.type === 'transferred').map((e) => [e.type, e.destination ?? e.to]),
       [['disseminated', 'metropolitan'], ['transferred', 'kent'], ['disseminated', 'kent']],
       'the audit trail shows the chain',
     );

@@ -27,14 +27,18 @@ const SANITISED = 'The payments happened on Friday evenings after 10pm.';
 
 describe('keeping in contact', () => {
   let reference = '';
+  let metReference = '';
   let questionId = '';
 
   it("lets the force that received a report ask the reporter a question, and no other force", async () => {
     const submitted = await postJson(api('/reports'), minimalReport({ force: 'the Met' }));
     reference = submitted.json().reference as string;
     await notificationsFor(local.sqs, local.queueUrl(MET_QUEUE), reference);
+    metReference = await local.forceReference(reference, 'metropolitan');
 
-    const path = `/force/reports/${reference}/questions`;
+    const byReporterReference = await postJson(api(`/force/reports/${reference}/questions`), { question: QUESTION }, await forceSystem('metropolitan'));
+    assert.equal(byReporterReference.status, 404, "a force cannot use the reporter's reference");
+    const path = `/force/reports/${metReference}/questions`;
     const kent = await postJson(api(path), { question: QUESTION }, await forceSystem('kent'));
     assert.equal(kent.status, 404, 'to Kent, the Met\'s report does not exist');
     assert.equal((await postJson(api(path), { question: QUESTION })).status, 401);
@@ -97,8 +101,10 @@ describe('keeping in contact', () => {
     const answer = JSON.parse(message!.Body!) as Record<string, unknown>;
     assert.deepEqual(
       [answer.type, answer.reference, answer.questionId, answer.question, answer.answer],
-      ['report.answer', reference, questionId, QUESTION, SANITISED],
+      ['report.answer', metReference, questionId, QUESTION, SANITISED],
     );
+    assert.match(String(answer.answeredOn), /^\d{4}-\d{2}-\d{2}$/, 'when it was answered, to the day only');
+    assert.ok(!message!.Body!.includes(reference), "the reporter's reference stays with the contact centre");
 
     const everyQueue = JSON.stringify(await Promise.all([...local.stack.queueUrls.values()].map((queue) => receiveAll(local.sqs, queue))));
     assert.ok(!everyQueue.includes('07700 900987') && !everyQueue.includes(ANSWER), "the reporter's own words reach no queue");

@@ -106,11 +106,14 @@ describe("the Met's first 18 months, replayed", () => {
         expectStatus(await postJson(api(`/contact-centre/reviews/${reference}/approval`), {}, headers.supervisor), 200);
       });
       await inParallel(contacts.slice(disseminated[m]), async (reference, i) => {
+        // Closing without dissemination takes two people: one proposes, a supervisor confirms.
         expectStatus(await postJson(api(`/contact-centre/reviews/${reference}/closure`), { reason: CLOSURES[i % CLOSURES.length] }, headers.analyst), 200);
+        expectStatus(await postJson(api(`/contact-centre/reviews/${reference}/closure/confirmation`), {}, headers.supervisor), 200);
       });
 
       // The Met passes some on to other forces and opens an investigation on the rest.
-      await inParallel(toDisseminate, async (reference, i) => {
+      await inParallel(toDisseminate, async (contact, i) => {
+        const reference = await local.forceReference(contact, 'metropolitan');
         const answer =
           i < transfers[m]!
             ? await postJson(api(`/force/reports/${reference}/transfer`), { force: TRANSFER_TO[i % TRANSFER_TO.length], reason: 'the officer serves there' }, met)

@@ -40,11 +40,13 @@ describe('the reporting pipeline', () => {
     const notifications = await notificationsFor(local.sqs, local.queueUrl(MET_QUEUE), reference);
     assert.equal(notifications.length, 1);
     const notification = bodyOf(notifications[0]!);
-    assert.equal(notification.schemaVersion, '1.0');
+    assert.equal(notification.schemaVersion, '2.0');
     assert.deepEqual(notification.force, { id: 'metropolitan', name: 'Metropolitan Police Service' });
     assert.equal(notification.narrative, NARRATIVE);
     assert.equal(notification.routing.rule, 'named-force');
-    assert.equal(notifications[0]!.MessageAttributes?.schemaVersion?.StringValue, '1.0');
+    assert.equal(notification.reference, await local.forceReference(reference, 'metropolitan'));
+    assert.ok(!notifications[0]!.Body!.includes(reference), "the reporter's reference stays with the contact centre");
+    assert.equal(notifications[0]!.MessageAttributes?.schemaVersion?.StringValue, '2.0');
   });
 
   it('stores the report with its routing decision and an audit trail', async () => {
@@ -56,7 +58,7 @@ describe('the reporting pipeline', () => {
     assert.equal((report?.routing as { destination: string }).destination, 'kent');
     assert.deepEqual(
       items.filter((item) => item.kind === 'event').map((item) => item.type),
-      ['received', 'routed', 'disseminated'],
+      ['received', 'routed', 'force_reference_given', 'disseminated'],
     );
   });
 
@@ -64,14 +66,15 @@ describe('the reporting pipeline', () => {
     const reference = await submit(minimalReport());
     const notifications = await notificationsFor(local.sqs, local.queueUrl(TRIAGE_QUEUE), reference);
     assert.equal(notifications.length, 1);
-    assert.equal(bodyOf(notifications[0]!).routing.reason, 'the reporter did not name a force');
+    assert.equal(bodyOf(notifications[0]!).routing.explanation, 'No force could be identified.');
     assert.deepEqual(await notificationsFor(local.sqs, local.queueUrl(MET_QUEUE), reference, { timeoutMs: 1_000 }), []);
   });
 
-  it('sends a report naming a force the registry does not know to triage, quoting it', async () => {
+  it('sends a report naming a force the registry does not know to triage, in fixed words', async () => {
     const reference = await submit(minimalReport({ force: 'Gotham City Police' }));
     const [notification] = await notificationsFor(local.sqs, local.queueUrl(TRIAGE_QUEUE), reference);
-    assert.match(bodyOf(notification!).routing.reason, /"Gotham City Police"/);
+    assert.equal(bodyOf(notification!).routing.explanation, 'No force could be identified.');
+    assert.ok(!notification!.Body!.includes('Gotham'), 'what was typed is not copied into the routing');
   });
 
   it('routes by the employer first, then by the place: a full postcode to its force, a straddling district to triage', async () => {
@@ -87,7 +90,9 @@ describe('the reporting pipeline', () => {
 
     const district = await submit(minimalReport({ location: { postcode: 'HR3' } }));
     const [triaged] = await notificationsFor(local.sqs, local.queueUrl(TRIAGE_QUEUE), district);
-    assert.deepEqual([...bodyOf(triaged!).routing.candidates].sort(), ['dyfed-powys', 'west-mercia']);
+    assert.equal(bodyOf(triaged!).routing.rule, 'postcode-candidates');
+    assert.match(bodyOf(triaged!).routing.explanation, /Dyfed-Powys Police/);
+    assert.match(bodyOf(triaged!).routing.explanation, /West Mercia Police/);
   });
 
   it('stores one report and sends one notification, with one deduplication id, when a message is delivered three times', async () => {
@@ -99,7 +104,8 @@ describe('the reporting pipeline', () => {
 
     const notifications = await notificationsFor(local.sqs, local.queueUrl(MET_QUEUE), reference, { settleMs: 3_000 });
     assert.equal(notifications.length, 1);
-    assert.equal(notifications[0]!.Attributes?.MessageDeduplicationId, `report.disseminated:${reference}:metropolitan`);
+    const given = await local.forceReference(reference, 'metropolitan');
+    assert.equal(notifications[0]!.Attributes?.MessageDeduplicationId, `report.disseminated:${given}:metropolitan`);
     const items = (await local.scanTable()).filter((item) => item.PK === `REPORT#${reference}`);
     assert.equal(items.filter((item) => item.SK === 'REPORT').length, 1);
     assert.equal(items.filter((item) => item.type === 'disseminated').length, 1);
@@ -114,7 +120,8 @@ describe('the reporting pipeline', () => {
       await sendRaw(local.sqs, local.queueUrl(INTAKE_QUEUE), JSON.stringify(intakeMessage(reference, 'online', report, new Date())));
     }
     const routed = await notificationsFor(local.sqs, local.queueUrl('pac-local-reports-kent.fifo'), good);
-    assert.deepEqual(routed.map((m) => bodyOf(m).reference).sort(), [...good].sort());
+    const given = await Promise.all(good.map((reference) => local.forceReference(reference, 'kent')));
+    assert.deepEqual(routed.map((m) => bodyOf(m).reference).sort(), given.sort());
     const dead = await eventually(async () => {
       const messages = await receiveAll(local.sqs, local.queueUrl(INTAKE_DLQ), 1);
       return messages.length > 0 ? messages : undefined;

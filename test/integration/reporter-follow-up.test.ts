@@ -68,7 +68,7 @@ describe("the reporter's follow-up", () => {
   });
 
   it('lets the reporter read a relayed question and answer it, and the answer waits for review', async () => {
-    const asked = await postJson(api(`/force/reports/${reference}/questions`), { question: 'Which evenings did the payments happen?' }, await metSystem());
+    const asked = await postJson(api(`/force/reports/${await local.forceReference(reference, 'metropolitan')}/questions`), { question: 'Which evenings did the payments happen?' }, await metSystem());
     assert.equal(asked.status, 201, asked.text);
     const questionId = asked.json().questionId as string;
     assert.deepEqual((await open(reference, code)).json().questions, [], 'not shown until the contact centre relays it');
@@ -122,8 +122,9 @@ describe("the reporter's follow-up", () => {
     });
     const body = JSON.parse(message?.Body ?? '{}') as Record<string, unknown>;
     assert.equal(body.type, 'report.information');
-    assert.equal(body.reference, reference);
+    assert.equal(body.reference, await local.forceReference(reference, 'metropolitan'));
     assert.equal(body.information, 'The officer drives a blue van.');
+    assert.match(String(body.receivedOn), /^\d{4}-\d{2}-\d{2}$/, 'when it came in, to the day only');
     assert.ok(!JSON.stringify(body).includes('AB12'), 'only the sanitised text reaches the force');
   });
 

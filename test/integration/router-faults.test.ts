@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SqsForceQueues } from '../../functions/adapters/queues.ts';
+import { DynamoFollowUpStore } from '../../functions/adapters/follow-up-store.ts';
 import { DynamoReportStore } from '../../functions/adapters/report-store.ts';
 import { KmsOriginalsVault } from '../../functions/adapters/originals-vault.ts';
 import { routeContact } from '../../functions/domain/dissemination.ts';
@@ -23,6 +24,7 @@ const local = useLocalStack();
 
 const realPorts = () => ({
   store: new DynamoReportStore(DynamoDBDocumentClient.from(localDynamoDbClient(local.stack.dynamoDbEndpoint)), local.stack.tableName),
+  followUps: new DynamoFollowUpStore(DynamoDBDocumentClient.from(localDynamoDbClient(local.stack.dynamoDbEndpoint)), local.stack.tableName),
   forceQueues: new SqsForceQueues(local.sqs, 'pac-local-reports-{destination}.fifo'),
   vault: new KmsOriginalsVault(localKmsClient(local.stack.kmsEndpoint), process.env.ORIGINALS_KEY_ID ?? ''),
   clock: () => new Date(),

@@ -156,11 +156,15 @@ describe('statistics and the force inbox', () => {
 
   it("prints the Met's new reports with `npm run inbox -- --once`, and leaves its queue empty", async () => {
     const { stdout } = await tool('bin/inbox.ts', '--force', 'metropolitan', '--endpoint', local.stack.sqsEndpoint, '--once');
-    for (const reference of met) assert.match(stdout, new RegExp(`== ${reference} == report for Metropolitan Police Service \\(metropolitan\\)`));
-    assert.ok(!kent.some((reference) => stdout.includes(reference)), "Kent's reports are not the Met's");
+    for (const reference of met) {
+      const given = await local.forceReference(reference, 'metropolitan');
+      assert.match(stdout, new RegExp(`== ${given} == report for Metropolitan Police Service \\(metropolitan\\)`));
+      assert.ok(!stdout.includes(reference), "the reporter's reference is not the Met's to see");
+    }
+    for (const reference of kent) assert.ok(!stdout.includes(await local.forceReference(reference, 'kent')), "Kent's reports are not the Met's");
     assert.match(stdout, /Categories +Abuse of position for personal advantage/);
-    assert.match(stdout, /Routed +the reporter named Metropolitan Police Service\s+\(named-force\)/);
-    assert.match(stdout, /Received +\d{1,2} \w{3} \d{4}, \d\d:\d\d UTC, by phone/);
+    assert.match(stdout, /Routed +The report named Metropolitan Police Service\.\s+\(named-force\)/);
+    assert.match(stdout, /Received +\d{1,2} \w{3} \d{4}\n/, 'the day only, and not how the reporter made contact');
     assert.ok(stdout.replace(/\s+/g, ' ').includes(NARRATIVE), 'the narrative is printed in full, wrapped');
     assert.equal(await messagesOn(MET_QUEUE), 0, 'every printed message was deleted');
   });
@@ -175,19 +179,20 @@ describe('statistics and the force inbox', () => {
 
   it("prints a reporter's answer with the force's question, and shows a message it cannot read as it came, escapes and all", () => {
     const answer: ForceAnswerNotification = {
-      schemaVersion: '1.0',
+      schemaVersion: '2.0',
       type: 'report.answer',
-      reference: 'PAC-4DSK-XXY7',
+      reference: 'FR-4DSK-XXY7-2H4P',
       force: { id: 'kent', name: 'Kent Police' },
       questionId: '0b9f4c36-6b5e-4f0e-9d7c-3f2a1e5b8c90',
+      askedBy: { id: 'kent', name: 'Kent Police' },
       question: 'Which day did this happen?',
       answer: 'It was the Tuesday before the bank holiday, in the afternoon.',
-      answeredAt: '2024-05-07T10:15:00.000Z',
-      disseminatedAt: '2024-05-08T09:00:00.000Z',
+      answeredOn: '2024-05-07',
+      disseminatedOn: '2024-05-08',
     };
     const printed = describeMessage({ Body: JSON.stringify(answer) });
-    assert.match(printed, /^== PAC-4DSK-XXY7 == the reporter's answer, for Kent Police \(kent\)/);
-    assert.match(printed, /Answered +7 May 2024, 10:15 UTC/);
+    assert.match(printed, /^== FR-4DSK-XXY7-2H4P == the reporter's answer, for Kent Police \(kent\)/);
+    assert.match(printed, /Answered +7 May 2024\n/);
     assert.match(printed, /Your question:\n {2}Which day did this happen\?\n/);
     assert.match(printed, /Their answer \(sanitised by the contact centre\):\n {2}It was the Tuesday before the bank holiday/);
 
@@ -212,7 +217,7 @@ describe('statistics and the force inbox', () => {
       /the terminal went away/,
     );
     const [again, ...rest] = await receiveAll(local.sqs, queueUrl);
-    assert.ok(again?.Body?.includes(reference), 'the same report is there for the next reader at once');
+    assert.ok(again?.Body?.includes(await local.forceReference(reference, 'metropolitan')), 'the same report is there for the next reader at once');
     assert.equal(rest.length, 0);
   });
 });

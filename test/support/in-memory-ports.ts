@@ -4,6 +4,7 @@ import type { IntakeMessage } from '../../functions/domain/intake.ts';
 import {
   ConcurrentChange,
   type ForceMessage,
+  type FollowUpStore,
   type ForceQueues,
   type IntakeQueue,
   type OriginalsVault,
@@ -11,6 +12,8 @@ import {
   type SealedOriginal,
 } from '../../functions/domain/ports.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
+import type { Answer, Question } from '../../functions/domain/follow-up.ts';
+import type { ForceReference, ForceReferenceEntry } from '../../functions/domain/force-reference.ts';
 import { statusOnceNotified, type ReportRecord } from '../../functions/domain/report-record.ts';
 import type { SplitChange } from '../../functions/domain/review.ts';
 import type { CounterIncrement } from '../../functions/domain/statistics.ts';
@@ -60,6 +63,20 @@ export class InMemoryReportStore implements ReportStore {
     for (const { reference, event } of events) this.events.push({ ...event, reference });
   }
 
+  readonly forceReferences = new Map<string, ForceReferenceEntry>();
+
+  async recordForceReference(before: ReportRecord, force: string, forceReference: ForceReference): Promise<ReportRecord | undefined> {
+    if (this.records.get(before.reference)?.version !== before.version || this.forceReferences.has(forceReference)) return undefined;
+    const after = { ...before, forceReferences: { ...before.forceReferences, [force]: forceReference }, version: before.version + 1 };
+    this.forceReferences.set(forceReference, { reference: before.reference, force });
+    this.records.set(after.reference, after);
+    return after;
+  }
+
+  async findByForceReference(forceReference: ForceReference): Promise<ForceReferenceEntry | undefined> {
+    return this.forceReferences.get(forceReference);
+  }
+
   async appendEvent(reference: Reference, event: AuditEvent): Promise<void> {
     this.events.push({ ...event, reference });
   }
@@ -99,5 +116,62 @@ export class InMemoryVault implements OriginalsVault {
   async open(reference: Reference, sealed: SealedOriginal): Promise<string> {
     if (sealed.encryptedDataKey !== reference) throw new Error('sealed for another report');
     return Buffer.from(sealed.ciphertext, 'base64').toString('utf8');
+  }
+}
+
+/** Questions and answers in memory, each change conditional on the version read, as in DynamoDB. */
+export class InMemoryFollowUpStore implements FollowUpStore {
+  readonly questions = new Map<string, Question>();
+  readonly answers = new Map<string, Answer>();
+  readonly events: (AuditEvent & { reference: string })[] = [];
+
+  private expect<T extends { version: number }>(map: Map<string, T>, key: string, before: T | undefined, reference: string): void {
+    if (map.get(key)?.version !== before?.version) throw new ConcurrentChange(reference);
+  }
+
+  async recordQuestion(question: Question, event: AuditEvent): Promise<void> {
+    this.expect(this.questions, question.id, undefined, question.reference);
+    this.questions.set(question.id, question);
+    this.events.push({ ...event, reference: question.reference });
+  }
+  async findQuestion(reference: Reference, id: string): Promise<Question | undefined> {
+    const question = this.questions.get(id);
+    return question?.reference === reference ? question : undefined;
+  }
+  async recordQuestionChange(before: Question, after: Question, event: AuditEvent): Promise<void> {
+    this.expect(this.questions, before.id, before, before.reference);
+    this.questions.set(after.id, after);
+    this.events.push({ ...event, reference: after.reference });
+  }
+  async recordAnswer(before: Question, after: Question, answer: Answer, event: AuditEvent): Promise<void> {
+    this.expect(this.questions, before.id, before, before.reference);
+    this.questions.set(after.id, after);
+    this.answers.set(answer.id, answer);
+    this.events.push({ ...event, reference: after.reference });
+  }
+  async recordInformation(information: Answer, event: AuditEvent): Promise<void> {
+    this.answers.set(information.id, information);
+    this.events.push({ ...event, reference: information.reference });
+  }
+  async findAnswer(reference: Reference, id: string): Promise<Answer | undefined> {
+    const answer = this.answers.get(id);
+    return answer?.reference === reference ? answer : undefined;
+  }
+  async recordAnswerChange(before: Answer, after: Answer, event: AuditEvent): Promise<void> {
+    this.expect(this.answers, before.id, before, before.reference);
+    this.answers.set(after.id, after);
+    this.events.push({ ...event, reference: after.reference });
+  }
+  async questionsAwaitingRelay(limit: number): Promise<Question[]> {
+    return [...this.questions.values()].filter((q) => q.status === 'awaiting_relay').slice(0, limit);
+  }
+  async answersAwaitingReview(limit: number): Promise<Answer[]> {
+    return [...this.answers.values()].filter((a) => a.status === 'awaiting_review').slice(0, limit);
+  }
+  async questionsAbout(reference: Reference): Promise<Question[]> {
+    return [...this.questions.values()].filter((q) => q.reference === reference);
+  }
+  async answersAbout(reference: Reference): Promise<Answer[]> {
+    return [...this.answers.values()].filter((a) => a.reference === reference);
   }
 }

@@ -3,7 +3,7 @@
  * handlers), plain HTTP requests as a browser or curl would make them, and ways to read what
  * ended up in the table and on the queues.
  */
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { DeleteMessageCommand, type Message, ReceiveMessageCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { request as httpRequest } from 'node:http';
 import { after, before } from 'node:test';
@@ -20,17 +20,40 @@ export interface Harness {
   staffHeaders(username: string, ...groups: string[]): Promise<Record<string, string>>;
   /** An Authorization header for a force's system, with its own client and scope. */
   forceHeaders(force: string): Promise<Record<string, string>>;
+  /**
+   * The reference a force was given for a report the test knows by the reporter's reference, once
+   * the report has reached that force: the only one the force's API and messages use.
+   */
+  forceReference(reference: string, force: string): Promise<string>;
 }
+
+/**
+ * The force references a report has been given, by its reporter's reference: forces' messages
+ * carry only those, so a test that knows a report by the reporter's reference finds its messages
+ * through them. Set by `useLocalStack` for the stack of the file.
+ */
+let forceReferencesOf: ((reference: string) => Promise<string[]>) | undefined;
 
 /** Starts a local stack before the file's tests and stops it after them. */
 export const useLocalStack = (options: LocalStackOptions = {}): Harness => {
   let stack: LocalStack | undefined;
   let sqs: SQSClient | undefined;
+  let documents: DynamoDBDocumentClient | undefined;
   before(async () => {
     stack = await startLocalStack(options);
     sqs = localSqsClient(stack.sqsEndpoint);
+    const table = stack.tableName;
+    const client = DynamoDBDocumentClient.from(localDynamoDbClient(stack.dynamoDbEndpoint));
+    documents = client;
+    forceReferencesOf = async (reference) => {
+      if (!reference.startsWith('PAC-')) return [];
+      const { Item } = await client.send(new GetCommand({ TableName: table, Key: { PK: `REPORT#${reference}`, SK: 'REPORT' } }));
+      return Object.values((Item?.forceReferences ?? {}) as Record<string, string>);
+    };
   });
   after(async () => {
+    forceReferencesOf = undefined;
+    documents?.destroy();
     sqs?.destroy();
     await stack?.stop();
   });
@@ -56,6 +79,18 @@ export const useLocalStack = (options: LocalStackOptions = {}): Harness => {
     async forceHeaders(force) {
       const token = await started().stack.issuer.mintToken({ clientId: `pac-local-force-${force}`, scope: `police-reporting/force.${force}` });
       return { authorization: `Bearer ${token}` };
+    },
+    async forceReference(reference, force) {
+      const { stack: s } = started();
+      const client = DynamoDBDocumentClient.from(localDynamoDbClient(s.dynamoDbEndpoint));
+      try {
+        return await eventually(async () => {
+          const { Item } = await client.send(new GetCommand({ TableName: s.tableName, Key: { PK: `REPORT#${reference}`, SK: 'REPORT' } }));
+          return (Item?.forceReferences as Record<string, string> | undefined)?.[force];
+        });
+      } finally {
+        client.destroy();
+      }
     },
     async scanTable() {
       const { stack: s } = started();
@@ -125,7 +160,8 @@ export const receiveAll = async (sqs: SQSClient, QueueUrl: string, waitTimeSecon
 };
 
 /**
- * Collects the notifications on a queue that mention any of the references: waits up to
+ * Collects the notifications on a queue that mention any of the references (a reporter's reference
+ * stands for the force references it has been given, the only ones a force's message carries): waits up to
  * `timeoutMs` for one about each, then keeps listening for `settleMs` more, so a duplicate would be
  * caught too. Everything received is deleted, as a force's system would.
  */
@@ -139,10 +175,14 @@ export const notificationsFor = async (
   const found: Message[] = [];
   const deadline = Date.now() + timeoutMs;
   let settleUntil = Infinity;
+  const aliases = async () =>
+    Promise.all(wanted.map(async (reference) => [reference, ...((await forceReferencesOf?.(reference)) ?? [])]));
+  const mentions = (message: Message, names: readonly string[]) => names.some((name) => message.Body?.includes(name));
   while (Date.now() < Math.min(deadline, settleUntil)) {
     const batch = await receiveAll(sqs, queueUrl, 1);
-    found.push(...batch.filter((m) => wanted.some((reference) => m.Body?.includes(reference))));
-    const allSeen = wanted.every((reference) => found.some((m) => m.Body?.includes(reference)));
+    const names = await aliases();
+    found.push(...batch.filter((m) => names.some((alias) => mentions(m, alias))));
+    const allSeen = names.every((alias) => found.some((m) => mentions(m, alias)));
     if (allSeen && settleUntil === Infinity) settleUntil = Date.now() + settleMs;
   }
   return found;

@@ -7,6 +7,7 @@ import {
 } from '../../functions/domain/force-notification.ts';
 import { intakeMessage } from '../../functions/domain/intake.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
+import type { ForceReference } from '../../functions/domain/force-reference.ts';
 import { reportSubmissionSchema } from '../../functions/domain/report.ts';
 import { routedRecord } from '../../functions/domain/report-record.ts';
 import type { SealedOriginal } from '../../functions/domain/ports.ts';
@@ -17,23 +18,29 @@ const routed = (input: unknown) => {
   const report = reportSubmissionSchema.parse(input);
   const message = intakeMessage('PAC-7K3M-9QXD' as Reference, 'online', report, new Date('2025-01-02T03:04:05Z'));
   const sealed = { algorithm: 'AES-256-GCM', keyId: 'k', encryptedDataKey: '', iv: '', ciphertext: 'sealed', authTag: '' } satisfies SealedOriginal;
-  return routedRecord(message, routeReport(report, message.receivedAt), sealed, new Date('2025-01-02T03:04:06Z'), { review: false });
+  const record = routedRecord(message, routeReport(report, message.receivedAt), sealed, new Date('2025-01-02T03:04:06Z'), { review: false });
+  return { ...record, forceReferences: { [record.routing.destination]: 'FR-AAAA-BBBB-CCCC' as ForceReference } };
 };
 
 describe('the notification a force receives', () => {
-  it('carries the schema version, the reference, the force, the report and how it was routed', () => {
+  it("carries the schema version, the force's own reference, the force, the report, dates and how it was routed", () => {
     const notification = forceNotification(routed(fullReport()), new Date('2025-01-02T03:04:07Z'));
     assert.deepEqual(forceNotificationSchema.parse(notification), notification, 'conforms to its published schema');
-    assert.equal(notification.schemaVersion, '1.0');
-    assert.equal(notification.reference, 'PAC-7K3M-9QXD');
+    assert.equal(notification.schemaVersion, '2.0');
+    assert.equal(notification.reference, 'FR-AAAA-BBBB-CCCC', "the force's own reference, never the reporter's");
+    assert.ok(!JSON.stringify(notification).includes('PAC-7K3M-9QXD'));
     assert.deepEqual(notification.force, { id: 'kent', name: 'Kent Police' });
     assert.deepEqual(notification.categories, ['bribery']);
     assert.equal(notification.subject?.collarNumber, 'AB123');
+    assert.deepEqual(notification.subject?.employer, { id: 'kent', name: 'Kent Police' });
     assert.equal(notification.routing.rule, 'subject-force');
-    assert.equal(notification.disseminatedAt, '2025-01-02T03:04:07.000Z');
+    assert.equal(notification.routing.explanation, 'The person reported works for Kent Police.');
+    assert.equal(notification.receivedOn, '2025-01-02');
+    assert.equal(notification.disseminatedOn, '2025-01-02');
+    assert.ok(!/\d{2}:\d{2}/.test(JSON.stringify({ ...notification, narrative: '' })), 'no time of day anywhere');
   });
 
-  it("never carries a confidential reporter's contact details, only that the contact centre holds some", () => {
+  it("never carries a confidential reporter's contact details, nor whether there are any", () => {
     const contact = { name: 'Jo Bloggs', email: 'jo@example.org', phone: '07700 900123' };
     const notification = forceNotification(
       routed(minimalReport({ force: 'Kent', reporter: { mode: 'confidential', contact } })),
@@ -41,12 +48,13 @@ describe('the notification a force receives', () => {
     );
     const text = JSON.stringify(notification);
     for (const value of Object.values(contact)) assert.ok(!text.includes(value), `${value} leaked`);
-    assert.deepEqual(notification.reporter, { mode: 'confidential', contactDetailsHeld: true });
+    assert.ok(!('reporter' in notification));
+    assert.ok(!('channel' in notification));
   });
 
   it('has one deduplication id per report and destination, however often it is built', () => {
     const report = routed(minimalReport({ force: 'the Met' }));
-    assert.equal(notificationDeduplicationId(report), 'report.disseminated:PAC-7K3M-9QXD:metropolitan');
+    assert.equal(notificationDeduplicationId(report), 'report.disseminated:FR-AAAA-BBBB-CCCC:metropolitan');
     assert.equal(notificationDeduplicationId(report), notificationDeduplicationId(routed(minimalReport({ force: 'Met' }))));
   });
 

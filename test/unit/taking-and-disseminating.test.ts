@@ -5,7 +5,7 @@ import { parseReviewPolicy } from '../../functions/domain/review-policy.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
 import { reportSubmissionSchema } from '../../functions/domain/report.ts';
 import { takeReport } from '../../functions/domain/submission.ts';
-import { InMemoryForceQueues, InMemoryIntakeQueue, InMemoryReportStore, InMemoryVault } from '../support/in-memory-ports.ts';
+import { InMemoryFollowUpStore, InMemoryForceQueues, InMemoryIntakeQueue, InMemoryReportStore, InMemoryVault } from '../support/in-memory-ports.ts';
 import { minimalReport } from '../support/reports.ts';
 
 const report = reportSubmissionSchema.parse(minimalReport({ force: 'the Met' }));
@@ -49,7 +49,8 @@ describe('routing and disseminating under repeated delivery', () => {
     const intake = new InMemoryIntakeQueue();
     const forceQueues = new InMemoryForceQueues();
     await takeReport({ store, intake }, 'online', report, at);
-    return { store, forceQueues, message: intake.messages[0]!, ports: { store, forceQueues, vault: new InMemoryVault(), clock: () => new Date() } };
+    const followUps = new InMemoryFollowUpStore();
+    return { store, forceQueues, message: intake.messages[0]!, ports: { store, followUps, forceQueues, vault: new InMemoryVault(), clock: () => new Date() } };
   };
 
   it('sends the report to its force once, however many times it is delivered', async () => {
@@ -76,9 +77,11 @@ describe('routing and disseminating under repeated delivery', () => {
     assert.equal((await store.find(message.reference))?.status, 'routed');
     await routeContact(flaky, message, NO_REVIEW);
     await routeContact(flaky, message, NO_REVIEW);
+    const forceReference = (await store.find(message.reference))?.forceReferences?.metropolitan;
+    assert.match(forceReference ?? '', /^FR-/);
     assert.deepEqual(
       forceQueues.sent.map((s) => s.deduplicationId),
-      [`report.disseminated:${message.reference}:metropolitan`],
+      [`report.disseminated:${forceReference}:metropolitan`],
     );
   });
 });

@@ -17,6 +17,19 @@ export const refusalProblem = (refusal: ReviewRefusal): Problem => {
       return new Problem({ type: '/problems/no-force-chosen', title: 'No force has been chosen', status: 409, detail: 'Choose the force this report goes to before approving it.' });
     case 'own-sanitisation':
       return new Problem({ type: '/problems/four-eyes', title: 'Another supervisor must approve this', status: 403, detail: 'You wrote the sanitised version of this report, so you may not approve it.' });
+    case 'own-change':
+      return new Problem({
+        type: '/problems/four-eyes',
+        title: 'Another supervisor must approve this',
+        status: 403,
+        detail: 'You changed what the force will receive or where it goes, so you may not approve it.',
+      });
+    case 'no-closure-proposed':
+      return new Problem({ type: '/problems/no-closure-proposed', title: 'Nobody has proposed closing this contact', status: 409, detail: 'Propose the closure first; a supervisor who did not propose it confirms it.' });
+    case 'own-proposal':
+      return new Problem({ type: '/problems/four-eyes', title: 'Another supervisor must confirm this', status: 403, detail: 'You proposed closing this contact, so you may not confirm it.' });
+    case 'protected-unit':
+      return protectedUnitProblem(`${refusal.force}: the report speaks of its own professional standards, anti-corruption or vetting unit, or its chief officers`);
     case 'unknown-force':
       return new Problem({
         type: '/problems/unknown-force',
@@ -28,6 +41,14 @@ export const refusalProblem = (refusal: ReviewRefusal): Problem => {
       return new Problem({ type: '/problems/same-force-twice', title: 'A force is named twice', status: 400, detail: `${refusal.force} is named more than once.` });
   }
 };
+
+const protectedUnitProblem = (why: string): Problem =>
+  new Problem({
+    type: '/problems/protected-unit',
+    title: 'This may not go to that force',
+    status: 409,
+    detail: `Not to ${why}. Choose a force that can handle it independently, or reword what the force will receive.`,
+  });
 
 /** The reference in the path, or 404: a malformed reference names no report. */
 export const referenceFrom = (pathParameters: Record<string, string | undefined> | undefined): Reference => {
@@ -78,6 +99,8 @@ export const followUpRefusalProblem = (refusal: FollowUpRefusal): Problem => {
       return new Problem({ type: '/problems/not-sanitised', title: 'Nobody has sanitised this answer yet', status: 409, detail: 'An analyst must write the sanitised answer before it can be approved.' });
     case 'own-sanitisation':
       return new Problem({ type: '/problems/four-eyes', title: 'Another supervisor must approve this', status: 403, detail: 'You wrote the sanitised answer, so you may not approve it.' });
+    case 'protected-unit':
+      return protectedUnitProblem('the sanitised answer speaks of the own professional standards, anti-corruption or vetting unit, or chief officers, of a force that has the report');
   }
 };
 

@@ -1,0 +1,75 @@
+/**
+ * Force references: the only reference a force ever holds for a report, such as
+ * FR-7K3M-9QXD-2H4P. Each force that has a report gets its own, drawn at random when the report
+ * is first disseminated to it, so nothing links it to the reporter's reference (PAC-…), which
+ * never leaves the contact centre: a force cannot look the report up as the reporter would, nor
+ * spend the reporter's follow-up attempts, and two forces that had the same report hold different
+ * references for it. Twelve symbols carry 60 random bits; uniqueness is enforced by the store.
+ */
+import type { ForceId } from './forces.ts';
+import type { ReportStore } from './ports.ts';
+import { randomSymbols, SYMBOL_CLASS, typedSymbols, type RandomBytes, type Reference } from './reference.ts';
+import type { ReportRecord } from './report-record.ts';
+
+export type ForceReference = string & { readonly __brand: 'ForceReference' };
+
+export const FORCE_REFERENCE_PATTERN = new RegExp(`^FR-${SYMBOL_CLASS}{4}-${SYMBOL_CLASS}{4}-${SYMBOL_CLASS}{4}$`);
+
+export const newForceReference = (random?: RandomBytes): ForceReference => {
+  const symbols = randomSymbols(12, random);
+  return `FR-${symbols.slice(0, 4)}-${symbols.slice(4, 8)}-${symbols.slice(8)}` as ForceReference;
+};
+
+/** A force reference as a force's system or person typed it; undefined when it cannot be one. */
+export const parseForceReference = (typed: string): ForceReference | undefined => {
+  const symbols = typedSymbols(typed.replace(/^\s*fr/i, ''));
+  const reference = `FR-${symbols.slice(0, 4)}-${symbols.slice(4, 8)}-${symbols.slice(8)}`;
+  return FORCE_REFERENCE_PATTERN.test(reference) ? (reference as ForceReference) : undefined;
+};
+
+/** The force's own reference for a report, if it has been given one. */
+export const forceReferenceOf = (record: ReportRecord, force: ForceId): ForceReference | undefined => record.forceReferences?.[force];
+
+/** Which report a force reference stands for, and the force it was given to. */
+export interface ForceReferenceEntry {
+  readonly reference: Reference;
+  readonly force: ForceId;
+}
+
+/**
+ * The report as it stands with the force's own reference for it: the one it has, or a new one,
+ * recorded before anything carrying it is sent. Safe under repeated delivery: whoever records
+ * first wins, and everyone else reads theirs.
+ */
+export const withForceReference = async (
+  store: Pick<ReportStore, 'find' | 'recordForceReference'>,
+  record: ReportRecord,
+  force: ForceId,
+  next: () => ForceReference = newForceReference,
+): Promise<ReportRecord> => {
+  let current = record;
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    if (forceReferenceOf(current, force) !== undefined) return current;
+    const recorded = await store.recordForceReference(current, force, next());
+    if (recorded !== undefined) return recorded;
+    // Someone else changed the report, or (once in 2^60) the reference was taken: read and retry.
+    current = (await store.find(current.reference)) ?? current;
+  }
+  throw new Error(`Could not give ${force} a reference for ${record.reference}`);
+};
+
+/**
+ * The report a force's reference stands for, if it was given to this force: to any other force,
+ * and for any reference it was not given, there is no such report.
+ */
+export const reportForForce = async (
+  store: Pick<ReportStore, 'find' | 'findByForceReference'>,
+  force: ForceId,
+  typed: string,
+): Promise<ReportRecord | undefined> => {
+  const forceReference = parseForceReference(typed);
+  if (forceReference === undefined) return undefined;
+  const entry = await store.findByForceReference(forceReference);
+  if (entry === undefined || entry.force !== force) return undefined;
+  return store.find(entry.reference);
+};
