@@ -82,15 +82,10 @@ export const useLocalStack = (options: LocalStackOptions = {}): Harness => {
     },
     async forceReference(reference, force) {
       const { stack: s } = started();
-      const client = DynamoDBDocumentClient.from(localDynamoDbClient(s.dynamoDbEndpoint));
-      try {
-        return await eventually(async () => {
-          const { Item } = await client.send(new GetCommand({ TableName: s.tableName, Key: { PK: `REPORT#${reference}`, SK: 'REPORT' } }));
-          return (Item?.forceReferences as Record<string, string> | undefined)?.[force];
-        });
-      } finally {
-        client.destroy();
-      }
+      return eventually(async () => {
+        const { Item } = await documents!.send(new GetCommand({ TableName: s.tableName, Key: { PK: `REPORT#${reference}`, SK: 'REPORT' } }));
+        return (Item?.forceReferences as Record<string, string> | undefined)?.[force];
+      });
     },
     async scanTable() {
       const { stack: s } = started();
