@@ -20,6 +20,8 @@ import type { LocalFunction } from './lambda-runtime.ts';
 
 /** API Gateway's own ceiling on a request payload. */
 const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** HTTP APIs' quota on the request line and headers together (Node's own default is 16 KiB). */
+export const GATEWAY_MAX_HEADER_BYTES = 10 * 1024;
 
 const TEXT_MEDIA_TYPE = /^(text\/|application\/([a-z.+-]*\+)?(json|xml|javascript|x-www-form-urlencoded))/i;
 
@@ -30,8 +32,12 @@ export interface Route {
   readonly target: LocalFunction;
 }
 
-/** The path parameters of a path matching a route's template, or undefined if it does not match. */
-export const matchPath = (template: string, path: string): Record<string, string> | undefined => {
+/**
+ * The path parameters of a path matching a route's template, or undefined if it does not match;
+ * 'malformed' when it matches but a parameter is not valid percent-encoded UTF-8 (`%G1`, `%C0%AF`),
+ * which is refused with 400 before any function sees it.
+ */
+export const matchPath = (template: string, path: string): Record<string, string> | 'malformed' | undefined => {
   const names: string[] = [];
   const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{([^}]+)\}/g, (_, name: string) => {
     names.push(name);
@@ -39,7 +45,28 @@ export const matchPath = (template: string, path: string): Record<string, string
   });
   const match = new RegExp(`^${pattern}$`).exec(path);
   if (match === null) return undefined;
-  return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')]));
+  const parameters: Record<string, string> = {};
+  for (const [i, name] of names.entries()) {
+    try {
+      parameters[name] = decodeURIComponent(match[i + 1] ?? '');
+    } catch {
+      return 'malformed';
+    }
+  }
+  return parameters;
+};
+
+/**
+ * The path and query of a request target, taken as they came: never through `new URL`, which
+ * reads `//%zz/reports` as a host and throws. An absolute-form target (`http://host/path`) is cut
+ * to its path, as API Gateway does.
+ */
+export const requestTarget = (target: string | undefined): { path: string; query: string } => {
+  const raw = (target ?? '/').replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '') || '/';
+  const withoutFragment = raw.split('#', 1)[0] ?? '';
+  const at = withoutFragment.indexOf('?');
+  const path = at < 0 ? withoutFragment : withoutFragment.slice(0, at);
+  return { path: path.startsWith('/') ? path : `/${path}`, query: at < 0 ? '' : withoutFragment.slice(at + 1) };
 };
 
 const readBody = (request: IncomingMessage): Promise<Buffer | 'too-large'> =>
@@ -60,7 +87,7 @@ export const gatewayEvent = (
   body: Buffer,
   pathParameters: Record<string, string> = {},
 ): APIGatewayProxyEventV2 => {
-  const url = new URL(request.url ?? '/', 'http://local');
+  const { path: rawPath, query } = requestTarget(request.url);
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined && name !== 'cookie') headers[name] = Array.isArray(value) ? value.join(',') : value;
@@ -73,11 +100,11 @@ export const gatewayEvent = (
   return {
     version: '2.0',
     routeKey,
-    rawPath: url.pathname,
-    rawQueryString: url.search.slice(1),
+    rawPath,
+    rawQueryString: query,
     ...(cookies === undefined ? {} : { cookies }),
     headers,
-    ...(url.search === '' ? {} : { queryStringParameters: Object.fromEntries(url.searchParams) }),
+    ...(query === '' ? {} : { queryStringParameters: Object.fromEntries(new URLSearchParams(query)) }),
     ...(Object.keys(pathParameters).length === 0 ? {} : { pathParameters }),
     requestContext: {
       accountId: '000000000000',
@@ -86,7 +113,7 @@ export const gatewayEvent = (
       domainPrefix: (headers.host ?? 'localhost').split('.')[0] ?? 'localhost',
       http: {
         method: request.method ?? 'GET',
-        path: url.pathname,
+        path: rawPath,
         protocol: `HTTP/${request.httpVersion}`,
         sourceIp,
         userAgent: headers['user-agent'] ?? '',
@@ -113,6 +140,20 @@ const send = (response: ServerResponse, result: APIGatewayProxyStructuredResultV
 
 const gatewayError = (response: ServerResponse, statusCode: number, message: string): void =>
   send(response, { statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message }) });
+
+/** A request too malformed to reach any route, refused as the service refuses everything else. */
+const malformedRequest = (status: 400 | 431, detail: string): string => {
+  const title = status === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
+  const body = JSON.stringify({ type: 'about:blank', title, status, detail });
+  return [
+    `HTTP/1.1 ${status} ${title}`,
+    'Content-Type: application/problem+json',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Connection: close',
+    '',
+    body,
+  ].join('\r\n');
+};
 
 /** What the static files are served as; anything else goes out as S3 would send an unknown type. */
 export const STATIC_CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -176,30 +217,42 @@ export interface HttpGatewayOptions {
 }
 
 export const startHttpGateway = async (routes: readonly Route[], port = 0, options: HttpGatewayOptions = {}): Promise<HttpGateway> => {
-  const server: Server = createServer((request, response) => {
-    void (async () => {
-      const path = new URL(request.url ?? '/', 'http://local').pathname;
-      const matched = routes
-        .filter((r) => r.method === request.method)
-        .map((r) => ({ route: r, parameters: matchPath(r.path, path) }))
-        .find((m) => m.parameters !== undefined);
-      if (matched === undefined) {
-        if (options.staticRoot !== undefined && (request.method === 'GET' || request.method === 'HEAD')) {
-          return serveStatic(request, response, options.staticRoot, path).catch(() => gatewayError(response, 500, 'Internal Server Error'));
-        }
-        return gatewayError(response, 404, 'Not Found');
+  const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const { path } = requestTarget(request.url);
+    const matched = routes
+      .filter((r) => r.method === request.method)
+      .map((r) => ({ route: r, parameters: matchPath(r.path, path) }))
+      .find((m) => m.parameters !== undefined);
+    if (matched === undefined) {
+      if (options.staticRoot !== undefined && (request.method === 'GET' || request.method === 'HEAD')) {
+        return serveStatic(request, response, options.staticRoot, path);
       }
-      const { route, parameters } = matched;
-      const body = await readBody(request);
-      if (body === 'too-large') return gatewayError(response, 413, 'Request Entity Too Large');
-      try {
-        const result = await route.target.invoke(gatewayEvent(request, `${route.method} ${route.path}`, body, parameters));
-        send(response, result as APIGatewayProxyStructuredResultV2);
-      } catch {
-        // What API Gateway answers when the function itself fails.
-        gatewayError(response, 500, 'Internal Server Error');
-      }
-    })();
+      return gatewayError(response, 404, 'Not Found');
+    }
+    const { route, parameters } = matched;
+    if (parameters === 'malformed' || parameters === undefined) return gatewayError(response, 400, 'Bad Request');
+    const body = await readBody(request);
+    if (body === 'too-large') return gatewayError(response, 413, 'Request Entity Too Large');
+    const result = await route.target.invoke(gatewayEvent(request, `${route.method} ${route.path}`, body, parameters));
+    send(response, result as APIGatewayProxyStructuredResultV2);
+  };
+  const server: Server = createServer({ maxHeaderSize: GATEWAY_MAX_HEADER_BYTES }, (request, response) => {
+    answer(request, response).catch(() => {
+      // What API Gateway answers when the function itself fails; the gateway goes on serving.
+      if (!response.headersSent) gatewayError(response, 500, 'Internal Server Error');
+      else response.destroy();
+    });
+  });
+  // Requests Node cannot parse (headers over the limit, a broken request line) are answered here,
+  // in the service's own problem+json, instead of Node's bare status line; the server keeps going.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    socket.end(
+      tooLarge
+        ? malformedRequest(431, `The request line and headers may be ${GATEWAY_MAX_HEADER_BYTES.toLocaleString('en-GB')} bytes at most.`)
+        : malformedRequest(400, 'The request could not be read as HTTP.'),
+    );
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const { port: bound } = server.address() as AddressInfo;

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -12,6 +13,16 @@ import { PROJECT_ROOT } from '../../lib/constructs/reporting-function.ts';
 import { localSqsClient } from '../../local/emulators.ts';
 import { notificationsFor, postJson } from '../support/local-stack.ts';
 import { minimalReport } from '../support/reports.ts';
+
+/** The status a request written byte for byte to the server is answered with. */
+const rawStatus = (base: string, request: string): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const socket = connect(Number(new URL(base).port), '127.0.0.1', () => socket.write(request));
+    let head = '';
+    socket.on('data', (chunk: Buffer) => (head += chunk.toString('latin1')));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0)));
+  });
 
 describe('npm start', () => {
   it('serves the API, disseminates a report, and stops cleanly on SIGTERM', async () => {
@@ -34,6 +45,13 @@ describe('npm start', () => {
       assert.match(url('API'), /^http:\/\/127\.0\.0\.1:\d+$/);
       assert.match(url('SQS'), /^http:\/\/127\.0\.0\.1:\d+$/);
       assert.match(url('DynamoDB'), /^http:\/\/127\.0\.0\.1:\d+$/);
+
+      // Requests that once took the whole local stack down are answered, and it goes on serving.
+      for (const target of ['/contact-centre/reviews/PAC-%G1-0000', '/reports/%C0%AF/answers', '//%zz/reports']) {
+        const status = await rawStatus(url('API'), `GET ${target} HTTP/1.1\r\nHost: local\r\nConnection: close\r\n\r\n`);
+        assert.ok(status >= 400 && status < 500, `${target}: ${status}`);
+      }
+      assert.equal(await rawStatus(url('API'), `GET /reports HTTP/1.1\r\nHost: local\r\nX-Long: ${'a'.repeat(20_000)}\r\n\r\n`), 431);
 
       const answer = await postJson(`${url('API')}/reports`, minimalReport({ force: 'the Met' }));
       assert.equal(answer.status, 202);
