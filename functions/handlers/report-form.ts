@@ -2,7 +2,9 @@
  * GET and POST /report: the website's report form. It works without JavaScript: the form posts,
  * and the answer is the form again with what to fix, or the confirmation with the reference and
  * the follow-up code, shown this once. Each form carries its own idempotency key, so a double
- * click or a resend is one report (the page shown last has the code that works).
+ * click or a resend is one report (the page shown last has the code that works). The same form sent
+ * again with something changed (the person went back, changed it and pressed ‘Send report’ again)
+ * is not taken in: the answer says so, and offers to send it as a new report, with a new key.
  */
 import { randomUUID } from 'node:crypto';
 import { formBytesFor, htmlPage, pageRoute } from '#adapters/http/page-routes.ts';
@@ -10,7 +12,7 @@ import { idempotentIntake } from '#adapters/idempotent-intake.ts';
 import { logger } from '#adapters/logger.ts';
 import { reportIntake } from '#adapters/report-intake.ts';
 import { NARRATIVE_MAX, reportSubmissionSchema } from '#domain/report.ts';
-import { confirmationPage, fieldErrors, reportFormPage, submissionFromForm } from '#pages/report-form.ts';
+import { changedReportPage, confirmationPage, fieldErrors, reportFormPage, submissionFromForm } from '#pages/report-form.ts';
 
 const intake = reportIntake('online');
 const takeOnce = idempotentIntake(intake.take);
@@ -24,6 +26,9 @@ const idempotencyKeyFrom = (form: URLSearchParams): string | undefined => {
 /** The narrative and every other text field at its longest. */
 const LONGEST_FORM_CHARACTERS = NARRATIVE_MAX + 6_000;
 
+/** Powertools' answer to a key already used for a different report. */
+const isChangedReport = (error: unknown): boolean => error instanceof Error && error.name === 'IdempotencyValidationError';
+
 export const handler = pageRoute(formBytesFor(LONGEST_FORM_CHARACTERS)).handler(async (event, context) => {
   if (event.requestContext.http.method !== 'POST') return htmlPage(200, reportFormPage({ idempotencyKey: randomUUID() }));
 
@@ -33,7 +38,16 @@ export const handler = pageRoute(formBytesFor(LONGEST_FORM_CHARACTERS)).handler(
   const allErrors = [...errors, ...(parsed.success ? [] : fieldErrors(parsed.error.issues))];
   if (!parsed.success || allErrors.length > 0) return htmlPage(400, reportFormPage({ values, errors: allErrors, idempotencyKey }));
 
-  const { reference } = await takeOnce({ idempotencyKey, report: parsed.data }, context);
+  const taken = await takeOnce({ idempotencyKey, report: parsed.data }, context).catch((error: unknown) => {
+    if (isChangedReport(error)) return undefined;
+    throw error;
+  });
+  if (taken === undefined) {
+    // Nothing from the form, nor its key, goes in the log line.
+    logger.info('Report form sent again with a different report', { channel: 'online', through: 'website' });
+    return htmlPage(409, changedReportPage({ values, idempotencyKey: randomUUID() }));
+  }
+  const { reference } = taken;
   const code = await intake.issueCode(reference);
   logger.info('Report taken in', { reference, channel: 'online', through: 'website' });
   return htmlPage(200, confirmationPage({ reference, followUpCode: code }));

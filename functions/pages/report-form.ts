@@ -1,7 +1,8 @@
 /**
  * The report form: one short page that posts a urlencoded body to /report, the mapping from that
  * body to the JSON shape reportSubmissionSchema takes, the schema's issues said as GOV.UK error
- * messages linked to the inputs they are about, and the confirmation page.
+ * messages linked to the inputs they are about, the confirmation page, and the page for a form sent
+ * again with its key but changed, which offers to send it as a new report.
  *
  * A handler uses them like this:
  *
@@ -29,7 +30,7 @@ import {
   textInput,
   warningText,
 } from './components.ts';
-import { html } from './html.ts';
+import { html, type SafeHtml } from './html.ts';
 import { firstErrorPerField, page, type FieldError } from './layout.ts';
 
 export type { FieldError } from './layout.ts';
@@ -686,4 +687,55 @@ ${warningText(html`Write down your reference and follow-up code now, or keep the
 <h2 class="govuk-heading-m">What happens next</h2>
 <p class="govuk-body">Our contact centre will check your report and remove anything that could identify you. Then they will pass it to the police force it concerns.</p>
 <p class="govuk-body">The police may have questions for you. To see them, or to add more information, <a class="govuk-link" href="/follow-up">check a report you made</a> with your reference and follow-up code.</p>`,
+  });
+
+// ---------------------------------------------------------------------------------------------
+// The form sent again, changed
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * What the person typed, as hidden inputs in the order of the form, so that posting them sends
+ * what they sent, each value escaped. `valuesFromForm` reads them back as they were given.
+ */
+export const hiddenReportFields = (values: ReportFormValues): SafeHtml =>
+  html`${REPORT_FORM_FIELDS.map((field) => {
+    if (field === 'categories') return values.categories.map((category) => hiddenInput('categories', category));
+    if (field === 'ongoing') return values.ongoing ? hiddenInput('ongoing', 'yes') : '';
+    return hiddenInput(field, values[field]);
+  })}`;
+
+export interface ChangedReportPageOptions {
+  /** What was sent just now, to send again as a new report if the person chooses to. */
+  readonly values: ReportFormValues;
+  /** A new key, never the form's: with it, what was sent just now is a report of its own. */
+  readonly idempotencyKey: string;
+}
+
+/**
+ * For a form sent again with its key but with something changed (the person went back, changed
+ * the report and pressed ‘Send report’ again). The first report was taken in and its reference
+ * shown; this says so without showing anything from either, and offers to send what was sent just
+ * now as a new report with one press, or to add to the first one instead.
+ */
+export const changedReportPage = ({ values, idempotencyKey }: ChangedReportPageOptions): string =>
+  page({
+    title: 'You have already sent a report from this form',
+    main: html`
+<h1 class="govuk-heading-l">You have already sent a report from this form</h1>
+<p class="govuk-body">We received the report you sent first. It is safe with us and you do not need to send it again. Its reference is on the page you saw when you sent it.</p>
+<p class="govuk-body">What you sent just now is different from your first report, so we have not taken it in.</p>
+
+<h2 class="govuk-heading-m">Send what you wrote just now as a new report</h2>
+<p class="govuk-body">It will be a separate report, with a new reference and follow-up code. Your first report stays as it is.</p>
+<form method="post" action="/report" novalidate accept-charset="utf-8">
+${hiddenInput('idempotencyKey', idempotencyKey)}
+${hiddenReportFields(values)}
+${submitButton('Send as a new report')}
+</form>
+
+<h2 class="govuk-heading-m">Or add to your first report</h2>
+<p class="govuk-body">If you wanted to correct your first report or tell us more, you can <a class="govuk-link" href="/follow-up">add information to a report you made</a> with its reference and follow-up code.</p>
+
+<p class="govuk-body">If you did not mean to send anything else, you do not need to do anything.</p>
+<p class="govuk-body"><a class="govuk-link" href="/">Go to the start page</a></p>`,
   });

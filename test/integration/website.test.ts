@@ -104,6 +104,24 @@ const signIn = async (page: Page, reference: string, code: string) => {
   await page.click('button[type="submit"]');
 };
 
+/**
+ * Fills in the form, sends a different report with its key first (as if this page had been sent,
+ * then gone back to and changed), then sends this one: the page saying it is different.
+ */
+const sentAgainChanged = async (page: Page, narrative: string): Promise<void> => {
+  await page.goto(site('/report'));
+  await page.check('#categories');
+  await page.fill('#narrative', narrative);
+  await page.selectOption('#force', 'kent');
+  await page.check('#reporterMode');
+  const key = await page.inputValue('input[name="idempotencyKey"]');
+  const first = new URLSearchParams({ idempotencyKey: key, categories: 'bribery', narrative: 'The report as it was first sent, before it was changed.' });
+  const sent = await send(site('/report'), { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: first.toString() });
+  assert.equal(sent.status, 200, sent.text);
+  await answerTo(page, () => page.click('button[type="submit"]'));
+  await page.waitForSelector('h1:text-is("You have already sent a report from this form")');
+};
+
 const JOURNEYS: Record<string, (page: Page) => Promise<void>> = {
   start: async (page) => {
     await page.goto(site('/'));
@@ -127,6 +145,10 @@ const JOURNEYS: Record<string, (page: Page) => Promise<void>> = {
     await page.fill('#narrative', 'An officer asked me for money to drop a speeding ticket.');
     await page.click('button[type="submit"]');
     await page.waitForSelector('.govuk-panel');
+  },
+  // The form sent, then changed and sent again with its key: the page that offers a new report.
+  'report sent again, changed': async (page) => {
+    await sentAgainChanged(page, 'An officer asked me for money to drop a speeding ticket, twice.');
   },
   // A report bigger than the service takes is refused before anything reads it: the problem page.
   problem: async (page) => {
@@ -632,6 +654,30 @@ describe('the website in a browser, against the local stack', { timeout: 300_000
       await context.close();
     }
   });
+
+  for (const javaScript of [true, false]) {
+    it(`sends a changed report, sent again with its form's key, as a new report at one press, JavaScript ${javaScript ? 'on' : 'off'}`, async () => {
+      const narrative = `An officer took 50 pounds from me at the station.\nAnother officer saw it & said "nothing" <twice> (${javaScript ? 'on' : 'off'}).`;
+      const { context, page, problems } = await chromium.open({ javaScript });
+      try {
+        await sentAgainChanged(page, narrative);
+        assert.equal(await page.title(), `You have already sent a report from this form – ${SERVICE}`);
+        await tabTo(page, 'form[action="/report"] button[type="submit"]');
+        await answerTo(page, () => page.keyboard.press('Enter'));
+        assert.equal(await page.title(), `Report sent – ${SERVICE}`);
+        const reference = await text(page, '.govuk-panel .app-reference');
+        assert.match(reference, REFERENCE_FORMAT);
+        assert.deepEqual(problems, []);
+
+        await notificationsFor(local.sqs, local.queueUrl(KENT_QUEUE), reference, { settleMs: 0 });
+        const read = await send(site(`/force/reports/${await local.forceReference(reference, 'kent')}`), { method: 'GET', headers: await kentSystem() });
+        assert.equal(read.status, 200, read.text);
+        assert.equal(read.json<{ content: { narrative: string } }>().content.narrative, narrative, 'the report as it was typed, line break and all');
+      } finally {
+        await context.close();
+      }
+    });
+  }
 
   it('works with JavaScript off: the contact fields are shown, and forms post and answer with the next page', async () => {
     const { context, page } = await chromium.open({ javaScript: false });

@@ -11,13 +11,42 @@ import { CATEGORIES } from '../../functions/domain/report.ts';
 import { followUpPage, followUpSignInPage, notFoundPage, problemPage, type FollowUpQuestion } from '../../functions/pages/follow-up.ts';
 import { attributes, escapeHtml, html } from '../../functions/pages/html.ts';
 import { EXIT_URL, page } from '../../functions/pages/layout.ts';
-import { confirmationPage, REPORT_FORM_FIELDS, reportFormPage, type ReportFormValues } from '../../functions/pages/report-form.ts';
+import {
+  changedReportPage,
+  confirmationPage,
+  REPORT_FORM_FIELDS,
+  reportFormPage,
+  valuesFromForm,
+  type ReportFormValues,
+} from '../../functions/pages/report-form.ts';
 import { startPage } from '../../functions/pages/start-page.ts';
 
 const QUESTIONS: FollowUpQuestion[] = [
   { id: '6f1c0b8e-3d5a-4c1e-9a7b-2f8e4d6c0a1b', askedAt: '2025-03-03T10:00:00.000Z', text: 'What time of day was it?', answered: false },
   { id: '0a9b8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c6d', askedAt: '2025-02-01T23:30:00.000Z', text: 'Which car park was it?', answered: true },
 ];
+
+const CHANGED: ReportFormValues = {
+  categories: ['bribery', 'abuse_of_position'],
+  narrative: 'He took £200 "for the file" & said <nothing> would happen.\nIt was at the front desk.',
+  subjectRole: 'officer',
+  subjectName: "PC O'Brien",
+  subjectCollarNumber: 'AB123',
+  subjectRank: '',
+  subjectStation: '',
+  force: 'kent',
+  postcode: 'ME14 1XQ',
+  locationDescription: '',
+  whenDay: '3',
+  whenMonth: 'March',
+  whenYear: '2025',
+  ongoing: true,
+  reporterMode: 'anonymous',
+  contactName: '',
+  contactEmail: '',
+  contactPhone: '',
+  contactSafeTimes: '',
+};
 
 const PAGES: Record<string, string> = {
   start: startPage(),
@@ -32,6 +61,7 @@ const PAGES: Record<string, string> = {
     ],
   }),
   confirmation: confirmationPage({ reference: 'PAC-7K3M-X9QD', followUpCode: '1234567890123456' }),
+  'report sent again, changed': changedReportPage({ values: CHANGED, idempotencyKey: 'fresh-key' }),
   'follow-up sign in': followUpSignInPage({}),
   'follow-up sign in, refused': followUpSignInPage({ values: { reference: 'PAC-7K3M-X9QD' }, refusal: 'not-recognised' }),
   'follow-up sign in, with errors': followUpSignInPage({ errors: [{ field: 'code', message: 'Enter your follow-up code' }] }),
@@ -161,6 +191,67 @@ describe('the start page', () => {
   });
 });
 
+describe('the report form sent again, changed', () => {
+  const markup = PAGES['report sent again, changed']!;
+  const hiddenFields = (form: string): URLSearchParams => {
+    const unescape = (value: string) =>
+      value.replace(/&(amp|lt|gt|quot|#39);/g, (_, entity: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[entity]!);
+    const fields = new URLSearchParams();
+    // An empty value leaves the attribute out; the browser sends the field, empty.
+    for (const input of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?>/g)) fields.append(input[1]!, unescape(input[2] ?? ''));
+    return fields;
+  };
+
+  it('says plainly that the first report was received and what was sent just now was not taken in', () => {
+    assert.match(markup, /<title>You have already sent a report from this form – Report police corruption and abuse<\/title>/);
+    assert.match(markup, /<h1 class="govuk-heading-l">You have already sent a report from this form<\/h1>/);
+    assert.match(markup, /We received the report you sent first/);
+    assert.match(markup, /What you sent just now is different from your first report, so we have not taken it in/);
+    assert.doesNotMatch(markup, /govuk-error-summary/);
+  });
+
+  it('shows nothing that was sent, and no reference', () => {
+    const main = markup.slice(markup.indexOf('<main'), markup.indexOf('</main>'));
+    const shown = main.replace(/<input type="hidden"[^>]*>/g, '');
+    for (const typed of ['front desk', 'O&#39;Brien', 'AB123', 'ME14', 'kent']) assert.ok(!shown.includes(typed), `${typed} is shown`);
+    assert.doesNotMatch(shown, /PAC-/);
+  });
+
+  it('posts what was sent, escaped, with the new key, as a new report at one press', () => {
+    const forms = markup.match(/<form[\s\S]*?<\/form>/g) ?? [];
+    assert.equal(forms.length, 1);
+    const [form] = forms as [string];
+    assert.match(form, /^<form method="post" action="\/report" novalidate accept-charset="utf-8">/);
+    assert.match(form, /<button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true">Send as a new report<\/button>/);
+    assert.ok(form.includes('value="He took £200 &quot;for the file&quot; &amp; said &lt;nothing&gt; would happen.\nIt was at the front desk."'));
+    const fields = hiddenFields(form);
+    assert.deepEqual(fields.getAll('idempotencyKey'), ['fresh-key']);
+    assert.deepEqual(valuesFromForm(fields), CHANGED);
+  });
+
+  it('gives back exactly what was sent, whatever it was', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), fc.boolean(), (typed, ongoing) => {
+        const values = valuesFromForm(
+          new URLSearchParams([
+            ...REPORT_FORM_FIELDS.filter((field) => field !== 'ongoing').map((field): [string, string] => [field, typed]),
+            ['categories', `${typed}2`],
+            ...(ongoing ? [['ongoing', 'yes'] as [string, string]] : []),
+          ]),
+        );
+        const fields = hiddenFields(changedReportPage({ values, idempotencyKey: 'k' }));
+        assert.deepEqual(valuesFromForm(fields), values);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('leads to adding to the first report, and back to the start', () => {
+    assert.match(markup, /<a class="govuk-link" href="\/follow-up">add information to a report you made<\/a>/);
+    assert.match(markup, /<a class="govuk-link" href="\/">Go to the start page<\/a>/);
+  });
+});
+
 describe('the follow-up pages', () => {
   it('signs in with the reference and code, neither remembered by the browser', () => {
     const markup = followUpSignInPage({ values: { reference: 'PAC-7K3M-X9QD', code: '1234' } });
@@ -229,8 +320,8 @@ describe('escaping', () => {
   const escaped = escapeHtml(ATTACK);
 
   const everyValue = (text: string): ReportFormValues => ({
-    categories: [text, ...CATEGORIES],
     ...(Object.fromEntries(REPORT_FORM_FIELDS.map((field) => [field, text])) as unknown as Omit<ReportFormValues, 'categories' | 'ongoing'>),
+    categories: [text, ...CATEGORIES],
     ongoing: true,
   });
 
@@ -242,6 +333,7 @@ describe('escaping', () => {
       idempotencyKey: text,
     }),
     confirmationPage({ reference: text, followUpCode: text }),
+    changedReportPage({ values: everyValue(text), idempotencyKey: text }),
     followUpSignInPage({ values: { reference: text, code: text }, errors: [{ field: text, message: text }] }),
     followUpPage({
       reference: text,

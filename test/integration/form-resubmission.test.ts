@@ -1,0 +1,105 @@
+/**
+ * The website's report form sent again with its own idempotency key, against the local stack, as a
+ * browser without JavaScript would send it: the same report answers with the same reference; a
+ * changed one (the reporter went back, changed it and pressed ‘Send report’ again) is not taken in,
+ * and the page that says so sends it, at one press, as a new report with a reference of its own,
+ * which reaches the force like any other. Nothing the reporter typed, and no key, is logged.
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { describe, it } from 'node:test';
+import { PAGE_SECURITY_HEADERS } from '../../functions/pages/security-headers.ts';
+import { EXIT_URL } from '../../functions/pages/layout.ts';
+import { captureOutput, notificationsFor, send, useLocalStack, type HttpAnswer } from '../support/local-stack.ts';
+
+const output = captureOutput();
+const local = useLocalStack({ review: 'off' });
+
+const KENT_QUEUE = 'pac-local-reports-kent.fifo';
+const REFERENCE = /<strong class="app-reference">(PAC-[0-9A-Z]{4}-[0-9A-Z]{4})<\/strong>/;
+const FIRST = 'The custody sergeant took 300 pounds from my cousin to lose the charge sheet (marker-first-7Q2).';
+const CHANGED = 'The custody sergeant took 300 pounds from my cousin, and "more" <again> & later (marker-changed-9X4).';
+
+const postForm = (fields: URLSearchParams): Promise<HttpAnswer> =>
+  send(`${local.stack.apiUrl}/report`, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString() });
+
+const reportForm = (key: string, narrative: string): URLSearchParams =>
+  new URLSearchParams([
+    ['idempotencyKey', key],
+    ['categories', 'bribery'],
+    ['narrative', narrative],
+    ['force', 'kent'],
+    ['reporterMode', 'anonymous'],
+  ]);
+
+const referenceIn = (answer: HttpAnswer): string => {
+  const reference = REFERENCE.exec(answer.text)?.[1];
+  assert.ok(reference !== undefined, `a confirmation page: ${answer.status} ${answer.text.slice(0, 300)}`);
+  return reference;
+};
+
+/** The fields the page's one form posts, as a browser would post them. */
+const formOn = (markup: string): { action: string; fields: URLSearchParams } => {
+  const forms = markup.match(/<form\b[^>]*>[\s\S]*?<\/form>/g) ?? [];
+  assert.equal(forms.length, 1);
+  const [form] = forms as [string];
+  const action = /<form [^>]*action="([^"]+)"/.exec(form)?.[1] ?? '';
+  const unescape = (value: string) =>
+    value.replace(/&(amp|lt|gt|quot|#39);/g, (_, entity: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[entity]!);
+  const fields = new URLSearchParams();
+  for (const input of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?>/g)) fields.append(input[1]!, unescape(input[2] ?? ''));
+  return { action, fields };
+};
+
+describe('the report form sent again with its key', () => {
+  const key = randomUUID();
+  let first = '';
+  let fresh = '';
+
+  it('answers the same report with the same reference, as before', async () => {
+    first = referenceIn(await postForm(reportForm(key, FIRST)));
+    assert.equal(referenceIn(await postForm(reportForm(key, FIRST))), first);
+  });
+
+  it('answers a changed report with a page that says so, not an error, and takes nothing in', async () => {
+    const answer = await postForm(reportForm(key, CHANGED));
+    assert.equal(answer.status, 409, answer.text.slice(0, 300));
+    assert.equal(answer.headers['content-type'], 'text/html; charset=utf-8');
+    for (const [name, value] of Object.entries(PAGE_SECURITY_HEADERS)) assert.equal(answer.headers[name.toLowerCase()], value, name);
+    assert.equal(answer.headers['set-cookie'], undefined);
+    assert.match(answer.text, /<h1 class="govuk-heading-l">You have already sent a report from this form<\/h1>/);
+    assert.match(answer.text, /What you sent just now is different from your first report/);
+    assert.ok(answer.text.includes(`<a href="${EXIT_URL}" rel="nofollow noreferrer" class="app-exit__button" data-exit-link>Leave this site</a>`));
+    assert.doesNotMatch(answer.text, /PAC-/, 'no reference, neither the first nor a new one');
+
+    const { action, fields } = formOn(answer.text);
+    assert.equal(action, '/report');
+    fresh = fields.get('idempotencyKey') ?? '';
+    assert.match(fresh, /^[0-9a-f-]{36}$/);
+    assert.notEqual(fresh, key);
+    assert.equal(fields.get('narrative'), CHANGED);
+    assert.deepEqual(fields.getAll('categories'), ['bribery']);
+    assert.equal(fields.get('force'), 'kent');
+
+    // Sent: a new report, once however often the button is pressed, and the first one is as it was.
+    const second = referenceIn(await postForm(fields));
+    assert.notEqual(second, first);
+    assert.equal(referenceIn(await postForm(fields)), second);
+    assert.equal(referenceIn(await postForm(reportForm(key, FIRST))), first);
+
+    // Reading the queue takes its messages, so both references are looked for at once.
+    const messages = await notificationsFor(local.sqs, local.queueUrl(KENT_QUEUE), [first, second]);
+    for (const reference of [first, second]) {
+      const forceReference = await local.forceReference(reference, 'kent');
+      const about = messages.filter((message) => message.Body?.includes(reference) || message.Body?.includes(forceReference));
+      assert.equal(about.length, 1, `${reference} reached Kent once`);
+    }
+  });
+
+  it('logs nothing the reporter typed, and no key', () => {
+    assert.ok(fresh !== '');
+    const logs = output.text();
+    assert.match(logs, /Report form sent again with a different report/);
+    for (const secret of ['marker-first-7Q2', 'marker-changed-9X4', key, fresh]) assert.ok(!logs.includes(secret), `${secret} was logged`);
+  });
+});
