@@ -7,6 +7,7 @@ import { GetQueueUrlCommand, SendMessageCommand, type SQSClient } from '@aws-sdk
 import type { IntakeMessage } from '#domain/intake.ts';
 import type { ForceMessage, ForceQueues, IntakeQueue } from '#domain/ports.ts';
 import type { Destination } from '#domain/routing.ts';
+import { sqsBody } from './sqs-body.ts';
 
 export class SqsIntakeQueue implements IntakeQueue {
   constructor(
@@ -15,7 +16,7 @@ export class SqsIntakeQueue implements IntakeQueue {
   ) {}
 
   async enqueue(message: IntakeMessage): Promise<void> {
-    await this.client.send(new SendMessageCommand({ QueueUrl: this.queueUrl, MessageBody: JSON.stringify(message) }));
+    await this.client.send(new SendMessageCommand({ QueueUrl: this.queueUrl, MessageBody: sqsBody(message) }));
   }
 }
 
@@ -34,7 +35,7 @@ export class SqsForceQueues implements ForceQueues {
     await this.client.send(
       new SendMessageCommand({
         QueueUrl: await this.queueUrl(destination),
-        MessageBody: JSON.stringify(message),
+        MessageBody: sqsBody(message),
         // One group per report: everything about a report arrives in order; reports in parallel.
         MessageGroupId: message.reference,
         MessageDeduplicationId: deduplicationId,

@@ -6,6 +6,7 @@
  * linked to the report.
  */
 import * as z from 'zod';
+import { typedText } from './typed-text.ts';
 import { auditEvent, type AuditEvent } from './audit.ts';
 import { accessOf } from './force-work.ts';
 import type { Channel } from './intake.ts';
@@ -25,15 +26,15 @@ export const MAX_FOLLOW_UP_BYTES = 16 * 1024;
 export const FOLLOW_UP_TEXT_MAX = 10_000;
 
 export const questionRequestSchema = z
-  .strictObject({ question: z.string({ error: 'question is required' }).trim().min(10, { error: 'question must be at least 10 characters' }).max(2_000) })
+  .strictObject({ question: typedText('question', 'question is required').trim().min(10, { error: 'question must be at least 10 characters' }).max(2_000) })
   .meta({ id: 'QuestionRequest', title: "A force's question for the reporter" });
 
 export const answerRequestSchema = z
-  .strictObject({ answer: z.string({ error: 'answer is required' }).trim().min(1).max(FOLLOW_UP_TEXT_MAX) })
+  .strictObject({ answer: typedText('answer', 'answer is required').trim().min(1).max(FOLLOW_UP_TEXT_MAX) })
   .meta({ id: 'AnswerRequest', title: "The reporter's answer to a question" });
 
 export const sanitisedAnswerSchema = z
-  .strictObject({ text: z.string({ error: 'text is required' }).trim().min(1).max(FOLLOW_UP_TEXT_MAX) })
+  .strictObject({ text: typedText('text', 'text is required').trim().min(1).max(FOLLOW_UP_TEXT_MAX) })
   .meta({ id: 'SanitisedAnswer', title: 'An answer as the force will see it, sanitised by the contact centre' });
 
 export type QuestionStatus = 'awaiting_relay' | 'relayed' | 'answered';

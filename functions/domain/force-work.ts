@@ -5,6 +5,7 @@
  * after it passed it.
  */
 import * as z from 'zod';
+import { typedText } from './typed-text.ts';
 import { auditEvent, type AuditEvent } from './audit.ts';
 import { findForce } from './forces.ts';
 import { canMove, isWithAForce, OUTCOMES, type Outcome } from './lifecycle.ts';
@@ -169,13 +170,13 @@ export const forceRequestSchemas = {
   outcome: z
     .strictObject({
       outcome: z.enum(OUTCOMES, { error: `outcome must be one of: ${OUTCOMES.join(', ')}` }),
-      note: z.string().trim().min(1).max(2_000).optional(),
+      note: typedText('note').trim().min(1).max(2_000).optional(),
     })
     .meta({ id: 'OutcomeRequest', title: 'The outcome a force records for a report' }),
   transfer: z
     .strictObject({
-      force: z.string({ error: 'force must be a force id, name or alias' }).trim().min(1).max(200),
-      reason: z.string({ error: 'reason is required: say why the other force should have it' }).trim().min(3).max(2_000),
+      force: typedText('force', 'force must be a force id, name or alias').trim().min(1).max(200),
+      reason: typedText('reason', 'reason is required: say why the other force should have it').trim().min(3).max(2_000),
     })
     .meta({ id: 'TransferRequest', title: 'Passing a report to another force' }),
 };

@@ -4,6 +4,7 @@
  * and the published JSON Schema.
  */
 import * as z from 'zod';
+import { typedText } from './typed-text.ts';
 
 export const CATEGORIES = [
   'bribery',
@@ -40,8 +41,7 @@ const UNPRINTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\
 
 /** Free text with a sensible ceiling; surrounding white space is not part of the answer. */
 const text = (max: number, what: string) =>
-  z
-    .string({ error: `${what} must be text` })
+  typedText(what)
     .trim()
     .min(1, { error: `${what} must not be empty; leave it out if you do not know it` })
     .max(max, { error: `${what} must be ${max} characters or fewer` })
@@ -139,8 +139,7 @@ export const reportSubmissionSchema = z
       .describe('The force the report concerns or where it happened: an id, official name or alias, or "unknown".'),
     location: locationSchema.optional(),
     when: whenSchema.optional(),
-    narrative: z
-      .string({ error: 'narrative is required: tell us what happened' })
+    narrative: typedText('narrative', 'narrative is required: tell us what happened')
       .trim()
       .min(NARRATIVE_MIN, { error: `narrative must be at least ${NARRATIVE_MIN} characters: tell us what happened` })
       .max(NARRATIVE_MAX, { error: `narrative must be ${NARRATIVE_MAX.toLocaleString('en-GB')} characters or fewer` })

@@ -9,6 +9,7 @@
  * for a reference within an hour shut it for an hour (follow-up-attempts.ts).
  */
 import * as z from 'zod';
+import { typedText } from './typed-text.ts';
 import { admitAttempt, withdrawAttempt, type AttemptLog } from './follow-up-attempts.ts';
 import {
   codeMatches,
@@ -103,15 +104,15 @@ export const openReportRequestSchema = z.strictObject({ code: codeField }).meta(
 export const reporterAnswerRequestSchema = z
   .strictObject({
     code: codeField,
-    questionId: z.string({ error: 'questionId is required' }).min(1).max(100),
-    answer: z.string({ error: 'answer is required' }).trim().min(1, { error: 'answer must not be empty' }).max(FOLLOW_UP_TEXT_MAX),
+    questionId: typedText('questionId', 'questionId is required').min(1).max(100),
+    answer: typedText('answer', 'answer is required').trim().min(1, { error: 'answer must not be empty' }).max(FOLLOW_UP_TEXT_MAX),
   })
   .meta({ id: 'ReporterAnswerRequest', title: "The reporter's answer to a relayed question" });
 
 export const informationRequestSchema = z
   .strictObject({
     code: codeField,
-    information: z.string({ error: 'information is required' }).trim().min(1, { error: 'information must not be empty' }).max(FOLLOW_UP_TEXT_MAX),
+    information: typedText('information', 'information is required').trim().min(1, { error: 'information must not be empty' }).max(FOLLOW_UP_TEXT_MAX),
   })
   .meta({ id: 'InformationRequest', title: 'More information from the reporter' });
 

@@ -1,20 +1,21 @@
 /** What contact-centre staff send to the review API. */
 import * as z from 'zod';
+import { typedText } from './typed-text.ts';
 import { CLOSURE_REASONS } from './review-state.ts';
 
 export const MAX_REVIEW_REQUEST_BYTES = 64 * 1024;
 
 export const forceChoiceSchema = z
   .strictObject({
-    force: z.string({ error: 'force must be a force id, name or alias' }).trim().min(1).max(200),
-    reason: z.string({ error: 'reason is required: say why this force' }).trim().min(3).max(1_000),
+    force: typedText('force', 'force must be a force id, name or alias').trim().min(1).max(200),
+    reason: typedText('reason', 'reason is required: say why this force').trim().min(3).max(1_000),
   })
   .meta({ id: 'ForceChoice', title: 'The force the contact centre chooses for a contact' });
 
 export const closureSchema = z
   .strictObject({
     reason: z.enum(CLOSURE_REASONS, { error: `reason must be one of: ${CLOSURE_REASONS.join(', ')}` }),
-    note: z.string().trim().min(1).max(2_000).optional(),
+    note: typedText('note').trim().min(1).max(2_000).optional(),
   })
   .meta({ id: 'Closure', title: 'Closing a contact without dissemination' });
 
