@@ -139,7 +139,9 @@ describe('anonymity', () => {
     const everyOtherQueue = await Promise.all(
       [...local.stack.queueUrls.values()].map((url) => receiveAll(local.sqs, url)),
     );
-    const queues = JSON.stringify([met, kent, everyOtherQueue]);
+    // Bodies go to SQS as ASCII JSON, everything else escaped: search them as a consumer reads them.
+    const decoded = (messages: readonly { Body?: string }[]) => messages.map((m) => ({ ...m, Body: m.Body === undefined ? undefined : (JSON.parse(m.Body) as unknown) }));
+    const queues = JSON.stringify([decoded(met), decoded(kent), everyOtherQueue.map(decoded)]);
     const table = JSON.stringify(await local.scanTable());
     const logs = output.text() + stats.text;
 

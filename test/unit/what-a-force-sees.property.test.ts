@@ -22,11 +22,11 @@ import { approve, chooseForce, reviewStep, sanitise, splitContact } from '../../
 import { parseReviewPolicy } from '../../functions/domain/review-policy.ts';
 import { InMemoryFollowUpStore, InMemoryForceQueues, InMemoryReportStore, InMemoryVault } from '../support/in-memory-ports.ts';
 
-/** Text a person might type: any script, emoji, punctuation; never something JSON would escape. */
+/** Text a person might type: any script, emoji, punctuation; never a non-character (refused with a 400) nor something JSON would escape. */
 const typed = fc
   .string({ unit: 'binary', minLength: 8, maxLength: 40 })
   .map((text) => text.replace(/[\u0000-\u001f\u007f-\u009f"\\\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, '').trim())
-  .filter((text) => !/\p{Cs}/u.test(text) && [...text].length >= 8);
+  .filter((text) => !/\p{Cs}|\p{Noncharacter_Code_Point}/u.test(text) && [...text].length >= 8);
 
 /** A canary: typed text with a marker that appears nowhere in what a force may be given. */
 const canary = (label: string) => typed.map((text) => `${label}⟦${text}⟧`);
