@@ -150,19 +150,24 @@ export class DynamoReportStore implements ReportStore {
     }
   }
 
+  /** The put that replaces a report's item only if nobody changed it since it was read. */
+  private replacing(before: ReportRecord, after: ReportRecord) {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: reportItem(after),
+        ConditionExpression: 'version = :read',
+        ExpressionAttributeValues: { ':read': before.version },
+      },
+    };
+  }
+
   async recordChange(before: ReportRecord, after: ReportRecord, event: AuditEvent, counters: readonly CounterIncrement[]): Promise<void> {
     try {
       await this.client.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: reportItem(after),
-                ConditionExpression: 'version = :read',
-                ExpressionAttributeValues: { ':read': before.version },
-              },
-            },
+            this.replacing(before, after),
             { Put: { TableName: this.tableName, Item: eventItem(after.reference, event) } },
             ...counterUpdates(this.tableName, counters),
           ],
@@ -179,14 +184,7 @@ export class DynamoReportStore implements ReportStore {
       await this.client.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: reportItem(contact),
-                ConditionExpression: 'version = :read',
-                ExpressionAttributeValues: { ':read': before.version },
-              },
-            },
+            this.replacing(before, contact),
             ...reports.map((report) => ({
               Put: { TableName: this.tableName, Item: reportItem(report), ConditionExpression: 'attribute_not_exists(PK)' },
             })),
@@ -217,14 +215,7 @@ export class DynamoReportStore implements ReportStore {
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: reportItem(after),
-                ConditionExpression: 'version = :read',
-                ExpressionAttributeValues: { ':read': before.version },
-              },
-            },
+            this.replacing(before, after),
             { Put: { TableName: this.tableName, Item: eventItem(before.reference, auditEvent('force_reference_given', new Date(), { force })) } },
           ],
         }),
