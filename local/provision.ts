@@ -16,6 +16,11 @@ export interface ProvisionOptions {
    * seconds rather than minutes. Tests of retries and redrive use it; `npm start` does not.
    */
   readonly visibilityTimeoutSeconds?: number;
+  /**
+   * Added to every table's name, so several local stacks can share one DynamoDB Local (the test
+   * suite's); the functions are given the names as created.
+   */
+  readonly tableNameSuffix?: string;
 }
 
 export interface Provisioned {
@@ -74,7 +79,7 @@ export const provision = async (
   const localEquivalents = new Map<string, string>();
 
   for (const [logicalId, { Properties: p = {} }] of resourcesOfType(template, 'AWS::DynamoDB::Table')) {
-    const TableName = resolve(p.TableName);
+    const TableName = `${resolve(p.TableName)}${options.tableNameSuffix ?? ''}`;
     await dynamodb.send(
       new CreateTableCommand({
         TableName,

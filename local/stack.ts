@@ -14,6 +14,8 @@ import {
   startSqsEmulator,
   type Emulator,
 } from './emulators.ts';
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { STATIC_SITE_FOLDER } from '../lib/constructs/public-website.ts';
 import { PROJECT_ROOT } from '../lib/constructs/reporting-function.ts';
@@ -33,6 +35,17 @@ export interface LocalStackOptions extends ProvisionOptions {
   readonly issuerPort?: number;
   /** Review by the contact centre; off by default locally, so a report reaches its force at once. */
   readonly review?: 'on' | 'off';
+  /**
+   * A DynamoDB Local already running, to create this stack's table in rather than starting a JVM
+   * of its own: the test suite starts one for the whole run. It is left running at stop, and this
+   * stack's tables are deleted from it.
+   */
+  readonly sharedDynamoDbEndpoint?: string;
+  /**
+   * The stack's template, already synthesised for the same review setting (the test suite
+   * synthesises each once per run); synthesised here when not given.
+   */
+  readonly template?: StackTemplate;
 }
 
 export interface LocalStack {
@@ -65,11 +78,13 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     for (const part of started.reverse()) await part.stop().catch(() => undefined);
   };
   // DynamoDB Local (a JVM) takes seconds to start: start it first, and always stop it, even when
-  // something else fails before it is up.
-  const dynamoDbStarting = startDynamoDbLocal(options.dynamoDbPort ?? 0);
+  // something else fails before it is up. A shared one is only borrowed.
+  const shared = options.sharedDynamoDbEndpoint;
+  const dynamoDbStarting: Promise<Emulator> =
+    shared === undefined ? startDynamoDbLocal(options.dynamoDbPort ?? 0) : Promise.resolve({ endpoint: shared, stop: async () => undefined });
   started.push({ stop: async () => (await dynamoDbStarting.catch(() => undefined))?.stop() });
   try {
-    const template = synthesiseLocalTemplate({ review: options.review ?? 'off' });
+    const template = options.template ?? synthesiseLocalTemplate({ review: options.review ?? 'off' });
     const sqsEmulator: Emulator = await startSqsEmulator(options.sqsPort ?? 0);
     started.push(sqsEmulator);
     const kms = await startKmsEmulator({ port: options.kmsPort ?? 0, region: LOCAL_REGION });
@@ -90,7 +105,20 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const sqs = localSqsClient(sqsEmulator.endpoint);
     started.push({ stop: async () => (dynamodbClient.destroy(), sqs.destroy()) });
 
-    const provisioned = await provision(template, { dynamodb: dynamodbClient, sqs, sqsEndpoint: sqsEmulator.endpoint, kms, issuer }, options);
+    // On a shared DynamoDB Local each stack's tables get names of their own, and go when it stops.
+    const provisioned = await provision(template, { dynamodb: dynamodbClient, sqs, sqsEndpoint: sqsEmulator.endpoint, kms, issuer }, {
+      ...options,
+      ...(shared === undefined ? {} : { tableNameSuffix: `-${process.pid}-${randomBytes(3).toString('hex')}` }),
+    });
+    if (shared !== undefined) {
+      started.push({
+        stop: async () => {
+          const client = localDynamoDbClient(shared);
+          for (const TableName of provisioned.tableNames) await client.send(new DeleteTableCommand({ TableName })).catch(() => undefined);
+          client.destroy();
+        },
+      });
+    }
     const resolve = resolver(provisioned.refs, provisioned.attributes);
     const functions = await loadFunctions(template, provisioned);
     const functionNamed = (id: string) => {

@@ -1,6 +1,6 @@
 /**
- * Integration test support: one local stack per test file (DynamoDB Local, fauxqs, the real
- * handlers), plain HTTP requests as a browser or curl would make them, and ways to read what
+ * Integration test support: one local stack per test file (fauxqs, the real handlers, tables of
+ * its own on the run's shared DynamoDB Local), plain HTTP requests as a browser or curl would make them, and ways to read what
  * ended up in the table and on the queues.
  */
 import { DynamoDBDocumentClient, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
@@ -9,6 +9,7 @@ import { request as httpRequest } from 'node:http';
 import { after, before } from 'node:test';
 import { localDynamoDbClient, localSqsClient } from '../../local/emulators.ts';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../local/stack.ts';
+import { sharedForRun } from './shared-run.ts';
 
 export interface Harness {
   readonly stack: LocalStack;
@@ -40,7 +41,7 @@ export const useLocalStack = (options: LocalStackOptions = {}): Harness => {
   let sqs: SQSClient | undefined;
   let documents: DynamoDBDocumentClient | undefined;
   before(async () => {
-    stack = await startLocalStack(options);
+    stack = await startLocalStack({ ...sharedForRun(options.review ?? 'off'), ...options });
     sqs = localSqsClient(stack.sqsEndpoint);
     const table = stack.tableName;
     const client = DynamoDBDocumentClient.from(localDynamoDbClient(stack.dynamoDbEndpoint));
