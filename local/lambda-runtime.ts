@@ -1,11 +1,15 @@
 /**
  * The functions of the stack, run in this process: each function's handler module (from its
  * `pac:handler` metadata), its environment (resolved from the template), and a Lambda context.
+ * Each invocation runs in its own function's environment, exactly what the stack gives that
+ * function and nothing another function is given: one that needs a variable its CDK definition
+ * does not set fails here as it would in AWS.
  */
 import type { Context } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { inFunctionEnvironment } from '../functions/configuration/function-environment.ts';
 import { HANDLER_METADATA, PROJECT_ROOT } from '../lib/constructs/reporting-function.ts';
 import { resolver, resourcesOfType, type StackTemplate } from './stack-template.ts';
 import type { Provisioned } from './provision.ts';
@@ -52,9 +56,8 @@ export const deployTimeFunctions = (template: StackTemplate): Set<string> =>
   );
 
 /**
- * Reads every function from the template, sets the union of their environments on this process
- * (the handler modules read their configuration when first imported) and imports the modules.
- * Every function must name its handler module, except those that only serve custom resources.
+ * Reads every function from the template and imports its handler module. Every function must name
+ * its handler module, except those that only serve custom resources.
  */
 export const loadFunctions = async (template: StackTemplate, provisioned: Provisioned): Promise<Map<string, LocalFunction>> => {
   const resolve = resolver(provisioned.refs, provisioned.attributes);
@@ -75,25 +78,14 @@ export const loadFunctions = async (template: StackTemplate, provisioned: Provis
     return { logicalId, handlerModule, environment, timeoutSeconds: Number(resource.Properties?.Timeout ?? 3) };
   });
 
-  const shared = new Map<string, string>();
-  for (const { logicalId, environment } of definitions) {
-    for (const [name, value] of Object.entries(environment)) {
-      const seen = shared.get(name);
-      if (seen !== undefined && seen !== value) {
-        throw new Error(`${logicalId} sets ${name} differently from another function; the local runtime shares one environment`);
-      }
-      shared.set(name, value);
-    }
-  }
-  // NODE_OPTIONS is for Lambda's own node process; this one is already running.
-  for (const [name, value] of shared) if (name !== 'NODE_OPTIONS') process.env[name] = value;
-
   const functions = new Map<string, LocalFunction>();
   for (const definition of definitions) {
     const module = (await import(pathToFileURL(path.join(PROJECT_ROOT, definition.handlerModule)).href)) as { handler: LambdaHandler };
+    const environment = Object.freeze({ ...definition.environment });
     functions.set(definition.logicalId, {
       ...definition,
-      invoke: (event) => module.handler(event, lambdaContext(definition.logicalId, definition.timeoutSeconds)),
+      environment,
+      invoke: (event) => inFunctionEnvironment(environment, () => module.handler(event, lambdaContext(definition.logicalId, definition.timeoutSeconds))),
     });
   }
   return functions;

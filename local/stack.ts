@@ -22,7 +22,7 @@ import { PROJECT_ROOT } from '../lib/constructs/reporting-function.ts';
 import { startHttpGateway, type Route } from './http-gateway.ts';
 import { startKmsEmulator } from './kms-emulator.ts';
 import { startOidcIssuer, type LocalIssuer } from './oidc-issuer.ts';
-import { loadFunctions } from './lambda-runtime.ts';
+import { loadFunctions, type LocalFunction } from './lambda-runtime.ts';
 import { provision, type ProvisionOptions } from './provision.ts';
 import { startSqsEventSource, type SqsEventSource } from './sqs-event-source.ts';
 
@@ -60,6 +60,8 @@ export interface LocalStack {
   /** Queue URLs by queue name. */
   readonly queueUrls: ReadonlyMap<string, string>;
   readonly template: StackTemplate;
+  /** Each function by logical id: its handler module and the environment it runs in. */
+  readonly functions: ReadonlyMap<string, Pick<LocalFunction, 'handlerModule' | 'environment'>>;
   stop(): Promise<void>;
 }
 
@@ -164,6 +166,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       tableName,
       queueUrls: provisioned.queueUrls,
       template,
+      functions,
       stop,
     };
   } catch (error) {

@@ -17,7 +17,7 @@ import type { Context } from 'aws-lambda';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Reference } from '#domain/reference.ts';
 import type { ReportSubmission } from '#domain/report.ts';
-import { requiredEnvironment } from './environment.ts';
+import { settingsFor } from '../configuration/function-environment.ts';
 
 export const IDEMPOTENCY_PARTITION = 'IDEMPOTENCY';
 export const IDEMPOTENCY_WINDOW_SECONDS = 24 * 60 * 60;
@@ -30,7 +30,7 @@ export interface IntakeRequest {
 /** How long a repeat waits for the first request with its key to finish. */
 const IN_PROGRESS_WAITS = [100, 200, 400, 800, 1_600];
 
-export const idempotentIntake = (take: (report: ReportSubmission) => Promise<Reference>) => {
+const idempotently = (tableName: string, take: (report: ReportSubmission) => Promise<Reference>) => {
   const config = new IdempotencyConfig({
     eventKeyJmesPath: 'idempotencyKey',
     payloadValidationJmesPath: 'report',
@@ -38,15 +38,24 @@ export const idempotentIntake = (take: (report: ReportSubmission) => Promise<Ref
     throwOnNoIdempotencyKey: false,
   });
   const once = makeIdempotent(async (request: IntakeRequest) => ({ reference: await take(request.report) }), {
-    persistenceStore: new DynamoDBPersistenceLayer({
-      tableName: requiredEnvironment('TABLE_NAME'),
-      keyAttr: 'PK',
-      sortKeyAttr: 'SK',
-      staticPkValue: IDEMPOTENCY_PARTITION,
-    }),
+    persistenceStore: new DynamoDBPersistenceLayer({ tableName, keyAttr: 'PK', sortKeyAttr: 'SK', staticPkValue: IDEMPOTENCY_PARTITION }),
     config,
   });
+  return { config, once };
+};
+
+export const idempotentIntake = (take: (report: ReportSubmission) => Promise<Reference>) => {
+  const settings = settingsFor('tableName');
+  // Built at the first request, from the function's own table setting, and kept.
+  const built = new WeakMap<object, ReturnType<typeof idempotently>>();
   return async (request: IntakeRequest, context: Context): Promise<{ reference: Reference }> => {
+    const table = settings();
+    let intake = built.get(table);
+    if (intake === undefined) {
+      intake = idempotently(table.tableName, take);
+      built.set(table, intake);
+    }
+    const { config, once } = intake;
     // Lets a record left in progress by an invocation that died expire with that invocation.
     config.registerLambdaContext(context);
     for (let waited = 0; ; waited++) {

@@ -7,6 +7,7 @@ import { GetQueueUrlCommand, SendMessageCommand, type SQSClient } from '@aws-sdk
 import type { IntakeMessage } from '#domain/intake.ts';
 import type { ForceMessage, ForceQueues, IntakeQueue } from '#domain/ports.ts';
 import type { Destination } from '#domain/routing.ts';
+import { DESTINATION_PLACEHOLDER } from '../configuration/settings.ts';
 import { sqsBody } from './sqs-body.ts';
 
 export class SqsIntakeQueue implements IntakeQueue {
@@ -20,7 +21,6 @@ export class SqsIntakeQueue implements IntakeQueue {
   }
 }
 
-export const DESTINATION_PLACEHOLDER = '{destination}';
 
 export class SqsForceQueues implements ForceQueues {
   private readonly urls = new Map<Destination, Promise<string>>();

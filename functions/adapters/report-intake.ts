@@ -8,23 +8,18 @@ import type { Reference } from '#domain/reference.ts';
 import type { ReportSubmission } from '#domain/report.ts';
 import { issueFollowUpCode } from '#domain/reporter-follow-up.ts';
 import { takeReport } from '#domain/submission.ts';
-import { documentClient } from './dynamodb-client.ts';
-import { requiredEnvironment } from './environment.ts';
-import { DynamoFollowUpAccess } from './follow-up-access-store.ts';
-import { followUpCodeCost } from './follow-up-code-cost.ts';
-import { SqsIntakeQueue } from './queues.ts';
-import { DynamoReportStore } from './report-store.ts';
-import { sqsClient } from './sqs-client.ts';
+import { clock, followUpAccess, followUpCodeCost, intakeQueue, reportStore, portsFor } from './composition-root.ts';
 
 export const reportIntake = (channel: Channel) => {
-  const tableName = requiredEnvironment('TABLE_NAME');
-  const ports = {
-    store: new DynamoReportStore(documentClient, tableName),
-    intake: new SqsIntakeQueue(sqsClient, requiredEnvironment('INTAKE_QUEUE_URL')),
-  };
-  const access = new DynamoFollowUpAccess(documentClient, tableName);
+  const ports = portsFor({ store: reportStore, intake: intakeQueue, access: followUpAccess, clock, followUpCodeCost });
   return {
-    take: (report: ReportSubmission): Promise<Reference> => takeReport(ports, channel, report, new Date()),
-    issueCode: (reference: Reference) => issueFollowUpCode(access, reference, new Date(), followUpCodeCost()),
+    take: (report: ReportSubmission): Promise<Reference> => {
+      const { store, intake, clock } = ports();
+      return takeReport({ store, intake }, channel, report, clock());
+    },
+    issueCode: (reference: Reference) => {
+      const { access, clock, followUpCodeCost } = ports();
+      return issueFollowUpCode(access, reference, clock(), followUpCodeCost);
+    },
   };
 };

@@ -4,17 +4,18 @@
  */
 import { openedOrProblem, receivedOrProblem } from '#adapters/http/reporter-problems.ts';
 import { json, publicRoute } from '#adapters/http/routes.ts';
-import { reporterPorts } from '#adapters/reporter-ports.ts';
+import { clock, followUpAccess, followUpStore, originalsVault, reportStore, portsFor } from '#adapters/composition-root.ts';
 import { addInformation, informationRequestSchema, MAX_FOLLOW_UP_BYTES } from '#domain/reporter-follow-up.ts';
 
-const ports = reporterPorts();
+const reporterPorts = portsFor({ access: followUpAccess, reports: reportStore, followUps: followUpStore, vault: originalsVault, clock });
 
 export const handler = publicRoute({
   schema: informationRequestSchema,
   maxBytes: MAX_FOLLOW_UP_BYTES,
   problem: { type: '/problems/invalid-information', title: 'The information needs attention' },
 }).handler(async (event) => {
+  const ports = reporterPorts();
   const opened = await openedOrProblem(ports, event.pathParameters, event.body.code);
-  receivedOrProblem(await addInformation(ports, opened, event.body.information, new Date()));
+  receivedOrProblem(await addInformation(ports, opened, event.body.information, ports.clock()));
   return json(202, { status: 'received' });
 });

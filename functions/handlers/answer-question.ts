@@ -5,17 +5,18 @@
  */
 import { openedOrProblem, receivedOrProblem } from '#adapters/http/reporter-problems.ts';
 import { json, publicRoute } from '#adapters/http/routes.ts';
-import { reporterPorts } from '#adapters/reporter-ports.ts';
+import { clock, followUpAccess, followUpStore, originalsVault, reportStore, portsFor } from '#adapters/composition-root.ts';
 import { answerAsReporter, MAX_FOLLOW_UP_BYTES, reporterAnswerRequestSchema } from '#domain/reporter-follow-up.ts';
 
-const ports = reporterPorts();
+const reporterPorts = portsFor({ access: followUpAccess, reports: reportStore, followUps: followUpStore, vault: originalsVault, clock });
 
 export const handler = publicRoute({
   schema: reporterAnswerRequestSchema,
   maxBytes: MAX_FOLLOW_UP_BYTES,
   problem: { type: '/problems/invalid-answer', title: 'The answer needs attention' },
 }).handler(async (event) => {
+  const ports = reporterPorts();
   const opened = await openedOrProblem(ports, event.pathParameters, event.body.code);
-  receivedOrProblem(await answerAsReporter(ports, opened, event.body.questionId, event.body.answer, new Date()));
+  receivedOrProblem(await answerAsReporter(ports, opened, event.body.questionId, event.body.answer, ports.clock()));
   return json(202, { status: 'received' });
 });

@@ -7,25 +7,15 @@
  * the own professional standards or chief officers of a force that has the report.
  */
 import { answerSummary } from '#adapters/contact-centre-views.ts';
-import { documentClient } from '#adapters/dynamodb-client.ts';
-import { requiredEnvironment } from '#adapters/environment.ts';
-import { DynamoFollowUpStore } from '#adapters/follow-up-store.ts';
+import { clock, followUpStore, forceQueues, reportStore, portsFor } from '#adapters/composition-root.ts';
 import { followUpIdFrom, followUpOrProblem, referenceFrom } from '#adapters/http/step-problems.ts';
 import { json, staffRoute } from '#adapters/http/routes.ts';
-import { SqsForceQueues } from '#adapters/queues.ts';
-import { DynamoReportStore } from '#adapters/report-store.ts';
-import { sqsClient } from '#adapters/sqs-client.ts';
 import { answerStep, approveAnswer, disseminateAnswer, protectedFromHolders } from '#domain/follow-up.ts';
 
-const tableName = requiredEnvironment('TABLE_NAME');
-const ports = {
-  followUps: new DynamoFollowUpStore(documentClient, tableName),
-  reports: new DynamoReportStore(documentClient, tableName),
-  forceQueues: new SqsForceQueues(sqsClient, requiredEnvironment('REPORT_QUEUE_NAME_TEMPLATE')),
-  clock: () => new Date(),
-};
+const approvalPorts = portsFor({ followUps: followUpStore, reports: reportStore, forceQueues, clock });
 
 export const handler = staffRoute(['supervisors']).handler(async (event) => {
+  const ports = approvalPorts();
   const reference = referenceFrom(event.pathParameters);
   const answerId = followUpIdFrom(event.pathParameters, 'answerId');
   const recorded = await ports.followUps.findAnswer(reference, answerId);
@@ -34,7 +24,7 @@ export const handler = staffRoute(['supervisors']).handler(async (event) => {
       ? recorded
       : await followUpOrProblem(async () => {
           const reachesProtected = recorded !== undefined && (await protectedFromHolders(ports.reports, recorded));
-          return answerStep(ports.followUps, reference, answerId, (found) => approveAnswer(found, event.staff.username, new Date(), reachesProtected));
+          return answerStep(ports.followUps, reference, answerId, (found) => approveAnswer(found, event.staff.username, ports.clock(), reachesProtected));
         });
   return json(200, answerSummary(await disseminateAnswer(ports, approved)));
 });

@@ -4,25 +4,24 @@
  * it (confirm-closure.ts); until then the contact stays in review.
  */
 import { contactSummary } from '#adapters/contact-centre-views.ts';
-import { documentClient } from '#adapters/dynamodb-client.ts';
-import { requiredEnvironment } from '#adapters/environment.ts';
+import { clock, reportStore, portsFor } from '#adapters/composition-root.ts';
 import { referenceFrom, stepOrProblem } from '#adapters/http/step-problems.ts';
 import { json, staffRouteWithBody } from '#adapters/http/routes.ts';
-import { DynamoReportStore } from '#adapters/report-store.ts';
 import { proposeClosure, reviewStep } from '#domain/review.ts';
 import { closureSchema, MAX_REVIEW_REQUEST_BYTES } from '#domain/review-requests.ts';
 
-const store = new DynamoReportStore(documentClient, requiredEnvironment('TABLE_NAME'));
+const reviewPorts = portsFor({ reports: reportStore, clock });
 
 export const handler = staffRouteWithBody(['analysts', 'supervisors'], {
   schema: closureSchema,
   maxBytes: MAX_REVIEW_REQUEST_BYTES,
   problem: { type: '/problems/invalid-closure', title: 'The closure needs attention' },
 }).handler(async (event) => {
+  const { reports, clock } = reviewPorts();
   const reference = referenceFrom(event.pathParameters);
   const { reason, note } = event.body;
   const record = await stepOrProblem(() =>
-    reviewStep(store, reference, (contact) => proposeClosure(contact, reason, note, event.staff.username, new Date())),
+    reviewStep(reports, reference, (contact) => proposeClosure(contact, reason, note, event.staff.username, clock())),
   );
   return json(200, contactSummary(record));
 });

@@ -6,7 +6,7 @@
  * page.
  */
 import { formBytesFor, htmlPage, pageRoute, type PageEvent, type PageResult } from '#adapters/http/page-routes.ts';
-import { reporterPorts } from '#adapters/reporter-ports.ts';
+import { clock, followUpAccess, followUpStore, originalsVault, reportStore, portsFor } from '#adapters/composition-root.ts';
 import { parseFollowUpCode, type FollowUpCode } from '#domain/follow-up-code.ts';
 import { FOLLOW_UP_TEXT_MAX } from '#domain/follow-up.ts';
 import { parseReference } from '#domain/reference.ts';
@@ -14,7 +14,7 @@ import { addInformation, answerAsReporter, openReport, reporterView, type Opened
 import { followUpPage, followUpSignInPage } from '#pages/follow-up.ts';
 import type { FieldError } from '#pages/layout.ts';
 
-const ports = reporterPorts();
+const reporterPorts = portsFor({ access: followUpAccess, reports: reportStore, followUps: followUpStore, vault: originalsVault, clock });
 
 type Notice = 'answer-received' | 'information-received';
 
@@ -36,7 +36,8 @@ const signIn = async (form: URLSearchParams): Promise<PageResult | { opened: Ope
     ];
     return htmlPage(400, followUpSignInPage({ values, errors }));
   }
-  const opening = await openReport(ports, reference, code, new Date());
+  const ports = reporterPorts();
+  const opening = await openReport(ports, reference, code, ports.clock());
   if (opening.kind === 'too-many-attempts') return htmlPage(429, followUpSignInPage({ values, refusal: 'too-many-attempts' }));
   if (opening.kind === 'not-recognised') return htmlPage(404, followUpSignInPage({ values, refusal: 'not-recognised' }));
   return { opened: opening, code };
@@ -57,6 +58,7 @@ const respond = async (event: PageEvent): Promise<PageResult> => {
   const signedIn = await signIn(form);
   if (!('opened' in signedIn)) return signedIn;
   const { opened, code } = signedIn;
+  const ports = reporterPorts();
   const show = async (status: number, extra: { notice?: Notice; errors?: FieldError[]; values?: Record<string, string> } = {}) =>
     htmlPage(status, followUpPage({ ...(await reporterView(ports.followUps, opened)), code, ...extra }));
 
@@ -64,7 +66,7 @@ const respond = async (event: PageEvent): Promise<PageResult> => {
     const questionId = form.get('questionId') ?? '';
     const answer = text(form, 'answer', `answer-${questionId}`, 'your answer');
     if ('error' in answer) return show(400, { errors: [answer.error] });
-    const outcome = await answerAsReporter(ports, opened, questionId, answer.value, new Date());
+    const outcome = await answerAsReporter(ports, opened, questionId, answer.value, ports.clock());
     if (outcome.kind === 'refused') {
       return show(409, { errors: [{ field: `answer-${questionId}`, message: 'This question has already been answered' }], values: { [`answer-${questionId}`]: answer.value } });
     }
@@ -73,7 +75,7 @@ const respond = async (event: PageEvent): Promise<PageResult> => {
   if (path.endsWith('/information')) {
     const information = text(form, 'information', 'information', 'the information you want to add');
     if ('error' in information) return show(400, { errors: [information.error] });
-    const outcome = await addInformation(ports, opened, information.value, new Date());
+    const outcome = await addInformation(ports, opened, information.value, ports.clock());
     if (outcome.kind === 'refused') {
       return show(409, { errors: [{ field: 'information', message: 'Your report is still being recorded. Try again in a few minutes' }], values: { information: information.value } });
     }

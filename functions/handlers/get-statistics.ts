@@ -6,11 +6,9 @@
  * give one away (functions/domain/statistics-view.ts). Bad parameters get a 400 problem whose
  * pointers name the query parameters (`/force`, `/from`, `/to`).
  */
-import { documentClient } from '#adapters/dynamodb-client.ts';
-import { requiredEnvironment } from '#adapters/environment.ts';
+import { statisticsStore, portsFor } from '#adapters/composition-root.ts';
 import { Problem } from '#adapters/http/problem.ts';
 import { json, publicQueryRoute, type HttpEvent } from '#adapters/http/routes.ts';
-import { DynamoStatisticsStore } from '#adapters/statistics-store.ts';
 import {
   exactStatistics,
   parseStatisticsQuery,
@@ -19,7 +17,7 @@ import {
   type StatisticsQuery,
 } from '#domain/statistics-view.ts';
 
-const statistics = new DynamoStatisticsStore(documentClient, requiredEnvironment('TABLE_NAME'));
+const statisticsPorts = portsFor({ statistics: statisticsStore });
 
 const queryOrProblem = (parameters: HttpEvent['queryStringParameters']): StatisticsQuery => {
   const result = parseStatisticsQuery(parameters ?? {});
@@ -35,6 +33,6 @@ const queryOrProblem = (parameters: HttpEvent['queryStringParameters']): Statist
 
 export const handler = publicQueryRoute(STATISTICS_QUERY_PARAMETERS).handler(async (event) => {
   const { force, range } = queryOrProblem(event.queryStringParameters);
-  const months = await statistics.monthlyCounts(force.id, range);
+  const months = await statisticsPorts().statistics.monthlyCounts(force.id, range);
   return json(200, publicStatistics(exactStatistics(force, range, months)));
 });

@@ -1,14 +1,12 @@
 /** GET /force/reports?status=&limit=&after=: the calling force's reports, newest first, filtered by status, paginated. */
-import { documentClient } from '#adapters/dynamodb-client.ts';
-import { requiredEnvironment } from '#adapters/environment.ts';
+import { reportStore, portsFor } from '#adapters/composition-root.ts';
 import { Problem } from '#adapters/http/problem.ts';
 import { forceRoute, json } from '#adapters/http/routes.ts';
-import { DynamoReportStore } from '#adapters/report-store.ts';
 import { forceReportSummary } from '#domain/force-facing.ts';
 import { WITH_A_FORCE } from '#domain/lifecycle.ts';
 import type { ReportStatus } from '#domain/report-record.ts';
 
-const store = new DynamoReportStore(documentClient, requiredEnvironment('TABLE_NAME'));
+const forcePorts = portsFor({ reports: reportStore });
 const PAGE = { default: 25, max: 100 };
 
 export const handler = forceRoute().handler(async (event) => {
@@ -24,7 +22,7 @@ export const handler = forceRoute().handler(async (event) => {
   }
   const requested = Number.parseInt(query.limit ?? '', 10);
   const limit = Number.isInteger(requested) && requested > 0 ? Math.min(requested, PAGE.max) : PAGE.default;
-  const { records, next } = await store.withDestination(event.force.id, {
+  const { records, next } = await forcePorts().reports.withDestination(event.force.id, {
     limit,
     ...(query.after === undefined ? {} : { after: query.after }),
     ...(status === undefined ? {} : { status }),

@@ -5,16 +5,17 @@
  */
 import { openedOrProblem } from '#adapters/http/reporter-problems.ts';
 import { json, publicRoute } from '#adapters/http/routes.ts';
-import { reporterPorts } from '#adapters/reporter-ports.ts';
+import { clock, followUpAccess, followUpStore, reportStore, portsFor } from '#adapters/composition-root.ts';
 import { MAX_FOLLOW_UP_BYTES, openReportRequestSchema, reporterView } from '#domain/reporter-follow-up.ts';
 
-const ports = reporterPorts();
+const reporterPorts = portsFor({ access: followUpAccess, reports: reportStore, followUps: followUpStore, clock });
 
 export const handler = publicRoute({
   schema: openReportRequestSchema,
   maxBytes: MAX_FOLLOW_UP_BYTES,
   problem: { type: '/problems/invalid-follow-up', title: 'The follow-up request needs attention' },
 }).handler(async (event) => {
+  const ports = reporterPorts();
   const opened = await openedOrProblem(ports, event.pathParameters, event.body.code);
   return json(200, await reporterView(ports.followUps, opened));
 });

@@ -4,29 +4,23 @@
  * original and waits for review.
  */
 import { answerSummary } from '#adapters/contact-centre-views.ts';
-import { documentClient } from '#adapters/dynamodb-client.ts';
-import { requiredEnvironment } from '#adapters/environment.ts';
-import { DynamoFollowUpStore } from '#adapters/follow-up-store.ts';
+import { clock, followUpStore, originalsVault, portsFor } from '#adapters/composition-root.ts';
 import { followUpIdFrom, followUpOrProblem, referenceFrom } from '#adapters/http/step-problems.ts';
 import { json, staffRouteWithBody } from '#adapters/http/routes.ts';
-import { kmsClient } from '#adapters/kms-client.ts';
-import { KmsOriginalsVault } from '#adapters/originals-vault.ts';
 import { answer, answerRequestSchema, MAX_FOLLOW_UP_BYTES } from '#domain/follow-up.ts';
 
-const ports = {
-  followUps: new DynamoFollowUpStore(documentClient, requiredEnvironment('TABLE_NAME')),
-  vault: new KmsOriginalsVault(kmsClient, requiredEnvironment('ORIGINALS_KEY_ID')),
-};
+const answerPorts = portsFor({ followUps: followUpStore, vault: originalsVault, clock });
 
 export const handler = staffRouteWithBody(['call-agents'], {
   schema: answerRequestSchema,
   maxBytes: MAX_FOLLOW_UP_BYTES,
   problem: { type: '/problems/invalid-answer', title: 'The answer needs attention' },
 }).handler(async (event) => {
+  const ports = answerPorts();
   const reference = referenceFrom(event.pathParameters);
   const questionId = followUpIdFrom(event.pathParameters, 'questionId');
   const received = await followUpOrProblem(() =>
-    answer(ports, reference, questionId, event.body.answer, 'phone', new Date(), event.staff.username),
+    answer(ports, reference, questionId, event.body.answer, 'phone', ports.clock(), event.staff.username),
   );
   return json(202, answerSummary(received));
 });

@@ -4,18 +4,17 @@
  * phone back).
  */
 import { questionSummary } from '#adapters/contact-centre-views.ts';
-import { documentClient } from '#adapters/dynamodb-client.ts';
-import { requiredEnvironment } from '#adapters/environment.ts';
-import { DynamoFollowUpStore } from '#adapters/follow-up-store.ts';
+import { clock, followUpStore, portsFor } from '#adapters/composition-root.ts';
 import { followUpIdFrom, followUpOrProblem, referenceFrom } from '#adapters/http/step-problems.ts';
 import { json, staffRoute } from '#adapters/http/routes.ts';
 import { relay } from '#domain/follow-up.ts';
 
-const followUps = new DynamoFollowUpStore(documentClient, requiredEnvironment('TABLE_NAME'));
+const relayPorts = portsFor({ followUps: followUpStore, clock });
 
 export const handler = staffRoute(['analysts', 'supervisors']).handler(async (event) => {
+  const { followUps, clock } = relayPorts();
   const reference = referenceFrom(event.pathParameters);
   const questionId = followUpIdFrom(event.pathParameters, 'questionId');
-  const question = await followUpOrProblem(() => relay(followUps, reference, questionId, event.staff.username, new Date()));
+  const question = await followUpOrProblem(() => relay(followUps, reference, questionId, event.staff.username, clock()));
   return json(200, questionSummary(question));
 });

@@ -7,33 +7,18 @@
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { documentClient } from '#adapters/dynamodb-client.ts';
-import { requiredEnvironment } from '#adapters/environment.ts';
-import { DynamoFollowUpStore } from '#adapters/follow-up-store.ts';
-import { kmsClient } from '#adapters/kms-client.ts';
+import { clock, followUpStore, forceQueues, originalsVault, reportStore, reviewPolicy, portsFor } from '#adapters/composition-root.ts';
 import { logger } from '#adapters/logger.ts';
-import { KmsOriginalsVault } from '#adapters/originals-vault.ts';
-import { SqsForceQueues } from '#adapters/queues.ts';
-import { DynamoReportStore } from '#adapters/report-store.ts';
-import { sqsClient } from '#adapters/sqs-client.ts';
 import { routeContact } from '#domain/dissemination.ts';
 import { parseIntakeMessage } from '#domain/intake.ts';
-import { parseReviewPolicy } from '#domain/review-policy.ts';
 
-const tableName = requiredEnvironment('TABLE_NAME');
-const ports = {
-  store: new DynamoReportStore(documentClient, tableName),
-  followUps: new DynamoFollowUpStore(documentClient, tableName),
-  forceQueues: new SqsForceQueues(sqsClient, requiredEnvironment('REPORT_QUEUE_NAME_TEMPLATE')),
-  vault: new KmsOriginalsVault(kmsClient, requiredEnvironment('ORIGINALS_KEY_ID')),
-  clock: () => new Date(),
-};
-const reviewPolicy = parseReviewPolicy(requiredEnvironment('REVIEW'), process.env.REVIEW_EXEMPT_FORCES);
+const routerPorts = portsFor({ store: reportStore, followUps: followUpStore, forceQueues, vault: originalsVault, clock, reviewPolicy });
 
 const processor = new BatchProcessor(EventType.SQS);
 
 const routeRecord = async (record: SQSRecord): Promise<void> => {
   try {
+    const { reviewPolicy, ...ports } = routerPorts();
     const { record: report, repeat } = await routeContact(ports, parseIntakeMessage(record.body), reviewPolicy);
     logger.info(repeat ? 'Contact already routed' : 'Contact routed', {
       reference: report.reference,

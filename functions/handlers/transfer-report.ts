@@ -7,15 +7,10 @@
  * told only that it is held. Repeating a transfer whose notification did not go out finishes it,
  * with the same deduplication id. The reason stays with the contact centre.
  */
-import { documentClient } from '#adapters/dynamodb-client.ts';
-import { requiredEnvironment } from '#adapters/environment.ts';
-import { DynamoFollowUpStore } from '#adapters/follow-up-store.ts';
+import { clock, followUpStore, forceQueues, reportStore, portsFor } from '#adapters/composition-root.ts';
 import { forceStepOrProblem } from '#adapters/http/step-problems.ts';
 import { forceRouteWithBody, json } from '#adapters/http/routes.ts';
 import { logger } from '#adapters/logger.ts';
-import { SqsForceQueues } from '#adapters/queues.ts';
-import { DynamoReportStore } from '#adapters/report-store.ts';
-import { sqsClient } from '#adapters/sqs-client.ts';
 import { disseminate } from '#domain/dissemination.ts';
 import { forceReportSummary } from '#domain/force-facing.ts';
 import { reportForForce } from '#domain/force-reference.ts';
@@ -23,19 +18,14 @@ import { forceRequestSchemas, forceStep, MAX_FORCE_REQUEST_BYTES, transfer, unfi
 import { findForce } from '#domain/forces.ts';
 import { TRIAGE } from '#domain/routing.ts';
 
-const tableName = requiredEnvironment('TABLE_NAME');
-const ports = {
-  store: new DynamoReportStore(documentClient, tableName),
-  followUps: new DynamoFollowUpStore(documentClient, tableName),
-  forceQueues: new SqsForceQueues(sqsClient, requiredEnvironment('REPORT_QUEUE_NAME_TEMPLATE')),
-  clock: () => new Date(),
-};
+const transferPorts = portsFor({ store: reportStore, followUps: followUpStore, forceQueues, clock });
 
 export const handler = forceRouteWithBody({
   schema: forceRequestSchemas.transfer,
   maxBytes: MAX_FORCE_REQUEST_BYTES,
   problem: { type: '/problems/invalid-transfer', title: 'The transfer needs attention' },
 }).handler(async (event) => {
+  const ports = transferPorts();
   const forceReference = event.pathParameters?.reference ?? '';
   const { force: receiving, reason } = event.body;
   const receivingId = findForce(receiving)?.id ?? '';
@@ -45,7 +35,7 @@ export const handler = forceRouteWithBody({
     unfinishedTransferBy(recorded, event.force.id) &&
     (recorded.routing.destination === receivingId || recorded.routing.candidates.includes(receivingId))
       ? recorded
-      : await forceStepOrProblem(() => forceStep(ports.store, event.force.id, forceReference, (found) => transfer(found, event.force.id, receiving, reason, new Date())));
+      : await forceStepOrProblem(() => forceStep(ports.store, event.force.id, forceReference, (found) => transfer(found, event.force.id, receiving, reason, ports.clock())));
   const { record } = await disseminate(ports, moved);
   logger.info('Report transferred', { reference: record.reference, from: event.force.id, to: record.routing.destination });
   return json(200, {

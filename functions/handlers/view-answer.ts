@@ -5,24 +5,17 @@
  * reporter added unasked).
  */
 import { answerSummary, questionSummary } from '#adapters/contact-centre-views.ts';
-import { documentClient } from '#adapters/dynamodb-client.ts';
-import { requiredEnvironment } from '#adapters/environment.ts';
-import { DynamoFollowUpStore } from '#adapters/follow-up-store.ts';
+import { clock, followUpStore, originalsVault, reportStore, portsFor } from '#adapters/composition-root.ts';
 import { statusProblem } from '#adapters/http/problem.ts';
 import { followUpIdFrom, referenceFrom } from '#adapters/http/step-problems.ts';
 import { json, staffRoute } from '#adapters/http/routes.ts';
-import { kmsClient } from '#adapters/kms-client.ts';
-import { KmsOriginalsVault } from '#adapters/originals-vault.ts';
-import { DynamoReportStore } from '#adapters/report-store.ts';
 import { auditEvent } from '#domain/audit.ts';
 import { findIdentifyingDetails } from '#domain/identifying-details.ts';
 
-const tableName = requiredEnvironment('TABLE_NAME');
-const followUps = new DynamoFollowUpStore(documentClient, tableName);
-const reports = new DynamoReportStore(documentClient, tableName);
-const vault = new KmsOriginalsVault(kmsClient, requiredEnvironment('ORIGINALS_KEY_ID'));
+const answerPorts = portsFor({ followUps: followUpStore, reports: reportStore, vault: originalsVault, clock });
 
 export const handler = staffRoute(['analysts', 'supervisors']).handler(async (event) => {
+  const { followUps, reports, vault, clock } = answerPorts();
   const reference = referenceFrom(event.pathParameters);
   const answerId = followUpIdFrom(event.pathParameters, 'answerId');
   const found = await followUps.findAnswer(reference, answerId);
@@ -30,7 +23,7 @@ export const handler = staffRoute(['analysts', 'supervisors']).handler(async (ev
   const question = found.questionId === undefined ? undefined : await followUps.findQuestion(reference, found.questionId);
   if (found.questionId !== undefined && question === undefined) throw statusProblem(404, 'Not Found', 'There is no such answer.');
   const original = await vault.open(reference, found.original);
-  await reports.appendEvent(reference, auditEvent('answer_read', new Date(), { answerId }, event.staff.username));
+  await reports.appendEvent(reference, auditEvent('answer_read', clock(), { answerId }, event.staff.username));
   return json(200, {
     ...answerSummary(found),
     question: question === undefined ? null : questionSummary(question),

@@ -9,6 +9,7 @@ import type { ForceNotification } from '../../functions/domain/force-notificatio
 import { intakeMessage } from '../../functions/domain/intake.ts';
 import { newReference } from '../../functions/domain/reference.ts';
 import { reportSubmissionSchema } from '../../functions/domain/report.ts';
+import { SETTINGS } from '../../functions/configuration/settings.ts';
 import { INTAKE_MAX_RECEIVES } from '../../lib/constructs/intake-pipeline.ts';
 import { captureOutput, eventually, notificationsFor, postJson, receiveAll, sendRaw, useLocalStack } from '../support/local-stack.ts';
 import { fullReport, minimalReport, NARRATIVE } from '../support/reports.ts';
@@ -29,6 +30,18 @@ const submit = async (report: unknown) => {
 const bodyOf = (message: { Body?: string }) => JSON.parse(message.Body ?? '{}') as ForceNotification;
 
 describe('the reporting pipeline', () => {
+  it('runs each function in exactly the environment its CDK definition gives it, and none in the union of all', () => {
+    const functions = Object.entries(local.stack.template.Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function' && r.Metadata?.['pac:handler'] !== undefined);
+    assert.equal(local.stack.functions.size, functions.length);
+    for (const [logicalId, resource] of functions) {
+      const declared = Object.keys((resource.Properties?.Environment as { Variables?: object } | undefined)?.Variables ?? {}).sort();
+      assert.deepEqual(Object.keys(local.stack.functions.get(logicalId)?.environment ?? {}).sort(), declared, logicalId);
+    }
+    for (const variable of Object.values(SETTINGS).map((setting) => setting.variable)) {
+      assert.equal(process.env[variable], undefined, `${variable} is set on the whole local process`);
+    }
+  });
+
   it('answers a report naming "the Met" with 202 and a reference, and puts it once on the Met\'s queue', async () => {
     const answer = await postJson(`${local.stack.apiUrl}/reports`, minimalReport({ force: 'the Met' }));
     assert.equal(answer.status, 202);

@@ -26,7 +26,7 @@ const realPorts = () => ({
   store: new DynamoReportStore(DynamoDBDocumentClient.from(localDynamoDbClient(local.stack.dynamoDbEndpoint)), local.stack.tableName),
   followUps: new DynamoFollowUpStore(DynamoDBDocumentClient.from(localDynamoDbClient(local.stack.dynamoDbEndpoint)), local.stack.tableName),
   forceQueues: new SqsForceQueues(local.sqs, 'pac-local-reports-{destination}.fifo'),
-  vault: new KmsOriginalsVault(localKmsClient(local.stack.kmsEndpoint), process.env.ORIGINALS_KEY_ID ?? ''),
+  vault: new KmsOriginalsVault(localKmsClient(local.stack.kmsEndpoint), local.functionSetting('ORIGINALS_KEY_ID')),
   clock: () => new Date(),
 });
 const NO_REVIEW = parseReviewPolicy('off');

@@ -15,6 +15,8 @@ export interface Harness {
   readonly stack: LocalStack;
   readonly sqs: SQSClient;
   queueUrl(name: string): string;
+  /** A variable of the functions' environments, as the stack gives it to the functions that have it. */
+  functionSetting(variable: string): string;
   /** Every item in the report table, unmarshalled. */
   scanTable(): Promise<Record<string, unknown>[]>;
   /** An Authorization header for a member of contact-centre staff in the groups given. */
@@ -73,6 +75,11 @@ export const useLocalStack = (options: LocalStackOptions = {}): Harness => {
       const url = started().stack.queueUrls.get(name);
       if (url === undefined) throw new Error(`No local queue ${name}`);
       return url;
+    },
+    functionSetting(variable) {
+      const values = new Set([...started().stack.functions.values()].map(({ environment }) => environment[variable]).filter((v) => v !== undefined));
+      if (values.size !== 1) throw new Error(`${values.size} values of ${variable} among the local functions`);
+      return [...values][0]!;
     },
     async staffHeaders(username, ...groups) {
       return { authorization: `Bearer ${await started().stack.issuer.mintToken({ username, groups })}` };

@@ -31,7 +31,8 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventHeaders, APIGatewayProxyEventV2 } from 'aws-lambda';
 import { forceById, type ForceId } from '../../domain/forces.ts';
-import { requiredEnvironment } from '../environment.ts';
+import { functionEnvironment } from '../../configuration/function-environment.ts';
+import { readSettings } from '../../configuration/settings.ts';
 import { Problem } from './problem.ts';
 import { bearerToken, unauthorized, verifyAccessToken, type IssuerConfig } from './staff-authentication.ts';
 
@@ -55,10 +56,9 @@ export interface ForceIssuerConfig extends IssuerConfig {
 }
 
 export const forceIssuerFromEnvironment = (): ForceIssuerConfig => {
-  const issuer = requiredEnvironment('FORCE_TOKEN_ISSUER');
+  const { forceTokenIssuer: issuer, forceClientIds } = readSettings(functionEnvironment(), ['forceTokenIssuer', 'forceClientIds']);
   const forceOfClient = new Map<string, ForceId>();
-  for (const entry of requiredEnvironment('FORCE_CLIENT_IDS').split(',')) {
-    if (entry.trim() === '') continue;
+  for (const entry of forceClientIds) {
     const [forceId, clientId, ...rest] = entry.split('=').map((part) => part.trim());
     if (forceId === undefined || clientId === undefined || forceId === '' || clientId === '' || rest.length > 0) {
       throw new Error(`FORCE_CLIENT_IDS entry "${entry}" is not <force id>=<client id>`);
@@ -68,7 +68,6 @@ export const forceIssuerFromEnvironment = (): ForceIssuerConfig => {
     if (bound !== undefined && bound !== forceId) throw new Error(`FORCE_CLIENT_IDS binds client ${clientId} to both ${bound} and ${forceId}`);
     forceOfClient.set(clientId, forceId);
   }
-  if (forceOfClient.size === 0) throw new Error('Environment variable FORCE_CLIENT_IDS names no client');
   return { issuer, clientIds: new Set(forceOfClient.keys()), forceOfClient };
 };
 

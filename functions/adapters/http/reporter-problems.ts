@@ -30,13 +30,13 @@ export const tooManyAttempts = () =>
 
 /** Opens the report named in the path with the code in the body, or throws the problem. */
 export const openedOrProblem = async (
-  ports: ReporterPorts,
+  ports: ReporterPorts & { readonly clock: () => Date },
   pathParameters: Record<string, string | undefined> | undefined,
   code: FollowUpCode,
 ): Promise<Opened> => {
   const reference = parseReference(pathParameters?.reference ?? '');
   if (reference === undefined) throw notRecognised();
-  const opening = await openReport(ports, reference, code, new Date());
+  const opening = await openReport(ports, reference, code, ports.clock());
   if (opening.kind === 'too-many-attempts') throw tooManyAttempts();
   if (opening.kind === 'not-recognised') throw notRecognised();
   return opening;

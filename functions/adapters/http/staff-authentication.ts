@@ -21,7 +21,8 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventHeaders, APIGatewayProxyEventV2 } from 'aws-lambda';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { requiredEnvironment } from '../environment.ts';
+import { functionEnvironment } from '../../configuration/function-environment.ts';
+import { readSettings } from '../../configuration/settings.ts';
 import { logger } from '../logger.ts';
 import { Problem } from './problem.ts';
 
@@ -58,15 +59,8 @@ const CLOCK_TOLERANCE_SECONDS = 30;
 const RETRY_AFTER_SECONDS = '30';
 
 export const staffIssuerFromEnvironment = (): IssuerConfig => {
-  const issuer = requiredEnvironment('STAFF_ISSUER');
-  const clientIds = new Set(
-    requiredEnvironment('STAFF_CLIENT_IDS')
-      .split(',')
-      .map((id) => id.trim())
-      .filter((id) => id !== ''),
-  );
-  if (clientIds.size === 0) throw new Error('Environment variable STAFF_CLIENT_IDS names no client id');
-  return { issuer, clientIds };
+  const { staffIssuer, staffClientIds } = readSettings(functionEnvironment(), ['staffIssuer', 'staffClientIds']);
+  return { issuer: staffIssuer, clientIds: new Set(staffClientIds) };
 };
 
 /** The issuer's keys could not be had: our side of the arrangement failed, not the caller's token. */

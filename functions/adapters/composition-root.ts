@@ -1,0 +1,92 @@
+/**
+ * The one place that wires ports for every function: which adapter stands behind each port, and
+ * from which settings it is built. A handler names the ports it uses, under the names its use
+ * cases take them by, and calls the result in its invocation:
+ *
+ *     const ports = portsFor({ store: reportStore, forceQueues, clock });
+ *     ... disseminate(ports(), record) ...
+ *
+ * Nothing else in a handler constructs an adapter or reads the environment. Ports are built at a
+ * function's first invocation, from that function's own environment
+ * (functions/configuration/function-environment.ts), and kept for the life of the execution
+ * environment, like the SDK clients they share.
+ *
+ * Each wiring is its own export and each SDK client is made on first use, so a function's bundle
+ * holds only the adapters and clients it names (esbuild drops the rest).
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { parseReviewPolicy, type ReviewPolicy } from '#domain/review-policy.ts';
+import { functionEnvironment } from '../configuration/function-environment.ts';
+import { readSettings, type Environment, type SettingName, type Settings } from '../configuration/settings.ts';
+import { DynamoFollowUpAccess } from './follow-up-access-store.ts';
+import { followUpCodeCost as configuredFollowUpCodeCost } from './follow-up-code-cost.ts';
+import { DynamoFollowUpStore } from './follow-up-store.ts';
+import { KmsOriginalsVault } from './originals-vault.ts';
+import { SqsForceQueues, SqsIntakeQueue } from './queues.ts';
+import { DynamoReportStore } from './report-store.ts';
+import { DynamoStatisticsStore } from './statistics-store.ts';
+
+/** One client per execution environment, made when first needed and reused across invocations. */
+const once = <T>(make: () => T): (() => T) => {
+  let made: T | undefined;
+  return () => (made ??= make());
+};
+
+const documentClient = /* @__PURE__ */ once(() =>
+  DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } }),
+);
+// On Lambda AWS_ENDPOINT_URL_SQS is unset and the SDK picks the regional endpoint. Locally it
+// points at the emulator; passing it explicitly makes the SDK send there even when a queue URL
+// names another host (the SDK otherwise follows the queue URL's host).
+const sqsClient = /* @__PURE__ */ once(() => new SQSClient({ endpoint: process.env.AWS_ENDPOINT_URL_SQS }));
+// Locally AWS_ENDPOINT_URL_KMS points at the KMS emulator (local/kms-emulator.ts); the SDK would
+// read it by itself, but passing it keeps the one setting the local stack relies on in sight.
+const kmsClient = /* @__PURE__ */ once(() => new KMSClient({ endpoint: process.env.AWS_ENDPOINT_URL_KMS }));
+
+/** How one port is made: the settings it needs and the adapter built from them. */
+export interface Wiring<Port, S extends SettingName = SettingName> {
+  readonly settings: readonly S[];
+  build(settings: Settings<S>): Port;
+}
+
+const wire = <Port, S extends SettingName = never>(settings: readonly S[], build: (settings: Settings<S>) => Port): Wiring<Port, S> => ({ settings, build });
+
+export const reportStore = /* @__PURE__ */ wire(['tableName'], ({ tableName }) => new DynamoReportStore(documentClient(), tableName));
+export const followUpStore = /* @__PURE__ */ wire(['tableName'], ({ tableName }) => new DynamoFollowUpStore(documentClient(), tableName));
+/** Follow-up codes, and the attempts made with them. */
+export const followUpAccess = /* @__PURE__ */ wire(['tableName'], ({ tableName }) => new DynamoFollowUpAccess(documentClient(), tableName));
+export const statisticsStore = /* @__PURE__ */ wire(['tableName'], ({ tableName }) => new DynamoStatisticsStore(documentClient(), tableName));
+export const intakeQueue = /* @__PURE__ */ wire(['intakeQueueUrl'], ({ intakeQueueUrl }) => new SqsIntakeQueue(sqsClient(), intakeQueueUrl));
+export const forceQueues = /* @__PURE__ */ wire(['reportQueueNameTemplate'], ({ reportQueueNameTemplate }) => new SqsForceQueues(sqsClient(), reportQueueNameTemplate));
+export const originalsVault = /* @__PURE__ */ wire(['originalsKeyId'], ({ originalsKeyId }) => new KmsOriginalsVault(kmsClient(), originalsKeyId));
+export const reviewPolicy = /* @__PURE__ */ wire(
+  ['review', 'reviewExemptForces'],
+  ({ review, reviewExemptForces }): ReviewPolicy => parseReviewPolicy(review, reviewExemptForces.join(',')),
+);
+/** The scrypt cost of new follow-up codes (only a local replay may lower it). */
+export const followUpCodeCost = /* @__PURE__ */ wire([], () => configuredFollowUpCodeCost());
+export const clock = /* @__PURE__ */ wire([], () => (): Date => new Date());
+
+export type Ports<W extends Record<string, Wiring<unknown>>> = { readonly [P in keyof W]: ReturnType<W[P]['build']> };
+
+/**
+ * The ports a function uses, built on first call from its environment and kept. Locally each
+ * function has an environment of its own, so each gets ports of its own, as on Lambda.
+ */
+export const portsFor = <W extends Record<string, Wiring<unknown>>>(wiring: W): (() => Ports<W>) => {
+  const built = new WeakMap<Environment, Ports<W>>();
+  return () => {
+    const environment = functionEnvironment();
+    let ports = built.get(environment);
+    if (ports === undefined) {
+      const wirings = Object.entries(wiring) as [string, Wiring<unknown>][];
+      const settings = readSettings(environment, [...new Set(wirings.flatMap(([, w]) => w.settings))]);
+      ports = Object.fromEntries(wirings.map(([name, w]) => [name, w.build(settings)])) as Ports<W>;
+      built.set(environment, ports);
+    }
+    return ports;
+  };
+};

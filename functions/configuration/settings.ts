@@ -1,0 +1,57 @@
+/**
+ * Every setting a function may be given, once: the environment variable's name (lib/ sets the
+ * variables by these names, so the stack and the functions cannot disagree about one) and how its
+ * value is checked. A function asks for the settings it needs and gets them typed, or one error
+ * that names every variable missing or malformed, at its first invocation.
+ *
+ * Imports nothing but zod: lib/, the adapters and the local runtime all read it.
+ */
+import * as z from 'zod';
+
+const commaList = z.string().transform((value) => value.split(',').map((part) => part.trim()).filter((part) => part !== ''));
+
+export const DESTINATION_PLACEHOLDER = '{destination}';
+
+export const SETTINGS = {
+  tableName: { variable: 'TABLE_NAME', schema: z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/, 'is not a DynamoDB table name') },
+  intakeQueueUrl: { variable: 'INTAKE_QUEUE_URL', schema: z.url({ protocol: /^https?$/, error: 'is not a queue URL' }) },
+  originalsKeyId: { variable: 'ORIGINALS_KEY_ID', schema: z.string().min(1) },
+  reportQueueNameTemplate: {
+    variable: 'REPORT_QUEUE_NAME_TEMPLATE',
+    schema: z.string().refine((value) => value.includes(DESTINATION_PLACEHOLDER), `has no ${DESTINATION_PLACEHOLDER} in it`),
+  },
+  review: { variable: 'REVIEW', schema: z.enum(['on', 'off'], { error: 'is not on or off' }) },
+  reviewExemptForces: { variable: 'REVIEW_EXEMPT_FORCES', schema: commaList, optional: true },
+  staffIssuer: { variable: 'STAFF_ISSUER', schema: z.url({ error: 'is not an issuer URL' }) },
+  staffClientIds: { variable: 'STAFF_CLIENT_IDS', schema: commaList.refine((ids) => ids.length > 0, 'names no client id') },
+  forceTokenIssuer: { variable: 'FORCE_TOKEN_ISSUER', schema: z.url({ error: 'is not an issuer URL' }) },
+  /** `<force id>=<client id>` entries, comma-separated. */
+  forceClientIds: { variable: 'FORCE_CLIENT_IDS', schema: commaList.refine((ids) => ids.length > 0, 'names no client') },
+} as const satisfies Record<string, { variable: string; schema: z.ZodType<unknown, string>; optional?: true }>;
+
+export type SettingName = keyof typeof SETTINGS;
+export type Settings<K extends SettingName> = { readonly [P in K]: z.output<(typeof SETTINGS)[P]['schema']> };
+/** The variable a setting is read from, for lib/ to set: `variableOf('tableName')` is `TABLE_NAME`. */
+export const variableOf = (name: SettingName): string => SETTINGS[name].variable;
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/** The settings asked for, read from the environment given, or one error naming each that is wrong. */
+export const readSettings = <K extends SettingName>(environment: Environment, names: readonly K[]): Settings<K> => {
+  const values: Record<string, unknown> = {};
+  const wrong: string[] = [];
+  for (const name of names) {
+    const setting: { variable: string; schema: z.ZodType<unknown, string>; optional?: true } = SETTINGS[name];
+    const raw = environment[setting.variable];
+    if (raw === undefined || raw === '') {
+      if (setting.optional === true) values[name] = setting.schema.parse('');
+      else wrong.push(`${setting.variable} is not set`);
+      continue;
+    }
+    const parsed = setting.schema.safeParse(raw);
+    if (parsed.success) values[name] = parsed.data;
+    else wrong.push(`${setting.variable} ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
+  }
+  if (wrong.length > 0) throw new Error(`This function's configuration is wrong: ${wrong.join('; ')}`);
+  return values as Settings<K>;
+};
