@@ -21,11 +21,15 @@ import {
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { forceAnswerNotificationSchema, type ForceAnswerNotification } from '../functions/domain/force-answer-notification.ts';
-import { forceNotificationSchema, type ForceNotification } from '../functions/domain/force-notification.ts';
+import {
+  forceAnswerNotificationSchema,
+  type ForceAnswerNotification,
+  forceNotificationSchema,
+  type ForceNotification,
+} from '../functions/domain/entities/force-messages.ts';
 import { findForce, forceById } from '../functions/domain/forces.ts';
 import { categoryDescriptions } from '../functions/domain/report.ts';
-import { TRIAGE } from '../functions/domain/routing.ts';
+import { TRIAGE } from '../functions/domain/entities/routing-decision.ts';
 import { awsClientConfig } from './aws-client-config.ts';
 
 const USAGE = `Usage: npm run inbox -- --force <force id> [--endpoint <url>] [--stage local|dev|prod] [--once] [--region <region>]

@@ -20,7 +20,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { forceById } from '../functions/domain/forces.ts';
 import { awsClientConfig } from './aws-client-config.ts';
-import { TRIAGE } from '../functions/domain/routing.ts';
+import { TRIAGE } from '../functions/domain/entities/routing-decision.ts';
 
 const { values } = parseArgs({
   options: {

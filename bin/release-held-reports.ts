@@ -16,7 +16,7 @@ import { SqsForceQueues } from '../functions/adapters/queues.ts';
 import { DynamoReportStore } from '../functions/adapters/report-store.ts';
 import { disseminate } from '../functions/domain/dissemination.ts';
 import { releaseToJoinedForce } from '../functions/domain/force-work.ts';
-import { TRIAGE } from '../functions/domain/routing.ts';
+import { TRIAGE } from '../functions/domain/entities/routing-decision.ts';
 import { awsClientConfig } from './aws-client-config.ts';
 
 const { values } = parseArgs({

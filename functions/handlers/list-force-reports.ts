@@ -6,7 +6,7 @@ import { forceRoute, json } from '#adapters/http/routes.ts';
 import { DynamoReportStore } from '#adapters/report-store.ts';
 import { forceReportSummary } from '#domain/force-facing.ts';
 import { WITH_A_FORCE } from '#domain/lifecycle.ts';
-import type { ReportStatus } from '#domain/report-record.ts';
+import type { ReportStatus } from '#domain/entities/report-record.ts';
 
 const store = new DynamoReportStore(documentClient, requiredEnvironment('TABLE_NAME'));
 const PAGE = { default: 25, max: 100 };

@@ -21,7 +21,7 @@ import { forceReportSummary } from '#domain/force-facing.ts';
 import { reportForForce } from '#domain/force-reference.ts';
 import { forceRequestSchemas, forceStep, MAX_FORCE_REQUEST_BYTES, transfer, unfinishedTransferBy } from '#domain/force-work.ts';
 import { findForce } from '#domain/forces.ts';
-import { TRIAGE } from '#domain/routing.ts';
+import { TRIAGE } from '#domain/entities/routing-decision.ts';
 
 const tableName = requiredEnvironment('TABLE_NAME');
 const ports = {

@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { describeMessage, readInbox } from '../../bin/inbox.ts';
 import { PROJECT_ROOT } from '../../lib/constructs/reporting-function.ts';
-import type { ForceAnswerNotification } from '../../functions/domain/force-answer-notification.ts';
+import type { ForceAnswerNotification } from '../../functions/domain/entities/force-messages.ts';
 import { FEWER_THAN_FIVE, type PublicStatistics } from '../../functions/domain/statistics-view.ts';
 import { eventually, postJson, receiveAll, send, useLocalStack } from '../support/local-stack.ts';
 import { minimalReport, NARRATIVE } from '../support/reports.ts';
