@@ -34,9 +34,8 @@ import { forceById, type ForceId } from '../../domain/forces.ts';
 import { requiredEnvironment } from '../environment.ts';
 import { Problem } from './problem.ts';
 import { bearerToken, unauthorized, verifyAccessToken, type IssuerConfig } from './staff-authentication.ts';
+import { FORCE_RESOURCE_SERVER } from '../stack-names.ts';
 
-/** The resource server the force scopes belong to, as the Cognito user pool declares it. */
-export const FORCE_RESOURCE_SERVER = 'police-reporting';
 /** The scope a force's app client may obtain: `police-reporting/force.<force id>`. */
 export const forceScope = (forceId: ForceId): string => `${FORCE_RESOURCE_SERVER}/force.${forceId}`;
 const FORCE_SCOPE_PREFIX = `${FORCE_RESOURCE_SERVER}/force.`;

@@ -24,9 +24,7 @@ import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyG
 import { requiredEnvironment } from '../environment.ts';
 import { logger } from '../logger.ts';
 import { Problem } from './problem.ts';
-
-export const STAFF_GROUPS = ['call-agents', 'analysts', 'supervisors'] as const;
-export type StaffGroup = (typeof STAFF_GROUPS)[number];
+import type { StaffGroup } from '../stack-names.ts';
 
 export interface StaffMember {
   readonly username: string;
