@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 /**
- * `npm run inbox -- --force <id> [--endpoint http://127.0.0.1:4566] [--stage local] [--once]`: a
- * force's inbox on the terminal. Long-polls the force's queue (`pac-<stage>-reports-<id>.fifo`),
- * prints each new report (or a reporter's answer to the force's question) readably, and deletes
- * each message only once it has been printed; a message that could not be printed goes straight
- * back on the queue for the next reader. `--once` reads until the queue is empty and exits.
+ * `npm run inbox -- --force <id> [--once] [--stage local|dev|prod] [--endpoint <url>] [--region <r>]`:
+ * a force's inbox on the terminal. Long-polls the force's queue (`pac-<stage>-reports-<id>.fifo`,
+ * named by lib/stage.ts), prints each new report (or a reporter's answer to the force's question)
+ * readably, and deletes each message only once it has been printed; a message that could not be
+ * printed goes straight back on the queue for the next reader. `--once` reads until the queue is
+ * empty and exits. Messages go to stdout; what it is doing, and how many it printed, to stderr.
  *
  * Without --endpoint (or AWS_ENDPOINT_URL_SQS) it reads the real queue in AWS with the usual
  * credential chain and region, as a force's own system would; the plain AWS CLI reads the same
- * messages (README: "Read a force's queue").
+ * messages (README: "Read a force's queue"). Options, errors and exit codes as every operator
+ * command's (bin/operator-cli.ts).
  */
 import {
   ChangeMessageVisibilityCommand,
@@ -18,22 +20,34 @@ import {
   ReceiveMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { forceAnswerNotificationSchema, type ForceAnswerNotification } from '../functions/domain/force-answer-notification.ts';
-import { forceNotificationSchema, type ForceNotification } from '../functions/domain/force-notification.ts';
+import {
+  forceAnswerNotificationSchema,
+  type ForceAnswerNotification,
+  forceNotificationSchema,
+  type ForceNotification,
+} from '../functions/domain/entities/force-messages.ts';
 import { findForce, forceById } from '../functions/domain/forces.ts';
 import { categoryDescriptions } from '../functions/domain/report.ts';
-import { TRIAGE } from '../functions/domain/routing.ts';
+import { TRIAGE } from '../functions/domain/entities/routing-decision.ts';
+import { resourceNames } from '../lib/stage.ts';
 import { awsClientConfig } from './aws-client-config.ts';
+import { counted, defineCommand, endpointOption, explainAwsError, isMain, regionOption, runCommand, stageOption, UsageError } from './operator-cli.ts';
 
-const USAGE = `Usage: npm run inbox -- --force <force id> [--endpoint <url>] [--stage local|dev|prod] [--once] [--region <region>]
-
-  --force     the force's id, as in data/uk-police-forces.csv (e.g. metropolitan), or triage
-  --endpoint  SQS endpoint, e.g. http://127.0.0.1:4566 for npm start (default: AWS_ENDPOINT_URL_SQS, else AWS)
-  --stage     the stack whose queue to read (default local)
-  --once      read until the queue is empty, then exit (default: keep listening; Ctrl-C stops)`;
+export const INBOX = defineCommand({
+  name: 'inbox',
+  synopsis: '--force <force id> [--once] [--stage <stage>] [--endpoint <url>] [--region <region>]',
+  summary:
+    "A force's inbox on the terminal: prints each new message on the force's queue\n" +
+    '(pac-<stage>-reports-<force id>.fifo) to stdout, and deletes it once printed.',
+  options: {
+    force: { type: 'string', value: '<force id>', description: "the force's id, as in data/uk-police-forces.csv (e.g. metropolitan), or triage" },
+    once: { type: 'boolean', description: 'read until the queue is empty, then exit (default: keep listening; Ctrl-C stops)' },
+    stage: stageOption,
+    endpoint: endpointOption('sqs'),
+    region: regionOption,
+  },
+  examples: ['npm run inbox -- --force metropolitan --endpoint http://127.0.0.1:4566 --once', 'npm run inbox -- --force kent --stage prod'],
+});
 
 const WIDTH = 78;
 const LONG_POLL_SECONDS = 20;
@@ -231,88 +245,46 @@ const printToStdout = (text: string): Promise<void> =>
     process.stdout.write(text, (error) => (error === null || error === undefined ? resolve() : reject(error)));
   });
 
-
-const explain = (error: unknown, endpoint: string | undefined, queueName: string): string => {
-  const name = error instanceof Error ? error.name : '';
-  const where = endpoint ?? 'AWS';
-  if (name === 'QueueDoesNotExist' || name === 'AWS.SimpleQueueService.NonExistentQueue') {
-    return `There is no queue ${queueName} at ${where}. Is --stage right?`;
-  }
-  if (/ECONNREFUSED/.test(String((error as { code?: string }).code ?? error))) return `Nothing answers at ${where}. Is the local stack running (npm start)?`;
-  if (name === 'CredentialsProviderError') return 'No AWS credentials found: set them as for the AWS CLI, or pass --endpoint for the local stack.';
-  if (/region/i.test(String(error))) return `${String(error)}: set AWS_REGION or pass --region (the service runs in eu-west-2).`;
-  return `Could not read ${queueName} at ${where}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+/** The force whose queue to read, or bad usage saying which force was meant. */
+const forceToRead = (id: string | undefined): string => {
+  if (id === undefined) throw new UsageError('--force is required: a force id such as metropolitan');
+  if (forceById(id) !== undefined || id === TRIAGE) return id;
+  const meant = findForce(id);
+  throw new UsageError(
+    `"${id}" is not a force id in the registry (data/uk-police-forces.csv)${meant === undefined ? '' : `; did you mean "${meant.id}" (${meant.name})?`}`,
+  );
 };
 
-const main = async (argv: readonly string[]): Promise<number> => {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        force: { type: 'string' },
-        endpoint: { type: 'string' },
-        stage: { type: 'string', default: 'local' },
-        region: { type: 'string' },
-        once: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    console.error(`inbox: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const id = values.force;
-  if (id === undefined || (forceById(id) === undefined && id !== TRIAGE)) {
-    const meant = id === undefined ? undefined : findForce(id);
-    console.error(
-      id === undefined
-        ? 'inbox: --force is required: a force id such as metropolitan'
-        : `inbox: "${id}" is not a force id in the registry (data/uk-police-forces.csv)${meant === undefined ? '' : `; did you mean "${meant.id}" (${meant.name})?`}`,
-    );
-    console.error(`\n${USAGE}`);
-    return 2;
-  }
-  if (!/^[a-z0-9-]+$/.test(values.stage)) {
-    console.error(`inbox: "${values.stage}" is not a stage name (local, dev, prod)`);
-    return 2;
-  }
+export const main = (argv: readonly string[]) =>
+  runCommand(INBOX, argv, async (values, io) => {
+    const id = forceToRead(values.force);
+    const endpoint = values.endpoint;
+    const sqs = new SQSClient(awsClientConfig({ endpoint, region: values.region }));
+    const queueName = resourceNames(values.stage).reportQueue(id);
+    const stop = new AbortController();
+    const interrupt = () => stop.abort();
+    process.once('SIGINT', interrupt);
+    process.once('SIGTERM', interrupt);
+    try {
+      const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: queueName }));
+      if (QueueUrl === undefined) throw new Error(`No URL for ${queueName}`);
+      io.err(values.once ? `Reading ${queueName} until it is empty…` : `Listening on ${queueName}; Ctrl-C stops.`);
+      const printed = await readInbox({
+        sqs,
+        queueUrl: QueueUrl,
+        once: values.once,
+        waitTimeSeconds: values.once ? ONCE_POLL_SECONDS : LONG_POLL_SECONDS,
+        print: printToStdout,
+        signal: stop.signal,
+      });
+      io.err(`${counted(printed, 'message')} printed and deleted.`);
+    } catch (error) {
+      throw explainAwsError(error, { where: endpoint ?? 'AWS', doing: `read ${queueName}`, queue: queueName });
+    } finally {
+      process.off('SIGINT', interrupt);
+      process.off('SIGTERM', interrupt);
+      sqs.destroy();
+    }
+  });
 
-  const endpoint = values.endpoint ?? process.env.AWS_ENDPOINT_URL_SQS;
-  const sqs = new SQSClient(awsClientConfig({ endpoint, region: values.region }));
-  const queueName = `pac-${values.stage}-reports-${id}.fifo`;
-  const stop = new AbortController();
-  const interrupt = () => stop.abort();
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
-  try {
-    const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: queueName }));
-    if (QueueUrl === undefined) throw new Error(`No URL for ${queueName}`);
-    console.error(values.once ? `Reading ${queueName} until it is empty…` : `Listening on ${queueName}; Ctrl-C stops.`);
-    const printed = await readInbox({
-      sqs,
-      queueUrl: QueueUrl,
-      once: values.once,
-      waitTimeSeconds: values.once ? ONCE_POLL_SECONDS : LONG_POLL_SECONDS,
-      print: printToStdout,
-      signal: stop.signal,
-    });
-    console.error(`${printed} message${printed === 1 ? '' : 's'} printed and deleted.`);
-    return 0;
-  } catch (error) {
-    console.error(`inbox: ${explain(error, endpoint, queueName)}`);
-    return 1;
-  } finally {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
-    sqs.destroy();
-  }
-};
-
-if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.exitCode = await main(process.argv.slice(2));
-}
+if (isMain(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

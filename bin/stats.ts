@@ -7,15 +7,15 @@
  *
  * Against the local stack: `--endpoint http://127.0.0.1:8000` (or AWS_ENDPOINT_URL_DYNAMODB); any
  * credentials will do there. Against AWS: no endpoint, the usual credential chain and region, and
- * `--stage prod` (table `pac-prod-reports`) or `--table <name>`.
+ * `--stage prod` (table `pac-prod-reports`, named by lib/stage.ts) or `--table <name>`. Options,
+ * errors and exit codes as every operator command's (bin/operator-cli.ts).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import { DynamoStatisticsStore } from '../functions/adapters/statistics-store.ts';
+import { resourceNames } from '../lib/stage.ts';
 import { awsClientConfig } from './aws-client-config.ts';
+import { defineCommand, endpointOption, explainAwsError, isMain, regionOption, runCommand, stageOption, tableOption, UsageError } from './operator-cli.ts';
 import {
   cellText,
   COLUMN_HEADINGS,
@@ -27,14 +27,25 @@ import {
   type StatisticsTable,
 } from '../functions/domain/statistics-view.ts';
 
-const USAGE = `Usage: npm run stats -- --force <force id> --from <yyyy-mm> --to <yyyy-mm> [--exact]
-                       [--endpoint <url>] [--stage local|dev|prod | --table <name>] [--region <region>]
-
-  --force     the force's id, as in data/uk-police-forces.csv (e.g. metropolitan, kent)
-  --from/--to the first and last month, both included (at most 120 months)
-  --exact     exact counts, for operators; without it, the public view (counts below 5 hidden)
-  --endpoint  DynamoDB endpoint, e.g. http://127.0.0.1:8000 for npm start (default: AWS_ENDPOINT_URL_DYNAMODB, else AWS)
-  --stage     reads the table pac-<stage>-reports (default local); --table names it outright`;
+export const STATS = defineCommand({
+  name: 'stats',
+  synopsis: '--force <force id> --from <yyyy-mm> --to <yyyy-mm> [--exact] [--stage <stage> | --table <name>] [--endpoint <url>] [--region <region>]',
+  summary: "A force's statistics, a row per month and a totals row, printed as a table to stdout: the\npublic view (counts below 5 hidden, as GET /stats shows them) unless --exact.",
+  options: {
+    force: { type: 'string', value: '<force id>', description: "the force's id, as in data/uk-police-forces.csv (e.g. metropolitan, kent)" },
+    from: { type: 'string', value: '<yyyy-mm>', description: 'the first month, included' },
+    to: { type: 'string', value: '<yyyy-mm>', description: 'the last month, included (at most 120 months from --from)' },
+    exact: { type: 'boolean', description: 'exact counts, for operators; without it, the public view (counts below 5 hidden)' },
+    stage: stageOption,
+    table: tableOption,
+    endpoint: endpointOption('dynamodb'),
+    region: regionOption,
+  },
+  examples: [
+    'npm run stats -- --force metropolitan --from 2022-11 --to 2024-04 --endpoint http://127.0.0.1:8000',
+    'npm run stats -- --force kent --from 2024-01 --to 2024-12 --exact --stage prod',
+  ],
+});
 
 /** The table as people read it: months as rows, counters as columns, right-aligned, totals last. */
 export const renderStatistics = (table: StatisticsTable<PublicCount>, view: 'exact' | 'public'): string => {
@@ -60,68 +71,28 @@ export const renderStatistics = (table: StatisticsTable<PublicCount>, view: 'exa
   ].join('\n');
 };
 
+/** The query's problems, as one line in the command's own words (`--from`, not `from`). */
+const queryProblems = (problems: readonly { detail: string }[]): string =>
+  problems.map(({ detail }) => detail.replace(/^(force|from|to)\b/, '--$1').replace(/ (from|to) \(/g, ' --$1 (')).join('; ');
 
-const explain = (error: unknown, endpoint: string | undefined, tableName: string): string => {
-  const name = error instanceof Error ? error.name : '';
-  const where = endpoint ?? 'AWS';
-  if (name === 'ResourceNotFoundException') return `There is no table ${tableName} at ${where}. Name it with --table or --stage.`;
-  if ((error as { code?: string }).code === 'ECONNREFUSED' || /ECONNREFUSED/.test(String(error))) {
-    return `Nothing answers at ${where}. Is the local stack running (npm start)?`;
-  }
-  if (name === 'CredentialsProviderError') return 'No AWS credentials found: set them as for the AWS CLI, or pass --endpoint for the local stack.';
-  if (/region/i.test(String(error))) return `${String(error)}: set AWS_REGION or pass --region (the service runs in eu-west-2).`;
-  return `Could not read the statistics from ${tableName} at ${where}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
-};
+export const main = (argv: readonly string[]) =>
+  runCommand(STATS, argv, async (values, io) => {
+    const parsed = parseStatisticsQuery({ force: values.force, from: values.from, to: values.to });
+    if (parsed.kind === 'invalid') throw new UsageError(queryProblems(parsed.problems));
+    const { force, range } = parsed.query;
 
-const main = async (argv: readonly string[]): Promise<number> => {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        force: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        exact: { type: 'boolean', default: false },
-        endpoint: { type: 'string' },
-        stage: { type: 'string', default: 'local' },
-        table: { type: 'string' },
-        region: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    console.error(`stats: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const parsed = parseStatisticsQuery({ force: values.force, from: values.from, to: values.to });
-  if (parsed.kind === 'invalid') {
-    for (const { detail } of parsed.problems) console.error(`stats: ${detail}`);
-    console.error(`\n${USAGE}`);
-    return 2;
-  }
-  const { force, range } = parsed.query;
+    const endpoint = values.endpoint;
+    const tableName = values.table ?? resourceNames(values.stage).table;
+    const client = new DynamoDBClient(awsClientConfig({ endpoint, region: values.region }));
+    try {
+      const store = new DynamoStatisticsStore(DynamoDBDocumentClient.from(client), tableName);
+      const exact = exactStatistics(force, range, await store.monthlyCounts(force.id, range));
+      io.out(renderStatistics(values.exact ? exact : publicStatistics(exact), values.exact ? 'exact' : 'public'));
+    } catch (error) {
+      throw explainAwsError(error, { where: endpoint ?? 'AWS', doing: `read the statistics from ${tableName}`, table: tableName });
+    } finally {
+      client.destroy();
+    }
+  });
 
-  const endpoint = values.endpoint ?? process.env.AWS_ENDPOINT_URL_DYNAMODB;
-  const tableName = values.table ?? `pac-${values.stage}-reports`;
-  const client = new DynamoDBClient(awsClientConfig({ endpoint, region: values.region }));
-  try {
-    const store = new DynamoStatisticsStore(DynamoDBDocumentClient.from(client), tableName);
-    const exact = exactStatistics(force, range, await store.monthlyCounts(force.id, range));
-    console.log(renderStatistics(values.exact ? exact : publicStatistics(exact), values.exact ? 'exact' : 'public'));
-    return 0;
-  } catch (error) {
-    console.error(`stats: ${explain(error, endpoint, tableName)}`);
-    return 1;
-  } finally {
-    client.destroy();
-  }
-};
-
-if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.exitCode = await main(process.argv.slice(2));
-}
+if (isMain(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

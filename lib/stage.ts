@@ -42,3 +42,23 @@ export const forceAccounts = (value: unknown): Record<string, string> => {
       }),
   );
 };
+
+/**
+ * The names of the report table and the queues in a stage, for whatever reaches them by name from
+ * outside the stack (the operator commands in bin/, and a force's own systems). They are the names
+ * lib/constructs/report-store.ts, intake-pipeline.ts and force-queues.ts give them; a test
+ * (test/integration/redrive.test.ts) checks them against the synthesised template.
+ */
+export const resourceNames = (stage: Stage) => {
+  const prefix = resourcePrefix(stage);
+  return {
+    /** The one DynamoDB table: reports, their events, follow-ups and the statistics counters. */
+    table: `${prefix}-reports`,
+    intakeQueue: `${prefix}-intake`,
+    intakeDeadLetterQueue: `${prefix}-intake-dlq`,
+    /** A force's queue (or triage's), with `{destination}` for its id, as the functions are given it. */
+    reportQueueTemplate: `${prefix}-reports-{destination}.fifo`,
+    reportQueue: (destination: string): string => `${prefix}-reports-${destination}.fifo`,
+    reportDeadLetterQueue: (destination: string): string => `${prefix}-reports-${destination}-dlq.fifo`,
+  } as const;
+};

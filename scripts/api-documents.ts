@@ -9,9 +9,14 @@
  * schemas say, so a change to a contract is always a visible, reviewed change.
  */
 import * as z from 'zod';
-import { forceAnswerNotificationSchema, FORCE_ANSWER_VERSION } from '../functions/domain/force-answer-notification.ts';
-import { forceNotificationSchema, FORCE_NOTIFICATION_VERSION } from '../functions/domain/force-notification.ts';
-import { forceInformationNotificationSchema, FORCE_INFORMATION_VERSION } from '../functions/domain/force-information-notification.ts';
+import {
+  forceAnswerNotificationSchema,
+  FORCE_ANSWER_VERSION,
+  forceNotificationSchema,
+  FORCE_NOTIFICATION_VERSION,
+  forceInformationNotificationSchema,
+  FORCE_INFORMATION_VERSION,
+} from '../functions/domain/entities/force-messages.ts';
 import { informationRequestSchema, openReportRequestSchema, reporterAnswerRequestSchema, reporterViewSchema } from '../functions/domain/reporter-follow-up.ts';
 import { MAX_FOLLOW_UP_BYTES } from '../functions/domain/follow-up.ts';
 import { answerRequestSchema, questionRequestSchema, sanitisedAnswerSchema } from '../functions/domain/follow-up.ts';

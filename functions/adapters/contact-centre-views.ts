@@ -1,11 +1,11 @@
 /** What the contact-centre API shows of a contact: in the list, and in full for review. */
 import type { AuditEvent } from '#domain/audit.ts';
-import type { Answer, Question } from '#domain/follow-up.ts';
+import type { Answer, Question } from '#domain/entities/follow-up.ts';
 import { forceById } from '#domain/forces.ts';
-import type { ReportRecord } from '#domain/report-record.ts';
+import type { ReportRecord } from '#domain/entities/report-record.ts';
 import type { ReportSubmission } from '#domain/report.ts';
 import type { FlaggedDetail } from '#domain/review-flags.ts';
-import { TRIAGE } from '#domain/routing.ts';
+import { TRIAGE } from '#domain/entities/routing-decision.ts';
 
 const proposed = ({ routing }: ReportRecord) => ({
   destination: routing.destination,

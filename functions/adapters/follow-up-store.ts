@@ -10,7 +10,7 @@
  */
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '#domain/audit.ts';
-import type { Answer, Question } from '#domain/follow-up.ts';
+import type { Answer, Question } from '#domain/entities/follow-up.ts';
 import { ConcurrentChange, type FollowUpStore } from '#domain/ports.ts';
 import type { Reference } from '#domain/reference.ts';
 import { conditionFailed, eventItem, withoutKeys, type Item } from './dynamodb-items.ts';

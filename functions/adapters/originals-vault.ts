@@ -10,7 +10,8 @@
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { DecryptCommand, GenerateDataKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
-import type { OriginalsVault, SealedOriginal } from '#domain/ports.ts';
+import type { OriginalsVault } from '#domain/ports.ts';
+import type { SealedOriginal } from '#domain/entities/sealed-original.ts';
 import type { Reference } from '#domain/reference.ts';
 
 const ALGORITHM = 'AES-256-GCM';

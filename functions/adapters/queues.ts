@@ -6,7 +6,7 @@
 import { GetQueueUrlCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { IntakeMessage } from '#domain/intake.ts';
 import type { ForceMessage, ForceQueues, IntakeQueue } from '#domain/ports.ts';
-import type { Destination } from '#domain/routing.ts';
+import type { Destination } from '#domain/entities/routing-decision.ts';
 import { DESTINATION_PLACEHOLDER } from '../configuration/settings.ts';
 import { sqsBody } from './sqs-body.ts';
 

@@ -24,13 +24,15 @@ import {
 import { auditEvent, type AuditEvent } from '#domain/audit.ts';
 import { ConcurrentChange, type ReportStore } from '#domain/ports.ts';
 import { conditionFailed, decodeCursor, encodeCursor, eventItem, withoutKeys, type Item } from './dynamodb-items.ts';
-import type { SplitChange } from '#domain/review.ts';
+import type { SplitChange } from '#domain/entities/split-change.ts';
 import type { Reference } from '#domain/reference.ts';
-import type { ForceReference, ForceReferenceEntry } from '#domain/force-reference.ts';
+import type { ForceReference, ForceReferenceEntry } from '#domain/entities/force-reference.ts';
 import type { ForceId } from '#domain/forces.ts';
 import { isWithAForce } from '#domain/lifecycle.ts';
-import { statusOnceNotified, type ReportRecord, type ReportStatus } from '#domain/report-record.ts';
-import { contactCounted, disseminationCounted, type CounterIncrement } from '#domain/statistics.ts';
+import { statusOnceNotified } from '#domain/report-record.ts';
+import type { ReportRecord, ReportStatus } from '#domain/entities/report-record.ts';
+import { contactCounted, disseminationCounted } from '#domain/statistics.ts';
+import type { CounterIncrement } from '#domain/entities/counters.ts';
 
 export const REVIEW_INDEX = 'GSI1';
 const AWAITING_REVIEW = 'REVIEW#awaiting';

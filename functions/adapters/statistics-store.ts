@@ -7,7 +7,7 @@
  */
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ForceId } from '#domain/forces.ts';
-import { COUNTERS, type Counter } from '#domain/statistics.ts';
+import { COUNTERS, type Counter } from '#domain/entities/counters.ts';
 import { isMonth, type MonthlyCounts, type MonthRange, type StatisticsReader } from '#domain/statistics-view.ts';
 import type { Item } from './dynamodb-items.ts';
 

@@ -9,9 +9,11 @@ import { forceNotification, notificationDeduplicationId } from './force-notifica
 import { withForceReference } from './force-reference.ts';
 import type { IntakeMessage } from './intake.ts';
 import type { FollowUpStore, ForceQueues, OriginalsVault, ReportStore } from './ports.ts';
-import { isDueForNotification, routedRecord, type ReportRecord } from './report-record.ts';
+import { isDueForNotification, routedRecord } from './report-record.ts';
+import type { ReportRecord } from './entities/report-record.ts';
 import { requiresReview, type ReviewPolicy } from './review-policy.ts';
-import { routeReport, TRIAGE } from './routing.ts';
+import { routeReport } from './routing.ts';
+import { TRIAGE } from './entities/routing-decision.ts';
 
 export interface DisseminationPorts {
   readonly store: ReportStore;

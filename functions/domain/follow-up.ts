@@ -16,10 +16,11 @@ import { destinationReference } from './force-notification.ts';
 import { reportForForce, withForceReference } from './force-reference.ts';
 import { mayReach } from './routing.ts';
 import { isWithAForce } from './lifecycle.ts';
-import type { FollowUpStore, ForceQueues, OriginalsVault, ReportStore, SealedOriginal } from './ports.ts';
+import type { FollowUpStore, ForceQueues, OriginalsVault, ReportStore } from './ports.ts';
+import type { Answer, Question } from './entities/follow-up.ts';
+import type { SealedOriginal } from './entities/sealed-original.ts';
 import type { Reference } from './reference.ts';
-import type { ReportRecord } from './report-record.ts';
-import type { StaffAction } from './review-state.ts';
+import type { ReportRecord } from './entities/report-record.ts';
 
 export const MAX_FOLLOW_UP_BYTES = 16 * 1024;
 /** The longest answer, or addition, a reporter may send. */
@@ -36,42 +37,6 @@ export const answerRequestSchema = z
 export const sanitisedAnswerSchema = z
   .strictObject({ text: typedText('text', 'text is required').trim().min(1).max(FOLLOW_UP_TEXT_MAX) })
   .meta({ id: 'SanitisedAnswer', title: 'An answer as the force will see it, sanitised by the contact centre' });
-
-export type QuestionStatus = 'awaiting_relay' | 'relayed' | 'answered';
-export type AnswerStatus = 'awaiting_review' | 'approved' | 'disseminated';
-
-export interface Question {
-  readonly id: string;
-  readonly reference: Reference;
-  readonly force: string;
-  readonly askedAt: string;
-  readonly text: string;
-  readonly status: QuestionStatus;
-  readonly relayed?: StaffAction;
-  readonly version: number;
-}
-
-/**
- * What a reporter sends after their report: an answer to a force's question, or more information
- * they chose to add (no question; it goes to whichever force has the report when it is approved).
- */
-export interface Answer {
-  readonly id: string;
-  /** The question answered; absent for information the reporter added unasked. */
-  readonly questionId?: string;
-  readonly reference: Reference;
-  /** The force that asked; absent for added information. */
-  readonly force?: string;
-  readonly channel: Channel;
-  readonly receivedAt: string;
-  /** The reporter's own words, sealed for the contact centre as an original is. */
-  readonly original: SealedOriginal;
-  readonly status: AnswerStatus;
-  readonly sanitised?: StaffAction & { readonly text: string };
-  readonly approved?: StaffAction;
-  readonly notifiedAt?: string;
-  readonly version: number;
-}
 
 export type FollowUpRefusal =
   | { readonly kind: 'not-found' }

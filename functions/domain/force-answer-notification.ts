@@ -2,31 +2,12 @@
  * The notification a force receives when the reporter's answer to a question has been sanitised
  * and approved: it goes to the force that has the report when the answer is approved (or, if none
  * has it then, with the report when it is disseminated). A published contract like the report
- * notification: schemas/force-answer.v2.json is generated from this schema and checked by a test.
+ * notification: schemas/force-answer.v2.json is generated from its schema (in
+ * entities/force-messages.ts) and checked by a test.
  */
-import * as z from 'zod';
-import type { Answer, Question } from './follow-up.ts';
-import { destinationName, forceNameSchema, onDay } from './force-facing.ts';
-import { forceMessageReference } from './force-notification.ts';
-
-export const FORCE_ANSWER_VERSION = '2.0';
-
-export const forceAnswerNotificationSchema = z
-  .strictObject({
-    schemaVersion: z.literal(FORCE_ANSWER_VERSION),
-    type: z.literal('report.answer'),
-    reference: forceMessageReference,
-    force: forceNameSchema,
-    questionId: z.string(),
-    askedBy: forceNameSchema.describe('The force that asked the question.'),
-    question: z.string().optional().describe('The question as it was asked; only to the force that asked it.'),
-    answer: z.string().describe("The reporter's answer, sanitised by the contact centre."),
-    answeredOn: z.iso.date().describe('The day the reporter answered.'),
-    disseminatedOn: z.iso.date(),
-  })
-  .meta({ id: 'ForceAnswerNotification', title: "The reporter's answer to a force's question" });
-
-export type ForceAnswerNotification = z.infer<typeof forceAnswerNotificationSchema>;
+import type { Answer, Question } from './entities/follow-up.ts';
+import { destinationName, onDay } from './force-facing.ts';
+import { FORCE_ANSWER_VERSION, type ForceAnswerNotification } from './entities/force-messages.ts';
 
 export const forceAnswerNotification = (
   to: { readonly force: string; readonly reference: string },

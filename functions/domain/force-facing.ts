@@ -15,16 +15,12 @@ import type { DisseminableContent } from './disseminable-content.ts';
 import { forceReferenceOf } from './force-reference.ts';
 import type { Access } from './force-work.ts';
 import { findForce, forceById } from './forces.ts';
-import { CATEGORIES, SUBJECT_ROLES } from './report.ts';
-import type { ReportRecord } from './report-record.ts';
-import { TRIAGE } from './routing.ts';
+import type { ReportRecord } from './entities/report-record.ts';
+import { forceNameSchema, type ForceContent } from './entities/force-messages.ts';
+import { TRIAGE } from './entities/routing-decision.ts';
 
 /** The day of an ISO timestamp: all a force is told of when anything happened. */
 export const onDay = (iso: string): string => iso.slice(0, 10);
-
-const day = () => z.iso.date();
-
-export const forceNameSchema = z.strictObject({ id: z.string(), name: z.string() }).describe('A force, as the registry names it.');
 
 /** A force as the registry names it, from a force id or what someone typed; undefined when it names none. */
 export const registryForce = (typed: string | undefined): z.infer<typeof forceNameSchema> | undefined => {
@@ -35,27 +31,6 @@ export const registryForce = (typed: string | undefined): z.infer<typeof forceNa
 /** The name of a destination for fixed wording: a force's registry name, or the contact centre's triage. */
 export const destinationName = (destination: string): string =>
   destination === TRIAGE ? 'National triage (contact centre)' : (forceById(destination)?.name ?? destination);
-
-/** The report's content as a force receives it: as reviewed, with forces named by the registry. */
-export const forceContentSchema = z.strictObject({
-  categories: z.array(z.enum(CATEGORIES)).min(1),
-  subject: z
-    .strictObject({
-      role: z.enum(SUBJECT_ROLES),
-      name: z.string().optional(),
-      collarNumber: z.string().optional(),
-      rank: z.string().optional(),
-      station: z.string().optional(),
-      employer: forceNameSchema.optional().describe('The force that employs the person, when the registry knows it.'),
-    })
-    .optional(),
-  forceNamed: forceNameSchema.optional().describe('The force the report names for where it happened, when the registry knows it.'),
-  location: z.strictObject({ description: z.string().optional(), postcode: z.string().optional() }).optional(),
-  when: z.strictObject({ from: day().optional(), to: day().optional(), ongoing: z.boolean().optional() }).optional(),
-  narrative: z.string(),
-});
-
-export type ForceContent = z.infer<typeof forceContentSchema>;
 
 const defined = <T extends Record<string, unknown>>(value: T): T =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
@@ -115,10 +90,6 @@ export const routingExplanation = (record: ReportRecord): string => {
       return 'No force could be identified.';
   }
 };
-
-export const forceRoutingSchema = z
-  .strictObject({ rule: z.string(), explanation: z.string().describe("Why the report is with this force, in the service's fixed words.") })
-  .describe('How the report came to this force.');
 
 // ─── the force API's views ────────────────────────────────────────────────────────────────────
 

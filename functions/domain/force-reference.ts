@@ -8,12 +8,9 @@
  */
 import type { ForceId } from './forces.ts';
 import type { ReportStore } from './ports.ts';
-import { randomSymbols, SYMBOL_CLASS, typedSymbols, type RandomBytes, type Reference } from './reference.ts';
-import type { ReportRecord } from './report-record.ts';
-
-export type ForceReference = string & { readonly __brand: 'ForceReference' };
-
-export const FORCE_REFERENCE_PATTERN = new RegExp(`^FR-${SYMBOL_CLASS}{4}-${SYMBOL_CLASS}{4}-${SYMBOL_CLASS}{4}$`);
+import { randomSymbols, typedSymbols, type RandomBytes } from './reference.ts';
+import { FORCE_REFERENCE_PATTERN, type ForceReference } from './entities/force-reference.ts';
+import type { ReportRecord } from './entities/report-record.ts';
 
 export const newForceReference = (random?: RandomBytes): ForceReference => {
   const symbols = randomSymbols(12, random);
@@ -29,12 +26,6 @@ export const parseForceReference = (typed: string): ForceReference | undefined =
 
 /** The force's own reference for a report, if it has been given one. */
 export const forceReferenceOf = (record: ReportRecord, force: ForceId): ForceReference | undefined => record.forceReferences?.[force];
-
-/** Which report a force reference stands for, and the force it was given to. */
-export interface ForceReferenceEntry {
-  readonly reference: Reference;
-  readonly force: ForceId;
-}
 
 /**
  * The report as it stands with the force's own reference for it: the one it has, or a new one,

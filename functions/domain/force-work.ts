@@ -8,12 +8,14 @@ import * as z from 'zod';
 import { typedText } from './typed-text.ts';
 import { auditEvent, type AuditEvent } from './audit.ts';
 import { findForce } from './forces.ts';
-import { canMove, isWithAForce, OUTCOMES, type Outcome } from './lifecycle.ts';
+import { canMove, isWithAForce } from './lifecycle.ts';
+import { OUTCOMES, type Outcome, type ReportRecord } from './entities/report-record.ts';
 import type { ReportStore } from './ports.ts';
-import type { ReportRecord } from './report-record.ts';
 import { reportForForce } from './force-reference.ts';
-import { mayReach, TRIAGE } from './routing.ts';
-import { monthOf, type CounterIncrement } from './statistics.ts';
+import { mayReach } from './routing.ts';
+import { TRIAGE } from './entities/routing-decision.ts';
+import { monthOf } from './statistics.ts';
+import type { CounterIncrement } from './entities/counters.ts';
 
 export type ForceRefusal =
   | { readonly kind: 'not-found' }

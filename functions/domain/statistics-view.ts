@@ -25,7 +25,7 @@
  * is 5 or more (test/unit/statistics-view.test.ts proves both for any counters).
  */
 import { findForce, forceById, type Force, type ForceId } from './forces.ts';
-import { COUNTERS, type Counter } from './statistics.ts';
+import { COUNTERS, type Counter } from './entities/counters.ts';
 
 /** Counts below this, per force and month, are never shown in the public view. */
 export const SUPPRESSION_THRESHOLD = 5;

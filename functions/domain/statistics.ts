@@ -7,26 +7,9 @@
  * - "passed to the force" is counted when a report is disseminated to a force;
  * - a closure is counted when the contact centre closes a contact without dissemination.
  */
-import type { ReportRecord } from './report-record.ts';
-import { TRIAGE, type Destination } from './routing.ts';
-
-export const COUNTERS = [
-  'contacts_online',
-  'contacts_phone',
-  'passed_to_force',
-  'closed',
-  'investigations_opened',
-  'passed_to_other_forces',
-  'no_further_action',
-] as const;
-export type Counter = (typeof COUNTERS)[number];
-
-export interface CounterIncrement {
-  readonly destination: Destination;
-  /** yyyy-mm, UTC. */
-  readonly month: string;
-  readonly counter: Counter;
-}
+import type { ReportRecord } from './entities/report-record.ts';
+import type { CounterIncrement } from './entities/counters.ts';
+import { TRIAGE } from './entities/routing-decision.ts';
 
 export const monthOf = (at: string): string => at.slice(0, 7);
 

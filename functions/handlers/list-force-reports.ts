@@ -4,7 +4,7 @@ import { Problem } from '#adapters/http/problem.ts';
 import { forceRoute, json } from '#adapters/http/routes.ts';
 import { forceReportSummary } from '#domain/force-facing.ts';
 import { WITH_A_FORCE } from '#domain/lifecycle.ts';
-import type { ReportStatus } from '#domain/report-record.ts';
+import type { ReportStatus } from '#domain/entities/report-record.ts';
 
 const forcePorts = portsFor({ reports: reportStore });
 const PAGE = { default: 25, max: 100 };

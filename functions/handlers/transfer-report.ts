@@ -16,7 +16,7 @@ import { forceReportSummary } from '#domain/force-facing.ts';
 import { reportForForce } from '#domain/force-reference.ts';
 import { forceRequestSchemas, forceStep, MAX_FORCE_REQUEST_BYTES, transfer, unfinishedTransferBy } from '#domain/force-work.ts';
 import { findForce } from '#domain/forces.ts';
-import { TRIAGE } from '#domain/routing.ts';
+import { TRIAGE } from '#domain/entities/routing-decision.ts';
 
 const transferPorts = portsFor({ store: reportStore, followUps: followUpStore, forceQueues, clock });
 

@@ -15,7 +15,7 @@ import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { STAFF_GROUPS } from '../../functions/adapters/http/staff-authentication.ts';
+import { STAFF_GROUPS } from '../../functions/adapters/stack-names.ts';
 import { isProduction, resourcePrefix, type Stage } from '../stage.ts';
 import type { ForceQueues } from './force-queues.ts';
 import type { OriginalsKey } from './originals-key.ts';

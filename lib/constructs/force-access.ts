@@ -22,7 +22,7 @@ import {
   type UserPoolResourceServer,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { FORCE_RESOURCE_SERVER } from '../../functions/adapters/http/force-authentication.ts';
+import { FORCE_RESOURCE_SERVER } from '../../functions/adapters/stack-names.ts';
 import { FORCES, type ForceId } from '../../functions/domain/forces.ts';
 import { isProduction, resourcePrefix, type Stage } from '../stage.ts';
 import type { ReportingFunction } from './reporting-function.ts';

@@ -10,7 +10,7 @@ import { AccountPrincipal, AnyPrincipal, Effect, type IGrantable, PolicyDocument
 import { CfnQueuePolicy, DeduplicationScope, FifoThroughputLimit, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { FORCES } from '../../functions/domain/forces.ts';
-import { TRIAGE, type Destination } from '../../functions/domain/routing.ts';
+import { TRIAGE, type Destination } from '../../functions/domain/entities/routing-decision.ts';
 import { isProduction, resourcePrefix, type Stage } from '../stage.ts';
 import type { Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Paging } from './paging.ts';

@@ -11,7 +11,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { IDEMPOTENCY_PARTITION } from '../../functions/adapters/idempotent-intake.ts';
+import { IDEMPOTENCY_PARTITION } from '../../functions/adapters/stack-names.ts';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { isProduction, resourcePrefix, type Stage } from '../stage.ts';

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { KmsOriginalsVault } from '../../functions/adapters/originals-vault.ts';
-import type { SealedOriginal } from '../../functions/domain/ports.ts';
+import type { SealedOriginal } from '../../functions/domain/entities/sealed-original.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
 import { localKmsClient } from '../../local/emulators.ts';
 import { useBrowser } from '../support/browser.ts';

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ForceNotification } from '../../functions/domain/force-notification.ts';
+import type { ForceNotification } from '../../functions/domain/entities/force-messages.ts';
 import { captureOutput, eventually, notificationsFor, postJson, receiveAll, send, useLocalStack } from '../support/local-stack.ts';
 import { minimalReport } from '../support/reports.ts';
 

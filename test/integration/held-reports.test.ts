@@ -17,7 +17,22 @@ after(() => mock.timers.reset());
 const releaseCommand = (...extra: string[]) =>
   promisify(execFile)(
     `${PROJECT_ROOT}/node_modules/.bin/node`,
-    ['--disable-warning=ExperimentalWarning', '--import', 'tsx', 'bin/release-held-reports.ts', '--endpoint-dynamodb', local.stack.dynamoDbEndpoint, '--endpoint-sqs', local.stack.sqsEndpoint, '--operator', 'olive', ...extra],
+    [
+      '--disable-warning=ExperimentalWarning',
+      '--import',
+      'tsx',
+      'bin/release-held-reports.ts',
+      '--endpoint-dynamodb',
+      local.stack.dynamoDbEndpoint,
+      '--endpoint-sqs',
+      local.stack.sqsEndpoint,
+      // The local stack's table: pac-local-reports, or with a suffix of its own on a DynamoDB Local shared by the test run.
+      '--table',
+      local.stack.tableName,
+      '--operator',
+      'olive',
+      ...extra,
+    ],
     { cwd: PROJECT_ROOT, env: { ...process.env, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' } },
   );
 
@@ -45,6 +60,8 @@ describe('reports held until their force joins', () => {
 
     const run = await releaseCommand();
     assert.match(run.stdout, new RegExp(`${reference}  released to kent`));
+    assert.match(run.stderr, /^page 1: \d+ reports? in triage looked at; 1 released, 0 still waiting$/m, 'progress, a line per page, on stderr');
+    assert.doesNotMatch(run.stdout, /^page /m);
     const [notification, ...more] = await notificationsFor(local.sqs, local.queueUrl('pac-local-reports-kent.fifo'), reference);
     assert.equal(more.length, 0);
     assert.equal(JSON.parse(notification!.Body!).routing.rule, 'released');

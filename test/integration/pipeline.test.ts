@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ForceNotification } from '../../functions/domain/force-notification.ts';
+import type { ForceNotification } from '../../functions/domain/entities/force-messages.ts';
 import { intakeMessage } from '../../functions/domain/intake.ts';
 import { newReference } from '../../functions/domain/reference.ts';
 import { reportSubmissionSchema } from '../../functions/domain/report.ts';

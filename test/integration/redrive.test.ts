@@ -11,6 +11,9 @@ import { intakeMessage } from '../../functions/domain/intake.ts';
 import { newReference } from '../../functions/domain/reference.ts';
 import { reportSubmissionSchema } from '../../functions/domain/report.ts';
 import { PROJECT_ROOT } from '../../lib/constructs/reporting-function.ts';
+import { resourceNames } from '../../lib/stage.ts';
+import { resourcesOfType } from '../../local/stack-template.ts';
+import { FORCES } from '../../functions/domain/forces.ts';
 import { captureOutput, notificationsFor, receiveAll, useLocalStack } from '../support/local-stack.ts';
 import { minimalReport } from '../support/reports.ts';
 
@@ -34,6 +37,9 @@ describe('redriving a dead-letter queue', () => {
 
     const run = await redrive('--queue', 'intake', '--max', '5');
     assert.match(run.stdout, /1 message moved from pac-local-intake-dlq to pac-local-intake/);
+    assert.match(run.stdout, /^moved \S+ back to pac-local-intake\n/, 'stdout: a line per message, then the summary');
+    assert.match(run.stderr, /^batch 1: 1 moved, 1 in all$/m, 'progress, a line per batch, on stderr');
+    assert.doesNotMatch(run.stdout, /batch/);
     assert.equal((await notificationsFor(local.sqs, local.queueUrl('pac-local-reports-metropolitan.fifo'), reference)).length, 1);
   });
 
@@ -66,6 +72,33 @@ describe('redriving a dead-letter queue', () => {
   });
 
   it('refuses a queue that does not exist', async () => {
-    await assert.rejects(redrive('--queue', 'atlantis'), (error: { code?: number }) => error.code === 2);
+    await assert.rejects(redrive('--queue', 'atlantis'), (error: { code?: number; stderr: string }) => {
+      assert.equal(error.code, 2);
+      assert.match(error.stderr, /^redrive: "atlantis" is not a queue: use intake, triage or a force id.*\nRun with --help for usage\.\n$/);
+      return true;
+    });
+  });
+
+  it('says which queue is missing, with exit code 1, when the stage has no such queues', async () => {
+    await assert.rejects(redrive('--queue', 'kent', '--stage', 'dev'), (error: { code?: number; stderr: string }) => {
+      assert.equal(error.code, 1);
+      assert.match(error.stderr, /^redrive: There is no queue pac-dev-reports-kent\.fifo at http:\/\/\S+\. Is --stage right\?\n$/);
+      return true;
+    });
+  });
+
+  it('names the table and queues as the synthesised stack does (lib/stage.ts resourceNames, lib/constructs)', () => {
+    const names = resourceNames('local');
+    const template = local.stack.template;
+    const tables = resourcesOfType(template, 'AWS::DynamoDB::Table').map(([, table]) => table.Properties?.TableName);
+    assert.deepEqual(tables, [names.table]);
+    const queues = resourcesOfType(template, 'AWS::SQS::Queue').map(([, queue]) => queue.Properties?.QueueName as string);
+    const destinations = [...FORCES.map((force) => force.id), 'triage'];
+    assert.deepEqual(
+      [...queues].sort(),
+      [names.intakeQueue, names.intakeDeadLetterQueue, ...destinations.flatMap((id) => [names.reportQueue(id), names.reportDeadLetterQueue(id)])].sort(),
+    );
+    const outputs = (template as { Outputs?: Record<string, { Value?: unknown }> }).Outputs ?? {};
+    assert.equal(outputs.ReportQueueNameTemplate?.Value, names.reportQueueTemplate);
   });
 });

@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { describeMessage, readInbox } from '../../bin/inbox.ts';
 import { PROJECT_ROOT } from '../../lib/constructs/reporting-function.ts';
-import type { ForceAnswerNotification } from '../../functions/domain/force-answer-notification.ts';
+import type { ForceAnswerNotification } from '../../functions/domain/entities/force-messages.ts';
 import { FEWER_THAN_FIVE, type PublicStatistics } from '../../functions/domain/statistics-view.ts';
 import { eventually, postJson, receiveAll, send, useLocalStack } from '../support/local-stack.ts';
 import { minimalReport, NARRATIVE } from '../support/reports.ts';
@@ -149,7 +149,12 @@ describe('statistics and the force inbox', () => {
 
     await assert.rejects(tool('bin/stats.ts', '--force', 'gotham', '--from', month, '--to', month), (error: { code: number; stderr: string }) => {
       assert.equal(error.code, 2);
-      assert.match(error.stderr, /"gotham" is not a force id/);
+      assert.equal(error.stderr, 'stats: "gotham" is not a force id in the registry (data/uk-police-forces.csv)\nRun with --help for usage.\n');
+      return true;
+    });
+    await assert.rejects(tool('bin/stats.ts', '--force', 'kent', '--from', month, '--to', month, '--endpoint', local.stack.dynamoDbEndpoint, '--table', 'pac-local-nothing'), (error: { code: number; stderr: string }) => {
+      assert.equal(error.code, 1, 'a failure while running, not bad usage');
+      assert.match(error.stderr, /^stats: There is no table pac-local-nothing at http:\/\/\S+\. Name it with --table or --stage\.\n$/);
       return true;
     });
   });
@@ -172,7 +177,7 @@ describe('statistics and the force inbox', () => {
   it('refuses a force that is not in the registry', async () => {
     await assert.rejects(tool('bin/inbox.ts', '--force', 'the-met', '--endpoint', local.stack.sqsEndpoint, '--once'), (error: { code: number; stderr: string }) => {
       assert.equal(error.code, 2);
-      assert.match(error.stderr, /"the-met" is not a force id.*did you mean "metropolitan"/);
+      assert.match(error.stderr, /^inbox: "the-met" is not a force id.*did you mean "metropolitan".*\nRun with --help for usage\.\n$/);
       return true;
     });
   });

@@ -9,14 +9,15 @@ import {
   type IntakeQueue,
   type OriginalsVault,
   type ReportStore,
-  type SealedOriginal,
 } from '../../functions/domain/ports.ts';
+import type { SealedOriginal } from '../../functions/domain/entities/sealed-original.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
-import type { Answer, Question } from '../../functions/domain/follow-up.ts';
-import type { ForceReference, ForceReferenceEntry } from '../../functions/domain/force-reference.ts';
-import { statusOnceNotified, type ReportRecord } from '../../functions/domain/report-record.ts';
-import type { SplitChange } from '../../functions/domain/review.ts';
-import type { CounterIncrement } from '../../functions/domain/statistics.ts';
+import type { Answer, Question } from '../../functions/domain/entities/follow-up.ts';
+import type { ForceReference, ForceReferenceEntry } from '../../functions/domain/entities/force-reference.ts';
+import { statusOnceNotified } from '../../functions/domain/report-record.ts';
+import type { ReportRecord } from '../../functions/domain/entities/report-record.ts';
+import type { SplitChange } from '../../functions/domain/entities/split-change.ts';
+import type { CounterIncrement } from '../../functions/domain/entities/counters.ts';
 
 export class InMemoryReportStore implements ReportStore {
   readonly reserved = new Set<string>();

@@ -2,15 +2,15 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   forceNotification,
-  forceNotificationSchema,
   notificationDeduplicationId,
 } from '../../functions/domain/force-notification.ts';
+import { forceNotificationSchema } from '../../functions/domain/entities/force-messages.ts';
 import { intakeMessage } from '../../functions/domain/intake.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
-import type { ForceReference } from '../../functions/domain/force-reference.ts';
+import type { ForceReference } from '../../functions/domain/entities/force-reference.ts';
 import { reportSubmissionSchema } from '../../functions/domain/report.ts';
 import { routedRecord } from '../../functions/domain/report-record.ts';
-import type { SealedOriginal } from '../../functions/domain/ports.ts';
+import type { SealedOriginal } from '../../functions/domain/entities/sealed-original.ts';
 import { routeReport } from '../../functions/domain/routing.ts';
 import { fullReport, minimalReport } from '../support/reports.ts';
 

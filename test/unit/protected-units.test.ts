@@ -7,13 +7,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { routeContact } from '../../functions/domain/dissemination.ts';
-import { approveAnswer, protectedFromHolders, type Answer } from '../../functions/domain/follow-up.ts';
+import { approveAnswer, protectedFromHolders } from '../../functions/domain/follow-up.ts';
+import type { Answer } from '../../functions/domain/entities/follow-up.ts';
 import { releaseToJoinedForce, transfer } from '../../functions/domain/force-work.ts';
 import { intakeMessage } from '../../functions/domain/intake.ts';
-import type { SealedOriginal } from '../../functions/domain/ports.ts';
+import type { SealedOriginal } from '../../functions/domain/entities/sealed-original.ts';
 import { foldForMatching, protectedMentions } from '../../functions/domain/protected-units.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
-import { routedRecord, type ReportRecord } from '../../functions/domain/report-record.ts';
+import { routedRecord } from '../../functions/domain/report-record.ts';
+import type { ReportRecord } from '../../functions/domain/entities/report-record.ts';
 import { reportSubmissionSchema, type ReportSubmissionInput } from '../../functions/domain/report.ts';
 import { approve, chooseForce, sanitise, split, type ReviewResult } from '../../functions/domain/review.ts';
 import { parseReviewPolicy } from '../../functions/domain/review-policy.ts';

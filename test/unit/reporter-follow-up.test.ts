@@ -12,9 +12,10 @@ import {
   SCRYPT_COST,
 } from '../../functions/domain/follow-up-code.ts';
 import { intakeMessage } from '../../functions/domain/intake.ts';
-import type { SealedOriginal } from '../../functions/domain/ports.ts';
+import type { SealedOriginal } from '../../functions/domain/entities/sealed-original.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
-import { routedRecord, type ReportRecord, type ReportStatus } from '../../functions/domain/report-record.ts';
+import { routedRecord } from '../../functions/domain/report-record.ts';
+import type { ReportRecord, ReportStatus } from '../../functions/domain/entities/report-record.ts';
 import { reportSubmissionSchema } from '../../functions/domain/report.ts';
 import { reporterStatus } from '../../functions/domain/reporter-follow-up.ts';
 import { routeReport } from '../../functions/domain/routing.ts';

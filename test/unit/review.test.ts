@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { intakeMessage } from '../../functions/domain/intake.ts';
-import type { SealedOriginal } from '../../functions/domain/ports.ts';
+import type { SealedOriginal } from '../../functions/domain/entities/sealed-original.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
-import { routedRecord, type ReportRecord } from '../../functions/domain/report-record.ts';
+import { routedRecord } from '../../functions/domain/report-record.ts';
+import type { ReportRecord } from '../../functions/domain/entities/report-record.ts';
 import { reportSubmissionSchema } from '../../functions/domain/report.ts';
 import { approve, chooseForce, confirmClosure, proposeClosure, sanitise, split, secondsWaiting, type ReviewResult } from '../../functions/domain/review.ts';
 import { parseReviewPolicy, requiresReview } from '../../functions/domain/review-policy.ts';

@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { forceById } from '../../functions/domain/forces.ts';
 import { reportSubmissionSchema, type ReportSubmission, type ReportSubmissionInput } from '../../functions/domain/report.ts';
-import { routeReport, TRIAGE, type RoutingRule } from '../../functions/domain/routing.ts';
+import { routeReport } from '../../functions/domain/routing.ts';
+import { TRIAGE, type RoutingRule } from '../../functions/domain/entities/routing-decision.ts';
 import { minimalReport, NARRATIVE } from '../support/reports.ts';
 
 const route = (input: Partial<ReportSubmissionInput>, receivedAt = '2025-06-01T10:00:00.000Z') =>

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { forceById, type Force } from '../../functions/domain/forces.ts';
-import { COUNTERS, type Counter } from '../../functions/domain/statistics.ts';
+import { COUNTERS, type Counter } from '../../functions/domain/entities/counters.ts';
 import {
   cellText,
   COLUMNS,

@@ -16,7 +16,7 @@ import { forceReferenceOf } from '../../functions/domain/force-reference.ts';
 import { accessOf, forceStep, recordOutcome, transfer } from '../../functions/domain/force-work.ts';
 import { intakeMessage } from '../../functions/domain/intake.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
-import type { ReportRecord } from '../../functions/domain/report-record.ts';
+import type { ReportRecord } from '../../functions/domain/entities/report-record.ts';
 import { reportSubmissionSchema } from '../../functions/domain/report.ts';
 import { approve, chooseForce, reviewStep, sanitise, splitContact } from '../../functions/domain/review.ts';
 import { parseReviewPolicy } from '../../functions/domain/review-policy.ts';

@@ -35,9 +35,8 @@ import { functionEnvironment } from '../../configuration/function-environment.ts
 import { readSettings } from '../../configuration/settings.ts';
 import { Problem } from './problem.ts';
 import { bearerToken, unauthorized, verifyAccessToken, type IssuerConfig } from './staff-authentication.ts';
+import { FORCE_RESOURCE_SERVER } from '../stack-names.ts';
 
-/** The resource server the force scopes belong to, as the Cognito user pool declares it. */
-export const FORCE_RESOURCE_SERVER = 'police-reporting';
 /** The scope a force's app client may obtain: `police-reporting/force.<force id>`. */
 export const forceScope = (forceId: ForceId): string => `${FORCE_RESOURCE_SERVER}/force.${forceId}`;
 const FORCE_SCOPE_PREFIX = `${FORCE_RESOURCE_SERVER}/force.`;

@@ -15,7 +15,8 @@ import { anonymise } from './anonymous-request.ts';
 import { bodyLimit } from './body-limit.ts';
 import { problemDetails } from './problem-details.ts';
 import { authenticatedForce, type ForceCaller } from './force-authentication.ts';
-import { authenticatedStaff, type StaffGroup, type StaffMember } from './staff-authentication.ts';
+import { authenticatedStaff, type StaffMember } from './staff-authentication.ts';
+import type { StaffGroup } from '../stack-names.ts';
 import { validatedBody } from './validated-body.ts';
 
 export type Result = APIGatewayProxyStructuredResultV2;

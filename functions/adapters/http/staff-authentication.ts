@@ -25,9 +25,7 @@ import { functionEnvironment } from '../../configuration/function-environment.ts
 import { readSettings } from '../../configuration/settings.ts';
 import { logger } from '../logger.ts';
 import { Problem } from './problem.ts';
-
-export const STAFF_GROUPS = ['call-agents', 'analysts', 'supervisors'] as const;
-export type StaffGroup = (typeof STAFF_GROUPS)[number];
+import type { StaffGroup } from '../stack-names.ts';
 
 export interface StaffMember {
   readonly username: string;

@@ -1,7 +1,7 @@
 /** How the contact-centre and force APIs answer a step: what it now stands as, or why not. */
 import type { FollowUpOutcome, FollowUpRefusal } from '#domain/follow-up.ts';
 import type { ForceOutcome, ForceRefusal } from '#domain/force-work.ts';
-import type { ReportRecord } from '#domain/report-record.ts';
+import type { ReportRecord } from '#domain/entities/report-record.ts';
 import { ConcurrentChange } from '#domain/ports.ts';
 import { parseReference, type Reference } from '#domain/reference.ts';
 import type { ReviewRefusal, StepOutcome } from '#domain/review.ts';

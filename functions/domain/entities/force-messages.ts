@@ -1,0 +1,113 @@
+/**
+ * Every document a force's queue carries, each a published contract, versioned: the report
+ * notification, the reporter's answer to a question, and information the reporter added.
+ * schemas/force-notification.v2.json, force-answer.v2.json and force-information.v2.json are
+ * generated from these schemas, and test/unit/published-documents.contract.test.ts fails the
+ * build if they differ. A change a consumer could trip on needs a new version, not an edit
+ * (schemas/CHANGELOG.md).
+ *
+ * What goes into them is chosen from an allow-list elsewhere: force-facing.ts for the report,
+ * force-notification.ts, force-answer-notification.ts and force-information-notification.ts for
+ * each document. Never the reporter's reference, contact details, how they made contact, or any
+ * time of day.
+ */
+import * as z from 'zod';
+import { REFERENCE_PATTERN } from '../reference.ts';
+import { CATEGORIES, SUBJECT_ROLES } from '../report.ts';
+import { FORCE_REFERENCE_PATTERN } from './force-reference.ts';
+
+// ─── the parts they share ─────────────────────────────────────────────────────────────────────
+
+const day = () => z.iso.date();
+
+export const forceNameSchema = z.strictObject({ id: z.string(), name: z.string() }).describe('A force, as the registry names it.');
+
+/** The report's content as a force receives it: as reviewed, with forces named by the registry. */
+export const forceContentSchema = z.strictObject({
+  categories: z.array(z.enum(CATEGORIES)).min(1),
+  subject: z
+    .strictObject({
+      role: z.enum(SUBJECT_ROLES),
+      name: z.string().optional(),
+      collarNumber: z.string().optional(),
+      rank: z.string().optional(),
+      station: z.string().optional(),
+      employer: forceNameSchema.optional().describe('The force that employs the person, when the registry knows it.'),
+    })
+    .optional(),
+  forceNamed: forceNameSchema.optional().describe('The force the report names for where it happened, when the registry knows it.'),
+  location: z.strictObject({ description: z.string().optional(), postcode: z.string().optional() }).optional(),
+  when: z.strictObject({ from: day().optional(), to: day().optional(), ongoing: z.boolean().optional() }).optional(),
+  narrative: z.string(),
+});
+
+export type ForceContent = z.infer<typeof forceContentSchema>;
+
+export const forceRoutingSchema = z
+  .strictObject({ rule: z.string(), explanation: z.string().describe("Why the report is with this force, in the service's fixed words.") })
+  .describe('How the report came to this force.');
+
+/** A force's own reference; on the contact centre's triage queue, the contact centre's reference. */
+export const forceMessageReference = z
+  .string()
+  .refine((value) => FORCE_REFERENCE_PATTERN.test(value) || REFERENCE_PATTERN.test(value), { error: 'reference must be a force reference' })
+  .describe("The force's own reference for the report (FR-XXXX-XXXX-XXXX), unlinkable to any other; on the triage queue, the contact centre's reference.");
+
+// ─── the report ───────────────────────────────────────────────────────────────────────────────
+
+export const FORCE_NOTIFICATION_VERSION = '2.0';
+
+export const forceNotificationSchema = z
+  .strictObject({
+    schemaVersion: z.literal(FORCE_NOTIFICATION_VERSION),
+    type: z.literal('report.disseminated'),
+    reference: forceMessageReference,
+    force: forceNameSchema.describe('The force (or triage) this notification is for.'),
+    receivedOn: z.iso.date().describe('The day the service received the report.'),
+    disseminatedOn: z.iso.date().describe('The day it was passed to this force.'),
+    ...forceContentSchema.shape,
+    routing: forceRoutingSchema,
+  })
+  .meta({ id: 'ForceNotification', title: 'A report disseminated to a police force' });
+
+export type ForceNotification = z.infer<typeof forceNotificationSchema>;
+
+// ─── the reporter's answer to a question ──────────────────────────────────────────────────────
+
+export const FORCE_ANSWER_VERSION = '2.0';
+
+export const forceAnswerNotificationSchema = z
+  .strictObject({
+    schemaVersion: z.literal(FORCE_ANSWER_VERSION),
+    type: z.literal('report.answer'),
+    reference: forceMessageReference,
+    force: forceNameSchema,
+    questionId: z.string(),
+    askedBy: forceNameSchema.describe('The force that asked the question.'),
+    question: z.string().optional().describe('The question as it was asked; only to the force that asked it.'),
+    answer: z.string().describe("The reporter's answer, sanitised by the contact centre."),
+    answeredOn: z.iso.date().describe('The day the reporter answered.'),
+    disseminatedOn: z.iso.date(),
+  })
+  .meta({ id: 'ForceAnswerNotification', title: "The reporter's answer to a force's question" });
+
+export type ForceAnswerNotification = z.infer<typeof forceAnswerNotificationSchema>;
+
+// ─── information the reporter added ───────────────────────────────────────────────────────────
+
+export const FORCE_INFORMATION_VERSION = '2.0';
+
+export const forceInformationNotificationSchema = z
+  .strictObject({
+    schemaVersion: z.literal(FORCE_INFORMATION_VERSION),
+    type: z.literal('report.information'),
+    reference: forceMessageReference,
+    force: forceNameSchema,
+    informationId: z.string(),
+    information: z.string().describe('What the reporter added, sanitised by the contact centre.'),
+    receivedOn: z.iso.date().describe('The day the reporter added it.'),
+    disseminatedOn: z.iso.date(),
+  })
+  .meta({ id: 'ForceInformationNotification', title: 'More information from the reporter about a report' });
+
+export type ForceInformationNotification = z.infer<typeof forceInformationNotificationSchema>;

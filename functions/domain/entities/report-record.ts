@@ -1,0 +1,82 @@
+/**
+ * A report as the service keeps it once routed: where it stands in its lifecycle, where it is
+ * going and why, what a force may see of it, and the reporter's original words sealed so that only
+ * the contact centre can open them. Built by functions/domain/report-record.ts; the moves between
+ * statuses are in functions/domain/lifecycle.ts.
+ */
+import type { DisseminableContent } from '../disseminable-content.ts';
+import type { Channel } from '../intake.ts';
+import type { Reference } from '../reference.ts';
+import type { ReporterMode } from '../report.ts';
+import type { ReviewState } from '../review-state.ts';
+import type { ForceReference } from './force-reference.ts';
+import type { Protection } from './protection.ts';
+import type { RoutingDecision } from './routing-decision.ts';
+import type { SealedOriginal } from './sealed-original.ts';
+
+/** What a force may record that it has done with a report. */
+export const OUTCOMES = ['investigation_opened', 'recorded_as_intelligence', 'safeguarding_action', 'no_further_action'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/**
+ * - `routed`: recorded; its notification is not yet confirmed on the destination's queue;
+ * - `awaiting_review`: waiting for the contact centre to sanitise it and a supervisor to approve it;
+ * - `approved`: approved for dissemination; its notification is not yet confirmed;
+ * - `disseminated`: on the force's queue;
+ * - `in_triage`: on the national triage queue (when review is off and no force could be chosen);
+ * - `closed`: closed by the contact centre without dissemination;
+ * - `split`: divided by the contact centre into reports for several forces, each with its own
+ *   reference, review and dissemination;
+ * - an outcome the force recorded: `investigation_opened`, `recorded_as_intelligence`,
+ *   `safeguarding_action`, `no_further_action` (see lifecycle.ts for the moves allowed).
+ */
+export type ReportStatus =
+  | 'routed'
+  | 'awaiting_review'
+  | 'approved'
+  | 'disseminated'
+  | 'in_triage'
+  | 'closed'
+  | 'split'
+  | Outcome;
+
+export interface ReportRecord {
+  readonly reference: Reference;
+  readonly channel: Channel;
+  readonly receivedAt: string;
+  readonly routedAt: string;
+  /** Where the report is going and why: the router's decision, or the contact centre's. */
+  readonly routing: RoutingDecision;
+  readonly categories: ReportRecordCategories;
+  readonly reporterMode: ReporterMode;
+  /** Whether the reporter left any way for the contact centre to reach them. */
+  readonly contactDetailsHeld: boolean;
+  /** The reporter's report exactly as given, contact details and all: for the contact centre only. */
+  readonly original: SealedOriginal;
+  /**
+   * The contact the original was sealed for, when this report was split from it (the seal is
+   * bound to that reference); absent when it is this report's own.
+   */
+  readonly splitFrom?: Reference;
+  /**
+   * Set when the report speaks of a force's own professional standards, anti-corruption or vetting
+   * unit or its chief officers: the forces it must never reach, whoever decides where it goes.
+   */
+  readonly protection?: Protection;
+  /** Each force's own reference for the report, by force id: the only reference a force sees. */
+  readonly forceReferences?: Readonly<Record<string, ForceReference>>;
+  /** What a force may see: set at routing when review is off, by the contact centre when on. */
+  readonly content?: DisseminableContent;
+  readonly review?: ReviewState;
+  readonly status: ReportStatus;
+  /** When the notification was confirmed on the destination's queue. */
+  readonly notifiedAt?: string;
+  /** Forces that had the report before it was transferred, and until when: the custody chain. */
+  readonly formerCustodians?: readonly { readonly force: string; readonly until: string }[];
+  /** Outcomes forces recorded, in order. */
+  readonly outcomes?: readonly { readonly outcome: Outcome; readonly force: string; readonly at: string; readonly note?: string }[];
+  /** Increases with every change; each write is conditional on the version it read. */
+  readonly version: number;
+}
+
+type ReportRecordCategories = DisseminableContent['categories'];
