@@ -21,6 +21,7 @@ import type { Answer, Question } from './entities/follow-up.ts';
 import type { SealedOriginal } from './entities/sealed-original.ts';
 import type { Reference } from './reference.ts';
 import type { ReportRecord } from './entities/report-record.ts';
+import { done, refused, type NotFound, type StepResult } from './entities/step-result.ts';
 
 export const MAX_FOLLOW_UP_BYTES = 16 * 1024;
 /** The longest answer, or addition, a reporter may send. */
@@ -39,16 +40,24 @@ export const sanitisedAnswerSchema = z
   .meta({ id: 'SanitisedAnswer', title: 'An answer as the force will see it, sanitised by the contact centre' });
 
 export type FollowUpRefusal =
-  | { readonly kind: 'not-found' }
+  | NotFound
   | { readonly kind: 'wrong-state'; readonly status: string }
   | { readonly kind: 'not-sanitised' }
   | { readonly kind: 'own-sanitisation' }
   /** The answer speaks of the own professional standards or chief officers of a force that has the report. */
   | { readonly kind: 'protected-unit' };
 
-export type FollowUpResult<T> = { readonly ok: true; readonly value: T; readonly event: AuditEvent } | { readonly ok: false; readonly refusal: FollowUpRefusal };
+/** A question or answer as a step makes it, with the audit event that records the step. */
+export interface FollowUpChange<T> {
+  readonly record: T;
+  readonly event: AuditEvent;
+}
 
-const refused = <T>(refusal: FollowUpRefusal): FollowUpResult<T> => ({ ok: false, refusal });
+/** A step on a question or answer decided: the change to record, or why not. */
+export type FollowUpResult<T> = StepResult<FollowUpChange<T>, FollowUpRefusal>;
+
+/** A step on a question or answer taken: what it now is, or why not. */
+export type FollowUpOutcome<T> = StepResult<T, FollowUpRefusal>;
 
 /**
  * A force asks about a report. Only the force that has the report may ask; to any other force it
@@ -57,21 +66,19 @@ const refused = <T>(refusal: FollowUpRefusal): FollowUpResult<T> => ({ ok: false
 export const askQuestion = (record: ReportRecord | undefined, force: string, text: string, id: string, at: Date): FollowUpResult<Question> => {
   if (accessOf(record, force).kind !== 'custodian' || record === undefined) return refused({ kind: 'not-found' });
   const askedAt = at.toISOString();
-  return {
-    ok: true,
-    value: { id, reference: record.reference, force, askedAt, text, status: 'awaiting_relay', version: 1 },
+  return done({
+    record: { id, reference: record.reference, force, askedAt, text, status: 'awaiting_relay', version: 1 },
     event: auditEvent('question_asked', askedAt, { questionId: id }, `force:${force}`),
-  };
+  });
 };
 
 export const relayQuestion = (question: Question, by: string, at: Date): FollowUpResult<Question> =>
   question.status !== 'awaiting_relay'
     ? refused({ kind: 'wrong-state', status: question.status })
-    : {
-        ok: true,
-        value: { ...question, status: 'relayed', relayed: { by, at: at.toISOString() }, version: question.version + 1 },
+    : done({
+        record: { ...question, status: 'relayed', relayed: { by, at: at.toISOString() }, version: question.version + 1 },
         event: auditEvent('question_relayed', at, { questionId: question.id }, by),
-      };
+      });
 
 /** The reporter answers a relayed question; the question is then answered. */
 export const receiveAnswer = (
@@ -84,9 +91,8 @@ export const receiveAnswer = (
 ): FollowUpResult<{ question: Question; answer: Answer }> => {
   if (question.status !== 'relayed') return refused({ kind: 'wrong-state', status: question.status });
   const receivedAt = at.toISOString();
-  return {
-    ok: true,
-    value: {
+  return done({
+    record: {
       question: { ...question, status: 'answered', version: question.version + 1 },
       answer: {
         id,
@@ -101,17 +107,16 @@ export const receiveAnswer = (
       },
     },
     event: auditEvent('answer_received', receivedAt, { questionId: question.id, answerId: id, channel }, by),
-  };
+  });
 };
 
 export const sanitiseAnswer = (answer: Answer, text: string, by: string, at: Date): FollowUpResult<Answer> =>
   answer.status !== 'awaiting_review'
     ? refused({ kind: 'wrong-state', status: answer.status })
-    : {
-        ok: true,
-        value: { ...answer, sanitised: { by, at: at.toISOString(), text }, version: answer.version + 1 },
+    : done({
+        record: { ...answer, sanitised: { by, at: at.toISOString(), text }, version: answer.version + 1 },
         event: auditEvent('answer_sanitised', at, { answerId: answer.id }, by),
-      };
+      });
 
 /**
  * Four eyes, as for reports: the supervisor may not be the analyst who sanitised the answer. Nor
@@ -123,16 +128,13 @@ export const approveAnswer = (answer: Answer, by: string, at: Date, reachesProte
   if (answer.sanitised === undefined) return refused({ kind: 'not-sanitised' });
   if (answer.sanitised.by === by) return refused({ kind: 'own-sanitisation' });
   if (reachesProtected) return refused({ kind: 'protected-unit' });
-  return {
-    ok: true,
-    value: { ...answer, status: 'approved', approved: { by, at: at.toISOString() }, version: answer.version + 1 },
+  return done({
+    record: { ...answer, status: 'approved', approved: { by, at: at.toISOString() }, version: answer.version + 1 },
     event: auditEvent('answer_approved', at, { answerId: answer.id }, by),
-  };
+  });
 };
 
-export type FollowUpOutcome<T> = { readonly kind: 'done'; readonly value: T } | { readonly kind: 'refused'; readonly refusal: FollowUpRefusal };
-
-const notFound = { kind: 'refused', refusal: { kind: 'not-found' } } as const;
+const notFound = refused<NotFound>({ kind: 'not-found' });
 
 export const newFollowUpId = (): string => crypto.randomUUID();
 
@@ -145,18 +147,18 @@ export const ask = async (
   at: Date,
 ): Promise<FollowUpOutcome<Question>> => {
   const result = askQuestion(await reportForForce(ports.reports, force, forceReference), force, text, newFollowUpId(), at);
-  if (!result.ok) return { kind: 'refused', refusal: result.refusal };
-  await ports.followUps.recordQuestion(result.value, result.event);
-  return { kind: 'done', value: result.value };
+  if (result.kind === 'refused') return result;
+  await ports.followUps.recordQuestion(result.value.record, result.value.event);
+  return done(result.value.record);
 };
 
 export const relay = async (followUps: FollowUpStore, reference: Reference, questionId: string, by: string, at: Date): Promise<FollowUpOutcome<Question>> => {
   const question = await followUps.findQuestion(reference, questionId);
   if (question === undefined) return notFound;
   const result = relayQuestion(question, by, at);
-  if (!result.ok) return { kind: 'refused', refusal: result.refusal };
-  await followUps.recordQuestionChange(question, result.value, result.event);
-  return { kind: 'done', value: result.value };
+  if (result.kind === 'refused') return result;
+  await followUps.recordQuestionChange(question, result.value.record, result.value.event);
+  return done(result.value.record);
 };
 
 /** The reporter's answer, taken by a call agent or through the reporter's follow-up inbox. */
@@ -171,11 +173,12 @@ export const answer = async (
 ): Promise<FollowUpOutcome<Answer>> => {
   const question = await ports.followUps.findQuestion(reference, questionId);
   if (question === undefined) return notFound;
-  if (question.status !== 'relayed') return { kind: 'refused', refusal: { kind: 'wrong-state', status: question.status } };
+  if (question.status !== 'relayed') return refused({ kind: 'wrong-state', status: question.status });
   const result = receiveAnswer(question, await ports.vault.seal(reference, text), channel, newFollowUpId(), at, by);
-  if (!result.ok) return { kind: 'refused', refusal: result.refusal };
-  await ports.followUps.recordAnswer(question, result.value.question, result.value.answer, result.event);
-  return { kind: 'done', value: result.value.answer };
+  if (result.kind === 'refused') return result;
+  const { record: received, event } = result.value;
+  await ports.followUps.recordAnswer(question, received.question, received.answer, event);
+  return done(received.answer);
 };
 
 /**
@@ -202,7 +205,7 @@ export const receiveInformation = async (
     version: 1,
   };
   await ports.followUps.recordInformation(information, auditEvent('information_received', receivedAt, { answerId: id, channel }));
-  return { kind: 'done', value: information };
+  return done(information);
 };
 
 /** Reads an answer, decides a review step on it, and records it. */
@@ -215,9 +218,9 @@ export const answerStep = async (
   const found = await followUps.findAnswer(reference, answerId);
   if (found === undefined) return notFound;
   const result = decide(found);
-  if (!result.ok) return { kind: 'refused', refusal: result.refusal };
-  await followUps.recordAnswerChange(found, result.value, result.event);
-  return { kind: 'done', value: result.value };
+  if (result.kind === 'refused') return result;
+  await followUps.recordAnswerChange(found, result.value.record, result.value.event);
+  return done(result.value.record);
 };
 
 /** A report and, for a contact split between forces, the reports it was divided into. */

@@ -16,9 +16,10 @@ import { mayReach } from './routing.ts';
 import { TRIAGE } from './entities/routing-decision.ts';
 import { monthOf } from './statistics.ts';
 import type { CounterIncrement } from './entities/counters.ts';
+import { done, refused, type NotFound, type StepResult } from './entities/step-result.ts';
 
 export type ForceRefusal =
-  | { readonly kind: 'not-found' }
+  | NotFound
   | { readonly kind: 'passed-on'; readonly to: string }
   | { readonly kind: 'not-allowed'; readonly from: string; readonly to: string }
   | { readonly kind: 'unknown-force'; readonly typed: string }
@@ -30,7 +31,11 @@ export interface ForceChange {
   readonly counters: readonly CounterIncrement[];
 }
 
-export type ForceResult = { readonly ok: true; readonly change: ForceChange } | { readonly ok: false; readonly refusal: ForceRefusal };
+/** A force's step decided: the change to record, or why not. */
+export type ForceResult = StepResult<ForceChange, ForceRefusal>;
+
+/** A force's step taken: the report as it now stands, or why not. */
+export type ForceOutcome = StepResult<ReportRecord, ForceRefusal>;
 
 /** What a force may see of a report: all of it while it has it; up to when it passed it on, after. */
 export type Access = { readonly kind: 'custodian' } | { readonly kind: 'former'; readonly until: string } | { readonly kind: 'none' };
@@ -41,8 +46,6 @@ export const accessOf = (record: ReportRecord | undefined, force: string): Acces
   const former = [...(record.formerCustodians ?? [])].reverse().find((custodian) => custodian.force === force);
   return former === undefined ? { kind: 'none' } : { kind: 'former', until: former.until };
 };
-
-const refused = (refusal: ForceRefusal): ForceResult => ({ ok: false, refusal });
 
 /** Only the force that has the report may change it; to a former custodian it has been passed on. */
 const custodianOnly = (record: ReportRecord | undefined, force: string): ForceRefusal | undefined => {
@@ -63,9 +66,7 @@ export const recordOutcome = (record: ReportRecord | undefined, force: string, o
   if (!canMove(record.status, outcome)) return refused({ kind: 'not-allowed', from: record.status, to: outcome });
   const when = at.toISOString();
   const counter = OUTCOME_COUNTERS[outcome];
-  return {
-    ok: true,
-    change: {
+  return done({
       record: {
         ...record,
         status: outcome,
@@ -74,8 +75,7 @@ export const recordOutcome = (record: ReportRecord | undefined, force: string, o
       },
       event: auditEvent('outcome_recorded', when, { outcome, ...(note === undefined ? {} : { note }) }, `force:${force}`),
       counters: counter === undefined ? [] : [{ destination: force, month: monthOf(when), counter }],
-    },
-  };
+  });
 };
 
 /**
@@ -99,9 +99,7 @@ export const transfer = (record: ReportRecord | undefined, force: string, typed:
   // force that can handle it independently. It has left this force either way.
   if (!mayReach(record.protection, record.content, receiving.id)) {
     const { approved: _approval, forceChosen: _choice, ...review } = record.review ?? {};
-    return {
-      ok: true,
-      change: {
+    return done({
         record: {
           ...rest,
           ...custody,
@@ -117,8 +115,7 @@ export const transfer = (record: ReportRecord | undefined, force: string, typed:
         },
         event: auditEvent('transferred', when, { from: force, to: receiving.id, reason, heldInTriage: true, protectedUnit: true }, `force:${force}`),
         counters: [{ destination: force, month: monthOf(when), counter: 'passed_to_other_forces' }],
-      },
-    };
+    });
   }
   // A force that has not joined the service yet cannot receive it: it waits in triage, for the
   // contact centre to release it to that force once it joins. It has left this force either way.
@@ -131,14 +128,11 @@ export const transfer = (record: ReportRecord | undefined, force: string, typed:
         reason: `passed on by ${from} to ${receiving.name}, which joins the service on ${receiving.joinedService}: ${reason}`,
         candidates: [receiving.id],
       };
-  return {
-    ok: true,
-    change: {
+  return done({
       record: { ...rest, ...custody, status: 'routed', routing },
       event: auditEvent('transferred', when, { from: force, to: receiving.id, reason, ...(joined ? {} : { heldInTriage: true }) }, `force:${force}`),
       counters: [{ destination: force, month: monthOf(when), counter: 'passed_to_other_forces' }],
-    },
-  };
+  });
 };
 
 /** A transfer whose notification did not go out (the call failed part-way) can be finished by the force that made it. */
@@ -148,8 +142,6 @@ export const unfinishedTransferBy = (record: ReportRecord | undefined, force: st
 /** The audit events a force may see: all while it has the report; up to the transfer after. */
 export const eventsVisibleTo = (access: Access, events: readonly AuditEvent[]): AuditEvent[] =>
   access.kind === 'former' ? events.filter((event) => event.at <= access.until) : [...events];
-
-export type ForceOutcome = { readonly kind: 'done'; readonly record: ReportRecord } | { readonly kind: 'refused'; readonly refusal: ForceRefusal };
 
 /**
  * Finds the report the force knows by its own reference, decides the force's step on it, and
@@ -163,9 +155,11 @@ export const forceStep = async (
 ): Promise<ForceOutcome> => {
   const record = await reportForForce(store, force, forceReference);
   const result = decide(record);
-  if (!result.ok || record === undefined) return { kind: 'refused', refusal: result.ok ? { kind: 'not-found' } : result.refusal };
-  await store.recordChange(record, result.change.record, result.change.event, result.change.counters);
-  return { kind: 'done', record: result.change.record };
+  if (result.kind === 'refused') return result;
+  if (record === undefined) return refused({ kind: 'not-found' });
+  const { value: change } = result;
+  await store.recordChange(record, change.record, change.event, change.counters);
+  return done(change.record);
 };
 
 export const forceRequestSchemas = {

@@ -18,6 +18,7 @@ import { mayReach } from './routing.ts';
 import { TRIAGE } from './entities/routing-decision.ts';
 import { closureCounted } from './statistics.ts';
 import type { CounterIncrement } from './entities/counters.ts';
+import { done, refused, type NotFound, type StepResult } from './entities/step-result.ts';
 
 export type ReviewRefusal =
   | { readonly kind: 'not-awaiting-review'; readonly status: ReportStatus }
@@ -39,16 +40,18 @@ export interface ReviewChange {
   readonly counters: readonly CounterIncrement[];
 }
 
-export type ReviewResult = { readonly ok: true; readonly change: ReviewChange } | { readonly ok: false; readonly refusal: ReviewRefusal };
+/** A review step decided: the change to record, or why not. */
+export type ReviewResult = StepResult<ReviewChange, ReviewRefusal>;
 
-const refused = (refusal: ReviewRefusal): ReviewResult => ({ ok: false, refusal });
+/** A review step taken: the report as it now stands, or why not. */
+export type ReviewOutcome = StepResult<ReportRecord, ReviewRefusal | NotFound>;
 
 const changed = (
   before: ReportRecord,
   after: Omit<ReportRecord, 'version'>,
   event: AuditEvent,
   counters: readonly CounterIncrement[] = [],
-): ReviewResult => ({ ok: true, change: { record: { ...after, version: before.version + 1 }, event, counters } });
+): ReviewResult => done({ record: { ...after, version: before.version + 1 }, event, counters });
 
 const notAwaitingReview = (record: ReportRecord): ReviewResult | undefined =>
   record.status === 'awaiting_review' ? undefined : refused({ kind: 'not-awaiting-review', status: record.status });
@@ -173,16 +176,16 @@ export const split = (
   references: readonly Reference[],
   by: string,
   at: Date,
-): { ok: true; change: SplitChange } | { ok: false; refusal: ReviewRefusal } => {
-  if (record.status !== 'awaiting_review') return { ok: false, refusal: { kind: 'not-awaiting-review', status: record.status } };
+): StepResult<SplitChange, ReviewRefusal> => {
+  if (record.status !== 'awaiting_review') return refused({ kind: 'not-awaiting-review', status: record.status });
   if (references.length !== parts.length) throw new Error('One new reference is needed for each part');
   const forces: Force[] = [];
   for (const part of parts) {
     const force = findForce(part.force);
-    if (force === undefined) return { ok: false, refusal: { kind: 'unknown-force', typed: part.force } };
-    if (forces.some((f) => f.id === force.id)) return { ok: false, refusal: { kind: 'same-force-twice', force: force.name } };
+    if (force === undefined) return refused({ kind: 'unknown-force', typed: part.force });
+    if (forces.some((f) => f.id === force.id)) return refused({ kind: 'same-force-twice', force: force.name });
     const barred = protectedFrom(record, force);
-    if (barred !== undefined) return { ok: false, refusal: barred };
+    if (barred !== undefined) return refused(barred);
     forces.push(force);
   }
   const when = at.toISOString();
@@ -207,9 +210,7 @@ export const split = (
     }),
   );
   const into = reports.map((report) => report.reference);
-  return {
-    ok: true,
-    change: {
+  return done({
       contact: { ...record, status: 'split', review: { ...record.review, split: { by, at: when, into }, changedBy: everyone }, version: record.version + 1 },
       reports,
       events: [
@@ -219,14 +220,8 @@ export const split = (
           event: auditEvent('split_from', when, { contact: record.reference, destination: report.routing.destination }, by),
         })),
       ],
-    },
-  };
+  });
 };
-
-export type StepOutcome =
-  | { readonly kind: 'done'; readonly record: ReportRecord }
-  | { readonly kind: 'not-found' }
-  | { readonly kind: 'refused'; readonly refusal: ReviewRefusal };
 
 /** Reserves a fresh reference for each part, then splits the contact and records it. */
 export const splitContact = async (
@@ -236,18 +231,18 @@ export const splitContact = async (
   by: string,
   at: Date,
   next: () => Reference = newReference,
-): Promise<StepOutcome> => {
+): Promise<ReviewOutcome> => {
   const record = await store.find(reference);
-  if (record === undefined) return { kind: 'not-found' };
+  if (record === undefined) return refused({ kind: 'not-found' });
   const references: Reference[] = [];
   while (references.length < parts.length) {
     const candidate = next();
     if (await store.reserveReference(candidate, at)) references.push(candidate);
   }
   const result = split(record, parts, references, by, at);
-  if (!result.ok) return { kind: 'refused', refusal: result.refusal };
-  await store.recordSplit(record, result.change);
-  return { kind: 'done', record: result.change.contact };
+  if (result.kind === 'refused') return result;
+  await store.recordSplit(record, result.value);
+  return done(result.value.contact);
 };
 
 /**
@@ -258,14 +253,14 @@ export const reviewStep = async (
   store: Pick<ReportStore, 'find' | 'recordChange'>,
   reference: Reference,
   decide: (record: ReportRecord) => ReviewResult,
-): Promise<StepOutcome> => {
+): Promise<ReviewOutcome> => {
   const record = await store.find(reference);
-  if (record === undefined) return { kind: 'not-found' };
+  if (record === undefined) return refused({ kind: 'not-found' });
   const result = decide(record);
-  if (!result.ok) return { kind: 'refused', refusal: result.refusal };
-  const { change } = result;
+  if (result.kind === 'refused') return result;
+  const { value: change } = result;
   await store.recordChange(record, change.record, change.event, change.counters);
-  return { kind: 'done', record: change.record };
+  return done(change.record);
 };
 
 /** How long a contact has waited for review, in whole seconds; 0 when nothing waits. */

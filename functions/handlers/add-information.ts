@@ -12,7 +12,7 @@ const reporterPorts = portsFor({ access: followUpAccess, reports: reportStore, f
 export const handler = publicRoute({
   schema: informationRequestSchema,
   maxBytes: MAX_FOLLOW_UP_BYTES,
-  problem: { type: '/problems/invalid-information', title: 'The information needs attention' },
+  problem: 'invalid-information',
 }).handler(async (event) => {
   const ports = reporterPorts();
   const opened = await openedOrProblem(ports, event.pathParameters, event.body.code);

@@ -13,7 +13,7 @@ const reporterPorts = portsFor({ access: followUpAccess, reports: reportStore, f
 export const handler = publicRoute({
   schema: reporterAnswerRequestSchema,
   maxBytes: MAX_FOLLOW_UP_BYTES,
-  problem: { type: '/problems/invalid-answer', title: 'The answer needs attention' },
+  problem: 'invalid-answer',
 }).handler(async (event) => {
   const ports = reporterPorts();
   const opened = await openedOrProblem(ports, event.pathParameters, event.body.code);

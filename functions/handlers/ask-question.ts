@@ -15,7 +15,7 @@ const questionPorts = portsFor({ reports: reportStore, followUps: followUpStore,
 export const handler = forceRouteWithBody({
   schema: questionRequestSchema,
   maxBytes: MAX_FOLLOW_UP_BYTES,
-  problem: { type: '/problems/invalid-question', title: 'The question needs attention' },
+  problem: 'invalid-question',
 }).handler(async (event) => {
   const ports = questionPorts();
   const question = await followUpOrProblem(() => ask(ports, event.pathParameters?.reference ?? '', event.force.id, event.body.question, ports.clock()));

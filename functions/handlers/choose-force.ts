@@ -11,7 +11,7 @@ const reviewPorts = portsFor({ reports: reportStore, clock });
 export const handler = staffRouteWithBody(['analysts', 'supervisors'], {
   schema: forceChoiceSchema,
   maxBytes: MAX_REVIEW_REQUEST_BYTES,
-  problem: { type: '/problems/invalid-force-choice', title: 'The force choice needs attention' },
+  problem: 'invalid-force-choice',
 }).handler(async (event) => {
   const { reports, clock } = reviewPorts();
   const reference = referenceFrom(event.pathParameters);

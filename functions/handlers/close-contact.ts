@@ -15,7 +15,7 @@ const reviewPorts = portsFor({ reports: reportStore, clock });
 export const handler = staffRouteWithBody(['analysts', 'supervisors'], {
   schema: closureSchema,
   maxBytes: MAX_REVIEW_REQUEST_BYTES,
-  problem: { type: '/problems/invalid-closure', title: 'The closure needs attention' },
+  problem: 'invalid-closure',
 }).handler(async (event) => {
   const { reports, clock } = reviewPorts();
   const reference = referenceFrom(event.pathParameters);

@@ -7,7 +7,7 @@
  * pointers name the query parameters (`/force`, `/from`, `/to`).
  */
 import { statisticsStore, portsFor } from '#adapters/composition-root.ts';
-import { Problem } from '#adapters/http/problem.ts';
+import { problem } from '#adapters/http/problem-catalogue.ts';
 import { json, publicQueryRoute, type HttpEvent } from '#adapters/http/routes.ts';
 import {
   exactStatistics,
@@ -22,10 +22,7 @@ const statisticsPorts = portsFor({ statistics: statisticsStore });
 const queryOrProblem = (parameters: HttpEvent['queryStringParameters']): StatisticsQuery => {
   const result = parseStatisticsQuery(parameters ?? {});
   if (result.kind === 'valid') return result.query;
-  throw new Problem({
-    type: '/problems/invalid-statistics-query',
-    title: 'The statistics query needs attention',
-    status: 400,
+  throw problem('invalid-statistics-query', {
     detail: `Ask as /stats?force=<force id>&from=<yyyy-mm>&to=<yyyy-mm>. ${result.problems.length === 1 ? 'One parameter needs' : `${result.problems.length} parameters need`} attention.`,
     errors: result.problems.map(({ parameter, detail }) => ({ pointer: `/${parameter}`, detail })),
   });

@@ -1,6 +1,6 @@
 /** GET /force/reports?status=&limit=&after=: the calling force's reports, newest first, filtered by status, paginated. */
 import { reportStore, portsFor } from '#adapters/composition-root.ts';
-import { Problem } from '#adapters/http/problem.ts';
+import { problem } from '#adapters/http/problem-catalogue.ts';
 import { forceRoute, json } from '#adapters/http/routes.ts';
 import { forceReportSummary } from '#domain/force-facing.ts';
 import { WITH_A_FORCE } from '#domain/lifecycle.ts';
@@ -13,12 +13,7 @@ export const handler = forceRoute().handler(async (event) => {
   const query = event.queryStringParameters ?? {};
   const status = query.status as ReportStatus | undefined;
   if (status !== undefined && !WITH_A_FORCE.includes(status)) {
-    throw new Problem({
-      type: '/problems/invalid-query',
-      title: 'Unknown status',
-      status: 400,
-      errors: [{ pointer: '/status', detail: `status must be one of: ${WITH_A_FORCE.join(', ')}` }],
-    });
+    throw problem('invalid-query', { errors: [{ pointer: '/status', detail: `status must be one of: ${WITH_A_FORCE.join(', ')}` }] });
   }
   const requested = Number.parseInt(query.limit ?? '', 10);
   const limit = Number.isInteger(requested) && requested > 0 ? Math.min(requested, PAGE.max) : PAGE.default;

@@ -13,7 +13,7 @@ const reporterPorts = portsFor({ access: followUpAccess, reports: reportStore, f
 export const handler = publicRoute({
   schema: openReportRequestSchema,
   maxBytes: MAX_FOLLOW_UP_BYTES,
-  problem: { type: '/problems/invalid-follow-up', title: 'The follow-up request needs attention' },
+  problem: 'invalid-follow-up',
 }).handler(async (event) => {
   const ports = reporterPorts();
   const opened = await openedOrProblem(ports, event.pathParameters, event.body.code);

@@ -10,7 +10,7 @@ const forcePorts = portsFor({ reports: reportStore, clock });
 export const handler = forceRouteWithBody({
   schema: forceRequestSchemas.outcome,
   maxBytes: MAX_FORCE_REQUEST_BYTES,
-  problem: { type: '/problems/invalid-outcome', title: 'The outcome needs attention' },
+  problem: 'invalid-outcome',
 }).handler(async (event) => {
   const { reports, clock } = forcePorts();
   const { outcome, note } = event.body;

@@ -14,7 +14,7 @@ const answerPorts = portsFor({ followUps: followUpStore, vault: originalsVault, 
 export const handler = staffRouteWithBody(['call-agents'], {
   schema: answerRequestSchema,
   maxBytes: MAX_FOLLOW_UP_BYTES,
-  problem: { type: '/problems/invalid-answer', title: 'The answer needs attention' },
+  problem: 'invalid-answer',
 }).handler(async (event) => {
   const ports = answerPorts();
   const reference = referenceFrom(event.pathParameters);

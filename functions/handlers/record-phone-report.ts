@@ -16,7 +16,7 @@ const intake = reportIntake('phone');
 export const handler = staffRouteWithBody(['call-agents'], {
   schema: reportSubmissionSchema,
   maxBytes: MAX_REPORT_BYTES,
-  problem: { type: '/problems/invalid-report', title: 'The report has answers that need attention' },
+  problem: 'invalid-report',
 }).handler(async (event) => {
   const reference = await intake.take(event.body);
   const code = await intake.issueCode(reference);

@@ -10,7 +10,7 @@ const answerPorts = portsFor({ followUps: followUpStore, clock });
 export const handler = staffRouteWithBody(['analysts'], {
   schema: sanitisedAnswerSchema,
   maxBytes: MAX_FOLLOW_UP_BYTES,
-  problem: { type: '/problems/invalid-sanitised-answer', title: 'The sanitised answer needs attention' },
+  problem: 'invalid-sanitised-answer',
 }).handler(async (event) => {
   const { followUps, clock } = answerPorts();
   const reference = referenceFrom(event.pathParameters);

@@ -12,7 +12,7 @@ const reviewPorts = portsFor({ reports: reportStore, clock });
 export const handler = staffRouteWithBody(['analysts'], {
   schema: disseminableContentSchema,
   maxBytes: MAX_REPORT_BYTES,
-  problem: { type: '/problems/invalid-sanitised-report', title: 'The sanitised report has answers that need attention' },
+  problem: 'invalid-sanitised-report',
 }).handler(async (event) => {
   const { reports, clock } = reviewPorts();
   const reference = referenceFrom(event.pathParameters);

@@ -14,7 +14,7 @@ const reviewPorts = portsFor({ reports: reportStore, clock });
 export const handler = staffRouteWithBody(['analysts', 'supervisors'], {
   schema: splitSchema,
   maxBytes: MAX_REVIEW_REQUEST_BYTES,
-  problem: { type: '/problems/invalid-split', title: 'The split needs attention' },
+  problem: 'invalid-split',
 }).handler(async (event) => {
   const { reports, clock } = reviewPorts();
   const reference = referenceFrom(event.pathParameters);

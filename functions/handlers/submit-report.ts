@@ -18,7 +18,7 @@ const takeOnce = idempotentIntake(intake.take);
 export const handler = publicRoute({
   schema: reportSubmissionSchema,
   maxBytes: MAX_REPORT_BYTES,
-  problem: { type: '/problems/invalid-report', title: 'The report has answers that need attention' },
+  problem: 'invalid-report',
 }).handler(async (event, context) => {
   const { reference } = await takeOnce({ idempotencyKey: event.headers['idempotency-key'], report: event.body }, context);
   const code = await intake.issueCode(reference);

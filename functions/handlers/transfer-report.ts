@@ -23,7 +23,7 @@ const transferPorts = portsFor({ store: reportStore, followUps: followUpStore, f
 export const handler = forceRouteWithBody({
   schema: forceRequestSchemas.transfer,
   maxBytes: MAX_FORCE_REQUEST_BYTES,
-  problem: { type: '/problems/invalid-transfer', title: 'The transfer needs attention' },
+  problem: 'invalid-transfer',
 }).handler(async (event) => {
   const ports = transferPorts();
   const forceReference = event.pathParameters?.reference ?? '';

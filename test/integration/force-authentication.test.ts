@@ -67,7 +67,7 @@ const outcomeRoute = asGatewaySees(
   forceRouteWithBody({
     schema: z.strictObject({ outcome: z.enum(['investigating', 'no_further_action']) }),
     maxBytes: 1024,
-    problem: { type: '/problems/invalid-outcome', title: 'The outcome needs attention' },
+    problem: 'invalid-outcome',
   }).handler(async (event) => ({
     statusCode: 200,
     headers: { 'Content-Type': 'application/json' },

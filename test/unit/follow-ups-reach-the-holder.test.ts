@@ -36,7 +36,7 @@ const toKent = async ({ ports, store, clock }: ReturnType<typeof service>) => {
   await reviewStep(store, reference, (r) => sanitise(r, { categories: ['bribery'], narrative: 'An officer took cash.', force: 'Kent' }, 'ann', clock()));
   const approved = await reviewStep(store, reference, (r) => approve(r, 'kim', clock()));
   assert.equal(approved.kind, 'done');
-  if (approved.kind === 'done') await disseminate(ports, approved.record);
+  if (approved.kind === 'done') await disseminate(ports, approved.value);
   return forceReferenceOf((await store.find(reference))!, 'kent')!;
 };
 
@@ -63,7 +63,7 @@ describe('answers and information reach the force that holds the report', () => 
 
     const moved = await forceStep(s.store, 'kent', kentReference, (r) => transfer(r, 'kent', 'Norfolk', 'the officer is in Norfolk', s.clock()));
     assert.equal(moved.kind, 'done');
-    if (moved.kind === 'done') await disseminate(s.ports, moved.record);
+    if (moved.kind === 'done') await disseminate(s.ports, moved.value);
 
     await approveAndSend(s, given.kind === 'done' ? given.value.id : '', 'It was a Tuesday.');
     const answers = sentOfType(s.forceQueues, 'report.answer');
@@ -97,7 +97,7 @@ describe('answers and information reach the force that holds the report', () => 
     const s = service();
     const kentReference = await toKent(s);
     const moved = await forceStep(s.store, 'kent', kentReference, (r) => transfer(r, 'kent', 'Essex', 'not ours', s.clock()));
-    if (moved.kind === 'done') await disseminate(s.ports, moved.record);
+    if (moved.kind === 'done') await disseminate(s.ports, moved.value);
     const later = await receiveInformation(s.ports, (await s.store.find(reference))!, 'One more thing.', 'online', s.clock());
     await approveAndSend(s, later.kind === 'done' ? later.value.id : '', 'The reporter adds one more thing.');
     assert.deepEqual(sentOfType(s.forceQueues, 'report.information').map((i) => i.destination), ['essex']);

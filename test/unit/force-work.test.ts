@@ -20,8 +20,8 @@ const withForce = (force: string, received = '2024-05-01T10:00:00Z'): ReportReco
   return { ...record, status: record.routing.destination === 'triage' ? 'in_triage' : 'disseminated', notifiedAt: received };
 };
 const changed = (result: ForceResult) => {
-  assert.ok(result.ok, JSON.stringify(result));
-  return result.change;
+  assert.ok(result.kind === 'done', JSON.stringify(result));
+  return result.value;
 };
 const at = new Date('2024-06-01T12:00:00Z');
 
@@ -32,7 +32,7 @@ describe('a force working its reports', () => {
     const closed = changed(recordOutcome(opened.record, 'kent', 'no_further_action', undefined, at));
     assert.equal(closed.record.status, 'no_further_action');
     assert.deepEqual(recordOutcome(closed.record, 'kent', 'investigation_opened', undefined, at), {
-      ok: false,
+      kind: 'refused',
       refusal: { kind: 'not-allowed', from: 'no_further_action', to: 'investigation_opened' },
     });
     assert.equal(canMove('recorded_as_intelligence', 'investigation_opened'), true);
@@ -40,7 +40,7 @@ describe('a force working its reports', () => {
   });
 
   it("treats another force's report as not there", () => {
-    assert.deepEqual(recordOutcome(withForce('Kent'), 'essex', 'investigation_opened', undefined, at), { ok: false, refusal: { kind: 'not-found' } });
+    assert.deepEqual(recordOutcome(withForce('Kent'), 'essex', 'investigation_opened', undefined, at), { kind: 'refused', refusal: { kind: 'not-found' } });
     assert.equal(accessOf(withForce('Kent'), 'essex').kind, 'none');
   });
 
@@ -50,10 +50,10 @@ describe('a force working its reports', () => {
     assert.deepEqual(moved.counters, [{ destination: 'kent', month: '2024-06', counter: 'passed_to_other_forces' }]);
     assert.deepEqual(accessOf({ ...moved.record, status: 'disseminated' }, 'kent'), { kind: 'former', until: at.toISOString() });
     assert.deepEqual(recordOutcome({ ...moved.record, status: 'disseminated' }, 'kent', 'no_further_action', undefined, at), {
-      ok: false,
+      kind: 'refused',
       refusal: { kind: 'passed-on', to: 'essex' },
     });
-    assert.deepEqual(transfer(withForce('Kent'), 'kent', 'Kent', 'x', at), { ok: false, refusal: { kind: 'same-force' } });
+    assert.deepEqual(transfer(withForce('Kent'), 'kent', 'Kent', 'x', at), { kind: 'refused', refusal: { kind: 'same-force' } });
   });
 
   it('holds a report passed to a force that has not joined yet in triage, and releases it once that force has joined', () => {

@@ -35,12 +35,12 @@ const contact = (overrides: Partial<ReportSubmissionInput>): ReportRecord => {
 };
 
 const refusal = (result: ReviewResult) => {
-  assert.ok(!result.ok, 'refused');
+  assert.ok(result.kind === 'refused', 'refused');
   return result.refusal;
 };
 const done = (result: ReviewResult) => {
-  assert.ok(result.ok, JSON.stringify(result));
-  return result.change.record;
+  assert.ok(result.kind === 'done', JSON.stringify(result));
+  return result.value.record;
 };
 
 describe('finding a protected unit in what a report says', () => {
@@ -144,14 +144,14 @@ describe('every change of destination checks again', () => {
   it("a force's transfer to the force concerned sends it back to the contact centre's review instead", () => {
     const withKent: ReportRecord = { ...contact({ force: 'Essex', narrative: 'Kent Police chief officers are protecting him.' }), status: 'disseminated', content: { categories: ['bribery'], narrative: 'Kent Police chief officers are protecting him.' }, routing: { destination: 'essex', rule: 'contact-centre', reason: 'x', candidates: [] } };
     const result = transfer(withKent, 'essex', 'Kent', 'it is about Kent', at);
-    assert.ok(result.ok);
-    assert.equal(result.change.record.status, 'awaiting_review');
-    assert.equal(result.change.record.routing.destination, 'triage');
-    assert.equal(result.change.record.routing.rule, 'protected-unit');
-    assert.ok(result.change.record.protection?.from.includes('kent'));
+    assert.ok(result.kind === 'done');
+    assert.equal(result.value.record.status, 'awaiting_review');
+    assert.equal(result.value.record.routing.destination, 'triage');
+    assert.equal(result.value.record.routing.rule, 'protected-unit');
+    assert.ok(result.value.record.protection?.from.includes('kent'));
     const ordinary = transfer({ ...withKent, content: { categories: ['bribery'], narrative: 'He took money.' } }, 'essex', 'Kent', 'theirs', at);
-    assert.ok(ordinary.ok);
-    assert.equal(ordinary.change.record.routing.destination, 'kent');
+    assert.ok(ordinary.kind === 'done');
+    assert.equal(ordinary.value.record.routing.destination, 'kent');
   });
 
   it('a held report is not released to the force it concerns', () => {
@@ -185,7 +185,7 @@ describe('every change of destination checks again', () => {
     const reaches = await protectedFromHolders(store, answer);
     assert.equal(reaches, true);
     const result = approveAnswer(answer, 'sam', at, reaches);
-    assert.ok(!result.ok);
+    assert.ok(result.kind === 'refused');
     assert.equal(result.refusal.kind, 'protected-unit');
     assert.equal(await protectedFromHolders(store, { ...answer, sanitised: { by: 'ann', at: '', text: 'It was a senior officer.' } }), false);
   });

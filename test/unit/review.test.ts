@@ -22,11 +22,11 @@ const contact = (force?: string): ReportRecord => {
 };
 const content = { categories: ['bribery' as const], narrative: 'An officer took money for information.' };
 const done = (result: ReviewResult) => {
-  assert.ok(result.ok, JSON.stringify(result));
-  return result.change;
+  assert.ok(result.kind === 'done', JSON.stringify(result));
+  return result.value;
 };
 const refusal = (result: ReviewResult) => {
-  assert.ok(!result.ok);
+  assert.ok(result.kind === 'refused');
   return result.refusal.kind;
 };
 
@@ -67,8 +67,8 @@ describe('reviewing a contact', () => {
     assert.equal(refusal(approve(resanitised, 'ann', at)), 'own-change', 'an earlier sanitiser');
     assert.equal(done(approve(resanitised, 'kim', at)).record.status, 'approved');
     const divided = split(sanitised, [{ force: 'Kent', reason: 'x' }, { force: 'Essex', reason: 'y' }], ['PAC-1111-1111', 'PAC-2222-2222'] as Reference[], 'tom', at);
-    assert.ok(divided.ok);
-    for (const part of divided.change.reports) {
+    assert.ok(divided.kind === 'done');
+    for (const part of divided.value.reports) {
       assert.equal(refusal(approve(part, 'tom', at)), 'own-change', 'the splitter');
       assert.equal(refusal(approve(part, 'ann', at)), 'own-sanitisation');
       assert.equal(done(approve(part, 'kim', at)).record.status, 'approved');

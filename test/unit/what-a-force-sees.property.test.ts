@@ -96,14 +96,14 @@ describe('what a force can learn', () => {
           for (const part of parts) {
             const approved = await reviewStep(store, part, (r) => approve(r, 'kim', clock()));
             assert.equal(approved.kind, 'done', JSON.stringify(approved));
-            if (approved.kind === 'done') await disseminate(ports, approved.record);
+            if (approved.kind === 'done') await disseminate(ports, approved.value);
           }
           kentReport = parts.find((part) => store.records.get(part)?.routing.destination === 'kent')!;
         } else {
           await reviewStep(store, reference, (r) => chooseForce(r, 'Kent', c.chooseReason, 'sam', clock()));
           const approved = await reviewStep(store, reference, (r) => approve(r, 'kim', clock()));
           assert.equal(approved.kind, 'done', JSON.stringify(approved));
-          if (approved.kind === 'done') await disseminate(ports, approved.record);
+          if (approved.kind === 'done') await disseminate(ports, approved.value);
         }
         const kentRef = forceReferenceOf((await store.find(kentReport))!, 'kent')!;
 
@@ -129,7 +129,7 @@ describe('what a force can learn', () => {
         await forceStep(store, 'kent', kentRef, (r) => recordOutcome(r, 'kent', 'recorded_as_intelligence', c.outcomeNote, clock()));
         const moved = await forceStep(store, 'kent', kentRef, (r) => transfer(r, 'kent', 'Norfolk', c.transferReason, clock()));
         assert.equal(moved.kind, 'done', JSON.stringify(moved));
-        if (moved.kind === 'done') await disseminate(ports, moved.record);
+        if (moved.kind === 'done') await disseminate(ports, moved.value);
 
         // Everything any force was given: every message on a force's queue, and every API view.
         const given: unknown[] = forceQueues.sent.filter((s) => s.destination !== 'triage').map((s) => ({ message: s.notification, id: s.deduplicationId }));

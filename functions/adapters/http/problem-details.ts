@@ -7,6 +7,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { logger } from '../logger.ts';
+import { problem } from './problem-catalogue.ts';
 import { Problem, problemResponse, statusProblem } from './problem.ts';
 
 interface MiddyHttpError {
@@ -21,18 +22,10 @@ const isMiddyHttpError = (error: unknown): error is MiddyHttpError =>
 const asProblem = (error: unknown): Problem => {
   if (error instanceof Problem) return error;
   if (error instanceof Error && error.name === 'IdempotencyValidationError') {
-    return new Problem({
-      type: '/problems/idempotency-key-reused',
-      title: 'This Idempotency-Key was used for a different report',
-      status: 422,
-      detail: 'Send a new report with a new Idempotency-Key.',
-    });
+    return problem('idempotency-key-reused', { detail: 'Send a new report with a new Idempotency-Key.' });
   }
   if (error instanceof Error && error.name === 'IdempotencyAlreadyInProgressError') {
-    return new Problem(
-      { type: '/problems/in-progress', title: 'This report is still being taken in', status: 409, detail: 'Wait a moment and send it again with the same Idempotency-Key.' },
-      { headers: { 'Retry-After': '2' } },
-    );
+    return problem('in-progress', { detail: 'Wait a moment and send it again with the same Idempotency-Key.', headers: { 'Retry-After': '2' } });
   }
   if (isMiddyHttpError(error) && error.statusCode >= 400 && error.statusCode < 500) {
     // @middy/http-json-body-parser answers malformed JSON with 422; RFC 9110 keeps 422 for content

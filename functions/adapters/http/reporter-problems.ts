@@ -6,27 +6,7 @@ import { openReport, type Opened, type ReporterPorts } from '#domain/reporter-fo
 import { parseReference } from '#domain/reference.ts';
 import type { FollowUpCode } from '#domain/follow-up-code.ts';
 import type { FollowUpOutcome } from '#domain/follow-up.ts';
-import { LOCKOUT_MS } from '#domain/follow-up-attempts.ts';
-import { Problem } from './problem.ts';
-
-export const notRecognised = () =>
-  new Problem({
-    type: '/problems/not-recognised',
-    title: 'No report matches that reference and follow-up code',
-    status: 404,
-    detail: 'Check the reference and the follow-up code and try again.',
-  });
-
-export const tooManyAttempts = () =>
-  new Problem(
-    {
-      type: '/problems/too-many-attempts',
-      title: 'Too many attempts to open this report',
-      status: 429,
-      detail: 'There have been too many attempts with this reference. Try again in an hour.',
-    },
-    { headers: { 'Retry-After': String(LOCKOUT_MS / 1000) } },
-  );
+import { doneOrProblem, notRecognised, REPORTER_REFUSALS, tooManyAttempts } from './problem-catalogue.ts';
 
 /** Opens the report named in the path with the code in the body, or throws the problem. */
 export const openedOrProblem = async (
@@ -43,16 +23,4 @@ export const openedOrProblem = async (
 };
 
 /** An answer or an addition taken in, or why not. */
-export const receivedOrProblem = <T>(outcome: FollowUpOutcome<T>): T => {
-  if (outcome.kind === 'done') return outcome.value;
-  if (outcome.refusal.kind === 'not-found') {
-    throw new Problem({ type: '/problems/no-such-question', title: 'There is no such question for this report', status: 404 });
-  }
-  if (outcome.refusal.kind === 'wrong-state' && outcome.refusal.status === 'received') {
-    throw new Problem(
-      { type: '/problems/not-yet-recorded', title: 'Your report is still being recorded', status: 409, detail: 'Try again in a few minutes.' },
-      { headers: { 'Retry-After': '60' } },
-    );
-  }
-  throw new Problem({ type: '/problems/already-answered', title: 'This question has already been answered', status: 409 });
-};
+export const receivedOrProblem = <T>(outcome: FollowUpOutcome<T>): T => doneOrProblem(outcome, REPORTER_REFUSALS);

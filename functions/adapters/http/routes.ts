@@ -13,6 +13,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import type * as z from 'zod';
 import { anonymise } from './anonymous-request.ts';
 import { bodyLimit } from './body-limit.ts';
+import type { ProblemName } from './problem-catalogue.ts';
 import { problemDetails } from './problem-details.ts';
 import { authenticatedForce, type ForceCaller } from './force-authentication.ts';
 import { authenticatedStaff, type StaffMember } from './staff-authentication.ts';
@@ -27,8 +28,8 @@ export type ForceEvent<Body = undefined> = HttpEvent<Body> & { readonly force: F
 export interface BodyOptions<Schema extends z.ZodType> {
   readonly schema: Schema;
   readonly maxBytes: number;
-  /** The problem type and title for a body that fails validation. */
-  readonly problem: { readonly type: string; readonly title: string };
+  /** The catalogued problem a body that fails validation is. */
+  readonly problem: ProblemName;
 }
 
 const withBody = <Event>(chain: middy.MiddyfiedHandler<Event, Result>, body: BodyOptions<z.ZodType>) =>

@@ -4,7 +4,8 @@
  */
 import type { MiddlewareObj } from '@middy/core';
 import type * as z from 'zod';
-import { jsonPointer, Problem, type FieldProblem } from './problem.ts';
+import { problem, type ProblemName } from './problem-catalogue.ts';
+import { jsonPointer, type FieldProblem } from './problem.ts';
 
 export const fieldProblems = (error: z.ZodError): FieldProblem[] =>
   error.issues.flatMap((issue): FieldProblem[] =>
@@ -18,18 +19,13 @@ export const fieldProblems = (error: z.ZodError): FieldProblem[] =>
 
 export const validatedBody = <Schema extends z.ZodType>(
   schema: Schema,
-  problem: { type: string; title: string },
+  problemName: ProblemName,
 ): MiddlewareObj<{ body: unknown }> => ({
   before: (request) => {
     const result = schema.safeParse(request.event.body);
     if (!result.success) {
       const errors = fieldProblems(result.error);
-      throw new Problem({
-        ...problem,
-        status: 400,
-        detail: `${errors.length} ${errors.length === 1 ? 'answer needs' : 'answers need'} attention.`,
-        errors,
-      });
+      throw problem(problemName, { detail: `${errors.length} ${errors.length === 1 ? 'answer needs' : 'answers need'} attention.`, errors });
     }
     request.event.body = result.data;
   },
