@@ -2,20 +2,19 @@
  * The statistics API: `GET /stats` on the public API, for anyone, with no authorizer (the figures
  * are published, and suppressed below 5 per force and month by the function). Its function shares
  * the report table with everything else but may read nothing in it except the statistics items:
- * its only permission is `dynamodb:Query` on the table, for partition keys starting `STATS#`. A
- * public, anonymous function that could read a report would be one bug away from publishing it.
+ * its only permission is `dynamodb:Query` on the table, for partition keys starting `STATS#`
+ * (`table: 'statistics'` in the route registry, lib/route-registry.ts). A public, anonymous
+ * function that could read a report would be one bug away from publishing it.
  */
-import { Validations } from 'aws-cdk-lib';
-import { HttpMethod, type HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { functionsOf } from '../route-registry.ts';
 import type { Stage } from '../stage.ts';
-import { ReportingFunction } from './reporting-function.ts';
+import type { ReportingFunction } from './reporting-function.ts';
+import { addRoutesOf, routeFunction } from './route-functions.ts';
 
-/** The partition keys of the statistics items (functions/adapters/statistics-store.ts). */
-export const STATISTICS_KEYS = 'STATS#*';
+export { STATISTICS_KEYS } from './route-functions.ts';
 
 export interface StatisticsApiProps {
   readonly stage: Stage;
@@ -28,28 +27,9 @@ export class StatisticsApi extends Construct {
 
   constructor(scope: Construct, id: string, props: StatisticsApiProps) {
     super(scope, id);
-    this.getStatistics = new ReportingFunction(this, 'GetStatistics', {
-      stage: props.stage,
-      handlerModule: 'functions/handlers/get-statistics.ts',
-      description: "GET /stats: a force's statistics by month, counts below 5 suppressed",
-    });
-    this.getStatistics.addEnvironment('TABLE_NAME', props.table.tableName);
-    this.getStatistics.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['dynamodb:Query'],
-        resources: [props.table.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [STATISTICS_KEYS] } },
-      }),
-    );
-
-    const [route] = props.api.addRoutes({
-      path: '/stats',
-      methods: [HttpMethod.GET],
-      integration: new HttpLambdaIntegration('GetStatisticsIntegration', this.getStatistics),
-    });
-    Validations.of(route!).acknowledge({
-      id: 'AwsSolutions-APIG4',
-      reason: 'Published statistics, never below 5 per force and month: anyone may read them, without an account. Throttled at the stage.',
-    });
+    const [spec, ...more] = functionsOf('statistics-api');
+    if (spec === undefined || more.length > 0) throw new Error('The route registry must give the statistics API exactly one function');
+    this.getStatistics = routeFunction(this, spec, { stage: props.stage, table: props.table });
+    addRoutesOf(props.api, spec, this.getStatistics);
   }
 }

@@ -1,0 +1,277 @@
+/**
+ * What the contact-centre, force and statistics APIs answer, as zod schemas: the published
+ * contract for each route's success responses (lib/route-registry.ts names the schema for each
+ * route and status; scripts/api-documents.ts publishes them in schemas/openapi.json). The local
+ * gateway checks every JSON answer against them, so every integration test also checks the
+ * document.
+ *
+ * The objects are strict on purpose: a field the handlers add without adding it here fails the
+ * check, so nothing reaches a caller, least of all a force, unless the contract names it.
+ *
+ * The views themselves are built elsewhere: the contact centre's in
+ * functions/adapters/contact-centre-views.ts, a force's in force-facing.ts, the statistics in
+ * statistics-view.ts. The reporter's view and a report's receipt have their schemas beside their
+ * code (reporter-follow-up.ts, submission.ts).
+ */
+import * as z from 'zod';
+import { CATEGORIES, reportSubmissionSchema } from './report.ts';
+import { CHANNELS } from './intake.ts';
+import { CLOSURE_REASONS } from './review-state.ts';
+import { OUTCOMES, type ReportStatus } from './entities/report-record.ts';
+import { disseminableContentSchema } from './disseminable-content.ts';
+import { forceContentSchema, forceNameSchema, forceRoutingSchema } from './entities/force-messages.ts';
+import { FORCE_REFERENCE_PATTERN } from './entities/force-reference.ts';
+import { REFERENCE_PATTERN } from './reference.ts';
+import { COLUMNS, FEWER_THAN_FIVE, SUPPRESSION_THRESHOLD } from './statistics-view.ts';
+import type { AnswerStatus, QuestionStatus } from './entities/follow-up.ts';
+import type { IdentifyingKind } from './identifying-details.ts';
+import type { ProtectedKind } from './entities/protection.ts';
+import type { RoutingRule } from './entities/routing-decision.ts';
+
+/** Compiles only when the list names every member of the union: a new status must be added here too. */
+type Every<Union, Listed> = [Exclude<Union, Listed>] extends [never] ? true : { missing: Exclude<Union, Listed> };
+const every = <Union extends string>() => <const Listed extends readonly Union[]>(list: Listed & (Every<Union, Listed[number]> extends true ? unknown : never)) => list;
+
+export const REPORT_STATUSES = every<ReportStatus>()(['routed', 'awaiting_review', 'approved', 'disseminated', 'in_triage', 'closed', 'split', ...OUTCOMES]);
+export const ROUTING_RULES = every<RoutingRule>()([
+  'subject-force',
+  'named-force',
+  'postcode',
+  'postcode-candidates',
+  'protected-unit',
+  'not-yet-joined',
+  'no-force-identified',
+  'contact-centre',
+  'transferred',
+  'released',
+]);
+export const IDENTIFYING_KINDS = every<IdentifyingKind>()(['email', 'phone', 'postcode', 'url', 'vehicle_registration', 'address', 'self_identification']);
+export const PROTECTED_KINDS = every<ProtectedKind>()(['unit', 'chief-officer', 'commissioner']);
+export const QUESTION_STATUSES = every<QuestionStatus>()(['awaiting_relay', 'relayed', 'answered']);
+export const ANSWER_STATUSES = every<AnswerStatus>()(['awaiting_review', 'approved', 'disseminated']);
+
+const timestamp = () => z.iso.datetime();
+const day = () => z.iso.date();
+const reference = () => z.string().regex(REFERENCE_PATTERN);
+const cursor = () => z.string().nullable().describe('Send it back as `after` for the next page; null on the last page.');
+
+// ─── the contact centre ───────────────────────────────────────────────────────────────────────
+
+export const staffActionSchema = z
+  .strictObject({ by: z.string().describe('The member of staff, by username.'), at: timestamp() })
+  .meta({ id: 'StaffAction', title: 'Who did something, and when' });
+
+export const auditEventSchema = z
+  .strictObject({
+    type: z.string(),
+    at: timestamp(),
+    by: z.string().optional().describe("The member of staff, or `force:<id>`; absent for the service's own steps."),
+    detail: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'AuditEvent', title: 'An entry in the audit trail' });
+
+export const flaggedDetailSchema = z
+  .strictObject({
+    pointer: z.string().describe('RFC 6901 pointer to the field the detail is in, e.g. /narrative.'),
+    kind: z.enum(IDENTIFYING_KINDS),
+    start: z.number().int().describe('UTF-16 index, inclusive.'),
+    end: z.number().int().describe('UTF-16 index, exclusive.'),
+    text: z.string(),
+  })
+  .meta({ id: 'FlaggedDetail', title: 'A detail that could identify the reporter, for the analyst to consider' });
+
+const protectionSchema = z
+  .strictObject({
+    from: z.array(z.string()).describe('The forces the report must never reach.'),
+    mentions: z.array(
+      z.strictObject({ kind: z.enum(PROTECTED_KINDS), field: z.string(), term: z.string(), onlyFor: z.array(z.string()) }),
+    ),
+  })
+  .describe("Set when the report speaks of a force's own professional standards, anti-corruption or vetting unit, or its chief officers.");
+
+const closureProposalSchema = z.strictObject({ ...staffActionSchema.shape, reason: z.enum(CLOSURE_REASONS), note: z.string().optional() });
+
+export const contactSummarySchema = z
+  .strictObject({
+    reference: reference(),
+    channel: z.enum(CHANNELS),
+    receivedAt: timestamp(),
+    status: z.enum(REPORT_STATUSES),
+    categories: z.array(z.enum(CATEGORIES)),
+    proposedForce: z
+      .strictObject({
+        destination: z.string().describe('A force id, or "triage".'),
+        name: z.string().nullable().describe("The force's name; null for triage."),
+        rule: z.enum(ROUTING_RULES),
+        reason: z.string(),
+        candidates: z.array(z.string()),
+      })
+      .describe("Where the contact is going and why: the router's decision, or the contact centre's."),
+    sanitised: staffActionSchema.nullable().describe('Who last wrote the sanitised version, and when.'),
+    closureProposed: closureProposalSchema.nullable(),
+    changedBy: z.array(z.string()).describe('Who changed what the force will receive or where it goes: none of them may approve it.'),
+    protection: protectionSchema.nullable(),
+  })
+  .meta({ id: 'ContactSummary', title: 'A contact as the contact centre lists it' });
+
+export const contactListSchema = z
+  .strictObject({ contacts: z.array(contactSummarySchema), next: cursor() })
+  .meta({ id: 'ContactList', title: 'Contacts awaiting review, oldest first' });
+
+export const contactForReviewSchema = z
+  .strictObject({
+    ...contactSummarySchema.shape,
+    original: reportSubmissionSchema.describe("The reporter's own words, opened with the contact centre's key; reading them is recorded."),
+    flags: z.array(flaggedDetailSchema),
+    sanitised: z.strictObject({ ...staffActionSchema.shape, content: disseminableContentSchema }).nullable(),
+    closed: z.strictObject({ ...closureProposalSchema.shape, proposedBy: z.string().optional() }).nullable(),
+    approved: staffActionSchema.nullable(),
+    audit: z.array(auditEventSchema),
+  })
+  .meta({ id: 'ContactForReview', title: 'A contact in full, for review' });
+
+export const splitContactSchema = z
+  .strictObject({ ...contactSummarySchema.shape, splitInto: z.array(reference()).describe('The references of the reports it was divided into.') })
+  .meta({ id: 'SplitContactResult', title: 'A contact divided into reports for several forces' });
+
+export const questionSummarySchema = z
+  .strictObject({
+    id: z.uuid(),
+    reference: reference(),
+    force: forceNameSchema.describe('The force that asked.'),
+    askedAt: timestamp(),
+    question: z.string(),
+    status: z.enum(QUESTION_STATUSES),
+    relayed: staffActionSchema.nullable(),
+  })
+  .meta({ id: 'QuestionSummary', title: "A force's question for the reporter" });
+
+export const answerSummarySchema = z
+  .strictObject({
+    id: z.uuid(),
+    questionId: z.uuid().optional().describe('The question answered; absent for information the reporter added unasked.'),
+    reference: reference(),
+    force: z.string().optional().describe('The force that asked; absent for added information.'),
+    channel: z.enum(CHANNELS),
+    receivedAt: timestamp(),
+    status: z.enum(ANSWER_STATUSES),
+    sanitised: z.strictObject({ ...staffActionSchema.shape, text: z.string() }).nullable(),
+    approved: staffActionSchema.nullable(),
+    notifiedAt: timestamp().optional().describe('When the force that has the report was sent it.'),
+    version: z.number().int(),
+  })
+  .meta({ id: 'AnswerSummary', title: "A reporter's answer, or information they added, without their own words" });
+
+export const answerForReviewSchema = z
+  .strictObject({
+    ...answerSummarySchema.shape,
+    question: questionSummarySchema.nullable().describe('The question it answers; null for information added unasked.'),
+    original: z.string().describe("The reporter's own words, opened with the contact centre's key; reading them is recorded."),
+    flags: z.array(flaggedDetailSchema),
+  })
+  .meta({ id: 'AnswerForReview', title: "A reporter's answer in full, for review" });
+
+export const followUpQueuesSchema = z
+  .strictObject({ questionsAwaitingRelay: z.array(questionSummarySchema), answersAwaitingReview: z.array(answerSummarySchema) })
+  .meta({ id: 'FollowUpQueues', title: "Forces' questions to relay and reporters' answers to review, oldest first" });
+
+// ─── a force's system ─────────────────────────────────────────────────────────────────────────
+
+export const forceReportSummarySchema = z
+  .strictObject({
+    reference: z.string().regex(FORCE_REFERENCE_PATTERN).nullable().describe("Your force's own reference for the report."),
+    status: z.enum([...REPORT_STATUSES, 'transferred']).describe('`transferred` once your force has passed it on.'),
+    categories: z.array(z.enum(CATEGORIES)),
+    receivedOn: day(),
+    disseminatedOn: day().nullable().describe('The day it reached your force; null once passed on.'),
+  })
+  .meta({ id: 'ForceReportSummary', title: 'A report as a force lists it' });
+
+export const forceReportListSchema = z
+  .strictObject({ reports: z.array(forceReportSummarySchema), next: cursor() })
+  .meta({ id: 'ForceReportList', title: "A force's reports, newest first" });
+
+const forceAuditEntrySchema = z
+  .strictObject({
+    type: z.enum(['received', 'disseminated', 'read_by_force', 'outcome_recorded', 'transferred', 'question_asked', 'answer_disseminated']),
+    on: day(),
+    force: z.string().optional().describe('The force that acted, when a force did.'),
+    destination: z.string().nullable().optional(),
+    outcome: z.enum(OUTCOMES).optional(),
+    from: z.string().nullable().optional(),
+    to: z.string().nullable().optional(),
+    questionId: z.string().optional(),
+  })
+  .describe("An audit entry a force may see: the day, never the time, and no one's words.");
+
+export const forceReportSchema = z
+  .strictObject({
+    ...forceReportSummarySchema.shape,
+    content: forceContentSchema.nullable().describe('The reviewed content.'),
+    routing: forceRoutingSchema.optional().describe('How the report came to your force; absent once you passed it on.'),
+    outcomes: z
+      .array(z.strictObject({ outcome: z.enum(OUTCOMES), force: z.string(), on: day(), note: z.string().optional().describe("Your force's own notes only.") }))
+      .optional()
+      .describe('Absent once you passed it on.'),
+    transferredOn: day().optional().describe('The day your force passed it on; present only then.'),
+    passedOnBy: z.array(z.strictObject({ force: z.string(), name: z.string(), on: day() })),
+    audit: z.array(forceAuditEntrySchema),
+  })
+  .meta({ id: 'ForceReport', title: 'A report in full, as a force may see it' });
+
+export const transferResultSchema = z
+  .strictObject({
+    ...forceReportSummarySchema.shape,
+    transferredTo: z.string().describe("The receiving force's id (or what was typed, when the registry does not know it)."),
+    heldInTriage: z.boolean().describe('True when it waits with the contact centre instead: the receiving force has not joined, or may not receive it.'),
+  })
+  .meta({ id: 'TransferResult', title: 'A report passed on' });
+
+export const questionAskedSchema = z
+  .strictObject({ questionId: z.uuid(), status: z.literal('awaiting_relay') })
+  .meta({ id: 'QuestionAsked', title: 'A question waiting for the contact centre to relay it' });
+
+// ─── the public ───────────────────────────────────────────────────────────────────────────────
+
+export const receivedSchema = z.strictObject({ status: z.literal('received') }).meta({ id: 'Received', title: 'Taken in, waiting for review' });
+
+const month = () => z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+
+const publicCountSchema = z
+  .union([
+    z.number().int().min(SUPPRESSION_THRESHOLD),
+    z.literal(FEWER_THAN_FIVE),
+    z.string().regex(/^\d+ to \d+$/).describe('The range a figure including hidden counts must lie in.'),
+  ])
+  .describe(`A count: ${SUPPRESSION_THRESHOLD} or more, "${FEWER_THAN_FIVE}", or a range such as "135 to 139".`);
+
+const countsSchema = z.record(z.enum(COLUMNS), publicCountSchema);
+
+export const publicStatisticsSchema = z
+  .strictObject({
+    view: z.literal('public'),
+    force: forceNameSchema,
+    from: month(),
+    to: month(),
+    columns: z.array(z.enum(COLUMNS)),
+    months: z.array(z.strictObject({ month: month(), counts: countsSchema })),
+    totals: countsSchema,
+    suppression: z.string().describe('The suppression rules, in words.'),
+  })
+  .meta({ id: 'PublicStatistics', title: "A force's published figures by month" });
+
+export type ContactSummary = z.input<typeof contactSummarySchema>;
+export type ContactList = z.input<typeof contactListSchema>;
+export type ContactForReview = z.input<typeof contactForReviewSchema>;
+export type SplitContactResult = z.input<typeof splitContactSchema>;
+export type QuestionSummary = z.input<typeof questionSummarySchema>;
+export type AnswerSummary = z.input<typeof answerSummarySchema>;
+export type AnswerForReview = z.input<typeof answerForReviewSchema>;
+export type FollowUpQueues = z.input<typeof followUpQueuesSchema>;
+export type ForceReportSummary = z.input<typeof forceReportSummarySchema>;
+export type ForceReportList = z.input<typeof forceReportListSchema>;
+export type ForceReportView = z.input<typeof forceReportSchema>;
+export type TransferResult = z.input<typeof transferResultSchema>;
+export type QuestionAsked = z.input<typeof questionAskedSchema>;
+export type Received = z.input<typeof receivedSchema>;
+export type PublicStatisticsView = z.input<typeof publicStatisticsSchema>;
