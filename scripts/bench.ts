@@ -305,9 +305,10 @@ const defaultConcurrency = () => Math.max(1, Math.min(4, availableParallelism())
  * The quick mode: every function of ours bundled as the bench bundles it (all in one esbuild
  * call), then each bundle imported once in a fresh process, `concurrency` at a time. Failures are
  * returned, not thrown, so one broken function does not hide another. The bundles live in a
- * temporary directory, removed before this returns.
+ * temporary directory, removed before this returns. `template` is the local stack's template when
+ * the caller has it already (npm test synthesises it once for every file); otherwise it is synthesised.
  */
-export const quickCheck = async ({ concurrency = defaultConcurrency() }: { concurrency?: number } = {}): Promise<QuickRun> => {
+export const quickCheck = async ({ concurrency = defaultConcurrency(), template }: { concurrency?: number; template?: StackTemplate } = {}): Promise<QuickRun> => {
   let mark = performance.now();
   const lap = () => {
     const now = performance.now();
@@ -315,7 +316,7 @@ export const quickCheck = async ({ concurrency = defaultConcurrency() }: { concu
     mark = now;
     return seconds;
   };
-  const { functions, skipped } = functionsOf(synthesiseTemplate());
+  const { functions, skipped } = functionsOf(template ?? synthesiseTemplate());
   const synthesis = lap();
   const work = mkdtempSync(path.join(tmpdir(), 'pac-bench-quick-'));
   try {

@@ -7,10 +7,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { quickCheck } from '../../scripts/bench.ts';
+import { sharedForRun } from '../support/shared-run.ts';
 
 describe('npm run bench, quick mode', () => {
   it('bundles every function of ours as the bench does, and each bundle imports in a fresh process', async () => {
-    const { results, skipped } = await quickCheck();
+    // The template npm test's global setup synthesised for the local stack (review off, its default), if this run has it.
+    const { results, skipped } = await quickCheck({ template: sharedForRun('off').template });
     assert.ok(results.length > 0, 'the template has no function with pac:handler metadata');
     const failures = results.filter((result) => result.error !== undefined).map((result) => `${result.handlerModule}: ${result.error}`);
     assert.deepEqual(failures, [], `\n${failures.join('\n')}`);
