@@ -1,14 +1,18 @@
 #!/usr/bin/env node
-/** The CDK app: `npx cdk synth -c stage=dev|prod`, `npx cdk deploy -c stage=prod`. */
+/**
+ * The CDK app: every stack of the service for the stage (lib/reporting-stacks.ts), named
+ * `PoliceReporting-<stage>-<Part>`. `npx cdk synth -c stage=dev|prod`; `npx cdk deploy --all -c
+ * stage=prod` deploys them all, in the order their references give.
+ */
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { ReportingStack } from '../lib/reporting-stack.ts';
+import { addReportingStacks } from '../lib/reporting-stacks.ts';
 import { forceAccounts, parseStage, reviewSettings } from '../lib/stage.ts';
 
 const app = new App();
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 const stage = parseStage(app.node.tryGetContext('stage'));
-new ReportingStack(app, `PoliceReporting-${stage}`, {
+addReportingStacks(app, {
   stage,
   review: reviewSettings(stage, app.node.tryGetContext('review'), app.node.tryGetContext('reviewExemptForces')),
   forceAccounts: forceAccounts(app.node.tryGetContext('forceAccounts')),

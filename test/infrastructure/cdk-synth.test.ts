@@ -1,22 +1,23 @@
 /**
  * `npx cdk synth` as an operator runs it, with no AWS credentials and no network: it must bundle
- * every function with the local esbuild and write a template for the chosen stage. The app runs
- * cdk-nag's AWS Solutions checks, and synthesis fails on any finding not acknowledged with a
- * reason, so this test also fails on one.
+ * every function with the local esbuild and write a template for each stack of the chosen stage.
+ * The app runs cdk-nag's AWS Solutions checks on every stack, and synthesis fails on any finding
+ * not acknowledged with a reason, so this test also fails on one.
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { PROJECT_ROOT } from '../../lib/constructs/reporting-function.ts';
+import { STACK_PARTS, stackName } from '../../lib/reporting-stacks.ts';
 
 const run = promisify(execFile);
 
 describe('cdk synth', () => {
-  it('synthesises the prod stage offline, with no credentials, bundling each function, with no cdk-nag finding', async () => {
+  it('synthesises every stack of the prod stage offline, with no credentials, bundling each function, with no cdk-nag finding', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'cdk-out-'));
     try {
       const environment = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
@@ -25,13 +26,21 @@ describe('cdk synth', () => {
         env: { ...environment, CDK_DISABLE_CLI_TELEMETRY: 'true' },
         timeout: 180_000,
       });
-      const template = JSON.parse(readFileSync(path.join(out, 'PoliceReporting-prod.template.json'), 'utf8')) as {
-        Resources: Record<string, { Type: string; Properties: Record<string, unknown>; Metadata?: Record<string, string> }>;
-      };
-      const queues = Object.values(template.Resources).filter((r) => r.Type === 'AWS::SQS::Queue');
+      // Every stack of the app, each in its own template, named as the operator deploys them.
+      const names = STACK_PARTS.map((part) => stackName('prod', part));
+      const written = readdirSync(out).filter((file) => file.endsWith('.template.json'));
+      assert.deepEqual(written.sort(), names.map((name) => `${name}.template.json`).sort());
+      const resources = names.flatMap((name) => {
+        const template = JSON.parse(readFileSync(path.join(out, `${name}.template.json`), 'utf8')) as {
+          Resources: Record<string, { Type: string; Properties: Record<string, unknown>; Metadata?: Record<string, string> }>;
+        };
+        return Object.values(template.Resources);
+      });
+      const queues = resources.filter((r) => r.Type === 'AWS::SQS::Queue');
       assert.equal(queues.length, 100);
       // Every handler's function, not CDK's own (the website's bucket deployment runs Python).
-      const functions = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::Function' && r.Metadata?.['pac:handler'] !== undefined);
+      const functions = resources.filter((r) => r.Type === 'AWS::Lambda::Function' && r.Metadata?.['pac:handler'] !== undefined);
+      assert.ok(functions.length > 0, 'no function of ours in any stack');
       for (const fn of functions) {
         const asset = fn.Metadata?.['aws:asset:path'];
         assert.ok(asset !== undefined && existsSync(path.join(out, asset, 'index.mjs')), `no bundle for ${fn.Metadata?.['pac:handler']}`);

@@ -254,7 +254,7 @@ describe('each operator command, run as npm run runs it', () => {
   }
 
   it('npm run inbox -- --help prints its usage and exits 0, without running', async () => {
-    const [{ spec }] = COMMANDS;
+    const { spec } = COMMANDS[0]!;
     const help = await command('bin/inbox.ts', '--help');
     assert.equal(help.code, 0, help.stderr);
     assert.equal(help.stdout, `${usageText(spec)}\n`);

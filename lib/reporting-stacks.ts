@@ -1,0 +1,229 @@
+/**
+ * The whole service as five stacks, one per part of the architecture, so that each can grow: one
+ * stack held about 400 of CloudFormation's 500 resources, and each capability adds tens. They are
+ * named `PoliceReporting-<stage>-<Part>` and composed of the same constructs (lib/constructs/),
+ * with the same construct ids, so every resource keeps its name and its logical id.
+ *
+ * - Data: the report table, the originals key and the paging topic. It refers to nothing, so
+ *   every other stack may refer to it (the topic is here for that reason: every part's alarms
+ *   page through it).
+ * - Delivery: the intake queue and its DLQ, the router, the forces' and triage's queues, their
+ *   DLQs and queue policies.
+ * - ContactCentre: the staff user pool and its client, and the staff functions.
+ * - ForceAccess: the force systems' user pool, its domain, resource server and 48 clients, and
+ *   the force API's functions.
+ * - Public: the HTTP API and its stage, the public functions (statistics among them) and the
+ *   website (CloudFront, its bucket and the deployment of its files).
+ *
+ * What crosses between stacks is passed as constructs (props) and CDK makes the exports and
+ * imports: the table's name and ARN, the key's ARN and the topic's ARN from Data; the intake
+ * queue's URL and ARN and the force queues' ARNs from Delivery; the functions' ARNs, the pools'
+ * ids and the clients' ids from ContactCentre and ForceAccess.
+ *
+ * Why Public comes last, not before the staff and force stacks: a route added to an HttpApi is
+ * created under the API (HttpApi.addRoutes), and so are its Lambda integration and the permission
+ * that lets API Gateway invoke the function (both in the route's scope), and the JWT authorizer
+ * (bound under the API whatever the route's scope). So the staff and force routes, their
+ * integrations, permissions and the two authorizers live in the Public stack and import the
+ * functions' ARNs and the pools' and clients' ids. Putting the routes in the staff and force
+ * stacks instead would make those stacks import the API's id while the authorizers, still under
+ * the API, import their pools: a cycle. So the order is Data, Delivery, ContactCentre,
+ * ForceAccess, Public (`cdk deploy --all` follows the dependencies), and nothing in the staff or
+ * force stacks refers to the Public stack.
+ */
+import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { Construct } from 'constructs';
+import { ContactCentre } from './constructs/contact-centre.ts';
+import { ForceAccess } from './constructs/force-access.ts';
+import { ForceApi } from './constructs/force-api.ts';
+import { ForceQueues } from './constructs/force-queues.ts';
+import { IntakePipeline, type ReviewSettings } from './constructs/intake-pipeline.ts';
+import { OriginalsKey } from './constructs/originals-key.ts';
+import { Paging } from './constructs/paging.ts';
+import { PublicApi } from './constructs/public-api.ts';
+import { PublicWebsite } from './constructs/public-website.ts';
+import { ReportStore } from './constructs/report-store.ts';
+import { StatisticsApi } from './constructs/statistics-api.ts';
+import type { Stage } from './stage.ts';
+
+/** The parts, in the order they deploy. */
+export const STACK_PARTS = ['Data', 'Delivery', 'ContactCentre', 'ForceAccess', 'Public'] as const;
+export type StackPart = (typeof STACK_PARTS)[number];
+
+/** `PoliceReporting-<stage>`: what every stack's name starts with. */
+export const stackNamePrefix = (stage: Stage): string => `PoliceReporting-${stage}`;
+export const stackName = (stage: Stage, part: StackPart, prefix = stackNamePrefix(stage)): string => `${prefix}-${part}`;
+
+const PART_DESCRIPTIONS: Readonly<Record<StackPart, string>> = {
+  Data: 'the report table, the originals key and the paging topic',
+  Delivery: "the intake queue, the router, and the forces' and triage's queues",
+  ContactCentre: 'staff sign-in and the contact centre functions',
+  ForceAccess: "the force systems' sign-in and the force API functions",
+  Public: 'the HTTP API, the public functions and the website',
+};
+
+export interface ReportingStacksProps extends Omit<StackProps, 'stackName' | 'description'> {
+  readonly stage: Stage;
+  /** Review by the contact centre: on unless the stage says otherwise. */
+  readonly review?: ReviewSettings;
+  /** Forces that read their queue from their own AWS account, by force id. */
+  readonly forceAccounts?: Readonly<Record<string, string>>;
+  /** Each stack's description starts with this, and goes on with what the stack holds. */
+  readonly description?: string;
+  /** What the stacks' names start with: `PoliceReporting-<stage>` unless given. */
+  readonly namePrefix?: string;
+}
+
+interface PartProps extends StackProps {
+  readonly stage: Stage;
+}
+
+/** A stack of the service, tagged as the one stack was. */
+abstract class ReportingPart extends Stack {
+  constructor(scope: Construct, id: string, props: PartProps) {
+    super(scope, id, props);
+    Tags.of(this).add('service', 'police-anticorruption-reporting');
+    Tags.of(this).add('stage', props.stage);
+  }
+}
+
+export class DataStack extends ReportingPart {
+  readonly paging: Paging;
+  readonly reportStore: ReportStore;
+  readonly originalsKey: OriginalsKey;
+
+  constructor(scope: Construct, id: string, props: PartProps) {
+    super(scope, id, props);
+    const { stage } = props;
+    this.paging = new Paging(this, 'Paging');
+    this.reportStore = new ReportStore(this, 'ReportStore', { stage });
+    this.originalsKey = new OriginalsKey(this, 'OriginalsKey', { stage });
+    new CfnOutput(this, 'PagingTopicArn', { value: this.paging.topic.topicArn });
+  }
+}
+
+export class DeliveryStack extends ReportingPart {
+  readonly forceQueues: ForceQueues;
+  readonly intake: IntakePipeline;
+
+  constructor(
+    scope: Construct,
+    id: string,
+    props: PartProps & { data: DataStack; review: ReviewSettings; forceAccounts?: Readonly<Record<string, string>> },
+  ) {
+    super(scope, id, props);
+    const { stage, data } = props;
+    this.forceQueues = new ForceQueues(this, 'ForceQueues', {
+      stage,
+      paging: data.paging,
+      ...(props.forceAccounts === undefined ? {} : { forceAccounts: props.forceAccounts }),
+    });
+    this.intake = new IntakePipeline(this, 'Intake', {
+      stage,
+      table: data.reportStore.table,
+      forceQueues: this.forceQueues,
+      originalsKey: data.originalsKey,
+      review: props.review,
+      paging: data.paging,
+    });
+    new CfnOutput(this, 'ReportQueueNameTemplate', { value: this.forceQueues.queueNameTemplate });
+  }
+}
+
+export class PublicStack extends ReportingPart {
+  readonly publicApi: PublicApi;
+  readonly website: PublicWebsite;
+  readonly statisticsApi: StatisticsApi;
+
+  constructor(scope: Construct, id: string, props: PartProps & { data: DataStack; delivery: DeliveryStack }) {
+    super(scope, id, props);
+    const { stage, data, delivery } = props;
+    this.publicApi = new PublicApi(this, 'PublicApi', {
+      stage,
+      table: data.reportStore.table,
+      intakeQueue: delivery.intake.queue,
+      originalsKey: data.originalsKey,
+      paging: data.paging,
+    });
+    this.website = new PublicWebsite(this, 'Website', { stage, api: this.publicApi.api });
+    this.statisticsApi = new StatisticsApi(this, 'StatisticsApi', { stage, api: this.publicApi.api, table: data.reportStore.table });
+    new CfnOutput(this, 'PublicApiUrl', { value: this.publicApi.api.apiEndpoint });
+    new CfnOutput(this, 'WebsiteUrl', { value: this.website.url });
+  }
+}
+
+export class ContactCentreStack extends ReportingPart {
+  readonly contactCentre: ContactCentre;
+
+  /** `api` is the Public stack's: the staff routes, and what comes with them, are created there. */
+  constructor(scope: Construct, id: string, props: PartProps & { data: DataStack; delivery: DeliveryStack; api: HttpApi }) {
+    super(scope, id, props);
+    const { stage, data, delivery } = props;
+    this.contactCentre = new ContactCentre(this, 'ContactCentre', {
+      stage,
+      api: props.api,
+      table: data.reportStore.table,
+      intakeQueue: delivery.intake.queue,
+      forceQueues: delivery.forceQueues,
+      originalsKey: data.originalsKey,
+      paging: data.paging,
+    });
+    new CfnOutput(this, 'StaffUserPoolId', { value: this.contactCentre.userPool.userPoolId });
+    new CfnOutput(this, 'StaffClientId', { value: this.contactCentre.staffClient.userPoolClientId });
+  }
+}
+
+export class ForceAccessStack extends ReportingPart {
+  readonly forceAccess: ForceAccess;
+  readonly forceApi: ForceApi;
+
+  /** `api` is the Public stack's: the force routes, and what comes with them, are created there. */
+  constructor(scope: Construct, id: string, props: PartProps & { data: DataStack; delivery: DeliveryStack; api: HttpApi }) {
+    super(scope, id, props);
+    const { stage, data, delivery } = props;
+    this.forceAccess = new ForceAccess(this, 'ForceAccess', { stage });
+    this.forceApi = new ForceApi(this, 'ForceApi', {
+      stage,
+      api: props.api,
+      table: data.reportStore.table,
+      forceAccess: this.forceAccess,
+      forceQueues: delivery.forceQueues,
+    });
+    new CfnOutput(this, 'ForceSystemsUserPoolId', { value: this.forceAccess.userPool.userPoolId });
+  }
+}
+
+export interface ReportingStacks {
+  readonly data: DataStack;
+  readonly delivery: DeliveryStack;
+  readonly contactCentre: ContactCentreStack;
+  readonly forceAccess: ForceAccessStack;
+  readonly public: PublicStack;
+}
+
+/** Every stack of the service for the stage, in `scope` (the app). */
+export const addReportingStacks = (scope: Construct, props: ReportingStacksProps): ReportingStacks => {
+  const { stage, review, forceAccounts, description, namePrefix, ...stackProps } = props;
+  const part = (name: StackPart): PartProps => ({
+    ...stackProps,
+    stage,
+    stackName: stackName(stage, name, namePrefix),
+    ...(description === undefined ? {} : { description: `${description}: ${PART_DESCRIPTIONS[name]}` }),
+  });
+  const id = (name: StackPart) => stackName(stage, name, namePrefix);
+  // Built in the order their references need (the staff and force routes are added to the API);
+  // deployed in the order of STACK_PARTS, which their references make.
+  const data = new DataStack(scope, id('Data'), part('Data'));
+  const delivery = new DeliveryStack(scope, id('Delivery'), {
+    ...part('Delivery'),
+    data,
+    review: review ?? { enabled: true, exemptForces: [] },
+    ...(forceAccounts === undefined ? {} : { forceAccounts }),
+  });
+  const publicStack = new PublicStack(scope, id('Public'), { ...part('Public'), data, delivery });
+  const api = publicStack.publicApi.api;
+  const contactCentre = new ContactCentreStack(scope, id('ContactCentre'), { ...part('ContactCentre'), data, delivery, api });
+  const forceAccess = new ForceAccessStack(scope, id('ForceAccess'), { ...part('ForceAccess'), data, delivery, api });
+  return { data, delivery, contactCentre, forceAccess, public: publicStack };
+};
