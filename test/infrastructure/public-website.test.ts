@@ -1,29 +1,24 @@
 /**
- * Nothing the stack deploys records a reporter's address: no API access log field that holds one,
- * no CloudFront, WAF or bucket access log, and CloudFront passes the API no cookie and no header
- * that identifies the viewer. And the website is served as designed: the files from a private
- * bucket through origin access control, the report paths from the API uncached, every answer with
- * the website's security headers.
+ * Nothing the app deploys, in any of its stacks, records a reporter's address: no API access log
+ * field that holds one, no CloudFront, WAF or bucket access log, and CloudFront passes the API no
+ * cookie and no header that identifies the viewer. And the website (the Public stack's) is served
+ * as designed: the files from a private bucket through origin access control, the report paths
+ * from the API uncached, every answer with the website's security headers.
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { App } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
 import { CachePolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { STATISTICS_QUERY_PARAMETERS } from '../../functions/domain/statistics-view.ts';
 import { CONTENT_SECURITY_POLICY } from '../../functions/pages/security-headers.ts';
-import { unbundledContext } from '../../lib/app-context.ts';
-import { ReportingStack } from '../../lib/reporting-stack.ts';
 import type { Stage } from '../../lib/stage.ts';
 import { NOT_FOUND_FILE } from '../../functions/pages/static-pages.ts';
+import { synthesisedApp, type Resources } from '../support/synthesised-app.ts';
 
-type Resource = { Type: string; Properties?: Record<string, any> };
-type Resources = Record<string, Resource>;
-
-const synth = (stage: Stage): Resources => {
-  const app = new App({ context: unbundledContext() });
-  return (Template.fromStack(new ReportingStack(app, `Website-${stage}`, { stage })).toJSON() as { Resources: Resources }).Resources;
+/** Every stack's resources as one (imports resolved), for what nothing in the app may do; the Public stack's, for the website. */
+const synth = (stage: Stage): { all: Resources; website: Resources } => {
+  const app = synthesisedApp(stage);
+  return { all: app.merged.Resources, website: app.resources.Public };
 };
 const stages = { dev: synth('dev'), prod: synth('prod') };
 const ofType = (resources: Resources, type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
@@ -49,7 +44,7 @@ const website = (resources: Resources) => {
   return { config, origins, originOf, behaviours, bucketId, bucket: resources[bucketId]! };
 };
 
-for (const [stage, resources] of Object.entries(stages)) {
+for (const [stage, { all: resources, website: publicResources }] of Object.entries(stages)) {
   describe(`no reporter's address is logged (${stage})`, () => {
     it('no API stage access log holds a source IP, user agent, caller, user or forwarded-for', () => {
       const stagesWithLogs = [...ofType(resources, 'AWS::ApiGatewayV2::Stage'), ...ofType(resources, 'AWS::ApiGateway::Stage')]
@@ -107,7 +102,7 @@ for (const [stage, resources] of Object.entries(stages)) {
 
   describe(`the website (${stage})`, () => {
     it('sends the report, follow-up and statistics paths to the API, uncached, every method allowed', () => {
-      const { behaviours, originOf } = website(resources);
+      const { behaviours, originOf } = website(publicResources);
       assert.deepEqual(behaviours.map((b) => b.PathPattern).sort(), [...API_PATTERNS].sort());
       for (const behaviour of behaviours) {
         assert.equal(behaviour.CachePolicyId, CACHING_DISABLED, behaviour.PathPattern);
@@ -120,8 +115,8 @@ for (const [stage, resources] of Object.entries(stages)) {
     });
 
     it('answers everything with no referrer, no caching in the browser, and the website CSP', () => {
-      const { config } = website(resources);
-      const [policyId, policy] = only(ofType(resources, 'AWS::CloudFront::ResponseHeadersPolicy'), 'response headers policy');
+      const { config } = website(publicResources);
+      const [policyId, policy] = only(ofType(publicResources, 'AWS::CloudFront::ResponseHeadersPolicy'), 'response headers policy');
       for (const behaviour of [config.DefaultCacheBehavior, ...(config.CacheBehaviors ?? [])]) {
         assert.deepEqual(behaviour.ResponseHeadersPolicyId, { Ref: policyId }, behaviour.PathPattern ?? 'default');
       }
@@ -135,12 +130,12 @@ for (const [stage, resources] of Object.entries(stages)) {
     });
 
     it('serves the files from a private bucket through origin access control', () => {
-      const { config, originOf, bucket, bucketId } = website(resources);
+      const { config, originOf, bucket, bucketId } = website(publicResources);
       assert.equal(config.DefaultRootObject, 'index.html');
       const origin = originOf(config.DefaultCacheBehavior);
       assert.ok(origin.S3OriginConfig !== undefined, 'the default behaviour is an S3 origin');
       assert.equal(origin.S3OriginConfig.OriginAccessIdentity, '', 'no legacy origin access identity');
-      const oac = resources[origin.OriginAccessControlId?.['Fn::GetAtt']?.[0]];
+      const oac = publicResources[origin.OriginAccessControlId?.['Fn::GetAtt']?.[0]];
       assert.equal(oac?.Type, 'AWS::CloudFront::OriginAccessControl');
       assert.equal(oac.Properties!.OriginAccessControlConfig.OriginAccessControlOriginType, 's3');
       assert.equal(oac.Properties!.OriginAccessControlConfig.SigningBehavior, 'always');
@@ -151,7 +146,7 @@ for (const [stage, resources] of Object.entries(stages)) {
         RestrictPublicBuckets: true,
       });
       const [, bucketPolicy] = only(
-        ofType(resources, 'AWS::S3::BucketPolicy').filter(([, p]) => p.Properties!.Bucket.Ref === bucketId),
+        ofType(publicResources, 'AWS::S3::BucketPolicy').filter(([, p]) => p.Properties!.Bucket.Ref === bucketId),
         'website bucket policy',
       );
       const allows = bucketPolicy.Properties!.PolicyDocument.Statement.filter((s: any) => s.Effect === 'Allow');
@@ -163,7 +158,7 @@ for (const [stage, resources] of Object.entries(stages)) {
     });
 
     it("answers an address the site does not have with its own not-found page, and only the bucket's 403 becomes one", () => {
-      const { config } = website(resources);
+      const { config } = website(publicResources);
       assert.deepEqual(
         config.CustomErrorResponses.map(({ ErrorCode, ResponseCode, ResponsePagePath }: any) => ({ ErrorCode, ResponseCode, ResponsePagePath })),
         [{ ErrorCode: 403, ResponseCode: 404, ResponsePagePath: `/${NOT_FOUND_FILE}` }],
@@ -175,11 +170,11 @@ for (const [stage, resources] of Object.entries(stages)) {
 
 describe('the website bucket', () => {
   it('is kept in prod, and emptied and deleted with the stack elsewhere', () => {
-    const prod = website(stages.prod).bucketId;
-    assert.equal((stages.prod[prod] as any).DeletionPolicy, 'Retain');
-    assert.deepEqual(ofType(stages.prod, 'Custom::S3AutoDeleteObjects'), []);
-    const dev = website(stages.dev).bucketId;
-    assert.equal((stages.dev[dev] as any).DeletionPolicy, 'Delete');
-    assert.equal(ofType(stages.dev, 'Custom::S3AutoDeleteObjects').length, 1);
+    const prod = website(stages.prod.website).bucketId;
+    assert.equal(stages.prod.website[prod]!.DeletionPolicy, 'Retain');
+    assert.deepEqual(ofType(stages.prod.all, 'Custom::S3AutoDeleteObjects'), []);
+    const dev = website(stages.dev.website).bucketId;
+    assert.equal(stages.dev.website[dev]!.DeletionPolicy, 'Delete');
+    assert.equal(ofType(stages.dev.website, 'Custom::S3AutoDeleteObjects').length, 1);
   });
 });
