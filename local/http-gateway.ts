@@ -7,6 +7,13 @@
  * Given a static root, it also stands in for the website's CloudFront default behaviour: a GET or
  * HEAD that no route matches is answered from that folder (as the bucket would), with the
  * website's security headers on every answer (as the response headers policy would).
+ *
+ * It also holds every answer to the published contract: when the function serving a route is the
+ * one the route registry (lib/route-registry.ts) names for it, the status must be one the registry
+ * documents for the route, in the media type it documents, and a JSON body must match the schema
+ * documented for that status (the problem document for a problem). A breach is logged, loudly; under
+ * `node --test` (or with PAC_RESPONSE_CONTRACTS=enforce) it is also answered with a 500 instead of
+ * the answer, so that every integration test checks schemas/openapi.json too.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
@@ -14,8 +21,11 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import * as z from 'zod';
+import { problemSchema } from '../functions/adapters/http/problem.ts';
 import { PAGE_SECURITY_HEADERS } from '../functions/pages/security-headers.ts';
 import { NOT_FOUND_FILE } from '../functions/pages/static-pages.ts';
+import { registeredRoute, type RegisteredRoute } from '../lib/route-registry.ts';
 import type { LocalFunction } from './lambda-runtime.ts';
 
 /** API Gateway's own ceiling on a request payload. */
@@ -206,6 +216,107 @@ const serveStatic = async (request: IncomingMessage, response: ServerResponse, r
   response.end(request.method === 'HEAD' ? undefined : body);
 };
 
+// ─── the published contract ────────────────────────────────────────────────────────────────────
+
+/** `enforce`, `warn` or `off`: what the gateway does when an answer breaks the route's contract. */
+export const RESPONSE_CONTRACTS_VARIABLE = 'PAC_RESPONSE_CONTRACTS';
+
+export type ContractMode = 'enforce' | 'warn' | 'off';
+
+/**
+ * As PAC_RESPONSE_CONTRACTS says; otherwise `enforce` under the Node.js test runner (which sets
+ * NODE_TEST_CONTEXT in every test file's process) and `warn` elsewhere (`npm start`).
+ */
+export const contractMode = (environment: NodeJS.ProcessEnv = process.env, execArgv: readonly string[] = process.execArgv): ContractMode => {
+  const chosen = environment[RESPONSE_CONTRACTS_VARIABLE];
+  if (chosen === 'enforce' || chosen === 'warn' || chosen === 'off') return chosen;
+  if (chosen !== undefined && chosen !== '') throw new Error(`${RESPONSE_CONTRACTS_VARIABLE} must be enforce, warn or off, not ${chosen}`);
+  return environment.NODE_TEST_CONTEXT !== undefined || execArgv.includes('--test') ? 'enforce' : 'warn';
+};
+
+const headerValue = (headers: APIGatewayProxyStructuredResultV2['headers'], name: string): string | undefined => {
+  const found = Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name);
+  return found === undefined ? undefined : String(found[1]);
+};
+
+/**
+ * Why the answer breaks what the route registry publishes for the route, or undefined when it
+ * keeps to it: a status the route does not document, a media type other than the one documented
+ * for the status, or a JSON body the status's schema refuses (a problem's `status` must be the
+ * answer's too).
+ */
+export const contractBreach = (route: RegisteredRoute, result: APIGatewayProxyStructuredResultV2): string | undefined => {
+  const status = result.statusCode ?? 200;
+  const answer = route.responses[status];
+  const problem = route.problems[status];
+  if (answer === undefined && problem === undefined) {
+    const documented = [...Object.keys(route.responses), ...Object.keys(route.problems)].map(Number).sort((a, b) => a - b);
+    return `status ${status} is not documented (the route documents ${documented.join(', ')})`;
+  }
+  const expected = answer === undefined ? 'application/problem+json' : 'json' in answer ? 'application/json' : 'text/html';
+  const media = (headerValue(result.headers, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (media !== expected) return `${status} is documented as ${expected}, but the answer is ${media === '' ? 'without a Content-Type' : media}`;
+  if (expected === 'text/html') return undefined;
+  let body: unknown;
+  try {
+    body = JSON.parse(result.body === undefined ? '' : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8').toString('utf8'));
+  } catch {
+    return `${status} is documented as ${expected}, but the body is not JSON`;
+  }
+  const schema = answer !== undefined && 'json' in answer ? answer.json : problemSchema;
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const id = schema.meta()?.id;
+    return `the ${status} body does not match its schema${typeof id === 'string' ? ` ${id}` : ''}:\n${z.prettifyError(parsed.error)}`;
+  }
+  if (answer === undefined && (body as { status?: unknown }).status !== status) {
+    return `a ${status} answer whose problem says status ${String((body as { status?: unknown }).status)}`;
+  }
+  return undefined;
+};
+
+/**
+ * Whether the function serving a route is the one the stack made from the route's registry entry:
+ * it runs the entry's handler module and has the logical id CDK gave the entry's function (its
+ * construct path, ending with the entry's name, and CDK's 8-character hash). A stand-in that a
+ * test puts behind a route, even under a real handler's name, is not held to the contract.
+ */
+export const servesAsRegistered = (route: RegisteredRoute, target: Pick<LocalFunction, 'handlerModule' | 'logicalId'>): boolean =>
+  target.handlerModule === route.handlerModule && new RegExp(`${route.fn.name}[0-9A-F]{8}$`).test(target.logicalId);
+
+/**
+ * The answer as it goes out: as the function gave it when it keeps to its route's published
+ * contract (or the route is not in the registry, or is served by a stand-in function, as in the
+ * gateway's own tests); otherwise logged, and in `enforce` mode replaced with a 500 that says why.
+ */
+const heldToContract = (route: Route, result: APIGatewayProxyStructuredResultV2, mode: ContractMode): APIGatewayProxyStructuredResultV2 => {
+  if (mode === 'off') return result;
+  const registered = registeredRoute(route.method, route.path);
+  if (registered === undefined || !servesAsRegistered(registered, route.target)) return result;
+  let breach: string | undefined;
+  try {
+    breach = contractBreach(registered, result);
+  } catch (error) {
+    breach = `the answer could not be checked: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  if (breach === undefined) return result;
+  console.error(
+    `[local gateway] BROKEN CONTRACT: ${route.method} ${route.path} (${route.target.handlerModule}) answered ${result.statusCode ?? 200}, ` +
+      `which schemas/openapi.json (lib/route-registry.ts) does not allow: ${breach}`,
+  );
+  if (mode !== 'enforce') return result;
+  return {
+    statusCode: 500,
+    headers: { 'content-type': 'application/problem+json' },
+    body: JSON.stringify({
+      type: '/problems/broken-contract',
+      title: 'The answer breaks the published contract',
+      status: 500,
+      detail: `${route.method} ${route.path} answered ${result.statusCode ?? 200}: ${breach}`,
+    }),
+  };
+};
+
 export interface HttpGateway {
   readonly url: string;
   stop(): Promise<void>;
@@ -214,9 +325,12 @@ export interface HttpGateway {
 export interface HttpGatewayOptions {
   /** A folder to serve GET and HEAD requests from when no route matches, as CloudFront serves the website's bucket. */
   readonly staticRoot?: string;
+  /** What to do when an answer breaks its route's published contract; by default as contractMode() says. */
+  readonly contracts?: ContractMode;
 }
 
 export const startHttpGateway = async (routes: readonly Route[], port = 0, options: HttpGatewayOptions = {}): Promise<HttpGateway> => {
+  const contracts = options.contracts ?? contractMode();
   const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const { path } = requestTarget(request.url);
     const matched = routes
@@ -234,7 +348,7 @@ export const startHttpGateway = async (routes: readonly Route[], port = 0, optio
     const body = await readBody(request);
     if (body === 'too-large') return gatewayError(response, 413, 'Request Entity Too Large');
     const result = await route.target.invoke(gatewayEvent(request, `${route.method} ${route.path}`, body, parameters));
-    send(response, result as APIGatewayProxyStructuredResultV2);
+    send(response, heldToContract(route, result as APIGatewayProxyStructuredResultV2, contracts));
   };
   const server: Server = createServer({ maxHeaderSize: GATEWAY_MAX_HEADER_BYTES }, (request, response) => {
     answer(request, response).catch(() => {
