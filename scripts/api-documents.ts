@@ -18,6 +18,7 @@ import {
   forceInformationNotificationSchema,
   FORCE_INFORMATION_VERSION,
 } from '../functions/domain/entities/force-messages.ts';
+import { PROBLEM_CATALOGUE, problemType, type ProblemName } from '../functions/adapters/http/problem-catalogue.ts';
 import { problemSchema } from '../functions/adapters/http/problem.ts';
 import { REGISTERED_ROUTES, type Answer, type RegisteredRoute, type RequestBody } from '../lib/route-registry.ts';
 
@@ -155,6 +156,12 @@ export const openApiDocument = () => {
   };
   return {
     ...document,
+    // Every problem type the APIs answer with, from the one catalogue (functions/adapters/http/problem-catalogue.ts);
+    // problems whose status says everything use "about:blank".
+    'x-problem-types': (Object.keys(PROBLEM_CATALOGUE) as ProblemName[]).map((name) => {
+      const { status, title, when } = PROBLEM_CATALOGUE[name];
+      return { type: problemType(name), status, title, when };
+    }),
     components: {
       securitySchemes: {
         staff: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An access token from the contact-centre staff user pool.' },

@@ -49,6 +49,17 @@ describe('the problem catalogue', () => {
     }
   });
 
+  it('is listed in the published OpenAPI document, every entry', () => {
+    const published = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'schemas/openapi.json'), 'utf8')) as { 'x-problem-types': { type: string; title: string; status: number }[] };
+    for (const name of Object.keys(PROBLEM_CATALOGUE) as ProblemName[]) {
+      const { title, status } = PROBLEM_CATALOGUE[name];
+      assert.ok(
+        published['x-problem-types'].some((entry) => entry.type === problemType(name) && entry.title === title && entry.status === status),
+        `${name} is not in schemas/openapi.json: npm run schemas`,
+      );
+    }
+  });
+
   it('turns every refusal of every step into a problem with a status of 4xx', () => {
     const examples = {
       review: [
