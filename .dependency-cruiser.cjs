@@ -24,8 +24,11 @@ const HANDLERS = '^functions/handlers/';
 const ENTITY_MODULES =
   '^functions/domain/(entities/|(audit|disseminable-content|forces|intake|reference|report|review-state|typed-text)[.]ts$)';
 
-/** The names the stack and the adapters share: the only part of functions/adapters/ lib/ may import. */
-const STACK_NAMES = '^functions/adapters/stack-names[.]ts$';
+/**
+ * The functions' configuration: every setting's variable name and check, and the other names the
+ * stack and the adapters share. lib/ sets what the functions read from here, so it imports it.
+ */
+const CONFIGURATION = '^functions/configuration/';
 
 /**
  * Anything of AWS's, or that only runs in or deploys to it: the SDK, Lambda's types and Powertools,
@@ -57,7 +60,7 @@ module.exports = {
       severity: 'error',
       comment: 'functions/domain/ imports only itself (and npm packages that are not AWS).',
       from: { path: DOMAIN },
-      to: { path: '^(functions/(adapters|handlers|pages)|lib|local|bin|scripts|test)/' },
+      to: { path: '^(functions/(adapters|handlers|pages|configuration)|lib|local|bin|scripts|test)/' },
     },
     {
       name: 'entities-import-entities',
@@ -78,7 +81,7 @@ module.exports = {
       severity: 'error',
       comment: 'functions/pages/ are pure functions over the domain: they import the domain only, and nothing from AWS.',
       from: { path: PAGES },
-      to: { path: `^(functions/(adapters|handlers)|lib|local|bin|scripts|test)/|${AWS}` },
+      to: { path: `^(functions/(adapters|handlers|configuration)|lib|local|bin|scripts|test)/|${AWS}` },
     },
     {
       name: 'adapters-import-domain-and-pages',
@@ -88,11 +91,11 @@ module.exports = {
       to: { path: '^(functions/handlers|lib|local|bin|scripts|test)/' },
     },
     {
-      name: 'stack-names-import-nothing',
+      name: 'configuration-imports-only-itself',
       severity: 'error',
-      comment: 'functions/adapters/stack-names.ts imports nothing, so that lib/ loads no adapter through it.',
-      from: { path: STACK_NAMES },
-      to: {},
+      comment: 'functions/configuration/ imports only itself, zod and Node, so that lib/ loads no adapter or domain rule through it.',
+      from: { path: CONFIGURATION },
+      to: { pathNot: `${CONFIGURATION}|(^|node_modules/)zod(/|$)`, dependencyTypesNot: ['core'] },
     },
     {
       name: 'handlers-import-domain-adapters-and-pages',
@@ -102,11 +105,11 @@ module.exports = {
       to: { path: '^(lib|local|bin|scripts|test)/' },
     },
     {
-      name: 'lib-imports-domain-pages-and-stack-names',
+      name: 'lib-imports-domain-pages-and-configuration',
       severity: 'error',
-      comment: 'lib/ may import the domain, pages and functions/adapters/stack-names.ts: no handler, no other adapter.',
+      comment: 'lib/ may import the domain, pages and functions/configuration/: no handler, no adapter.',
       from: { path: '^lib/' },
-      to: { path: `^(functions/handlers|local|bin|scripts|test)/|${ADAPTERS}`, pathNot: STACK_NAMES },
+      to: { path: `^(functions/(handlers|adapters)|local|bin|scripts|test)/` },
     },
     {
       name: 'local-imports-functions-and-lib',

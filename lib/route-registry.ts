@@ -14,7 +14,7 @@
  * Adding a route: one entry here (or a route in an existing entry), and its handler file.
  */
 import * as z from 'zod';
-import type { StaffGroup } from '../functions/adapters/stack-names.ts';
+import type { StaffGroup } from '../functions/configuration/stack-names.ts';
 import { disseminableContentSchema } from '../functions/domain/disseminable-content.ts';
 import { answerRequestSchema, MAX_FOLLOW_UP_BYTES, questionRequestSchema, sanitisedAnswerSchema } from '../functions/domain/follow-up.ts';
 import { forceRequestSchemas, MAX_FORCE_REQUEST_BYTES } from '../functions/domain/force-work.ts';

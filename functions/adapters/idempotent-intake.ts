@@ -18,7 +18,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Reference } from '#domain/reference.ts';
 import type { ReportSubmission } from '#domain/report.ts';
 import { settingsFor } from '../configuration/function-environment.ts';
-import { IDEMPOTENCY_PARTITION } from './stack-names.ts';
+import { IDEMPOTENCY_PARTITION } from '../configuration/stack-names.ts';
 
 export const IDEMPOTENCY_WINDOW_SECONDS = 24 * 60 * 60;
 

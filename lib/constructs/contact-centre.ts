@@ -14,7 +14,7 @@ import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { STAFF_GROUPS } from '../../functions/adapters/stack-names.ts';
+import { STAFF_GROUPS } from '../../functions/configuration/stack-names.ts';
 import { functionsOf } from '../route-registry.ts';
 import { isProduction, resourcePrefix, type Stage } from '../stage.ts';
 import type { ForceQueues } from './force-queues.ts';
@@ -22,6 +22,7 @@ import type { OriginalsKey } from './originals-key.ts';
 import type { Paging } from './paging.ts';
 import { ReportingFunction } from './reporting-function.ts';
 import { addRoutesOf, routeFunction } from './route-functions.ts';
+import { variableOf } from '../../functions/configuration/settings.ts';
 
 export const REVIEW_METRICS_NAMESPACE = 'PoliceReporting';
 /** Must match the metric functions/handlers/measure-review-backlog.ts publishes. */
@@ -86,7 +87,7 @@ export class ContactCentre extends Construct {
       intakeQueue: props.intakeQueue,
       forceQueues: props.forceQueues,
       originalsKey: props.originalsKey,
-      environment: { STAFF_ISSUER: this.staffIssuer, STAFF_CLIENT_IDS: this.staffClient.userPoolClientId },
+      environment: { [variableOf('staffIssuer')]: this.staffIssuer, [variableOf('staffClientIds')]: this.staffClient.userPoolClientId },
     };
     for (const spec of functionsOf('contact-centre')) addRoutesOf(props.api, spec, routeFunction(this, spec, resources), authorizer);
 

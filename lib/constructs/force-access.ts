@@ -22,10 +22,11 @@ import {
   type UserPoolResourceServer,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { FORCE_RESOURCE_SERVER } from '../../functions/adapters/stack-names.ts';
+import { FORCE_RESOURCE_SERVER } from '../../functions/configuration/stack-names.ts';
 import { FORCES, type ForceId } from '../../functions/domain/forces.ts';
 import { isProduction, resourcePrefix, type Stage } from '../stage.ts';
 import type { ReportingFunction } from './reporting-function.ts';
+import { variableOf } from '../../functions/configuration/settings.ts';
 
 /** API Gateway's hard limit on a JWT authorizer's audiences: one per app client. */
 const MAX_AUTHORIZER_AUDIENCES = 50;
@@ -117,7 +118,7 @@ export class ForceAccess extends Construct {
    * a function's environment (test/infrastructure/force-access.test.ts measures it).
    */
   bindForceAuthentication(fn: ReportingFunction): void {
-    fn.addEnvironment('FORCE_TOKEN_ISSUER', this.issuer);
-    fn.addEnvironment('FORCE_CLIENT_IDS', [...this.clients].map(([forceId, client]) => `${forceId}=${client.userPoolClientId}`).join(','));
+    fn.addEnvironment(variableOf('forceTokenIssuer'), this.issuer);
+    fn.addEnvironment(variableOf('forceClientIds'), [...this.clients].map(([forceId, client]) => `${forceId}=${client.userPoolClientId}`).join(','));
   }
 }

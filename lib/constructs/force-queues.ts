@@ -14,6 +14,7 @@ import { TRIAGE, type Destination } from '../../functions/domain/entities/routin
 import { isProduction, resourcePrefix, type Stage } from '../stage.ts';
 import type { Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Paging } from './paging.ts';
+import { DESTINATION_PLACEHOLDER } from '../../functions/configuration/settings.ts';
 
 export const DESTINATIONS: readonly Destination[] = [...FORCES.map((force) => force.id), TRIAGE];
 
@@ -41,7 +42,7 @@ export class ForceQueues extends Construct {
   ) {
     super(scope, id);
     const prefix = `${resourcePrefix(props.stage)}-reports`;
-    this.queueNameTemplate = `${prefix}-{destination}.fifo`;
+    this.queueNameTemplate = `${prefix}-${DESTINATION_PLACEHOLDER}.fifo`;
     const removalPolicy = isProduction(props.stage) ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
     const queues = new Map<Destination, Queue>();
     const deadLetterQueues = new Map<Destination, Queue>();
@@ -56,7 +57,7 @@ export class ForceQueues extends Construct {
         removalPolicy,
       });
       const queue = new Queue(scopeFor, 'Queue', {
-        queueName: this.queueNameTemplate.replace('{destination}', destination),
+        queueName: this.queueNameTemplate.replace(DESTINATION_PLACEHOLDER, destination),
         fifo: true,
         deduplicationScope: DeduplicationScope.MESSAGE_GROUP,
         fifoThroughputLimit: FifoThroughputLimit.PER_MESSAGE_GROUP_ID,

@@ -13,6 +13,7 @@ import type { ForceQueues } from './force-queues.ts';
 import type { OriginalsKey } from './originals-key.ts';
 import type { Paging } from './paging.ts';
 import { ReportingFunction } from './reporting-function.ts';
+import { variableOf } from '../../functions/configuration/settings.ts';
 
 export const INTAKE_MAX_RECEIVES = 5;
 
@@ -64,8 +65,8 @@ export class IntakePipeline extends Construct {
       environment: {
         REPORT_QUEUE_NAME_TEMPLATE: props.forceQueues.queueNameTemplate,
         ORIGINALS_KEY_ID: props.originalsKey.key.keyArn,
-        REVIEW: props.review.enabled ? 'on' : 'off',
-        REVIEW_EXEMPT_FORCES: props.review.exemptForces.join(','),
+        [variableOf('review')]: props.review.enabled ? 'on' : 'off',
+        [variableOf('reviewExemptForces')]: props.review.exemptForces.join(','),
       },
     });
     props.originalsKey.grantSeal(this.router);

@@ -17,6 +17,7 @@ import type { Construct } from 'constructs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isProduction, type Stage } from '../stage.ts';
+import { variableOf } from '../../functions/configuration/settings.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -111,7 +112,7 @@ export class ReportingFunction extends NodejsFunction {
 
   /** Sets TABLE_NAME and grants exactly the access asked for. */
   bindTable(table: ITable, access: 'read' | 'write' | 'read-write'): void {
-    this.addEnvironment('TABLE_NAME', table.tableName);
+    this.addEnvironment(variableOf('tableName'), table.tableName);
     if (this.role !== undefined) {
       Validations.of(this.role).acknowledge({
         id: `AwsSolutions-IAM5[Resource::${tableArnAsFound(this, table)}/index/*]`,

@@ -10,12 +10,13 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { IDEMPOTENCY_PARTITION } from '../../functions/adapters/stack-names.ts';
+import { IDEMPOTENCY_PARTITION } from '../../functions/configuration/stack-names.ts';
 import { functionDescription, handlerModuleOf, type RouteFunction } from '../route-registry.ts';
 import type { Stage } from '../stage.ts';
 import type { ForceQueues } from './force-queues.ts';
 import type { OriginalsKey } from './originals-key.ts';
 import { ReportingFunction } from './reporting-function.ts';
+import { variableOf } from '../../functions/configuration/settings.ts';
 
 /** The partition keys of the statistics items (functions/adapters/statistics-store.ts). */
 export const STATISTICS_KEYS = 'STATS#*';
@@ -51,7 +52,7 @@ export const routeFunction = (scope: Construct, spec: RouteFunction, resources: 
   const { table } = resources;
   if (access.table === 'statistics') {
     // Shares the report table but may read nothing in it except the statistics items.
-    fn.addEnvironment('TABLE_NAME', table.tableName);
+    fn.addEnvironment(variableOf('tableName'), table.tableName);
     fn.addToRolePolicy(
       new PolicyStatement({
         actions: ['dynamodb:Query'],
@@ -74,18 +75,18 @@ export const routeFunction = (scope: Construct, spec: RouteFunction, resources: 
   resources.bind?.(fn);
   if (access.originals !== undefined) {
     const key = needed(resources.originalsKey, 'the originals key', spec);
-    fn.addEnvironment('ORIGINALS_KEY_ID', key.key.keyArn);
+    fn.addEnvironment(variableOf('originalsKeyId'), key.key.keyArn);
     if (access.originals === 'open') key.grantOpen(fn);
     else key.grantSeal(fn);
   }
   if (access.intake === true) {
     const queue = needed(resources.intakeQueue, 'the intake queue', spec);
-    fn.addEnvironment('INTAKE_QUEUE_URL', queue.queueUrl);
+    fn.addEnvironment(variableOf('intakeQueueUrl'), queue.queueUrl);
     queue.grantSendMessages(fn);
   }
   if (access.disseminates === true) {
     const queues = needed(resources.forceQueues, "the forces' queues", spec);
-    fn.addEnvironment('REPORT_QUEUE_NAME_TEMPLATE', queues.queueNameTemplate);
+    fn.addEnvironment(variableOf('reportQueueNameTemplate'), queues.queueNameTemplate);
     queues.grantDisseminate(fn);
   }
   return fn;

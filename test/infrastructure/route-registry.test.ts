@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import type * as z from 'zod';
 import { answerSummary, contactForReview, contactSummary, questionSummary } from '../../functions/adapters/contact-centre-views.ts';
-import { STAFF_GROUPS } from '../../functions/adapters/stack-names.ts';
+import { STAFF_GROUPS } from '../../functions/configuration/stack-names.ts';
 import { forceReportSummary } from '../../functions/domain/force-facing.ts';
 import type {
   answerSummarySchema,

@@ -35,7 +35,7 @@ import { functionEnvironment } from '../../configuration/function-environment.ts
 import { readSettings } from '../../configuration/settings.ts';
 import { Problem } from './problem.ts';
 import { bearerToken, unauthorized, verifyAccessToken, type IssuerConfig } from './staff-authentication.ts';
-import { FORCE_RESOURCE_SERVER } from '../stack-names.ts';
+import { FORCE_RESOURCE_SERVER } from '../../configuration/stack-names.ts';
 
 /** The scope a force's app client may obtain: `police-reporting/force.<force id>`. */
 export const forceScope = (forceId: ForceId): string => `${FORCE_RESOURCE_SERVER}/force.${forceId}`;

@@ -17,7 +17,7 @@ import type { ProblemName } from './problem-catalogue.ts';
 import { problemDetails } from './problem-details.ts';
 import { authenticatedForce, type ForceCaller } from './force-authentication.ts';
 import { authenticatedStaff, type StaffMember } from './staff-authentication.ts';
-import type { StaffGroup } from '../stack-names.ts';
+import type { StaffGroup } from '../../configuration/stack-names.ts';
 import { validatedBody } from './validated-body.ts';
 
 export type Result = APIGatewayProxyStructuredResultV2;

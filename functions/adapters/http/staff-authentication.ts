@@ -25,7 +25,7 @@ import { functionEnvironment } from '../../configuration/function-environment.ts
 import { readSettings } from '../../configuration/settings.ts';
 import { logger } from '../logger.ts';
 import { Problem } from './problem.ts';
-import type { StaffGroup } from '../stack-names.ts';
+import type { StaffGroup } from '../../configuration/stack-names.ts';
 
 export interface StaffMember {
   readonly username: string;
