@@ -36,7 +36,7 @@ describe('npm start', () => {
     child.stderr.on('data', (chunk: Buffer) => (printed += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
-      const deadline = Date.now() + 60_000;
+      const deadline = Date.now() + 120_000;
       while (!/DynamoDB: \S+/.test(printed)) {
         assert.ok(Date.now() < deadline && child.exitCode === null, `npm start did not come up:\n${printed}`);
         await sleep(100);
