@@ -10,7 +10,7 @@ import { answerSummary } from '#adapters/contact-centre-views.ts';
 import { clock, followUpStore, forceQueues, reportStore, portsFor } from '#adapters/composition-root.ts';
 import { followUpIdFrom, followUpOrProblem, referenceFrom } from '#adapters/http/step-problems.ts';
 import { json, staffRoute } from '#adapters/http/routes.ts';
-import { answerStep, approveAnswer, disseminateAnswer, protectedFromHolders } from '#domain/follow-up.ts';
+import { approveAnswerFor } from '#domain/disseminating-steps.ts';
 
 const approvalPorts = portsFor({ followUps: followUpStore, reports: reportStore, forceQueues, clock });
 
@@ -18,13 +18,6 @@ export const handler = staffRoute(['supervisors']).handler(async (event) => {
   const ports = approvalPorts();
   const reference = referenceFrom(event.pathParameters);
   const answerId = followUpIdFrom(event.pathParameters, 'answerId');
-  const recorded = await ports.followUps.findAnswer(reference, answerId);
-  const approved =
-    recorded?.status === 'approved'
-      ? recorded
-      : await followUpOrProblem(async () => {
-          const reachesProtected = recorded !== undefined && (await protectedFromHolders(ports.reports, recorded));
-          return answerStep(ports.followUps, reference, answerId, (found) => approveAnswer(found, event.staff.username, ports.clock(), reachesProtected));
-        });
-  return json(200, answerSummary(await disseminateAnswer(ports, approved)));
+  const approved = await followUpOrProblem(() => approveAnswerFor(ports, reference, answerId, event.staff.username));
+  return json(200, answerSummary(approved));
 });

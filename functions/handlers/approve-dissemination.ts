@@ -10,21 +10,14 @@ import { clock, followUpStore, forceQueues, reportStore, portsFor } from '#adapt
 import { referenceFrom, stepOrProblem } from '#adapters/http/step-problems.ts';
 import { json, staffRoute } from '#adapters/http/routes.ts';
 import { logger } from '#adapters/logger.ts';
-import { disseminate } from '#domain/dissemination.ts';
-import { approve, reviewStep } from '#domain/review.ts';
+import { approveReport } from '#domain/disseminating-steps.ts';
 
 const approvalPorts = portsFor({ store: reportStore, followUps: followUpStore, forceQueues, clock });
 
 export const handler = staffRoute(['supervisors']).handler(async (event) => {
   const ports = approvalPorts();
   const reference = referenceFrom(event.pathParameters);
-  const recorded = await ports.store.find(reference);
-  // An approval whose dissemination did not finish is finished, not refused.
-  const approved =
-    recorded?.status === 'approved'
-      ? recorded
-      : await stepOrProblem(() => reviewStep(ports.store, reference, (contact) => approve(contact, event.staff.username, ports.clock())));
-  const { record } = await disseminate(ports, approved);
+  const record = await stepOrProblem(() => approveReport(ports, reference, event.staff.username));
   logger.info('Report disseminated after review', { reference, destination: record.routing.destination, supervisor: event.staff.username });
   return json(200, contactSummary(record));
 });

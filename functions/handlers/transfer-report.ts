@@ -11,10 +11,9 @@ import { clock, followUpStore, forceQueues, reportStore, portsFor } from '#adapt
 import { forceStepOrProblem } from '#adapters/http/step-problems.ts';
 import { forceRouteWithBody, json } from '#adapters/http/routes.ts';
 import { logger } from '#adapters/logger.ts';
-import { disseminate } from '#domain/dissemination.ts';
+import { transferReport } from '#domain/disseminating-steps.ts';
 import { forceReportSummary } from '#domain/force-facing.ts';
-import { reportForForce } from '#domain/force-reference.ts';
-import { forceRequestSchemas, forceStep, MAX_FORCE_REQUEST_BYTES, transfer, unfinishedTransferBy } from '#domain/force-work.ts';
+import { forceRequestSchemas, MAX_FORCE_REQUEST_BYTES } from '#domain/force-work.ts';
 import { findForce } from '#domain/forces.ts';
 import { TRIAGE } from '#domain/entities/routing-decision.ts';
 
@@ -28,19 +27,11 @@ export const handler = forceRouteWithBody({
   const ports = transferPorts();
   const forceReference = event.pathParameters?.reference ?? '';
   const { force: receiving, reason } = event.body;
-  const receivingId = findForce(receiving)?.id ?? '';
-  const recorded = await reportForForce(ports.store, event.force.id, forceReference);
-  const moved =
-    recorded !== undefined &&
-    unfinishedTransferBy(recorded, event.force.id) &&
-    (recorded.routing.destination === receivingId || recorded.routing.candidates.includes(receivingId))
-      ? recorded
-      : await forceStepOrProblem(() => forceStep(ports.store, event.force.id, forceReference, (found) => transfer(found, event.force.id, receiving, reason, ports.clock())));
-  const { record } = await disseminate(ports, moved);
+  const record = await forceStepOrProblem(() => transferReport(ports, event.force.id, forceReference, receiving, reason));
   logger.info('Report transferred', { reference: record.reference, from: event.force.id, to: record.routing.destination });
   return json(200, {
     ...forceReportSummary(record, event.force.id, { kind: 'former', until: record.formerCustodians?.at(-1)?.until ?? '' }),
-    transferredTo: receivingId || receiving,
+    transferredTo: findForce(receiving)?.id ?? receiving,
     heldInTriage: record.routing.destination === TRIAGE,
   });
 });

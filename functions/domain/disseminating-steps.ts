@@ -1,0 +1,66 @@
+/**
+ * The steps that reach a force, decided and carried out whole: a supervisor's approval of a report
+ * or an answer, and a force's transfer of a report to another force. Each decides (two people, the
+ * lifecycle, protected units), records the decision, and disseminates what it decided. Each can be
+ * repeated after a failure part-way: a decision already recorded is finished, not refused, and the
+ * messages it sends carry the same deduplication ids.
+ */
+import type { Answer } from './entities/follow-up.ts';
+import type { ReportRecord } from './entities/report-record.ts';
+import { done, type StepResult } from './entities/step-result.ts';
+import { disseminate, type DisseminationPorts } from './dissemination.ts';
+import { answerStep, approveAnswer, disseminateAnswer, protectedFromHolders, type FollowUpDisseminationPorts, type FollowUpOutcome } from './follow-up.ts';
+import { findForce } from './forces.ts';
+import { reportForForce } from './force-reference.ts';
+import { forceStep, transfer, unfinishedTransferBy, type ForceOutcome } from './force-work.ts';
+import type { FollowUpStore } from './ports.ts';
+import type { Reference } from './reference.ts';
+import { approve, reviewStep, type ReviewOutcome } from './review.ts';
+
+/** Disseminates what the step produced, when it was done. */
+const thenDisseminate = async <R extends { readonly kind: string }>(
+  ports: DisseminationPorts,
+  step: StepResult<ReportRecord, R>,
+): Promise<StepResult<ReportRecord, R>> => (step.kind === 'done' ? done((await disseminate(ports, step.value)).record) : step);
+
+/** A supervisor approves a sanitised report, and its force's queue receives it. */
+export const approveReport = async (ports: DisseminationPorts, reference: Reference, by: string): Promise<ReviewOutcome> => {
+  const recorded = await ports.store.find(reference);
+  // An approval whose dissemination did not finish is finished, not refused.
+  const approved = recorded?.status === 'approved' ? done(recorded) : await reviewStep(ports.store, reference, (contact) => approve(contact, by, ports.clock()));
+  return thenDisseminate(ports, approved);
+};
+
+/**
+ * A force passes a report it has to another force, which receives it (or the contact centre holds
+ * it, when that force may not or cannot receive it yet).
+ */
+export const transferReport = async (ports: DisseminationPorts, force: string, forceReference: string, receiving: string, reason: string): Promise<ForceOutcome> => {
+  const receivingId = findForce(receiving)?.id ?? '';
+  const recorded = await reportForForce(ports.store, force, forceReference);
+  // A transfer to the same force whose notification did not go out is finished, not refused.
+  const unfinished =
+    recorded !== undefined &&
+    unfinishedTransferBy(recorded, force) &&
+    (recorded.routing.destination === receivingId || recorded.routing.candidates.includes(receivingId));
+  const moved = unfinished ? done(recorded) : await forceStep(ports.store, force, forceReference, (found) => transfer(found, force, receiving, reason, ports.clock()));
+  return thenDisseminate(ports, moved);
+};
+
+/**
+ * A supervisor, never the analyst who sanitised it, approves a reporter's answer or added
+ * information, and the forces that have the report receive it. Not while it speaks of the own
+ * professional standards or chief officers of a force that has the report.
+ */
+export const approveAnswerFor = async (
+  ports: FollowUpDisseminationPorts & { readonly followUps: FollowUpStore },
+  reference: Reference,
+  answerId: string,
+  by: string,
+): Promise<FollowUpOutcome<Answer>> => {
+  const recorded = await ports.followUps.findAnswer(reference, answerId);
+  if (recorded?.status === 'approved') return done(await disseminateAnswer(ports, recorded));
+  const reachesProtected = recorded !== undefined && (await protectedFromHolders(ports.reports, recorded));
+  const approved = await answerStep(ports.followUps, reference, answerId, (found) => approveAnswer(found, by, ports.clock(), reachesProtected));
+  return approved.kind === 'done' ? done(await disseminateAnswer(ports, approved.value)) : approved;
+};
