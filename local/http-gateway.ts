@@ -309,8 +309,9 @@ const heldToContract = (route: Route, result: APIGatewayProxyStructuredResultV2,
     statusCode: 500,
     headers: { 'content-type': 'application/problem+json' },
     body: JSON.stringify({
-      type: '/problems/broken-contract',
-      title: 'The answer breaks the published contract',
+      // A local check, not one of the service's problems: about:blank, the detail says which contract.
+      type: 'about:blank',
+      title: 'Internal Server Error',
       status: 500,
       detail: `${route.method} ${route.path} answered ${result.statusCode ?? 200}: ${breach}`,
     }),

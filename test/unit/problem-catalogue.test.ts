@@ -28,8 +28,8 @@ const sources = (folder: string): string[] =>
     .map((file) => path.join(folder, file));
 
 describe('the problem catalogue', () => {
-  it('is the only place a problem type is named, in functions/ and lib/', () => {
-    const naming = [...sources('functions'), ...sources('lib')].filter(
+  it('is the only place a problem type is named, in functions/, lib/ and local/', () => {
+    const naming = [...sources('functions'), ...sources('lib'), ...sources('local')].filter(
       (file) => file !== path.join('functions', 'adapters', 'http', 'problem-catalogue.ts') && /['"`]\/problems\//.test(readFileSync(path.join(PROJECT_ROOT, file), 'utf8')),
     );
     assert.deepEqual(naming, []);
