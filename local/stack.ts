@@ -113,11 +113,10 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       ...(shared === undefined ? {} : { tableNameSuffix: `-${process.pid}-${randomBytes(3).toString('hex')}` }),
     });
     if (shared !== undefined) {
+      // Stopped before the client above is destroyed: parts stop in reverse order.
       started.push({
         stop: async () => {
-          const client = localDynamoDbClient(shared);
-          for (const TableName of provisioned.tableNames) await client.send(new DeleteTableCommand({ TableName })).catch(() => undefined);
-          client.destroy();
+          for (const TableName of provisioned.tableNames) await dynamodbClient.send(new DeleteTableCommand({ TableName })).catch(() => undefined);
         },
       });
     }

@@ -19,8 +19,8 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { parseReviewPolicy, type ReviewPolicy } from '#domain/review-policy.ts';
-import { functionEnvironment } from '../configuration/function-environment.ts';
-import { readSettings, type Environment, type SettingName, type Settings } from '../configuration/settings.ts';
+import { perFunction } from '../configuration/function-environment.ts';
+import { readSettings, type SettingName, type Settings } from '../configuration/settings.ts';
 import { DynamoFollowUpAccess } from './follow-up-access-store.ts';
 import { followUpCodeCost as configuredFollowUpCodeCost } from './follow-up-code-cost.ts';
 import { DynamoFollowUpStore } from './follow-up-store.ts';
@@ -76,17 +76,9 @@ export type Ports<W extends Record<string, Wiring<unknown>>> = { readonly [P in 
  * The ports a function uses, built on first call from its environment and kept. Locally each
  * function has an environment of its own, so each gets ports of its own, as on Lambda.
  */
-export const portsFor = <W extends Record<string, Wiring<unknown>>>(wiring: W): (() => Ports<W>) => {
-  const built = new WeakMap<Environment, Ports<W>>();
-  return () => {
-    const environment = functionEnvironment();
-    let ports = built.get(environment);
-    if (ports === undefined) {
-      const wirings = Object.entries(wiring) as [string, Wiring<unknown>][];
-      const settings = readSettings(environment, [...new Set(wirings.flatMap(([, w]) => w.settings))]);
-      ports = Object.fromEntries(wirings.map(([name, w]) => [name, w.build(settings)])) as Ports<W>;
-      built.set(environment, ports);
-    }
-    return ports;
-  };
-};
+export const portsFor = <W extends Record<string, Wiring<unknown>>>(wiring: W): (() => Ports<W>) =>
+  perFunction((environment) => {
+    const wirings = Object.entries(wiring) as [string, Wiring<unknown>][];
+    const settings = readSettings(environment, [...new Set(wirings.flatMap(([, w]) => w.settings))]);
+    return Object.fromEntries(wirings.map(([name, w]) => [name, w.build(settings)])) as Ports<W>;
+  });

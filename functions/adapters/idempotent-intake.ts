@@ -17,7 +17,8 @@ import type { Context } from 'aws-lambda';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Reference } from '#domain/reference.ts';
 import type { ReportSubmission } from '#domain/report.ts';
-import { settingsFor } from '../configuration/function-environment.ts';
+import { perFunction } from '../configuration/function-environment.ts';
+import { readSettings } from '../configuration/settings.ts';
 import { IDEMPOTENCY_PARTITION } from '../configuration/stack-names.ts';
 
 export const IDEMPOTENCY_WINDOW_SECONDS = 24 * 60 * 60;
@@ -45,17 +46,10 @@ const idempotently = (tableName: string, take: (report: ReportSubmission) => Pro
 };
 
 export const idempotentIntake = (take: (report: ReportSubmission) => Promise<Reference>) => {
-  const settings = settingsFor('tableName');
   // Built at the first request, from the function's own table setting, and kept.
-  const built = new WeakMap<object, ReturnType<typeof idempotently>>();
+  const intake = perFunction((environment) => idempotently(readSettings(environment, ['tableName']).tableName, take));
   return async (request: IntakeRequest, context: Context): Promise<{ reference: Reference }> => {
-    const table = settings();
-    let intake = built.get(table);
-    if (intake === undefined) {
-      intake = idempotently(table.tableName, take);
-      built.set(table, intake);
-    }
-    const { config, once } = intake;
+    const { config, once } = intake();
     // Lets a record left in progress by an invocation that died expire with that invocation.
     config.registerLambdaContext(context);
     for (let waited = 0; ; waited++) {

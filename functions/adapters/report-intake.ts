@@ -14,8 +14,8 @@ export const reportIntake = (channel: Channel) => {
   const ports = portsFor({ store: reportStore, intake: intakeQueue, access: followUpAccess, clock, followUpCodeCost });
   return {
     take: (report: ReportSubmission): Promise<Reference> => {
-      const { store, intake, clock } = ports();
-      return takeReport({ store, intake }, channel, report, clock());
+      const taking = ports();
+      return takeReport(taking, channel, report, taking.clock());
     },
     issueCode: (reference: Reference) => {
       const { access, clock, followUpCodeCost } = ports();

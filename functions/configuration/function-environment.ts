@@ -5,7 +5,7 @@
  * that needs a variable the stack does not give it fails locally as it would in AWS.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { readSettings, type Environment, type SettingName, type Settings } from './settings.ts';
+import type { Environment } from './settings.ts';
 
 const scoped = new AsyncLocalStorage<Environment>();
 
@@ -15,18 +15,15 @@ export const functionEnvironment = (): Environment => scoped.getStore() ?? proce
 export const inFunctionEnvironment = <T>(environment: Environment, run: () => T): T => scoped.run(environment, run);
 
 /**
- * Settings a function reads beyond its ports (its token issuers, say): read from its environment
- * at first call and kept, as ports are (functions/adapters/composition-root.ts).
+ * What a function makes from its environment (its ports, its settings), made at its first call and
+ * kept for the life of the execution environment. Locally each function has an environment of its
+ * own, so each gets its own, as on Lambda.
  */
-export const settingsFor = <K extends SettingName>(...names: K[]): (() => Settings<K>) => {
-  const read = new WeakMap<Environment, Settings<K>>();
+export const perFunction = <T>(make: (environment: Environment) => T): (() => T) => {
+  const made = new WeakMap<Environment, T>();
   return () => {
     const environment = functionEnvironment();
-    let settings = read.get(environment);
-    if (settings === undefined) {
-      settings = readSettings(environment, names);
-      read.set(environment, settings);
-    }
-    return settings;
+    if (!made.has(environment)) made.set(environment, make(environment));
+    return made.get(environment) as T;
   };
 };

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { clock, forceQueues, portsFor, reportStore, reviewPolicy } from '../../functions/adapters/composition-root.ts';
 import { DynamoReportStore } from '../../functions/adapters/report-store.ts';
 import { SqsForceQueues } from '../../functions/adapters/queues.ts';
-import { functionEnvironment, inFunctionEnvironment, settingsFor } from '../../functions/configuration/function-environment.ts';
+import { functionEnvironment, inFunctionEnvironment, perFunction } from '../../functions/configuration/function-environment.ts';
 import { readSettings, SETTINGS, variableOf } from '../../functions/configuration/settings.ts';
 
 const table = { TABLE_NAME: 'pac-dev-reports' };
@@ -59,8 +59,8 @@ describe('the function environment', () => {
     assert.equal(seen, own);
   });
 
-  it('gives settings read once per environment', () => {
-    const read = settingsFor('tableName');
+  it('gives what a function makes from its environment (settings, here) once per environment', () => {
+    const read = perFunction((environment) => readSettings(environment, ['tableName']));
     const one = { TABLE_NAME: 'pac-one-reports' };
     const two = { TABLE_NAME: 'pac-two-reports' };
     assert.equal(inFunctionEnvironment(one, read).tableName, 'pac-one-reports');
