@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from './constructs/reporting-function.ts';
+import { PROJECT_ROOT } from './project-layout.ts';
 
 export const cdkJsonContext = (): Record<string, unknown> =>
   (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context?: Record<string, unknown> }).context ?? {};

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { inFunctionEnvironment } from '../functions/configuration/function-environment.ts';
-import { HANDLER_METADATA, PROJECT_ROOT } from '../lib/constructs/reporting-function.ts';
+import { HANDLER_METADATA, PROJECT_ROOT } from '../lib/project-layout.ts';
 import { resolver, resourcesOfType, type StackTemplate } from './stack-template.ts';
 import type { Provisioned } from './provision.ts';
 

@@ -8,11 +8,11 @@
  * and imports; the local runtime sees them as one template: every stack's resources and outputs,
  * with each `Fn::ImportValue` replaced by the value of the output that exports it, so that it
  * refers to the exporting stack's resource as a reference within one stack would.
+ *
+ * This module only reads templates and imports nothing of the CDK, so a process given a template
+ * synthesised earlier (every integration test file) does not load aws-cdk-lib at all;
+ * local/synthesise.ts makes one.
  */
-import { App } from 'aws-cdk-lib';
-import { unbundledContext } from '../lib/app-context.ts';
-import { addReportingStacks, stackNamePrefix } from '../lib/reporting-stacks.ts';
-import { reviewSettings } from '../lib/stage.ts';
 
 export type Intrinsic = Record<string, unknown>;
 
@@ -32,9 +32,6 @@ export interface StackTemplate {
   readonly Resources: Record<string, CfnResource>;
   readonly Outputs?: Record<string, CfnOutput>;
 }
-
-/** What the local stacks' names start with: `PoliceReporting-local-Data`, … */
-export const LOCAL_STACK_NAME = stackNamePrefix('local');
 
 /** The CDK's own record of its version, one per stack under the same logical id; nothing runs it. */
 const CDK_METADATA = 'AWS::CDK::Metadata';
@@ -96,23 +93,6 @@ export const mergeStackTemplates = (templates: Readonly<Record<string, StackTemp
       Object.entries(outputs).map(([outputId, output]) => [outputId, imported(`${outputStack.get(outputId)} output ${outputId}`, output) as CfnOutput]),
     ),
   };
-};
-
-/** Every stack of the app in the `local` stage, unbundled, as one template (mergeStackTemplates). */
-export const synthesiseLocalTemplate = ({ review }: { review?: 'on' | 'off' } = {}): StackTemplate => {
-  // CloudFormation's template validation takes most of a synthesis and only warns; `cdk synth`
-  // runs it. The local runtime only reads the template, so it starts seconds sooner without it.
-  const previous = process.env.CDK_VALIDATION;
-  process.env.CDK_VALIDATION = 'false';
-  try {
-    const app = new App({ context: unbundledContext() });
-    addReportingStacks(app, { stage: 'local', review: reviewSettings('local', review, undefined), namePrefix: LOCAL_STACK_NAME });
-    const { stacks } = app.synth();
-    return mergeStackTemplates(Object.fromEntries(stacks.map((stack) => [stack.stackName, stack.template as StackTemplate])));
-  } finally {
-    if (previous === undefined) delete process.env.CDK_VALIDATION;
-    else process.env.CDK_VALIDATION = previous;
-  }
 };
 
 export const resourcesOfType = (template: StackTemplate, type: string): [string, CfnResource][] =>

@@ -4,7 +4,7 @@
  * event sources with Lambda's batch semantics, and the website's static files where CloudFront would
  * serve them from its bucket. `npm start` runs it; the integration tests start one each.
  */
-import { resolver, resourcesOfType, synthesiseLocalTemplate, type StackTemplate } from './stack-template.ts';
+import { resolver, resourcesOfType, type StackTemplate } from './stack-template.ts';
 import {
   LOCAL_CREDENTIALS,
   LOCAL_REGION,
@@ -17,8 +17,7 @@ import {
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { STATIC_SITE_FOLDER } from '../lib/constructs/public-website.ts';
-import { PROJECT_ROOT } from '../lib/constructs/reporting-function.ts';
+import { PROJECT_ROOT, STATIC_SITE_FOLDER } from '../lib/project-layout.ts';
 import { startHttpGateway, type Route } from './http-gateway.ts';
 import { startKmsEmulator } from './kms-emulator.ts';
 import { startOidcIssuer, type LocalIssuer } from './oidc-issuer.ts';
@@ -86,7 +85,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     shared === undefined ? startDynamoDbLocal(options.dynamoDbPort ?? 0) : Promise.resolve({ endpoint: shared, stop: async () => undefined });
   started.push({ stop: async () => (await dynamoDbStarting.catch(() => undefined))?.stop() });
   try {
-    const template = options.template ?? synthesiseLocalTemplate({ review: options.review ?? 'off' });
+    const template = options.template ?? (await import('./synthesise.ts')).synthesiseLocalTemplate({ review: options.review ?? 'off' });
     const sqsEmulator: Emulator = await startSqsEmulator(options.sqsPort ?? 0);
     started.push(sqsEmulator);
     const kms = await startKmsEmulator({ port: options.kmsPort ?? 0, region: LOCAL_REGION });

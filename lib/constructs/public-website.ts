@@ -40,10 +40,8 @@ import { STATISTICS_QUERY_PARAMETERS } from '../../functions/domain/statistics-v
 import { PAGE_SECURITY_HEADERS } from '../../functions/pages/security-headers.ts';
 import { NOT_FOUND_FILE } from '../../functions/pages/static-pages.ts';
 import { isProduction, type Stage } from '../stage.ts';
-import { PROJECT_ROOT } from './reporting-function.ts';
+import { PROJECT_ROOT, STATIC_SITE_FOLDER } from '../project-layout.ts';
 
-/** The folder whose files the website serves as they are, from the bucket. */
-export const STATIC_SITE_FOLDER = 'web/static';
 
 /** The paths CloudFront sends to the public API rather than the bucket. */
 export const API_PATHS = ['/report', '/reports', '/follow-up'] as const;

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { PROJECT_ROOT } from '../../lib/constructs/reporting-function.ts';
+import { PROJECT_ROOT } from '../../lib/project-layout.ts';
 import { STACK_PARTS, stackName } from '../../lib/reporting-stacks.ts';
 
 const run = promisify(execFile);

@@ -25,7 +25,7 @@ import type {
   questionSummarySchema,
 } from '../../functions/domain/responses.ts';
 import type { publicStatistics } from '../../functions/domain/statistics-view.ts';
-import { PROJECT_ROOT } from '../../lib/constructs/reporting-function.ts';
+import { PROJECT_ROOT } from '../../lib/project-layout.ts';
 import { REGISTERED_ROUTES, ROUTE_FUNCTIONS, type RegisteredRoute } from '../../lib/route-registry.ts';
 import { contractBreach, contractMode, servesAsRegistered } from '../../local/http-gateway.ts';
 import { synthesisedApp } from '../support/synthesised-app.ts';

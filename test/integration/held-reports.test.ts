@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { after, describe, it, mock } from 'node:test';
 import { promisify } from 'node:util';
-import { PROJECT_ROOT } from '../../lib/constructs/reporting-function.ts';
+import { PROJECT_ROOT } from '../../lib/project-layout.ts';
 import { captureOutput, notificationsFor, postJson, useLocalStack } from '../support/local-stack.ts';
 import { minimalReport } from '../support/reports.ts';
 
@@ -19,8 +19,6 @@ const releaseCommand = (...extra: string[]) =>
     `${PROJECT_ROOT}/node_modules/.bin/node`,
     [
       '--disable-warning=ExperimentalWarning',
-      '--import',
-      'tsx',
       'bin/release-held-reports.ts',
       '--endpoint-dynamodb',
       local.stack.dynamoDbEndpoint,

@@ -19,7 +19,7 @@ import { FOLLOW_UP_CODE_COST_VARIABLE } from '../../functions/adapters/follow-up
 import { DynamoStatisticsStore } from '../../functions/adapters/statistics-store.ts';
 import { forceById } from '../../functions/domain/forces.ts';
 import { exactStatistics, monthsIn, publicStatistics } from '../../functions/domain/statistics-view.ts';
-import { PROJECT_ROOT } from '../../lib/constructs/reporting-function.ts';
+import { PROJECT_ROOT } from '../../lib/project-layout.ts';
 import { localDynamoDbClient } from '../../local/emulators.ts';
 import { captureOutput, postJson, send, useLocalStack } from '../support/local-stack.ts';
 import { minimalReport } from '../support/reports.ts';
@@ -167,7 +167,7 @@ describe("the Met's first 18 months, replayed", () => {
 
     const printed = await promisify(execFile)(
       `${PROJECT_ROOT}/node_modules/.bin/node`,
-      ['--disable-warning=ExperimentalWarning', '--import', 'tsx', 'bin/stats.ts', '--force', 'metropolitan', '--from', RANGE.from, '--to', RANGE.to, '--exact', '--endpoint', local.stack.dynamoDbEndpoint, '--table', local.stack.tableName],
+      ['--disable-warning=ExperimentalWarning', 'bin/stats.ts', '--force', 'metropolitan', '--from', RANGE.from, '--to', RANGE.to, '--exact', '--endpoint', local.stack.dynamoDbEndpoint, '--table', local.stack.tableName],
       { cwd: PROJECT_ROOT, env: { ...process.env, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_REGION: 'eu-west-2' } },
     );
     for (const figure of [expected.phone, expected.online, expected.contacts, expected.disseminated, expected.investigations, expected.transfers].map((n) => n.toLocaleString('en-GB'))) {

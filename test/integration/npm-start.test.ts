@@ -9,7 +9,7 @@ import { connect } from 'node:net';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { PROJECT_ROOT } from '../../lib/constructs/reporting-function.ts';
+import { PROJECT_ROOT } from '../../lib/project-layout.ts';
 import { localSqsClient } from '../../local/emulators.ts';
 import { notificationsFor, postJson } from '../support/local-stack.ts';
 import { minimalReport } from '../support/reports.ts';
@@ -28,7 +28,7 @@ describe('npm start', () => {
   it('serves the API, disseminates a report, and stops cleanly on SIGTERM', async () => {
     const child = spawn(
       path.join(PROJECT_ROOT, 'node_modules/.bin/node'),
-      ['--disable-warning=ExperimentalWarning', '--import', 'tsx', 'bin/local.ts'],
+      ['--disable-warning=ExperimentalWarning', 'bin/local.ts'],
       { cwd: PROJECT_ROOT, env: { ...process.env, API_PORT: '0', SQS_PORT: '0', DYNAMODB_PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let printed = '';

@@ -10,7 +10,7 @@ import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { intakeMessage } from '../../functions/domain/intake.ts';
 import { newReference } from '../../functions/domain/reference.ts';
 import { reportSubmissionSchema } from '../../functions/domain/report.ts';
-import { PROJECT_ROOT } from '../../lib/constructs/reporting-function.ts';
+import { PROJECT_ROOT } from '../../lib/project-layout.ts';
 import { resourceNames } from '../../lib/stage.ts';
 import { resourcesOfType } from '../../local/stack-template.ts';
 import { FORCES } from '../../functions/domain/forces.ts';
@@ -21,7 +21,7 @@ captureOutput();
 const local = useLocalStack();
 
 const redrive = (...args: string[]) =>
-  promisify(execFile)(`${PROJECT_ROOT}/node_modules/.bin/node`, ['--disable-warning=ExperimentalWarning', '--import', 'tsx', 'bin/redrive.ts', '--endpoint', local.stack.sqsEndpoint, ...args], {
+  promisify(execFile)(`${PROJECT_ROOT}/node_modules/.bin/node`, ['--disable-warning=ExperimentalWarning', 'bin/redrive.ts', '--endpoint', local.stack.sqsEndpoint, ...args], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' },
   });

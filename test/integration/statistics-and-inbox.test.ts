@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { describeMessage, readInbox } from '../../bin/inbox.ts';
-import { PROJECT_ROOT } from '../../lib/constructs/reporting-function.ts';
+import { PROJECT_ROOT } from '../../lib/project-layout.ts';
 import type { ForceAnswerNotification } from '../../functions/domain/entities/force-messages.ts';
 import { FEWER_THAN_FIVE, type PublicStatistics } from '../../functions/domain/statistics-view.ts';
 import { eventually, postJson, receiveAll, send, useLocalStack } from '../support/local-stack.ts';
@@ -25,7 +25,7 @@ const month = thisMonth();
 
 /** Runs one of the command-line tools as `npm run` would, with the pinned Node. */
 const tool = (script: string, ...args: string[]) =>
-  run(path.join(PROJECT_ROOT, 'node_modules/.bin/node'), ['--disable-warning=ExperimentalWarning', '--import', 'tsx', script, ...args], {
+  run(path.join(PROJECT_ROOT, 'node_modules/.bin/node'), ['--disable-warning=ExperimentalWarning', script, ...args], {
     cwd: PROJECT_ROOT,
     timeout: 60_000,
   });

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startDynamoDbLocal, type Emulator } from '../../local/emulators.ts';
-import { synthesiseLocalTemplate } from '../../local/stack-template.ts';
+import { synthesiseLocalTemplate } from '../../local/synthesise.ts';
 import { SHARED_DYNAMODB_ENV, SHARED_TEMPLATES_ENV, templateFile } from './shared-run.ts';
 
 /** aws-cdk-lib's switch for its CloudFormation template validation at synthesis. */

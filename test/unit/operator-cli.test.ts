@@ -31,7 +31,7 @@ import {
 import { REDRIVE, redriveQueues } from '../../bin/redrive.ts';
 import { RELEASE_HELD } from '../../bin/release-held-reports.ts';
 import { STATS } from '../../bin/stats.ts';
-import { PROJECT_ROOT } from '../../lib/constructs/reporting-function.ts';
+import { PROJECT_ROOT } from '../../lib/project-layout.ts';
 import { resourceNames } from '../../lib/stage.ts';
 
 const EXAMPLE = defineCommand({
@@ -227,7 +227,7 @@ const command = (script: string, ...args: string[]) =>
   new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
     execFile(
       path.join(PROJECT_ROOT, 'node_modules/.bin/node'),
-      ['--disable-warning=ExperimentalWarning', '--import', 'tsx', script, ...args],
+      ['--disable-warning=ExperimentalWarning', script, ...args],
       { cwd: PROJECT_ROOT, timeout: 60_000, env: withoutEndpoints },
       (error, stdout, stderr) => resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stdout, stderr }),
     );

@@ -20,7 +20,7 @@ import {
 import { Problem } from '../../functions/adapters/http/problem.ts';
 import { done, refused } from '../../functions/domain/entities/step-result.ts';
 import { ConcurrentChange } from '../../functions/domain/ports.ts';
-import { PROJECT_ROOT } from '../../lib/constructs/reporting-function.ts';
+import { PROJECT_ROOT } from '../../lib/project-layout.ts';
 
 const sources = (folder: string): string[] =>
   readdirSync(path.join(PROJECT_ROOT, folder), { recursive: true, encoding: 'utf8' })
