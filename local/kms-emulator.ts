@@ -45,12 +45,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** An error as KMS answers it; `type` is the `__type` the SDK maps to an exception class. */
 class KmsError extends Error {
+  readonly type: string;
+  readonly status: number;
+
   constructor(
-    readonly type: string,
+    type: string,
     message: string,
-    readonly status = 400,
+    status = 400,
   ) {
     super(message);
+    this.type = type;
+    this.status = status;
   }
 }
 

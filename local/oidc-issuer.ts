@@ -58,11 +58,13 @@ const stableSubject = (name: string): string => {
 };
 
 class TokenRequestError extends Error {
-  constructor(
-    readonly error: 'invalid_request' | 'unsupported_grant_type',
-    readonly description: string,
-  ) {
+  readonly error: 'invalid_request' | 'unsupported_grant_type';
+  readonly description: string;
+
+  constructor(error: 'invalid_request' | 'unsupported_grant_type', description: string) {
     super(description);
+    this.error = error;
+    this.description = description;
   }
 }
 

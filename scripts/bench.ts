@@ -18,9 +18,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BUNDLING, HANDLER_METADATA, PROJECT_ROOT } from '../lib/constructs/reporting-function.ts';
+import { bundleOptions } from '../lib/constructs/function-bundles.ts';
+import { HANDLER_METADATA, PROJECT_ROOT } from '../lib/project-layout.ts';
 import { deployTimeFunctions } from '../local/lambda-runtime.ts';
-import { resolver, resourcesOfType, synthesiseLocalTemplate, type StackTemplate } from '../local/stack-template.ts';
+import { resolver, resourcesOfType, type StackTemplate } from '../local/stack-template.ts';
+import { synthesiseLocalTemplate } from '../local/synthesise.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const NODE = path.join(PROJECT_ROOT, 'node_modules/.bin/node');
@@ -71,8 +73,11 @@ export const synthesiseTemplate = (): StackTemplate => {
 
 /** A map that answers every key, so every reference in the template resolves to a stand-in. */
 class Placeholders extends Map<string, string> {
-  constructor(private readonly placeholder: (key: string) => string) {
+  private readonly placeholder: (key: string) => string;
+
+  constructor(placeholder: (key: string) => string) {
     super();
+    this.placeholder = placeholder;
   }
   override get(key: string): string {
     return super.get(key) ?? this.placeholder(key);
@@ -165,25 +170,12 @@ export interface Bundle {
 }
 
 /**
- * Bundles each entry with the stack's esbuild settings (BUNDLING in lib/constructs/reporting-function.ts),
- * all in one esbuild call. Without code splitting each output stands alone, the same bundle a
- * build of its own would give.
+ * Bundles each entry with the stack's esbuild settings (bundleOptions in lib/constructs/function-bundles.ts),
+ * all in one esbuild call, as synthesis does. Without code splitting each output stands alone, the
+ * same bundle a build of its own would give.
  */
 const bundleAll = async (outdir: string, entries: Record<string, string>, plugins: Plugin[] = []): Promise<Map<string, Bundle>> => {
-  const result = await build({
-    ...BUNDLING,
-    mainFields: [...BUNDLING.mainFields],
-    banner: { js: BUNDLING.banner },
-    bundle: true,
-    platform: 'node',
-    absWorkingDir: PROJECT_ROOT,
-    entryPoints: entries,
-    outdir,
-    outExtension: { '.js': '.mjs' },
-    metafile: true,
-    logLevel: 'silent',
-    plugins,
-  });
+  const result = await build({ ...bundleOptions(entries, outdir), metafile: true, logLevel: 'silent', plugins });
   const outputs: Metafile['outputs'] = result.metafile.outputs;
   return new Map(
     Object.keys(entries).map((name) => {
@@ -411,7 +403,7 @@ const runBench = async () => {
     }
     const header = ['function', 'bundle', 'import (median)', 'floor: SDK clients only', 'floor bundle', 'floor import (median)', 'over floor'];
     console.log(`Node ${execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim()}, ${RUNS} fresh processes per figure, minified ESM as Lambda runs it`);
-    console.log(`${functions.length} functions of ours (those with ${HANDLER_METADATA} metadata), bundled with the stack's esbuild settings (BUNDLING in lib/constructs/reporting-function.ts).\n`);
+    console.log(`${functions.length} functions of ours (those with ${HANDLER_METADATA} metadata), bundled with the stack's esbuild settings (bundleOptions in lib/constructs/function-bundles.ts).\n`);
     console.log(table(header, rows));
     console.log(
       [

@@ -20,10 +20,13 @@ const credentialKey = (reference: Reference) => ({ PK: `REPORT#${reference}`, SK
 const attemptsKey = (reference: Reference) => ({ PK: `FOLLOW-UP-ATTEMPTS#${reference}`, SK: 'ATTEMPTS' });
 
 export class DynamoFollowUpAccess implements FollowUpAccess {
-  constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
+  private readonly client: DynamoDBDocumentClient;
+  private readonly tableName: string;
+
+  constructor(client: DynamoDBDocumentClient, tableName: string) {
+    this.client = client;
+    this.tableName = tableName;
+  }
 
   async saveCredential(reference: Reference, credential: FollowUpCredential): Promise<void> {
     await this.client.send(

@@ -36,10 +36,13 @@ const answerItem = (answer: Answer): Item => ({
 });
 
 export class DynamoFollowUpStore implements FollowUpStore {
-  constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
+  private readonly client: DynamoDBDocumentClient;
+  private readonly tableName: string;
+
+  constructor(client: DynamoDBDocumentClient, tableName: string) {
+    this.client = client;
+    this.tableName = tableName;
+  }
 
   private put(item: Item, condition: { expression: string; version?: number }) {
     return {

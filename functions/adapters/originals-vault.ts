@@ -22,10 +22,13 @@ const encryptionContext = (reference: Reference) => ({ reference, purpose: 'repo
 
 export class KmsOriginalsVault implements OriginalsVault {
   /** @param keyId the contact-centre key: key id, key ARN or alias, as KMS accepts them */
-  constructor(
-    private readonly client: KMSClient,
-    private readonly keyId: string,
-  ) {}
+  private readonly client: KMSClient;
+  private readonly keyId: string;
+
+  constructor(client: KMSClient, keyId: string) {
+    this.client = client;
+    this.keyId = keyId;
+  }
 
   async seal(reference: Reference, plaintext: string): Promise<SealedOriginal> {
     const { Plaintext: dataKey, CiphertextBlob, KeyId } = await this.client.send(

@@ -11,10 +11,13 @@ import { DESTINATION_PLACEHOLDER } from '../configuration/settings.ts';
 import { sqsBody } from './sqs-body.ts';
 
 export class SqsIntakeQueue implements IntakeQueue {
-  constructor(
-    private readonly client: SQSClient,
-    private readonly queueUrl: string,
-  ) {}
+  private readonly client: SQSClient;
+  private readonly queueUrl: string;
+
+  constructor(client: SQSClient, queueUrl: string) {
+    this.client = client;
+    this.queueUrl = queueUrl;
+  }
 
   async enqueue(message: IntakeMessage): Promise<void> {
     await this.client.send(new SendMessageCommand({ QueueUrl: this.queueUrl, MessageBody: sqsBody(message) }));
@@ -25,11 +28,14 @@ export class SqsIntakeQueue implements IntakeQueue {
 export class SqsForceQueues implements ForceQueues {
   private readonly urls = new Map<Destination, Promise<string>>();
 
+  private readonly client: SQSClient;
+  private readonly queueNameTemplate: string;
+
   /** @param queueNameTemplate a queue name with `{destination}` in it, e.g. `pac-dev-reports-{destination}.fifo` */
-  constructor(
-    private readonly client: SQSClient,
-    private readonly queueNameTemplate: string,
-  ) {}
+  constructor(client: SQSClient, queueNameTemplate: string) {
+    this.client = client;
+    this.queueNameTemplate = queueNameTemplate;
+  }
 
   async notify(destination: Destination, message: ForceMessage, deduplicationId: string): Promise<void> {
     await this.client.send(

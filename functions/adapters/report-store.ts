@@ -82,10 +82,13 @@ const counterUpdates = (tableName: string, increments: readonly CounterIncrement
 };
 
 export class DynamoReportStore implements ReportStore {
-  constructor(
-    readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
+  readonly client: DynamoDBDocumentClient;
+  private readonly tableName: string;
+
+  constructor(client: DynamoDBDocumentClient, tableName: string) {
+    this.client = client;
+    this.tableName = tableName;
+  }
 
   async reserveReference(reference: Reference, at: Date): Promise<boolean> {
     try {

@@ -25,10 +25,13 @@ const monthlyCounts = (item: Item): MonthlyCounts | undefined => {
 };
 
 export class DynamoStatisticsStore implements StatisticsReader {
-  constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
+  private readonly client: DynamoDBDocumentClient;
+  private readonly tableName: string;
+
+  constructor(client: DynamoDBDocumentClient, tableName: string) {
+    this.client = client;
+    this.tableName = tableName;
+  }
 
   async monthlyCounts(force: ForceId, { from, to }: MonthRange): Promise<MonthlyCounts[]> {
     const months: MonthlyCounts[] = [];

@@ -7,34 +7,16 @@
  * Each function records the handler module it runs as template metadata (`pac:handler`): the
  * local runtime reads it to run the same module behind the same route or queue.
  */
-import { type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { AssetHashType, type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, type CfnFunction, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isProduction, type Stage } from '../stage.ts';
 import { variableOf } from '../../functions/configuration/settings.ts';
-
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-export const HANDLER_METADATA = 'pac:handler';
-
-/**
- * How every function is bundled, in esbuild's own terms, so that `npm run bench` measures the
- * bundles Lambda runs.
- */
-export const BUNDLING = {
-  format: 'esm',
-  target: 'node24',
-  minify: true,
-  mainFields: ['module', 'main'],
-  // Some CommonJS dependencies call require(); ESM bundles need it defined.
-  banner: "import { createRequire as __pacCreateRequire } from 'node:module'; const require = __pacCreateRequire(import.meta.url);",
-} as const;
+import { HANDLER_METADATA, PROJECT_ROOT } from '../project-layout.ts';
+import { BUNDLE_HANDLER, handlerBundling } from './function-bundles.ts';
 
 export interface ReportingFunctionProps {
   readonly stage: Stage;
@@ -61,7 +43,7 @@ const tableArnAsFound = (scope: Construct, table: ITable): string => {
   return imported['Fn::ImportValue'];
 };
 
-export class ReportingFunction extends NodejsFunction {
+export class ReportingFunction extends LambdaFunction {
   constructor(scope: Construct, id: string, props: ReportingFunctionProps) {
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       retention: isProduction(props.stage) ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH,
@@ -75,9 +57,11 @@ export class ReportingFunction extends NodejsFunction {
     });
     logGroup.grantWrite(role);
     super(scope, id, {
-      entry: path.join(PROJECT_ROOT, props.handlerModule),
+      // The asset is the bundle alone (function-bundles.ts), hashed by its content: the project
+      // folder is named only as where bundling starts, and nothing of it is copied.
+      code: Code.fromAsset(PROJECT_ROOT, { assetHashType: AssetHashType.OUTPUT, bundling: handlerBundling(props.handlerModule) }),
       role,
-      handler: 'handler',
+      handler: BUNDLE_HANDLER,
       description: props.description,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
@@ -85,22 +69,11 @@ export class ReportingFunction extends NodejsFunction {
       timeout: props.timeout ?? Duration.seconds(10),
       memorySize: props.memorySize ?? 512,
       logGroup,
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'police-reporting',
         POWERTOOLS_LOG_LEVEL: 'INFO',
         ...props.environment,
-      },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: BUNDLING.target,
-        minify: BUNDLING.minify,
-        sourceMap: true,
-        bundleAwsSDK: true,
-        mainFields: [...BUNDLING.mainFields],
-        banner: BUNDLING.banner,
       },
     });
     (this.node.defaultChild as CfnFunction).addMetadata(HANDLER_METADATA, props.handlerModule);
