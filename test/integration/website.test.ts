@@ -201,12 +201,12 @@ const JOURNEYS: Record<string, (page: Page) => Promise<void>> = {
   },
 };
 
-const MODES: readonly (OpenOptions & { readonly name: string; readonly journeys?: readonly string[] })[] = [
-  { name: '1024px wide', width: 1024 },
-  { name: '360px wide', width: 360 },
+/** Each page is checked at every width, one after another: the journey to it is made once. */
+const MODES: readonly (OpenOptions & { readonly name: string; readonly widths: readonly number[]; readonly journeys?: readonly string[] })[] = [
+  { name: '1024px and 360px wide', widths: [1024, 360] },
   // axe cannot run with JavaScript off (Chromium closes the page), so: the page without site.js,
   // for the pages site.js changes (the contact details shown, no character count).
-  { name: '360px wide, without JavaScript', width: 360, withoutSiteScript: true, journeys: ['report form', 'report form with errors', 'problem'] },
+  { name: '360px wide, without JavaScript', widths: [360], withoutSiteScript: true, journeys: ['report form', 'report form with errors', 'problem'] },
 ];
 
 describe('the website in a browser, against the local stack', { timeout: 300_000 }, () => {
@@ -224,10 +224,15 @@ describe('the website in a browser, against the local stack', { timeout: 300_000
     for (const mode of MODES) {
       for (const [name, journey] of Object.entries(JOURNEYS).filter(([page]) => mode.journeys?.includes(page) ?? true)) {
         it(`${name}, ${mode.name}`, async () => {
-          const { context, page, problems } = await chromium.open(mode);
+          const [first, ...others] = mode.widths;
+          const { context, page, problems } = await chromium.open({ ...mode, width: first! });
           try {
             await journey(page);
-            assert.deepEqual(await axeViolations(page), []);
+            assert.deepEqual(await axeViolations(page), [], `${first}px wide`);
+            for (const width of others) {
+              await page.setViewportSize({ width, height: 800 });
+              assert.deepEqual(await axeViolations(page), [], `${width}px wide`);
+            }
             assert.deepEqual(problems, []);
           } finally {
             await context.close();

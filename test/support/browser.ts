@@ -50,13 +50,19 @@ export interface BrowserHarness {
   open(options?: OpenOptions): Promise<Opened>;
 }
 
+/** @sparticuz/chromium's flags that draw with an emulated GPU. */
+const SOFTWARE_GPU = ['--ignore-gpu-blocklist', '--in-process-gpu', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+
 /** Launches one headless Chromium before the file's tests and closes it after them. */
 export const useBrowser = (): BrowserHarness => {
   let browser: Browser | undefined;
   before(async () => {
     // @sparticuz/chromium's flags are for Lambda: a single process (which dies with its first
     // closed context) and no same-origin policy. A browser test wants neither.
-    const args = chromium.args.filter((arg) => !['--single-process', '--disable-web-security', '--allow-running-insecure-content'].includes(arg));
+    // Nor its GPU emulated in software (SwiftShader), which costs a core for every page drawn:
+    // the pages are checked for their content, focus and layout, which need no GPU.
+    const unwanted = new Set(['--single-process', '--no-zygote', '--disable-web-security', '--allow-running-insecure-content', ...SOFTWARE_GPU]);
+    const args = [...chromium.args.filter((arg) => !unwanted.has(arg)), '--disable-gpu'];
     browser = await playwright.launch({ executablePath: await chromium.executablePath(), args, headless: true });
   });
   after(async () => {
