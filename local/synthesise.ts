@@ -10,7 +10,7 @@ import { reviewSettings } from '../lib/stage.ts';
 import { mergeStackTemplates, type StackTemplate } from './stack-template.ts';
 
 /** What the local stacks' names start with: `PoliceReporting-local-Data`, … */
-export const LOCAL_STACK_NAME = stackNamePrefix('local');
+const LOCAL_STACK_NAME = stackNamePrefix('local');
 
 /** Every stack of the app in the `local` stage, unbundled, as one template (mergeStackTemplates). */
 export const synthesiseLocalTemplate = ({ review }: { review?: 'on' | 'off' } = {}): StackTemplate => {

@@ -55,22 +55,6 @@ export interface SkippedFunction {
   readonly reason: string;
 }
 
-/**
- * The stack's template, as the local runtime synthesises it. CloudFormation's own template
- * validation is off for this synthesis: it takes seconds, and `cdk synth` (and its test) runs it;
- * the bench only reads functions and their environments.
- */
-export const synthesiseTemplate = (): StackTemplate => {
-  const previous = process.env.CDK_VALIDATION;
-  process.env.CDK_VALIDATION = 'false';
-  try {
-    return synthesiseLocalTemplate();
-  } finally {
-    if (previous === undefined) delete process.env.CDK_VALIDATION;
-    else process.env.CDK_VALIDATION = previous;
-  }
-};
-
 /** A map that answers every key, so every reference in the template resolves to a stand-in. */
 class Placeholders extends Map<string, string> {
   private readonly placeholder: (key: string) => string;
@@ -308,7 +292,7 @@ export const quickCheck = async ({ concurrency = defaultConcurrency(), template 
     mark = now;
     return seconds;
   };
-  const { functions, skipped } = functionsOf(template ?? synthesiseTemplate());
+  const { functions, skipped } = functionsOf(template ?? synthesiseLocalTemplate());
   const synthesis = lap();
   const work = mkdtempSync(path.join(tmpdir(), 'pac-bench-quick-'));
   try {
@@ -374,7 +358,7 @@ const runQuick = async () => {
 };
 
 const runBench = async () => {
-  const { functions, skipped } = functionsOf(synthesiseTemplate());
+  const { functions, skipped } = functionsOf(synthesiseLocalTemplate());
   printSkipped(skipped);
   const work = mkdtempSync(path.join(tmpdir(), 'pac-bench-'));
   try {

@@ -17,10 +17,10 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../project-layout.ts';
 
 /** Where the handler modules are: every function runs one of them. */
-export const HANDLERS_FOLDER = 'functions/handlers';
+const HANDLERS_FOLDER = 'functions/handlers';
 
 /** The file a function's bundle is written to, and the handler Lambda is told to run from it. */
-export const BUNDLE_FILE = 'index.mjs';
+const BUNDLE_FILE = 'index.mjs';
 export const BUNDLE_HANDLER = 'index.handler';
 
 /** esbuild's options for bundling these entries (name → file) into the folder, one output each. */

@@ -42,7 +42,6 @@ import { NOT_FOUND_FILE } from '../../functions/pages/static-pages.ts';
 import { isProduction, type Stage } from '../stage.ts';
 import { PROJECT_ROOT, STATIC_SITE_FOLDER } from '../project-layout.ts';
 
-
 /** The paths CloudFront sends to the public API rather than the bucket. */
 export const API_PATHS = ['/report', '/reports', '/follow-up'] as const;
 export const STATISTICS_PATHS = ['/stats'] as const;

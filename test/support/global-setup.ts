@@ -12,18 +12,10 @@ import { startDynamoDbLocal, type Emulator } from '../../local/emulators.ts';
 import { synthesiseLocalTemplate } from '../../local/synthesise.ts';
 import { SHARED_DYNAMODB_ENV, SHARED_TEMPLATES_ENV, templateFile } from './shared-run.ts';
 
-/** aws-cdk-lib's switch for its CloudFormation template validation at synthesis. */
-export const CDK_VALIDATION = 'CDK_VALIDATION';
-
 let dynamoDb: Emulator | undefined;
 let templates: string | undefined;
 
 export const globalSetup = async (): Promise<void> => {
-  // CloudFormation's own template validation takes about 6 of the 8 seconds a synthesis costs, and
-  // only warns. The tests that synthesise in-process (this setup, the infrastructure tests, the
-  // local stacks) read templates, so it is off for them, as it is for the bench;
-  // test/infrastructure/cdk-synth.test.ts runs `cdk synth` as an operator does, with it on.
-  process.env[CDK_VALIDATION] = 'false';
   const starting = startDynamoDbLocal();
   templates = mkdtempSync(path.join(tmpdir(), 'pac-test-templates-'));
   for (const review of ['off', 'on'] as const) {
