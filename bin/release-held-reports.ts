@@ -17,7 +17,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoFollowUpStore } from '../functions/adapters/follow-up-store.ts';
 import { SqsForceQueues } from '../functions/adapters/queues.ts';
 import { DynamoReportStore } from '../functions/adapters/report-store.ts';
-import { disseminate } from '../functions/domain/dissemination.ts';
+import { releaseHeld } from '../functions/domain/disseminating-steps.ts';
 import { releaseToJoinedForce } from '../functions/domain/force-work.ts';
 import { TRIAGE } from '../functions/domain/entities/routing-decision.ts';
 import { resourceNames } from '../lib/stage.ts';
@@ -61,6 +61,7 @@ export const main = (argv: readonly string[]) =>
     const names = resourceNames(values.stage);
     const tableName = values.table ?? names.table;
     const dryRun = values['dry-run'];
+    const by = `operator:${values.operator}`;
     const config = (endpoint: string | undefined) => awsClientConfig({ endpoint, region: values.region });
     const dynamodb = new DynamoDBClient(config(values['endpoint-dynamodb']));
     const sqs = new SQSClient(config(values['endpoint-sqs']));
@@ -84,20 +85,20 @@ export const main = (argv: readonly string[]) =>
         for (const record of found.records) {
           looked++;
           if (record.routing.rule !== 'not-yet-joined') continue;
-          const change = releaseToJoinedForce(record, `operator:${values.operator}`, new Date());
-          if (change === undefined) {
+          const destination = releaseToJoinedForce(record, by, new Date())?.record.routing.destination;
+          if (destination === undefined) {
             waiting++;
             io.out(`${record.reference}  still waiting for ${record.routing.candidates.join(', ')}`);
             continue;
           }
           if (dryRun) {
-            io.out(`${record.reference}  would be released to ${change.record.routing.destination}`);
+            io.out(`${record.reference}  would be released to ${destination}`);
             continue;
           }
-          await store.recordChange(record, change.record, change.event, change.counters);
-          await disseminate(ports, change.record);
+          const releasedRecord = await releaseHeld(ports, record, by);
+          if (releasedRecord === undefined) continue;
           released++;
-          io.out(`${record.reference}  released to ${change.record.routing.destination}`);
+          io.out(`${record.reference}  released to ${releasedRecord.routing.destination}`);
         }
         io.err(`page ${page}: ${counted(looked, 'report')} in triage looked at; ${released} released, ${waiting} still waiting`);
         after = found.next;

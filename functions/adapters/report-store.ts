@@ -12,7 +12,8 @@
  * GSI1 is sparse: a report is in it while it waits for review (oldest first) and once it is on
  * a destination's queue. Every change to a report is one transaction, conditional on the version
  * it read, that also appends its audit event and moves its counters: a retried step changes
- * nothing twice and counts nothing twice.
+ * nothing twice and counts nothing twice. The domain decides every change (the record, its events
+ * and its counters); this store only writes them.
  */
 import {
   GetCommand,
@@ -21,7 +22,7 @@ import {
   TransactWriteCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { auditEvent, type AuditEvent } from '#domain/audit.ts';
+import type { AuditEvent } from '#domain/audit.ts';
 import { ConcurrentChange, type ReportStore } from '#domain/ports.ts';
 import { conditionFailed, decodeCursor, encodeCursor, eventItem, withoutKeys, type Item } from './dynamodb-items.ts';
 import type { SplitChange } from '#domain/entities/split-change.ts';
@@ -29,10 +30,9 @@ import type { Reference } from '#domain/reference.ts';
 import type { ForceReference, ForceReferenceEntry } from '#domain/entities/force-reference.ts';
 import type { ForceId } from '#domain/forces.ts';
 import { isWithAForce } from '#domain/lifecycle.ts';
-import { statusOnceNotified } from '#domain/report-record.ts';
 import type { ReportRecord, ReportStatus } from '#domain/entities/report-record.ts';
-import { contactCounted, disseminationCounted } from '#domain/statistics.ts';
 import type { CounterIncrement } from '#domain/entities/counters.ts';
+import type { ForceReferenceGiven, RecordedContact, ReportChange } from '#domain/entities/report-change.ts';
 
 export const REVIEW_INDEX = 'GSI1';
 const AWAITING_REVIEW = 'REVIEW#awaiting';
@@ -106,24 +106,14 @@ export class DynamoReportStore implements ReportStore {
     }
   }
 
-  async recordRouted(record: ReportRecord): Promise<ReportRecord> {
-    const { routing } = record;
+  async recordRouted({ record, events, counters }: RecordedContact): Promise<ReportRecord> {
     try {
       await this.client.send(
         new TransactWriteCommand({
           TransactItems: [
             { Put: { TableName: this.tableName, Item: reportItem(record), ConditionExpression: 'attribute_not_exists(PK)' } },
-            { Put: { TableName: this.tableName, Item: eventItem(record.reference, auditEvent('received', record.receivedAt, { channel: record.channel })) } },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: eventItem(
-                  record.reference,
-                  auditEvent('routed', record.routedAt, { destination: routing.destination, rule: routing.rule, reason: routing.reason }),
-                ),
-              },
-            },
-            ...counterUpdates(this.tableName, [contactCounted(record)]),
+            ...events.map((event) => ({ Put: { TableName: this.tableName, Item: eventItem(record.reference, event) } })),
+            ...counterUpdates(this.tableName, counters),
           ],
         }),
       );
@@ -136,20 +126,14 @@ export class DynamoReportStore implements ReportStore {
     }
   }
 
-  async recordNotified(record: ReportRecord, at: Date): Promise<ReportRecord> {
-    const notifiedAt = at.toISOString();
-    const status = statusOnceNotified(record);
-    const after: ReportRecord = { ...record, status, notifiedAt, version: record.version + 1 };
-    const event = auditEvent(status === 'in_triage' ? 'queued_for_triage' : 'disseminated', notifiedAt, {
-      destination: record.routing.destination,
-    });
+  async recordNotified(before: ReportRecord, change: ReportChange): Promise<ReportRecord> {
     try {
-      await this.recordChange(record, after, event, disseminationCounted(record, notifiedAt));
-      return after;
+      await this.recordChange(before, change);
+      return change.record;
     } catch (error) {
       if (!(error instanceof ConcurrentChange)) throw error;
       // Another delivery got there first; what it recorded stands.
-      const recorded = await this.find(record.reference);
+      const recorded = await this.find(before.reference);
       if (recorded?.notifiedAt === undefined) throw error;
       return recorded;
     }
@@ -167,7 +151,7 @@ export class DynamoReportStore implements ReportStore {
     };
   }
 
-  async recordChange(before: ReportRecord, after: ReportRecord, event: AuditEvent, counters: readonly CounterIncrement[]): Promise<void> {
+  async recordChange(before: ReportRecord, { record: after, event, counters }: ReportChange): Promise<void> {
     try {
       await this.client.send(
         new TransactWriteCommand({
@@ -203,12 +187,7 @@ export class DynamoReportStore implements ReportStore {
     }
   }
 
-  async recordForceReference(before: ReportRecord, force: ForceId, forceReference: ForceReference): Promise<ReportRecord | undefined> {
-    const after: ReportRecord = {
-      ...before,
-      forceReferences: { ...before.forceReferences, [force]: forceReference },
-      version: before.version + 1,
-    };
+  async recordForceReference(before: ReportRecord, { record: after, event, force, forceReference }: ForceReferenceGiven): Promise<ReportRecord | undefined> {
     try {
       await this.client.send(
         new TransactWriteCommand({
@@ -221,7 +200,7 @@ export class DynamoReportStore implements ReportStore {
               },
             },
             this.replacing(before, after),
-            { Put: { TableName: this.tableName, Item: eventItem(before.reference, auditEvent('force_reference_given', new Date(), { force })) } },
+            { Put: { TableName: this.tableName, Item: eventItem(before.reference, event) } },
           ],
         }),
       );

@@ -1,6 +1,7 @@
 /**
  * The steps that reach a force, decided and carried out whole: a supervisor's approval of a report
- * or an answer, and a force's transfer of a report to another force. Each decides (two people, the
+ * or an answer, a force's transfer of a report to another force, and an operator's release of a
+ * report held until its force joined. Each decides (two people, the
  * lifecycle, protected units), records the decision, and disseminates what it decided. Each can be
  * repeated after a failure part-way: a decision already recorded is finished, not refused, and the
  * messages it sends carry the same deduplication ids.
@@ -12,7 +13,7 @@ import { disseminate, type DisseminationPorts } from './dissemination.ts';
 import { answerStep, approveAnswer, disseminateAnswer, protectedFromHolders, type FollowUpDisseminationPorts, type FollowUpOutcome } from './follow-up.ts';
 import { findForce } from './forces.ts';
 import { reportForForce } from './force-reference.ts';
-import { forceStep, transfer, unfinishedTransferBy, type ForceOutcome } from './force-work.ts';
+import { forceStep, releaseToJoinedForce, transfer, unfinishedTransferBy, type ForceOutcome } from './force-work.ts';
 import type { FollowUpStore } from './ports.ts';
 import type { Reference } from './reference.ts';
 import { approve, reviewStep, type ReviewOutcome } from './review.ts';
@@ -63,4 +64,16 @@ export const approveAnswerFor = async (
   const reachesProtected = recorded !== undefined && (await protectedFromHolders(ports.reports, recorded));
   const approved = await answerStep(ports.followUps, reference, answerId, (found) => approveAnswer(found, by, ports.clock(), reachesProtected));
   return approved.kind === 'done' ? done(await disseminateAnswer(ports, approved.value)) : approved;
+};
+
+/**
+ * An operator releases a report held in triage to its force, once that force has joined the
+ * service (releaseToJoinedForce decides), and the force receives it. Undefined, with nothing
+ * changed, while it must still wait.
+ */
+export const releaseHeld = async (ports: DisseminationPorts, record: ReportRecord, by: string): Promise<ReportRecord | undefined> => {
+  const change = releaseToJoinedForce(record, by, ports.clock());
+  if (change === undefined) return undefined;
+  await ports.store.recordChange(record, change);
+  return (await disseminate(ports, change.record)).record;
 };

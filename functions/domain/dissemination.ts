@@ -9,7 +9,7 @@ import { forceNotification, notificationDeduplicationId } from './force-notifica
 import { withForceReference } from './force-reference.ts';
 import type { IntakeMessage } from './intake.ts';
 import type { FollowUpStore, ForceQueues, OriginalsVault, ReportStore } from './ports.ts';
-import { isDueForNotification, routedRecord } from './report-record.ts';
+import { isDueForNotification, notifiedChange, recordedContact, routedRecord } from './report-record.ts';
 import type { ReportRecord } from './entities/report-record.ts';
 import { requiresReview, type ReviewPolicy } from './review-policy.ts';
 import { routeReport } from './routing.ts';
@@ -42,11 +42,11 @@ export const disseminate = async (ports: DisseminationPorts, due: ReportRecord):
   if (!isDueForNotification(due)) return { record: due, repeat: true };
   const { store, forceQueues, clock } = ports;
   const destination = due.routing.destination;
-  const record = destination === TRIAGE ? due : await withForceReference(store, due, destination);
   const now = clock();
+  const record = destination === TRIAGE ? due : await withForceReference(store, due, destination, now);
   await forceQueues.notify(destination, forceNotification(record, now), notificationDeduplicationId(record));
   if (destination !== TRIAGE) await followUpsWithReport({ ...ports, reports: store }, record);
-  return { record: await store.recordNotified(record, now), repeat: false };
+  return { record: await store.recordNotified(record, notifiedChange(record, now)), repeat: false };
 };
 
 /**
@@ -61,5 +61,5 @@ export const routeContact = async (ports: RoutingPorts, message: IntakeMessage, 
   // A report that speaks of a protected unit is always reviewed, whatever the force's exemption.
   const review = requiresReview(policy, decision.destination) || decision.protection !== undefined;
   const record = routedRecord(message, decision, original, ports.clock(), { review });
-  return disseminate(ports, await ports.store.recordRouted(record));
+  return disseminate(ports, await ports.store.recordRouted(recordedContact(record)));
 };

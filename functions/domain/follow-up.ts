@@ -237,6 +237,34 @@ export const reportWithParts = async (
 export const reportsWithAForce = (record: ReportRecord | undefined, parts: readonly ReportRecord[]): ReportRecord[] =>
   [record, ...parts].filter((r): r is ReportRecord => r !== undefined && isWithAForce(r.status));
 
+/** A reporter's answer, or information they added, opened for review: their own words, and the question it answers. */
+export interface OpenedAnswer {
+  readonly answer: Answer;
+  readonly question?: Question;
+  readonly original: string;
+}
+
+/** Opens a reporter's answer for a member of the contact centre, and records that they read it. */
+export const openAnswerForReview = async (
+  ports: {
+    readonly followUps: Pick<FollowUpStore, 'findAnswer' | 'findQuestion'>;
+    readonly reports: Pick<ReportStore, 'appendEvent'>;
+    readonly vault: Pick<OriginalsVault, 'open'>;
+  },
+  reference: Reference,
+  answerId: string,
+  by: string,
+  at: Date,
+): Promise<StepResult<OpenedAnswer, NotFound>> => {
+  const found = await ports.followUps.findAnswer(reference, answerId);
+  if (found === undefined) return refused({ kind: 'not-found' });
+  const question = found.questionId === undefined ? undefined : await ports.followUps.findQuestion(reference, found.questionId);
+  if (found.questionId !== undefined && question === undefined) return refused({ kind: 'not-found' });
+  const original = await ports.vault.open(reference, found.original);
+  await ports.reports.appendEvent(reference, auditEvent('answer_read', at, { answerId }, by));
+  return done({ answer: found, ...(question === undefined ? {} : { question }), original });
+};
+
 export interface FollowUpDisseminationPorts {
   readonly followUps: Pick<FollowUpStore, 'findQuestion' | 'recordAnswerChange' | 'answersAbout'>;
   readonly forceQueues: ForceQueues;
@@ -255,7 +283,7 @@ const mayGoTo = (report: ReportRecord, answer: Answer): boolean =>
  */
 const sendTo = async (ports: FollowUpDisseminationPorts, held: ReportRecord, item: Answer, now: Date): Promise<ReportRecord> => {
   const force = held.routing.destination;
-  const report = await withForceReference(ports.reports, held, force);
+  const report = await withForceReference(ports.reports, held, force, now);
   const reference = destinationReference(report);
   if (item.questionId === undefined) {
     await ports.forceQueues.notify(force, forceInformationNotification({ force, reference }, item, now), `report.information:${reference}:${item.id}`);

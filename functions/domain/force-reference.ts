@@ -6,11 +6,13 @@
  * spend the reporter's follow-up attempts, and two forces that had the same report hold different
  * references for it. Twelve symbols carry 60 random bits; uniqueness is enforced by the store.
  */
+import { auditEvent } from './audit.ts';
 import type { ForceId } from './forces.ts';
 import type { ReportStore } from './ports.ts';
 import { randomSymbols, typedSymbols, type RandomBytes } from './reference.ts';
 import { FORCE_REFERENCE_PATTERN, type ForceReference } from './entities/force-reference.ts';
 import type { ReportRecord } from './entities/report-record.ts';
+import type { ForceReferenceGiven } from './entities/report-change.ts';
 
 export const newForceReference = (random?: RandomBytes): ForceReference => {
   const symbols = randomSymbols(12, random);
@@ -27,6 +29,15 @@ export const parseForceReference = (typed: string): ForceReference | undefined =
 /** The force's own reference for a report, if it has been given one. */
 export const forceReferenceOf = (record: ReportRecord, force: ForceId): ForceReference | undefined => record.forceReferences?.[force];
 
+/** A force given its own reference for a report: the report's next version holds it, and the trail says so (not what it is). */
+export const forceReferenceGiven = (before: ReportRecord, force: ForceId, forceReference: ForceReference, at: Date): ForceReferenceGiven => ({
+  record: { ...before, forceReferences: { ...before.forceReferences, [force]: forceReference }, version: before.version + 1 },
+  event: auditEvent('force_reference_given', at, { force }),
+  counters: [],
+  force,
+  forceReference,
+});
+
 /**
  * The report as it stands with the force's own reference for it: the one it has, or a new one,
  * recorded before anything carrying it is sent. Safe under repeated delivery: whoever records
@@ -36,12 +47,13 @@ export const withForceReference = async (
   store: Pick<ReportStore, 'find' | 'recordForceReference'>,
   record: ReportRecord,
   force: ForceId,
+  at: Date,
   next: () => ForceReference = newForceReference,
 ): Promise<ReportRecord> => {
   let current = record;
   for (let attempt = 0; attempt < 5; attempt += 1) {
     if (forceReferenceOf(current, force) !== undefined) return current;
-    const recorded = await store.recordForceReference(current, force, next());
+    const recorded = await store.recordForceReference(current, forceReferenceGiven(current, force, next(), at));
     if (recorded !== undefined) return recorded;
     // Someone else changed the report, or (once in 2^60) the reference was taken: read and retry.
     current = (await store.find(current.reference)) ?? current;

@@ -7,10 +7,11 @@
 import * as z from 'zod';
 import { typedText } from './typed-text.ts';
 import { auditEvent, type AuditEvent } from './audit.ts';
-import { findForce } from './forces.ts';
+import { findForce, type ForceId } from './forces.ts';
 import { canMove, isWithAForce } from './lifecycle.ts';
 import { OUTCOMES, type Outcome, type ReportRecord } from './entities/report-record.ts';
 import type { ReportStore } from './ports.ts';
+import type { ReportChange } from './entities/report-change.ts';
 import { reportForForce } from './force-reference.ts';
 import { mayReach } from './routing.ts';
 import { TRIAGE } from './entities/routing-decision.ts';
@@ -25,17 +26,35 @@ export type ForceRefusal =
   | { readonly kind: 'unknown-force'; readonly typed: string }
   | { readonly kind: 'same-force' };
 
-export interface ForceChange {
-  readonly record: ReportRecord;
-  readonly event: AuditEvent;
-  readonly counters: readonly CounterIncrement[];
-}
-
 /** A force's step decided: the change to record, or why not. */
-export type ForceResult = StepResult<ForceChange, ForceRefusal>;
+export type ForceResult = StepResult<ReportChange, ForceRefusal>;
 
 /** A force's step taken: the report as it now stands, or why not. */
 export type ForceOutcome = StepResult<ReportRecord, ForceRefusal>;
+
+/** A report as a force reads it: the record, what of it the force may see, and its trail. */
+export interface ReadByForce {
+  readonly record: ReportRecord;
+  readonly access: Exclude<Access, { kind: 'none' }>;
+  readonly audit: readonly AuditEvent[];
+}
+
+/**
+ * One of a force's reports read by the force, by the force's own reference, and the reading
+ * recorded, naming the force. Any other force, and any other reference, finds no such report.
+ */
+export const readAsForce = async (
+  reports: Pick<ReportStore, 'find' | 'findByForceReference' | 'appendEvent' | 'auditTrail'>,
+  force: ForceId,
+  typedReference: string,
+  at: Date,
+): Promise<StepResult<ReadByForce, NotFound>> => {
+  const record = await reportForForce(reports, force, typedReference);
+  const access = accessOf(record, force);
+  if (record === undefined || access.kind === 'none') return refused({ kind: 'not-found' });
+  await reports.appendEvent(record.reference, auditEvent('read_by_force', at, { force }, `force:${force}`));
+  return done({ record, access, audit: await reports.auditTrail(record.reference) });
+};
 
 /** What a force may see of a report: all of it while it has it; up to when it passed it on, after. */
 export type Access = { readonly kind: 'custodian' } | { readonly kind: 'former'; readonly until: string } | { readonly kind: 'none' };
@@ -158,7 +177,7 @@ export const forceStep = async (
   if (result.kind === 'refused') return result;
   if (record === undefined) return refused({ kind: 'not-found' });
   const { value: change } = result;
-  await store.recordChange(record, change.record, change.event, change.counters);
+  await store.recordChange(record, change);
   return done(change.record);
 };
 
@@ -184,7 +203,7 @@ export const MAX_FORCE_REQUEST_BYTES = 16 * 1024;
  * force once it has: routed again, to be disseminated to it. Undefined when it is not such a
  * report, or its force has still not joined.
  */
-export const releaseToJoinedForce = (record: ReportRecord, by: string, at: Date): ForceChange | undefined => {
+export const releaseToJoinedForce = (record: ReportRecord, by: string, at: Date): ReportChange | undefined => {
   const [waitingFor] = record.routing.candidates;
   const force = waitingFor === undefined ? undefined : findForce(waitingFor);
   const when = at.toISOString();

@@ -9,7 +9,7 @@ import type { Reference } from './reference.ts';
 import type { AuditEvent } from './audit.ts';
 import type { ReportRecord } from './entities/report-record.ts';
 import type { SplitChange } from './entities/split-change.ts';
-import type { CounterIncrement } from './entities/counters.ts';
+import type { ForceReferenceGiven, RecordedContact, ReportChange } from './entities/report-change.ts';
 import type { Destination } from './entities/routing-decision.ts';
 import type { ForceReference, ForceReferenceEntry } from './entities/force-reference.ts';
 import type { SealedOriginal } from './entities/sealed-original.ts';
@@ -19,29 +19,31 @@ export interface ReportStore {
   /** Claims a reference for a new report; false if it is already taken. */
   reserveReference(reference: Reference, at: Date): Promise<boolean>;
   /**
-   * Records a routed contact with its audit trail and counts it, once. When the reference is
-   * already recorded (a repeated delivery), nothing is written and the record as first written is
-   * returned.
+   * Records a routed contact with its events and counters, once. When the reference is already
+   * recorded (a repeated delivery), nothing is written and the record as first written is returned.
    */
-  recordRouted(record: ReportRecord): Promise<ReportRecord>;
-  /** Records that the destination's queue holds the report, and counts it; a repeat changes nothing. */
-  recordNotified(record: ReportRecord, at: Date): Promise<ReportRecord>;
+  recordRouted(contact: RecordedContact): Promise<ReportRecord>;
   /**
-   * Replaces a record with its next version, appends the event and moves the counters, all or
-   * nothing. Throws ConcurrentChange if the record is no longer the version it was read at.
+   * Records that the destination's queue holds the report (the change notifiedChange decides).
+   * When another delivery recorded it first, nothing is written and what it recorded is returned.
    */
-  recordChange(before: ReportRecord, after: ReportRecord, event: AuditEvent, counters: readonly CounterIncrement[]): Promise<void>;
+  recordNotified(before: ReportRecord, change: ReportChange): Promise<ReportRecord>;
+  /**
+   * Replaces a record with the change's next version, appends its event and moves its counters,
+   * all or nothing. Throws ConcurrentChange if the record is no longer the version it was read at.
+   */
+  recordChange(before: ReportRecord, change: ReportChange): Promise<void>;
   /**
    * Records a contact split into reports: the contact's next version and the new reports, with
    * their events, all or nothing. Throws ConcurrentChange if the contact changed meanwhile.
    */
   recordSplit(before: ReportRecord, change: SplitChange): Promise<void>;
   /**
-   * Gives a force its own reference for a report: records the report's next version with it, and
-   * claims the reference, all or nothing. Undefined, with nothing written, when the report changed
-   * since it was read or the reference is taken.
+   * Gives a force its own reference for a report: records the report's next version with it and
+   * its event, and claims the reference, all or nothing. Undefined, with nothing written, when the
+   * report changed since it was read or the reference is taken.
    */
-  recordForceReference(before: ReportRecord, force: ForceId, forceReference: ForceReference): Promise<ReportRecord | undefined>;
+  recordForceReference(before: ReportRecord, given: ForceReferenceGiven): Promise<ReportRecord | undefined>;
   /** Which report a force reference stands for, and which force holds it. */
   findByForceReference(forceReference: ForceReference): Promise<ForceReferenceEntry | undefined>;
   /** Appends an event that changes nothing else, such as someone reading the original. */

@@ -2,9 +2,12 @@
  * Making a report's record once it is routed (the record itself is
  * functions/domain/entities/report-record.ts), and reading where it stands.
  */
+import { auditEvent } from './audit.ts';
 import type { IntakeMessage } from './intake.ts';
 import { contentFromSubmission } from './disseminable-content.ts';
 import type { ReportRecord, ReportStatus } from './entities/report-record.ts';
+import type { RecordedContact, ReportChange } from './entities/report-change.ts';
+import { contactCounted, disseminationCounted } from './statistics.ts';
 import { TRIAGE, type RoutingDecision } from './entities/routing-decision.ts';
 import type { SealedOriginal } from './entities/sealed-original.ts';
 
@@ -42,6 +45,29 @@ export const routedRecord = (
 export const isDueForNotification = (record: ReportRecord): boolean =>
   (record.status === 'routed' || record.status === 'approved') && record.notifiedAt === undefined;
 
+/** A routed contact as it is first recorded: received and routed, and counted against its first destination. */
+export const recordedContact = (record: ReportRecord): RecordedContact => {
+  const { routing } = record;
+  return {
+    record,
+    events: [
+      auditEvent('received', record.receivedAt, { channel: record.channel }),
+      auditEvent('routed', record.routedAt, { destination: routing.destination, rule: routing.rule, reason: routing.reason }),
+    ],
+    counters: [contactCounted(record)],
+  };
+};
+
 /** The status a report takes once its destination's queue holds it. */
-export const statusOnceNotified = (record: ReportRecord): ReportStatus =>
-  record.routing.destination === TRIAGE ? 'in_triage' : 'disseminated';
+const statusOnceNotified = (record: ReportRecord): ReportStatus => (record.routing.destination === TRIAGE ? 'in_triage' : 'disseminated');
+
+/** The destination's queue holds the report: disseminated to its force (and counted), or in triage. */
+export const notifiedChange = (record: ReportRecord, at: Date): ReportChange => {
+  const notifiedAt = at.toISOString();
+  const status = statusOnceNotified(record);
+  return {
+    record: { ...record, status, notifiedAt, version: record.version + 1 },
+    event: auditEvent(status === 'in_triage' ? 'queued_for_triage' : 'disseminated', notifiedAt, { destination: record.routing.destination }),
+    counters: disseminationCounted(record, notifiedAt),
+  };
+};

@@ -9,9 +9,11 @@
 import { auditEvent, type AuditEvent } from './audit.ts';
 import type { DisseminableContent } from './disseminable-content.ts';
 import { findForce, type Force } from './forces.ts';
-import type { ReportStore } from './ports.ts';
+import type { OriginalsVault, ReportStore } from './ports.ts';
+import { reportSubmissionSchema, type ReportSubmission } from './report.ts';
 import { newReference, type Reference } from './reference.ts';
 import type { ReportRecord, ReportStatus } from './entities/report-record.ts';
+import type { ReportChange } from './entities/report-change.ts';
 import type { SplitChange } from './entities/split-change.ts';
 import type { ClosureReason } from './review-state.ts';
 import { mayReach } from './routing.ts';
@@ -34,14 +36,8 @@ export type ReviewRefusal =
   | { readonly kind: 'unknown-force'; readonly typed: string }
   | { readonly kind: 'same-force-twice'; readonly force: string };
 
-export interface ReviewChange {
-  readonly record: ReportRecord;
-  readonly event: AuditEvent;
-  readonly counters: readonly CounterIncrement[];
-}
-
 /** A review step decided: the change to record, or why not. */
-export type ReviewResult = StepResult<ReviewChange, ReviewRefusal>;
+export type ReviewResult = StepResult<ReportChange, ReviewRefusal>;
 
 /** A review step taken: the report as it now stands, or why not. */
 export type ReviewOutcome = StepResult<ReportRecord, ReviewRefusal | NotFound>;
@@ -259,8 +255,33 @@ export const reviewStep = async (
   const result = decide(record);
   if (result.kind === 'refused') return result;
   const { value: change } = result;
-  await store.recordChange(record, change.record, change.event, change.counters);
+  await store.recordChange(record, change);
   return done(change.record);
+};
+
+/** A contact opened for review: the record, the reporter's own words, and its trail with this reading in it. */
+export interface OpenedContact {
+  readonly record: ReportRecord;
+  readonly original: ReportSubmission;
+  readonly audit: readonly AuditEvent[];
+}
+
+/**
+ * Opens a contact's original for a member of the contact centre, and records that they read it:
+ * nobody reads a reporter's own words without the trail saying who and when.
+ */
+export const openForReview = async (
+  ports: { readonly reports: Pick<ReportStore, 'find' | 'appendEvent' | 'auditTrail'>; readonly vault: Pick<OriginalsVault, 'open'> },
+  reference: Reference,
+  by: string,
+  at: Date,
+): Promise<StepResult<OpenedContact, NotFound>> => {
+  const record = await ports.reports.find(reference);
+  if (record === undefined) return refused({ kind: 'not-found' });
+  // A report split from a contact shares the contact's original, sealed for the contact's reference.
+  const original = reportSubmissionSchema.parse(JSON.parse(await ports.vault.open(record.splitFrom ?? reference, record.original)));
+  await ports.reports.appendEvent(reference, auditEvent('original_read', at, {}, by));
+  return done({ record, original, audit: await ports.reports.auditTrail(reference) });
 };
 
 /** How long a contact has waited for review, in whole seconds; 0 when nothing waits. */

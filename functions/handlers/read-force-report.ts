@@ -7,18 +7,15 @@
 import { clock, reportStore, portsFor } from '#adapters/composition-root.ts';
 import { statusProblem } from '#adapters/http/problem.ts';
 import { forceRoute, json } from '#adapters/http/routes.ts';
-import { auditEvent } from '#domain/audit.ts';
 import { forceReport } from '#domain/force-facing.ts';
-import { reportForForce } from '#domain/force-reference.ts';
-import { accessOf } from '#domain/force-work.ts';
+import { readAsForce } from '#domain/force-work.ts';
 
 const forcePorts = portsFor({ reports: reportStore, clock });
 
 export const handler = forceRoute().handler(async (event) => {
   const { reports, clock } = forcePorts();
-  const record = await reportForForce(reports, event.force.id, event.pathParameters?.reference ?? '');
-  const access = accessOf(record, event.force.id);
-  if (record === undefined || access.kind === 'none') throw statusProblem(404, 'Not Found', 'There is no report with that reference for your force.');
-  await reports.appendEvent(record.reference, auditEvent('read_by_force', clock(), { force: event.force.id }, `force:${event.force.id}`));
-  return json(200, forceReport(record, event.force.id, access, await reports.auditTrail(record.reference)));
+  const read = await readAsForce(reports, event.force.id, event.pathParameters?.reference ?? '', clock());
+  if (read.kind === 'refused') throw statusProblem(404, 'Not Found', 'There is no report with that reference for your force.');
+  const { record, access, audit } = read.value;
+  return json(200, forceReport(record, event.force.id, access, audit));
 });

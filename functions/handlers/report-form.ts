@@ -7,6 +7,7 @@
  * is not taken in: the answer says so, and offers to send it as a new report, with a new key.
  */
 import { randomUUID } from 'node:crypto';
+import { clock, portsFor } from '#adapters/composition-root.ts';
 import { formBytesFor, htmlPage, pageRoute } from '#adapters/http/page-routes.ts';
 import { idempotentIntake } from '#adapters/idempotent-intake.ts';
 import { logger } from '#adapters/logger.ts';
@@ -15,6 +16,7 @@ import { NARRATIVE_MAX, reportSubmissionSchema } from '#domain/report.ts';
 import { changedReportPage, confirmationPage, fieldErrors, reportFormPage, submissionFromForm } from '#pages/report-form.ts';
 
 const intake = reportIntake('online');
+const formPorts = portsFor({ clock });
 const takeOnce = idempotentIntake(intake.take);
 
 /** A key is the form's own; anything else in the field is not one. */
@@ -33,7 +35,7 @@ export const handler = pageRoute(formBytesFor(LONGEST_FORM_CHARACTERS)).handler(
   if (event.requestContext.http.method !== 'POST') return htmlPage(200, reportFormPage({ idempotencyKey: randomUUID() }));
 
   const idempotencyKey = idempotencyKeyFrom(event.body) ?? randomUUID();
-  const { values, submission, errors } = submissionFromForm(event.body);
+  const { values, submission, errors } = submissionFromForm(event.body, formPorts().clock());
   const parsed = reportSubmissionSchema.safeParse(submission);
   const allErrors = [...errors, ...(parsed.success ? [] : fieldErrors(parsed.error.issues))];
   if (!parsed.success || allErrors.length > 0) return htmlPage(400, reportFormPage({ values, errors: allErrors, idempotencyKey }));

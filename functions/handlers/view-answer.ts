@@ -9,23 +9,20 @@ import { clock, followUpStore, originalsVault, reportStore, portsFor } from '#ad
 import { statusProblem } from '#adapters/http/problem.ts';
 import { followUpIdFrom, referenceFrom } from '#adapters/http/step-problems.ts';
 import { json, staffRoute } from '#adapters/http/routes.ts';
-import { auditEvent } from '#domain/audit.ts';
+import { openAnswerForReview } from '#domain/follow-up.ts';
 import { findIdentifyingDetails } from '#domain/identifying-details.ts';
 
 const answerPorts = portsFor({ followUps: followUpStore, reports: reportStore, vault: originalsVault, clock });
 
 export const handler = staffRoute(['analysts', 'supervisors']).handler(async (event) => {
-  const { followUps, reports, vault, clock } = answerPorts();
+  const ports = answerPorts();
   const reference = referenceFrom(event.pathParameters);
   const answerId = followUpIdFrom(event.pathParameters, 'answerId');
-  const found = await followUps.findAnswer(reference, answerId);
-  if (found === undefined) throw statusProblem(404, 'Not Found', 'There is no such answer.');
-  const question = found.questionId === undefined ? undefined : await followUps.findQuestion(reference, found.questionId);
-  if (found.questionId !== undefined && question === undefined) throw statusProblem(404, 'Not Found', 'There is no such answer.');
-  const original = await vault.open(reference, found.original);
-  await reports.appendEvent(reference, auditEvent('answer_read', clock(), { answerId }, event.staff.username));
+  const opened = await openAnswerForReview(ports, reference, answerId, event.staff.username, ports.clock());
+  if (opened.kind === 'refused') throw statusProblem(404, 'Not Found', 'There is no such answer.');
+  const { answer, question, original } = opened.value;
   return json(200, {
-    ...answerSummary(found),
+    ...answerSummary(answer),
     question: question === undefined ? null : questionSummary(question),
     original,
     flags: findIdentifyingDetails(original).map((flag) => ({ pointer: '/answer', ...flag })),

@@ -8,20 +8,15 @@ import { clock, originalsVault, reportStore, portsFor } from '#adapters/composit
 import { referenceFrom } from '#adapters/http/step-problems.ts';
 import { json, staffRoute } from '#adapters/http/routes.ts';
 import { statusProblem } from '#adapters/http/problem.ts';
-import { auditEvent } from '#domain/audit.ts';
-import { reportSubmissionSchema } from '#domain/report.ts';
 import { flagIdentifyingDetails } from '#domain/review-flags.ts';
+import { openForReview } from '#domain/review.ts';
 
 const reviewPorts = portsFor({ reports: reportStore, vault: originalsVault, clock });
 
 export const handler = staffRoute(['analysts', 'supervisors']).handler(async (event) => {
-  const { reports, vault, clock } = reviewPorts();
-  const reference = referenceFrom(event.pathParameters);
-  const record = await reports.find(reference);
-  if (record === undefined) throw statusProblem(404, 'Not Found', 'There is no report with that reference.');
-  // A report split from a contact shares the contact's original, sealed for the contact's reference.
-  const original = reportSubmissionSchema.parse(JSON.parse(await vault.open(record.splitFrom ?? reference, record.original)));
-  await reports.appendEvent(reference, auditEvent('original_read', clock(), {}, event.staff.username));
-  const audit = await reports.auditTrail(reference);
+  const ports = reviewPorts();
+  const opened = await openForReview(ports, referenceFrom(event.pathParameters), event.staff.username, ports.clock());
+  if (opened.kind === 'refused') throw statusProblem(404, 'Not Found', 'There is no report with that reference.');
+  const { record, original, audit } = opened.value;
   return json(200, contactForReview(record, original, flagIdentifyingDetails(original), audit));
 });

@@ -6,7 +6,7 @@
  *
  * A handler uses them like this:
  *
- *   const { values, submission, errors } = submissionFromForm(form);
+ *   const { values, submission, errors } = submissionFromForm(form, now);
  *   const parsed = reportSubmissionSchema.safeParse(submission);
  *   const all = [...errors, ...(parsed.success ? [] : fieldErrors(parsed.error.issues))];
  *   if (all.length > 0) → 400 with reportFormPage({ values, errors: all, idempotencyKey: form.get('idempotencyKey') })
@@ -226,7 +226,7 @@ const isEmpty = (object: object): boolean => Object.keys(object).length === 0;
  */
 export const submissionFromForm = (
   form: URLSearchParams,
-  now: Date = new Date(),
+  now: Date,
 ): { values: ReportFormValues; submission: unknown; errors: FieldError[] } => {
   const values = valuesFromForm(form);
   const errors: FieldError[] = [];

@@ -14,10 +14,10 @@ import type { SealedOriginal } from '../../functions/domain/entities/sealed-orig
 import type { Reference } from '../../functions/domain/reference.ts';
 import type { Answer, Question } from '../../functions/domain/entities/follow-up.ts';
 import type { ForceReference, ForceReferenceEntry } from '../../functions/domain/entities/force-reference.ts';
-import { statusOnceNotified } from '../../functions/domain/report-record.ts';
 import type { ReportRecord } from '../../functions/domain/entities/report-record.ts';
 import type { SplitChange } from '../../functions/domain/entities/split-change.ts';
 import type { CounterIncrement } from '../../functions/domain/entities/counters.ts';
+import type { ForceReferenceGiven, RecordedContact, ReportChange } from '../../functions/domain/entities/report-change.ts';
 
 export class InMemoryReportStore implements ReportStore {
   readonly reserved = new Set<string>();
@@ -31,26 +31,31 @@ export class InMemoryReportStore implements ReportStore {
     return true;
   }
 
-  async recordRouted(record: ReportRecord): Promise<ReportRecord> {
+  async recordRouted({ record, events, counters }: RecordedContact): Promise<ReportRecord> {
     const recorded = this.records.get(record.reference);
     if (recorded !== undefined) return recorded;
     this.records.set(record.reference, record);
+    for (const event of events) this.events.push({ ...event, reference: record.reference });
+    this.count(counters);
     return record;
   }
 
-  async recordNotified(record: ReportRecord, at: Date): Promise<ReportRecord> {
-    const recorded = this.records.get(record.reference);
+  async recordNotified(before: ReportRecord, change: ReportChange): Promise<ReportRecord> {
+    const recorded = this.records.get(before.reference);
     if (recorded === undefined) throw new Error('not recorded');
     if (recorded.notifiedAt !== undefined) return recorded;
-    const after = { ...recorded, status: statusOnceNotified(recorded), notifiedAt: at.toISOString(), version: recorded.version + 1 };
-    this.records.set(record.reference, after);
-    return after;
+    await this.recordChange(before, change);
+    return change.record;
   }
 
-  async recordChange(before: ReportRecord, after: ReportRecord, event: AuditEvent, counters: readonly CounterIncrement[]): Promise<void> {
+  async recordChange(before: ReportRecord, { record: after, event, counters }: ReportChange): Promise<void> {
     if (this.records.get(before.reference)?.version !== before.version) throw new ConcurrentChange(before.reference);
     this.records.set(after.reference, after);
     this.events.push({ ...event, reference: after.reference });
+    this.count(counters);
+  }
+
+  private count(counters: readonly CounterIncrement[]): void {
     for (const { destination, month, counter } of counters) {
       const key = `${destination}|${month}|${counter}`;
       this.counters.set(key, (this.counters.get(key) ?? 0) + 1);
@@ -66,11 +71,11 @@ export class InMemoryReportStore implements ReportStore {
 
   readonly forceReferences = new Map<string, ForceReferenceEntry>();
 
-  async recordForceReference(before: ReportRecord, force: string, forceReference: ForceReference): Promise<ReportRecord | undefined> {
+  async recordForceReference(before: ReportRecord, { record: after, event, force, forceReference }: ForceReferenceGiven): Promise<ReportRecord | undefined> {
     if (this.records.get(before.reference)?.version !== before.version || this.forceReferences.has(forceReference)) return undefined;
-    const after = { ...before, forceReferences: { ...before.forceReferences, [force]: forceReference }, version: before.version + 1 };
     this.forceReferences.set(forceReference, { reference: before.reference, force });
     this.records.set(after.reference, after);
+    this.events.push({ ...event, reference: after.reference });
     return after;
   }
 

@@ -14,7 +14,7 @@ import { intakeMessage } from '../../functions/domain/intake.ts';
 import type { SealedOriginal } from '../../functions/domain/entities/sealed-original.ts';
 import { foldForMatching, protectedMentions } from '../../functions/domain/protected-units.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
-import { routedRecord } from '../../functions/domain/report-record.ts';
+import { recordedContact, routedRecord } from '../../functions/domain/report-record.ts';
 import type { ReportRecord } from '../../functions/domain/entities/report-record.ts';
 import { reportSubmissionSchema, type ReportSubmissionInput } from '../../functions/domain/report.ts';
 import { approve, chooseForce, sanitise, split, type ReviewResult } from '../../functions/domain/review.ts';
@@ -169,7 +169,7 @@ describe('every change of destination checks again', () => {
   it('an answer that speaks of the holding force\'s own unit or chief officers is not approved for it', async () => {
     const store = new InMemoryReportStore();
     const held: ReportRecord = { ...contact({ force: 'Kent' }), status: 'disseminated', routing: { destination: 'kent', rule: 'named-force', reason: 'x', candidates: [] } };
-    await store.recordRouted(held);
+    await store.recordRouted(recordedContact(held));
     const answer: Answer = {
       id: 'a1',
       questionId: 'q1',

@@ -1,0 +1,29 @@
+/**
+ * A change to a report as a step decides it (functions/domain/ decides every one): the report as
+ * the change leaves it, the audit event that records it, and the statistics counters it moves.
+ * The store writes all of it or none of it, and decides none of it.
+ */
+import type { AuditEvent } from '../audit.ts';
+import type { CounterIncrement } from './counters.ts';
+import type { ForceReference } from './force-reference.ts';
+import type { ReportRecord } from './report-record.ts';
+import type { ForceId } from '../forces.ts';
+
+export interface ReportChange {
+  readonly record: ReportRecord;
+  readonly event: AuditEvent;
+  readonly counters: readonly CounterIncrement[];
+}
+
+/** A contact recorded for the first time: the events of its receipt and its routing, and its count. */
+export interface RecordedContact {
+  readonly record: ReportRecord;
+  readonly events: readonly AuditEvent[];
+  readonly counters: readonly CounterIncrement[];
+}
+
+/** A force given its own reference for a report: the change, and the reference the store claims. */
+export interface ForceReferenceGiven extends ReportChange {
+  readonly force: ForceId;
+  readonly forceReference: ForceReference;
+}
