@@ -7,7 +7,7 @@
  * custom-resource providers CloudFormation runs at deploy time) have no handler module of ours;
  * the bench names them and says why it skips them.
  *
- * `tsx scripts/bench.ts --quick`: the same bundles, each imported once in a fresh process, a few
+ * With `--quick` (`npx node scripts/bench.ts --quick`): the same bundles, each imported once in a fresh process, a few
  * at a time; it asserts only that every bundle builds and imports and exports a handler, no
  * figures. test/infrastructure/bench-quick.test.ts runs it in `npm test`, so the bench cannot rot
  * unnoticed.

@@ -20,7 +20,7 @@
  * It also measures libphonenumber-js's findNumbers in place of the hand-written phone patterns:
  * the library was weighed and measured worse (see the table printed), so the detector keeps its own.
  *
- *   npx tsx scripts/measure-identifying-details.ts [--misses]
+ *   npm run measure:flags [-- --misses]
  *
  * --misses also lists each missed label, each flagged decoy and each false flag.
  */

@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/write-start-page.ts`: writes the pages the website serves as static files from
+ * `npm run start-page`: writes the pages the website serves as static files from
  * the functions that render them: web/static/index.html (the start page) and web/static/404.html
  * (what CloudFront and the local gateway answer for an address the site does not have). A contract
  * test fails when a committed file and its function disagree.

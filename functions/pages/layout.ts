@@ -21,7 +21,7 @@ export const SERVICE_NAME = 'Report police corruption and abuse';
 export const EXIT_URL = 'https://www.bbc.co.uk/weather';
 
 // PLACEHOLDER: the contact centre's freephone number has not been allocated yet. Replace this
-// number (and regenerate web/static/index.html with `npx tsx scripts/write-start-page.ts`) once it is.
+// number (and regenerate web/static/index.html with `npm run start-page`) once it is.
 export const CONTACT_CENTRE_PHONE = '0800 000 0000';
 
 /** The telephone number as a dialable link target. */

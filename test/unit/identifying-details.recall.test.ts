@@ -4,7 +4,7 @@
  * narratives flagged at all. Each corpus is held to the floors on its own: the one written beside
  * the detector, and two written by people who had read neither the detector nor the corpora before
  * theirs, so a pattern tuned to one corpus cannot pass on it alone.
- * `npx tsx scripts/measure-identifying-details.ts --misses` prints the table and what was missed.
+ * `npm run measure:flags -- --misses` prints the table and what was missed.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';

@@ -10,9 +10,9 @@ import { STATIC_PAGES } from '../../functions/pages/static-pages.ts';
 
 describe('the static pages', () => {
   for (const [name, render] of Object.entries(STATIC_PAGES)) {
-    it(`web/static/${name} is what its function renders (run \`npx tsx scripts/write-start-page.ts\` after a deliberate change)`, () => {
+    it(`web/static/${name} is what its function renders (run \`npm run start-page\` after a deliberate change)`, () => {
       const committed = readFileSync(new URL(`../../web/static/${name}`, import.meta.url), 'utf8');
-      assert.ok(committed === render(), `web/static/${name} differs: run \`npx tsx scripts/write-start-page.ts\` and commit the result`);
+      assert.ok(committed === render(), `web/static/${name} differs: run \`npm run start-page\` and commit the result`);
     });
   }
 });
