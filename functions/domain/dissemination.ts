@@ -42,8 +42,8 @@ export const disseminate = async (ports: DisseminationPorts, due: ReportRecord):
   if (!isDueForNotification(due)) return { record: due, repeat: true };
   const { store, forceQueues, clock } = ports;
   const destination = due.routing.destination;
+  const record = destination === TRIAGE ? due : await withForceReference(store, due, destination, clock());
   const now = clock();
-  const record = destination === TRIAGE ? due : await withForceReference(store, due, destination, now);
   await forceQueues.notify(destination, forceNotification(record, now), notificationDeduplicationId(record));
   if (destination !== TRIAGE) await followUpsWithReport({ ...ports, reports: store }, record);
   return { record: await store.recordNotified(record, notifiedChange(record, now)), repeat: false };
