@@ -59,7 +59,11 @@ export const deployTimeFunctions = (template: StackTemplate): Set<string> =>
  * Reads every function from the template and imports its handler module. Every function must name
  * its handler module, except those that only serve custom resources.
  */
-export const loadFunctions = async (template: StackTemplate, provisioned: Provisioned): Promise<Map<string, LocalFunction>> => {
+export const loadFunctions = async (
+  template: StackTemplate,
+  provisioned: Provisioned,
+  runtimeVariables: (logicalId: string) => Record<string, string> = () => ({}),
+): Promise<Map<string, LocalFunction>> => {
   const resolve = resolver(provisioned.refs, provisioned.attributes);
   const deployTimeOnly = deployTimeFunctions(template);
   const handlers = resourcesOfType(template, 'AWS::Lambda::Function').filter(
@@ -82,10 +86,13 @@ export const loadFunctions = async (template: StackTemplate, provisioned: Provis
   for (const definition of definitions) {
     const module = (await import(pathToFileURL(path.join(PROJECT_ROOT, definition.handlerModule)).href)) as { handler: LambdaHandler };
     const environment = Object.freeze({ ...definition.environment });
+    // What the function runs in: the stack's variables, and those the runtime adds of its own (on
+    // Lambda, AWS_REGION and the like; here, the endpoints that stand for the regional ones).
+    const running = Object.freeze({ ...runtimeVariables(definition.logicalId), ...environment });
     functions.set(definition.logicalId, {
       ...definition,
       environment,
-      invoke: (event) => inFunctionEnvironment(environment, () => module.handler(event, lambdaContext(definition.logicalId, definition.timeoutSeconds))),
+      invoke: (event) => inFunctionEnvironment(running, () => module.handler(event, lambdaContext(definition.logicalId, definition.timeoutSeconds))),
     });
   }
   return functions;

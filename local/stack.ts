@@ -21,6 +21,7 @@ import { PROJECT_ROOT, STATIC_SITE_FOLDER } from '../lib/project-layout.ts';
 import { startHttpGateway, type Route } from './http-gateway.ts';
 import { startKmsEmulator } from './kms-emulator.ts';
 import { startOidcIssuer, type LocalIssuer } from './oidc-issuer.ts';
+import { startDynamoDbGuard, templatePermissions, type DynamoDbGuard } from './dynamodb-guard.ts';
 import { loadFunctions, type LocalFunction } from './lambda-runtime.ts';
 import { provision, type ProvisionOptions } from './provision.ts';
 import { startSqsEventSource, type SqsEventSource } from './sqs-event-source.ts';
@@ -61,6 +62,8 @@ export interface LocalStack {
   readonly template: StackTemplate;
   /** Each function by logical id: its handler module and the environment it runs in. */
   readonly functions: ReadonlyMap<string, Pick<LocalFunction, 'handlerModule' | 'environment'>>;
+  /** What the local IAM check refused the functions (local/dynamodb-guard.ts). */
+  readonly dynamoDbRefusals: DynamoDbGuard['refused'];
   stop(): Promise<void>;
 }
 
@@ -120,7 +123,11 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       });
     }
     const resolve = resolver(provisioned.refs, provisioned.attributes);
-    const functions = await loadFunctions(template, provisioned);
+    // Each function reaches DynamoDB through the local IAM check, held to its own role.
+    const permissions = templatePermissions(template, resolve);
+    const guard = await startDynamoDbGuard(dynamoDb.endpoint, permissions.statementsOf, permissions.tableNamed);
+    started.push(guard);
+    const functions = await loadFunctions(template, provisioned, (logicalId) => ({ AWS_ENDPOINT_URL_DYNAMODB: guard.endpointFor(logicalId) }));
     const functionNamed = (id: string) => {
       const found = functions.get(id);
       if (found === undefined) throw new Error(`No local function ${id}`);
@@ -165,6 +172,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       queueUrls: provisioned.queueUrls,
       template,
       functions,
+      dynamoDbRefusals: guard.refused,
       stop,
     };
   } catch (error) {

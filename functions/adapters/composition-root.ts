@@ -14,15 +14,14 @@
  * Each wiring is its own export and each SDK client is made on first use, so a function's bundle
  * holds only the adapters and clients it names (esbuild drops the rest).
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { parseReviewPolicy, type ReviewPolicy } from '#domain/review-policy.ts';
 import { perFunction } from '../configuration/function-environment.ts';
 import { readSettings, type SettingName, type Settings } from '../configuration/settings.ts';
 import { DynamoFollowUpAccess } from './follow-up-access-store.ts';
 import { followUpCodeCost as configuredFollowUpCodeCost } from './follow-up-code-cost.ts';
+import { documentClient } from './dynamodb-client.ts';
 import { DynamoFollowUpStore } from './follow-up-store.ts';
 import { KmsOriginalsVault } from './originals-vault.ts';
 import { SqsForceQueues, SqsIntakeQueue } from './queues.ts';
@@ -35,9 +34,6 @@ const once = <T>(make: () => T): (() => T) => {
   return () => (made ??= make());
 };
 
-const documentClient = /* @__PURE__ */ once(() =>
-  DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } }),
-);
 // On Lambda AWS_ENDPOINT_URL_SQS is unset and the SDK picks the regional endpoint. Locally it
 // points at the emulator; passing it explicitly makes the SDK send there even when a queue URL
 // names another host (the SDK otherwise follows the queue URL's host).

@@ -13,6 +13,7 @@
  */
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { dynamoDbClient } from './dynamodb-client.ts';
 import type { Context } from 'aws-lambda';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Reference } from '#domain/reference.ts';
@@ -39,7 +40,13 @@ const idempotently = (tableName: string, take: (report: ReportSubmission) => Pro
     throwOnNoIdempotencyKey: false,
   });
   const once = makeIdempotent(async (request: IntakeRequest) => ({ reference: await take(request.report) }), {
-    persistenceStore: new DynamoDBPersistenceLayer({ tableName, keyAttr: 'PK', sortKeyAttr: 'SK', staticPkValue: IDEMPOTENCY_PARTITION }),
+    persistenceStore: new DynamoDBPersistenceLayer({
+      tableName,
+      keyAttr: 'PK',
+      sortKeyAttr: 'SK',
+      staticPkValue: IDEMPOTENCY_PARTITION,
+      awsSdkV3Client: dynamoDbClient(),
+    }),
     config,
   });
   return { config, once };
