@@ -57,15 +57,12 @@ export type Audience =
   | { readonly kind: 'staff'; readonly groups: readonly StaffGroup[] }
   | { readonly kind: 'force' };
 
-/** What a function may touch, and nothing more: the constructs grant exactly this. */
+/**
+ * What a function may touch beside the report table, and nothing more: the constructs grant
+ * exactly this. Its access to the table (TABLE_NAME set) is declared by handler in
+ * lib/table-access.ts.
+ */
 export interface FunctionAccess {
-  /**
-   * The report table: `read`, `write` or `read-write` as CDK grants them (TABLE_NAME set);
-   * `statistics`: dynamodb:Query on the statistics items' partitions (`STATS#…`) and nothing else.
-   */
-  readonly table: 'read' | 'write' | 'read-write' | 'statistics';
-  /** dynamodb:GetItem on the idempotency records' partition, to read back its own idempotency records. */
-  readonly idempotencyRecords?: boolean;
   /** The originals key: `seal` what a reporter writes, or `open` it for review (ORIGINALS_KEY_ID set). */
   readonly originals?: 'seal' | 'open';
   /** Send to the intake queue (INTAKE_QUEUE_URL set). */
@@ -206,10 +203,10 @@ const FOLLOWS_REPORTS =
   'Reporters follow up anonymously: the reference and follow-up code are the authorisation, checked by the function, ten wrong codes an hour per reference.';
 /** A follow-up code is checked, or a new one hashed, with scrypt: it wants the memory, and the CPU that comes with it. */
 const SCRYPT_MEMORY = 1024;
-/** Takes reports in: writes the reservation and the code's hash, reads back only its own idempotency records, queues the report. */
-const TAKES: FunctionAccess = { table: 'write', idempotencyRecords: true, intake: true };
+/** Takes reports in: queues the report. */
+const TAKES: FunctionAccess = { intake: true };
 /** Opens reports with a follow-up code, and seals what the reporter writes. */
-const FOLLOWS: FunctionAccess = { table: 'read-write', originals: 'seal' };
+const FOLLOWS: FunctionAccess = { originals: 'seal' };
 
 const pageForm = (fields: Record<string, string>) =>
   z.object(
@@ -444,7 +441,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     handler: 'record-phone-report',
     what: 'a call agent records a phone report',
     groups: ['call-agents'],
-    access: { table: 'write', intake: true },
+    access: { intake: true },
     route: {
       method: 'POST',
       path: '/contact-centre/reports',
@@ -460,7 +457,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     handler: 'list-reviews',
     what: 'contacts awaiting review',
     groups: ['analysts', 'supervisors'],
-    access: { table: 'read' },
+    access: {},
     route: {
       method: 'GET',
       path: '/contact-centre/reviews',
@@ -476,7 +473,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     handler: 'view-review',
     what: 'a contact in full, original opened',
     groups: ['analysts', 'supervisors'],
-    access: { table: 'read-write', originals: 'open' },
+    access: { originals: 'open' },
     route: {
       method: 'GET',
       path: '/contact-centre/reviews/{reference}',
@@ -492,7 +489,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     handler: 'sanitise-report',
     what: 'an analyst writes the sanitised report',
     groups: ['analysts'],
-    access: { table: 'read-write' },
+    access: {},
     route: {
       method: 'PUT',
       path: '/contact-centre/reviews/{reference}/sanitised',
@@ -508,7 +505,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     handler: 'choose-force',
     what: 'the contact centre chooses the force',
     groups: ['analysts', 'supervisors'],
-    access: { table: 'read-write' },
+    access: {},
     route: {
       method: 'PUT',
       path: '/contact-centre/reviews/{reference}/force',
@@ -530,7 +527,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     handler: 'close-contact',
     what: 'a member of staff proposes closing a contact',
     groups: ['analysts', 'supervisors'],
-    access: { table: 'read-write' },
+    access: {},
     route: {
       method: 'POST',
       path: '/contact-centre/reviews/{reference}/closure',
@@ -546,7 +543,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     handler: 'confirm-closure',
     what: 'another supervisor confirms a closure',
     groups: ['supervisors'],
-    access: { table: 'read-write' },
+    access: {},
     route: {
       method: 'POST',
       path: '/contact-centre/reviews/{reference}/closure/confirmation',
@@ -561,7 +558,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     handler: 'split-contact',
     what: 'the contact centre splits a contact for several forces',
     groups: ['analysts', 'supervisors'],
-    access: { table: 'read-write' },
+    access: {},
     route: {
       method: 'POST',
       path: '/contact-centre/reviews/{reference}/split',
@@ -582,7 +579,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     handler: 'approve-dissemination',
     what: 'a supervisor approves dissemination',
     groups: ['supervisors'],
-    access: { table: 'read-write', disseminates: true },
+    access: { disseminates: true },
     route: {
       method: 'POST',
       path: '/contact-centre/reviews/{reference}/approval',
@@ -604,7 +601,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     handler: 'list-follow-ups',
     what: 'questions to relay, answers to review',
     groups: ['analysts', 'supervisors'],
-    access: { table: 'read' },
+    access: {},
     route: {
       method: 'GET',
       path: '/contact-centre/follow-ups',
@@ -619,7 +616,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     handler: 'relay-question',
     what: "relay a force's question to the reporter",
     groups: ['analysts', 'supervisors'],
-    access: { table: 'read-write' },
+    access: {},
     route: {
       method: 'POST',
       path: '/contact-centre/reviews/{reference}/questions/{questionId}/relay',
@@ -634,7 +631,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     handler: 'record-phone-answer',
     what: "a call agent records a reporter's answer",
     groups: ['call-agents'],
-    access: { table: 'read-write', originals: 'seal' },
+    access: { originals: 'seal' },
     route: {
       method: 'POST',
       path: '/contact-centre/reports/{reference}/questions/{questionId}/answers',
@@ -650,7 +647,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     handler: 'view-answer',
     what: "a reporter's answer in full, opened",
     groups: ['analysts', 'supervisors'],
-    access: { table: 'read-write', originals: 'open' },
+    access: { originals: 'open' },
     route: {
       method: 'GET',
       path: '/contact-centre/reviews/{reference}/answers/{answerId}',
@@ -665,7 +662,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     handler: 'sanitise-answer',
     what: 'an analyst writes the answer the force will see',
     groups: ['analysts'],
-    access: { table: 'read-write' },
+    access: {},
     route: {
       method: 'PUT',
       path: '/contact-centre/reviews/{reference}/answers/{answerId}/sanitised',
@@ -681,7 +678,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     handler: 'approve-answer',
     what: 'a supervisor approves an answer for the force',
     groups: ['supervisors'],
-    access: { table: 'read-write', disseminates: true },
+    access: { disseminates: true },
     route: {
       method: 'POST',
       path: '/contact-centre/reviews/{reference}/answers/{answerId}/approval',
@@ -701,7 +698,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     name: 'ListForceReports',
     handler: 'list-force-reports',
     what: "the force's reports, newest first",
-    access: { table: 'read' },
+    access: {},
     route: {
       method: 'GET',
       path: '/force/reports',
@@ -716,7 +713,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     name: 'ReadForceReport',
     handler: 'read-force-report',
     what: 'one report, the read recorded',
-    access: { table: 'read-write' },
+    access: {},
     route: {
       method: 'GET',
       path: '/force/reports/{reference}',
@@ -730,7 +727,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     name: 'RecordOutcome',
     handler: 'record-outcome',
     what: 'the force records what it did',
-    access: { table: 'read-write' },
+    access: {},
     route: {
       method: 'POST',
       path: '/force/reports/{reference}/outcome',
@@ -748,7 +745,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     name: 'TransferReport',
     handler: 'transfer-report',
     what: 'the force passes a report to another force',
-    access: { table: 'read-write', disseminates: true },
+    access: { disseminates: true },
     route: {
       method: 'POST',
       path: '/force/reports/{reference}/transfer',
@@ -767,7 +764,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     name: 'AskQuestion',
     handler: 'ask-question',
     what: 'a force asks the reporter a question',
-    access: { table: 'read-write' },
+    access: {},
     route: {
       method: 'POST',
       path: '/force/reports/{reference}/questions',
@@ -786,7 +783,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     handler: 'get-statistics',
     what: "a force's statistics by month, counts below 5 suppressed",
     audience: { kind: 'public', why: 'Published statistics, never below 5 per force and month: anyone may read them, without an account. Throttled at the stage.' },
-    access: { table: 'statistics' },
+    access: {},
     routes: [
       {
         method: 'GET',

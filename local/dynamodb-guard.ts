@@ -7,7 +7,8 @@
  * its indexes) and its `dynamodb:LeadingKeys` (the partition key values it touches), and no Deny
  * does; otherwise it is answered with AccessDeniedException, as DynamoDB would.
  *
- * Each function reaches the proxy at a path of its own (`/fn/<logical id>/`): the local runtime
+ * Each function reaches the proxy at a path of its own (`/fn/<logical id>/`; a test probing what a
+ * function may not do, at `/probe/<logical id>/`): the local runtime
  * sets the function's AWS_ENDPOINT_URL_DYNAMODB to it, standing for the regional endpoint Lambda
  * would use. Requests with no such path (the tests' own clients, the provisioning) go straight
  * through: they are the operator's, not a function's.
@@ -150,11 +151,22 @@ export const authorisationsFor = (operation: string, body: Readonly<Record<strin
   }
 };
 
+export interface Refusal {
+  readonly function: string;
+  readonly authorisation: Authorisation;
+  /** Made by a test acting as the function on purpose (endpointFor's `probe`), not by the function. */
+  readonly probe: boolean;
+}
+
 export interface DynamoDbGuard {
-  /** The endpoint a function reaches DynamoDB at: its own path on the proxy. */
-  endpointFor(logicalId: string): string;
-  /** Every request refused so far, for a test to show. */
-  readonly refused: readonly { readonly function: string; readonly authorisation: Authorisation }[];
+  /**
+   * The endpoint a function reaches DynamoDB at: its own path on the proxy. A test that acts as the
+   * function on purpose, to show what it may not do, asks for a probe's endpoint, so that its
+   * refusals are told apart from the function's own.
+   */
+  endpointFor(logicalId: string, options?: { probe?: boolean }): string;
+  /** Every request refused so far. */
+  readonly refused: readonly Refusal[];
   stop(): Promise<void>;
 }
 
@@ -175,11 +187,11 @@ export const startDynamoDbGuard = async (
   statementsOf: (logicalId: string) => readonly PolicyStatement[] | undefined,
   tableNamed: (name: string) => TableShape,
 ): Promise<DynamoDbGuard> => {
-  const refused: { function: string; authorisation: Authorisation }[] = [];
+  const refused: Refusal[] = [];
   const server: Server = createServer((request, response) => {
     void (async () => {
       const body = await readBody(request);
-      const caller = /^\/fn\/([^/]+)\//.exec(request.url ?? '')?.[1];
+      const [, via, caller] = /^\/(fn|probe)\/([^/]+)\//.exec(request.url ?? '') ?? [];
       if (caller !== undefined) {
         const statements = statementsOf(caller) ?? [];
         const operation = String(request.headers['x-amz-target'] ?? '').replace(/^DynamoDB_\d+\./, '');
@@ -187,7 +199,7 @@ export const startDynamoDbGuard = async (
           (authorisation) => !isAllowed(statements, authorisation),
         );
         if (denied !== undefined) {
-          refused.push({ function: caller, authorisation: denied });
+          refused.push({ function: caller, authorisation: denied, probe: via === 'probe' });
           response.writeHead(400, { 'content-type': 'application/x-amz-json-1.0' });
           response.end(
             JSON.stringify({
@@ -213,7 +225,7 @@ export const startDynamoDbGuard = async (
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    endpointFor: (logicalId) => `http://127.0.0.1:${port}/fn/${logicalId}`,
+    endpointFor: (logicalId, { probe = false } = {}) => `http://127.0.0.1:${port}/${probe ? 'probe' : 'fn'}/${logicalId}`,
     refused,
     stop: () =>
       new Promise((resolve) => {

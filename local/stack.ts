@@ -62,8 +62,8 @@ export interface LocalStack {
   readonly template: StackTemplate;
   /** Each function by logical id: its handler module and the environment it runs in. */
   readonly functions: ReadonlyMap<string, Pick<LocalFunction, 'handlerModule' | 'environment'>>;
-  /** What the local IAM check refused the functions (local/dynamodb-guard.ts). */
-  readonly dynamoDbRefusals: DynamoDbGuard['refused'];
+  /** The local IAM check every function reaches DynamoDB through (local/dynamodb-guard.ts). */
+  readonly dynamoDbGuard: Pick<DynamoDbGuard, 'endpointFor' | 'refused'>;
   stop(): Promise<void>;
 }
 
@@ -172,7 +172,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       queueUrls: provisioned.queueUrls,
       template,
       functions,
-      dynamoDbRefusals: guard.refused,
+      dynamoDbGuard: guard,
       stop,
     };
   } catch (error) {

@@ -98,7 +98,7 @@ export class ContactCentre extends Construct {
       description: 'Publishes how long the oldest contact has waited for review',
       environment: { POWERTOOLS_METRICS_NAMESPACE: REVIEW_METRICS_NAMESPACE },
     });
-    backlog.bindTable(props.table, 'read');
+    backlog.bindTable(props.table);
     new Rule(this, 'MeasureReviewBacklogSchedule', { schedule: Schedule.rate(Duration.minutes(15)), targets: [new LambdaFunction(backlog)] });
     const limit = props.reviewAlarmAfter ?? Duration.hours(48);
     props.paging.page(

@@ -70,7 +70,7 @@ export class IntakePipeline extends Construct {
       },
     });
     props.originalsKey.grantSeal(this.router);
-    this.router.bindTable(props.table, 'read-write');
+    this.router.bindTable(props.table);
     props.forceQueues.grantDisseminate(this.router);
     this.router.addEventSource(
       new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true }),

@@ -9,7 +9,7 @@
  */
 import { AssetHashType, type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type CfnFunction, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
@@ -17,6 +17,7 @@ import { isProduction, type Stage } from '../stage.ts';
 import { variableOf } from '../../functions/configuration/settings.ts';
 import { HANDLER_METADATA, PROJECT_ROOT } from '../project-layout.ts';
 import { BUNDLE_HANDLER, handlerBundling } from './function-bundles.ts';
+import { tableAccessOf } from '../table-access.ts';
 
 export interface ReportingFunctionProps {
   readonly stage: Stage;
@@ -28,22 +29,10 @@ export interface ReportingFunctionProps {
   readonly environment?: Record<string, string>;
 }
 
-/**
- * The table's ARN as cdk-nag writes it in a finding on `scope`'s resources: `<Table.Arn>` in the
- * table's own stack; from another stack, the name of the export CDK makes for it, which the
- * finding names as it names the `Fn::ImportValue` (the export is the one the grant's automatic
- * cross-stack reference uses, made here a little earlier).
- */
-const tableArnAsFound = (scope: Construct, table: ITable): string => {
-  const tableStack = Stack.of(table);
-  const logicalId = tableStack.getLogicalId(table.node.defaultChild as CfnElement);
-  if (tableStack === Stack.of(scope)) return `<${logicalId}.Arn>`;
-  const imported = Stack.of(scope).resolve(tableStack.exportValue(table.tableArn)) as { 'Fn::ImportValue'?: unknown };
-  if (typeof imported['Fn::ImportValue'] !== 'string') throw new Error(`The ARN of ${table.node.path} is not exported under a name known at synthesis`);
-  return imported['Fn::ImportValue'];
-};
-
 export class ReportingFunction extends LambdaFunction {
+  /** The handler module it runs, relative to the project root. */
+  readonly handlerModule: string;
+
   constructor(scope: Construct, id: string, props: ReportingFunctionProps) {
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       retention: isProduction(props.stage) ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH,
@@ -76,6 +65,7 @@ export class ReportingFunction extends LambdaFunction {
         ...props.environment,
       },
     });
+    this.handlerModule = props.handlerModule;
     (this.node.defaultChild as CfnFunction).addMetadata(HANDLER_METADATA, props.handlerModule);
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
@@ -83,17 +73,20 @@ export class ReportingFunction extends LambdaFunction {
     });
   }
 
-  /** Sets TABLE_NAME and grants exactly the access asked for. */
-  bindTable(table: ITable, access: 'read' | 'write' | 'read-write'): void {
+  /**
+   * Sets TABLE_NAME and grants exactly the access lib/table-access.ts declares for this function's
+   * handler: each grant its own statement, on the table or its index, bounded by LeadingKeys.
+   */
+  bindTable(table: ITable): void {
     this.addEnvironment(variableOf('tableName'), table.tableName);
-    if (this.role !== undefined) {
-      Validations.of(this.role).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::${tableArnAsFound(this, table)}/index/*]`,
-        reason: "The table's own secondary indexes, which CDK grants with the table.",
-      });
+    for (const { actions, partitions, index } of tableAccessOf(this.handlerModule)) {
+      this.addToRolePolicy(
+        new PolicyStatement({
+          actions: actions.map((action) => `dynamodb:${action}`),
+          resources: [index === undefined ? table.tableArn : `${table.tableArn}/index/${index}`],
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...partitions] } },
+        }),
+      );
     }
-    if (access === 'read') table.grantReadData(this);
-    else if (access === 'write') table.grantWriteData(this);
-    else table.grantReadWriteData(this);
   }
 }

@@ -7,19 +7,14 @@ import { Validations } from 'aws-cdk-lib';
 import { HttpMethod, type HttpApi, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { IDEMPOTENCY_PARTITION } from '../../functions/configuration/stack-names.ts';
 import { functionDescription, handlerModuleOf, type RouteFunction } from '../route-registry.ts';
 import type { Stage } from '../stage.ts';
 import type { ForceQueues } from './force-queues.ts';
 import type { OriginalsKey } from './originals-key.ts';
 import { ReportingFunction } from './reporting-function.ts';
 import { variableOf } from '../../functions/configuration/settings.ts';
-
-/** The partition keys of the statistics items (functions/adapters/statistics-store.ts). */
-export const STATISTICS_KEYS = 'STATS#*';
 
 /** What a construct has to grant from: only what its functions' entries may ask for need be given. */
 export interface RouteResources {
@@ -49,29 +44,7 @@ export const routeFunction = (scope: Construct, spec: RouteFunction, resources: 
     ...(spec.memorySize === undefined ? {} : { memorySize: spec.memorySize }),
     ...(resources.environment === undefined ? {} : { environment: resources.environment }),
   });
-  const { table } = resources;
-  if (access.table === 'statistics') {
-    // Shares the report table but may read nothing in it except the statistics items.
-    fn.addEnvironment(variableOf('tableName'), table.tableName);
-    fn.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['dynamodb:Query'],
-        resources: [table.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [STATISTICS_KEYS] } },
-      }),
-    );
-  } else {
-    fn.bindTable(table, access.table);
-  }
-  if (access.idempotencyRecords === true) {
-    fn.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['dynamodb:GetItem'],
-        resources: [table.tableArn],
-        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [IDEMPOTENCY_PARTITION] } },
-      }),
-    );
-  }
+  fn.bindTable(resources.table);
   resources.bind?.(fn);
   if (access.originals !== undefined) {
     const key = needed(resources.originalsKey, 'the originals key', spec);

@@ -14,7 +14,6 @@ import type { Stage } from '../stage.ts';
 import type { ReportingFunction } from './reporting-function.ts';
 import { addRoutesOf, routeFunction } from './route-functions.ts';
 
-export { STATISTICS_KEYS } from './route-functions.ts';
 
 export interface StatisticsApiProps {
   readonly stage: Stage;

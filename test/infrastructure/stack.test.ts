@@ -131,7 +131,7 @@ describe('the CDK stack', () => {
     // It reads back its own idempotency records, and no report.
     const reads = statements.filter((s) => actionsOf([s]).includes('dynamodb:GetItem'));
     assert.equal(reads.length, 1);
-    assert.deepEqual((reads[0] as any).Condition, { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['IDEMPOTENCY'] } });
+    assert.deepEqual((reads[0] as any).Condition, { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['IDEMPOTENCY'] } });
     assert.ok(actions.includes('dynamodb:PutItem'));
     assert.ok(!actions.some((a) => a === 'sqs:ReceiveMessage' || a === 'sqs:DeleteMessage' || a === '*'));
     const sendTo = resourcesOf(statements, 'sqs:SendMessage');

@@ -58,7 +58,10 @@ export const useLocalStack = (options: LocalStackOptions = {}): Harness => {
     forceReferencesOf = undefined;
     documents?.destroy();
     sqs?.destroy();
+    // A function refused by its own role's statements would fail in AWS: fail the file here too.
+    const refused = stack?.dynamoDbGuard.refused.filter((refusal) => !refusal.probe) ?? [];
     await stack?.stop();
+    if (refused.length > 0) throw new Error(`The local IAM check refused functions what their roles do not allow:\n${refused.map((r) => JSON.stringify(r)).join('\n')}`);
   });
   const started = () => {
     if (stack === undefined || sqs === undefined) throw new Error('local stack not started');

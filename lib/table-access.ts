@@ -1,0 +1,103 @@
+/**
+ * What each function may do in the report table, declared once, by the handler module it runs:
+ * only the actions it uses, each bounded with `dynamodb:LeadingKeys` to the partitions it touches
+ * (the item layouts are in functions/adapters/report-store.ts, follow-up-store.ts,
+ * follow-up-access-store.ts, statistics-store.ts and idempotent-intake.ts). ReportingFunction
+ * grants exactly this (`bindTable`); test/infrastructure/table-access.test.ts holds every
+ * function's statements in the synthesised templates to it and fails on anything more; locally
+ * each function's requests are checked against those statements (local/dynamodb-guard.ts), so a
+ * grant too narrow for what a function does fails the tests too.
+ *
+ * LeadingKeys bounds partitions, not items: a function that may put into `REPORT#*` may put any
+ * item of any report's partition. Nothing here grants Scan or BatchWriteItem, and no statement is
+ * without its LeadingKeys condition (as IAM evaluates ForAllValues, a request with no leading keys,
+ * a Scan, would otherwise pass).
+ */
+import { IDEMPOTENCY_PARTITION } from '../functions/configuration/stack-names.ts';
+
+export type TableAction = 'GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'Query';
+
+/** The secondary index a grant is on; none for the table itself. */
+export type TableIndex = 'GSI1';
+
+export interface TableGrant {
+  /** What the grant is for, in the service's words. */
+  readonly purpose: string;
+  readonly actions: readonly TableAction[];
+  /** `dynamodb:LeadingKeys` patterns (StringLike): the table's PK, or the index's GSI1PK. */
+  readonly partitions: readonly string[];
+  readonly index?: TableIndex;
+}
+
+const grant = (purpose: string, actions: readonly TableAction[], partitions: readonly string[], index?: TableIndex): TableGrant => ({
+  purpose,
+  actions,
+  partitions,
+  ...(index === undefined ? {} : { index }),
+});
+
+/** The grants functions are made of. */
+const READ_REPORT = grant("read a report's items (the report, its questions, answers, code)", ['GetItem'], ['REPORT#*']);
+const READ_TRAIL = grant("read a report's audit trail, questions and answers", ['Query'], ['REPORT#*']);
+const WRITE_REPORT = grant("write a report's items (each change, its event, a reservation)", ['PutItem'], ['REPORT#*']);
+const COUNT = grant('move the statistics counters', ['UpdateItem'], ['STATS#*']);
+const READ_STATISTICS = grant('read the statistics counters', ['Query'], ['STATS#*']);
+const GIVE_FORCE_REFERENCE = grant('claim a new force reference', ['PutItem'], ['FORCE-REFERENCE#*']);
+const LOOK_UP_FORCE_REFERENCE = grant('find the report a force reference stands for', ['GetItem'], ['FORCE-REFERENCE#*']);
+const COUNT_ATTEMPTS = grant('read and record follow-up code attempts', ['GetItem', 'PutItem'], ['FOLLOW-UP-ATTEMPTS#*']);
+const IDEMPOTENCY = grant('keep its idempotency records (Powertools)', ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], [IDEMPOTENCY_PARTITION]);
+const REVIEW_QUEUE = grant('list the contacts awaiting review, oldest first', ['Query'], ['REVIEW#awaiting'], 'GSI1');
+const FOLLOW_UP_QUEUES = grant('list the questions to relay and the answers to review', ['Query'], ['FOLLOW-UP#*'], 'GSI1');
+const WITH_A_DESTINATION = grant("list the reports with a force (a force's own, by its id)", ['Query'], ['DESTINATION#*'], 'GSI1');
+
+/** Reading a report, changing it (with its event), and nothing else. */
+const REVIEW_STEP = [READ_REPORT, WRITE_REPORT];
+/** What sending a report to a force needs: its reference given, its answers found, its dissemination counted. */
+const DISSEMINATE = [READ_REPORT, READ_TRAIL, WRITE_REPORT, GIVE_FORCE_REFERENCE, COUNT];
+
+/** Every function's access, by its handler module in functions/handlers/ (without `.ts`). */
+export const TABLE_ACCESS: Readonly<Record<string, readonly TableGrant[]>> = {
+  // The public's: take a report in; follow one up with its reference and code.
+  'submit-report': [WRITE_REPORT, IDEMPOTENCY],
+  'report-form': [WRITE_REPORT, IDEMPOTENCY],
+  'open-report': [READ_REPORT, READ_TRAIL, COUNT_ATTEMPTS],
+  'answer-question': [READ_REPORT, READ_TRAIL, WRITE_REPORT, COUNT_ATTEMPTS],
+  'add-information': [READ_REPORT, READ_TRAIL, WRITE_REPORT, COUNT_ATTEMPTS],
+  'follow-up-pages': [READ_REPORT, READ_TRAIL, WRITE_REPORT, COUNT_ATTEMPTS],
+  'get-statistics': [READ_STATISTICS],
+  // The router.
+  'route-report': DISSEMINATE,
+  // The contact centre's.
+  'record-phone-report': [WRITE_REPORT],
+  'list-reviews': [REVIEW_QUEUE],
+  'measure-review-backlog': [REVIEW_QUEUE],
+  'view-review': [READ_REPORT, READ_TRAIL, WRITE_REPORT],
+  'sanitise-report': REVIEW_STEP,
+  'choose-force': REVIEW_STEP,
+  'close-contact': REVIEW_STEP,
+  'confirm-closure': [...REVIEW_STEP, COUNT],
+  'split-contact': REVIEW_STEP,
+  'approve-dissemination': DISSEMINATE,
+  'list-follow-ups': [FOLLOW_UP_QUEUES],
+  'relay-question': REVIEW_STEP,
+  'record-phone-answer': REVIEW_STEP,
+  'view-answer': REVIEW_STEP,
+  'sanitise-answer': REVIEW_STEP,
+  'approve-answer': [READ_REPORT, WRITE_REPORT, GIVE_FORCE_REFERENCE],
+  // The forces': every report reached by the force's own reference for it.
+  'list-force-reports': [WITH_A_DESTINATION],
+  'read-force-report': [LOOK_UP_FORCE_REFERENCE, READ_REPORT, READ_TRAIL, WRITE_REPORT],
+  'record-outcome': [LOOK_UP_FORCE_REFERENCE, READ_REPORT, WRITE_REPORT, COUNT],
+  'transfer-report': [LOOK_UP_FORCE_REFERENCE, ...DISSEMINATE],
+  'ask-question': [LOOK_UP_FORCE_REFERENCE, READ_REPORT, WRITE_REPORT],
+};
+
+/** The module name TABLE_ACCESS knows a handler by: `functions/handlers/submit-report.ts` → `submit-report`. */
+export const handlerName = (handlerModule: string): string => handlerModule.replace(/^functions\/handlers\//, '').replace(/\.ts$/, '');
+
+/** A function's declared access; a function with none declared is a mistake, not a function with none. */
+export const tableAccessOf = (handlerModule: string): readonly TableGrant[] => {
+  const declared = TABLE_ACCESS[handlerName(handlerModule)];
+  if (declared === undefined) throw new Error(`${handlerModule} has no declared table access in lib/table-access.ts`);
+  return declared;
+};
