@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import { describe, it } from 'node:test';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { inFunctionEnvironment } from '../../functions/configuration/function-environment.ts';
 import { handler } from '../../functions/handlers/route-report.ts';
 import { intakeMessage } from '../../functions/domain/intake.ts';
@@ -74,10 +74,6 @@ const injectStoreFault = (reference: string) => {
     if (about.includes(reference) && command instanceof TransactWriteCommand) {
       const cause = new Error(`Item rejected: ${about}`);
       return Promise.reject(Object.assign(new Error(`One or more parameter values were invalid: ${about}`, { cause }), { name: 'ValidationException' }));
-    }
-    if (about.includes(reference) && command instanceof GetCommand && about.includes('"SK":"RESERVATION"')) {
-      // Never reached; kept so a change in what the router reads shows here rather than passing quietly.
-      return Promise.reject(Object.assign(new Error(about), { name: about }));
     }
     return original.call(this, command, ...rest);
   };
