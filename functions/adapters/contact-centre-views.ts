@@ -36,7 +36,8 @@ export const contactForReview = (record: ReportRecord, original: ReportSubmissio
   sanitised: record.review?.sanitised ?? null,
   closed: record.review?.closed ?? null,
   approved: record.review?.approved ?? null,
-  audit,
+  // Field by field: an event's id keeps its key unique in the table and is no part of the view.
+  audit: audit.map(({ type, at, by, detail }) => ({ type, at, ...(by === undefined ? {} : { by }), detail })),
 });
 
 export const questionSummary = (question: Question) => ({

@@ -3,12 +3,26 @@ import type { AuditEvent } from '#domain/audit.ts';
 
 export type Item = Record<string, unknown>;
 
-export const eventItem = (reference: string, event: AuditEvent): Item => ({
+/**
+ * An audit event's item. The sort key begins with the time, so a query reads the trail in time
+ * order, and ends with the event's own id, so no two events share a key: two of the same type in
+ * the same millisecond are both kept.
+ */
+const eventItem = (reference: string, event: AuditEvent): Item => ({
   PK: `REPORT#${reference}`,
-  SK: `EVENT#${event.at}#${event.type}`,
+  SK: `EVENT#${event.at}#${event.type}#${event.id}`,
   kind: 'event',
   reference,
   ...event,
+});
+
+/**
+ * The put that appends an event to a report's trail, and never replaces one: its key is the
+ * event's own, so the only item it can find there is the same event written before (a retry),
+ * and its condition then fails as every other condition of the write does.
+ */
+export const eventPut = (tableName: string, reference: string, event: AuditEvent) => ({
+  Put: { TableName: tableName, Item: eventItem(reference, event), ConditionExpression: 'attribute_not_exists(PK)' },
 });
 
 const codesOf = (error: unknown): (string | undefined)[] =>

@@ -13,7 +13,7 @@ import type { AuditEvent } from '#domain/audit.ts';
 import type { Answer, Question } from '#domain/entities/follow-up.ts';
 import { ConcurrentChange, type FollowUpStore } from '#domain/ports.ts';
 import type { Reference } from '#domain/reference.ts';
-import { conditionFailed, eventItem, withoutKeys, type Item } from './dynamodb-items.ts';
+import { conditionFailed, eventPut, withoutKeys, type Item } from './dynamodb-items.ts';
 import { REVIEW_INDEX } from './report-store.ts';
 
 const AWAITING_RELAY = 'FOLLOW-UP#awaiting_relay';
@@ -65,7 +65,7 @@ export class DynamoFollowUpStore implements FollowUpStore {
   }
 
   private event(reference: string, event: AuditEvent) {
-    return { Put: { TableName: this.tableName, Item: eventItem(reference, event) } };
+    return eventPut(this.tableName, reference, event);
   }
 
   async recordQuestion(question: Question, event: AuditEvent): Promise<void> {

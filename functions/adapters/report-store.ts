@@ -1,19 +1,24 @@
 /**
  * The report store on DynamoDB: one table, keys by prefix.
  *
- * | item        | PK                  | SK                    | GSI1PK                 | GSI1SK             |
- * | reservation | REPORT#<ref>        | RESERVATION           |                        |                    |
- * | report      | REPORT#<ref>        | REPORT                | REVIEW#awaiting, or    | <receivedAt>#<ref> |
- * |             |                     |                       | DESTINATION#<force>    |                    |
- * | event       | REPORT#<ref>        | EVENT#<time>#<type>   |                        |                    |
- * | statistics  | STATS#<destination> | <yyyy-mm>             |                        |                    |
- * | force ref.  | FORCE-REFERENCE#<r> | FORCE-REFERENCE       |                        |                    |
+ * | item        | PK                  | SK                       | GSI1PK                 | GSI1SK             |
+ * | reservation | REPORT#<ref>        | RESERVATION              |                        |                    |
+ * | report      | REPORT#<ref>        | REPORT                   | REVIEW#awaiting, or    | <receivedAt>#<ref> |
+ * |             |                     |                          | DESTINATION#<force>    |                    |
+ * | event       | REPORT#<ref>        | EVENT#<time>#<type>#<id> |                        |                    |
+ * | statistics  | STATS#<destination> | <yyyy-mm>                |                        |                    |
+ * | force ref.  | FORCE-REFERENCE#<r> | FORCE-REFERENCE          |                        |                    |
  *
  * GSI1 is sparse: a report is in it while it waits for review (oldest first) and once it is on
  * a destination's queue. Every change to a report is one transaction, conditional on the version
  * it read, that also appends its audit event and moves its counters: a retried step changes
  * nothing twice and counts nothing twice. The domain decides every change (the record, its events
  * and its counters); this store only writes them.
+ *
+ * An event's key ends with the id the domain gave it when it decided the event, and every event is
+ * put only where nothing is (attribute_not_exists): two events of the same time and type are two
+ * items, never one replacing the other, and a retried write of the same event fails its condition
+ * like the rest of its transaction instead of adding a second.
  */
 import {
   GetCommand,
@@ -24,7 +29,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '#domain/audit.ts';
 import { ConcurrentChange, type ReportStore } from '#domain/ports.ts';
-import { conditionFailed, decodeCursor, encodeCursor, eventItem, withoutKeys, type Item } from './dynamodb-items.ts';
+import { conditionFailed, decodeCursor, encodeCursor, eventPut, withoutKeys, type Item } from './dynamodb-items.ts';
 import type { SplitChange } from '#domain/entities/split-change.ts';
 import type { Reference } from '#domain/reference.ts';
 import type { ForceReference, ForceReferenceEntry } from '#domain/entities/force-reference.ts';
@@ -54,8 +59,9 @@ const reportItem = (record: ReportRecord): Item => ({ ...reportKey(record.refere
 const fromReportItem = (item: Item): ReportRecord => withoutKeys<ReportRecord>(item);
 
 const fromEventItem = (item: Item): AuditEvent => {
-  const { type, at, by, detail } = item as unknown as AuditEvent;
-  return { type, at, ...(by === undefined ? {} : { by }), detail };
+  const { id, type, at, by, detail } = item as unknown as Partial<AuditEvent> & Pick<AuditEvent, 'type' | 'at' | 'detail'>;
+  // An event written before events had ids is known by its key, which was unique when written.
+  return { id: id ?? String(item.SK), type, at, ...(by === undefined ? {} : { by }), detail };
 };
 
 /** One update per statistics item (a transaction may touch each item once), adding up its counters. */
@@ -112,7 +118,7 @@ export class DynamoReportStore implements ReportStore {
         new TransactWriteCommand({
           TransactItems: [
             { Put: { TableName: this.tableName, Item: reportItem(record), ConditionExpression: 'attribute_not_exists(PK)' } },
-            ...events.map((event) => ({ Put: { TableName: this.tableName, Item: eventItem(record.reference, event) } })),
+            ...events.map((event) => eventPut(this.tableName, record.reference, event)),
             ...counterUpdates(this.tableName, counters),
           ],
         }),
@@ -157,7 +163,7 @@ export class DynamoReportStore implements ReportStore {
         new TransactWriteCommand({
           TransactItems: [
             this.replacing(before, after),
-            { Put: { TableName: this.tableName, Item: eventItem(after.reference, event) } },
+            eventPut(this.tableName, after.reference, event),
             ...counterUpdates(this.tableName, counters),
           ],
         }),
@@ -177,7 +183,7 @@ export class DynamoReportStore implements ReportStore {
             ...reports.map((report) => ({
               Put: { TableName: this.tableName, Item: reportItem(report), ConditionExpression: 'attribute_not_exists(PK)' },
             })),
-            ...events.map(({ reference, event }) => ({ Put: { TableName: this.tableName, Item: eventItem(reference, event) } })),
+            ...events.map(({ reference, event }) => eventPut(this.tableName, reference, event)),
           ],
         }),
       );
@@ -200,7 +206,7 @@ export class DynamoReportStore implements ReportStore {
               },
             },
             this.replacing(before, after),
-            { Put: { TableName: this.tableName, Item: eventItem(before.reference, event) } },
+            eventPut(this.tableName, before.reference, event),
           ],
         }),
       );
@@ -217,8 +223,15 @@ export class DynamoReportStore implements ReportStore {
     return { reference: Item.reference as Reference, force: Item.force as ForceId };
   }
 
+  /** Appends one event on its own; writing the same event again (a retry) leaves it once. */
   async appendEvent(reference: Reference, event: AuditEvent): Promise<void> {
-    await this.client.send(new PutCommand({ TableName: this.tableName, Item: eventItem(reference, event) }));
+    try {
+      await this.client.send(new PutCommand(eventPut(this.tableName, reference, event).Put));
+    } catch (error) {
+      // Its key is the event's own: what is there is this event, written by an earlier attempt.
+      if (conditionFailed(error)) return;
+      throw error;
+    }
   }
 
   async find(reference: Reference): Promise<ReportRecord | undefined> {

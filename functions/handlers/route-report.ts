@@ -4,6 +4,15 @@
  * review or, where review is off, disseminate it to that force's queue (or triage). Batches are
  * processed record by record; a record that fails is reported back alone, so SQS retries it and,
  * after its last try, moves it to the intake DLQ, while the rest of its batch goes on.
+ *
+ * Nothing a failure carries out of a record may hold the report's words. A parser's message can
+ * quote the body it choked on (JSON.parse quotes its start, zod names the keys it refused) and a
+ * store's or KMS's may quote what it was given; Powertools keeps each record's error, and when
+ * every record fails it throws FullBatchFailureError holding them all (`recordErrors`), which the
+ * Lambda runtime logs. So a record fails with ContactNotRouted, which names only the kind of error
+ * that stopped it and keeps no message or cause. The whole batch failing still throws: SQS retries
+ * every record of it (and moves each to the DLQ after its last try), and the router's errors alarm
+ * sees it.
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
@@ -16,6 +25,20 @@ const routerPorts = portsFor({ store: reportStore, followUps: followUpStore, for
 
 const processor = new BatchProcessor(EventType.SQS);
 
+/** An error's name when it is a plain identifier (a class name such as ZodError or ValidationException); nothing else of it. */
+const kindOf = (error: unknown): string =>
+  error instanceof Error && /^[A-Za-z][A-Za-z0-9_.]{0,63}$/.test(error.name) ? error.name : 'UnnamedError';
+
+/** A record the router could not route, saying only what kind of error stopped it. */
+class ContactNotRouted extends Error {
+  readonly errorName: string;
+  constructor(errorName: string) {
+    super(`Intake message not routed (${errorName})`);
+    this.name = 'ContactNotRouted';
+    this.errorName = errorName;
+  }
+}
+
 const routeRecord = async (record: SQSRecord): Promise<void> => {
   try {
     const { reviewPolicy, ...ports } = routerPorts();
@@ -27,13 +50,14 @@ const routeRecord = async (record: SQSRecord): Promise<void> => {
       status: report.status,
     });
   } catch (error) {
-    // The error's name only: a parser's message can quote the report it choked on.
+    // The error's name only, here and in what the batch keeps: its message can quote the report.
+    const errorName = kindOf(error);
     logger.warn('Intake message not routed; SQS will retry it', {
       messageId: record.messageId,
       receiveCount: record.attributes.ApproximateReceiveCount,
-      errorName: error instanceof Error ? error.name : typeof error,
+      errorName,
     });
-    throw error;
+    throw new ContactNotRouted(errorName);
   }
 };
 

@@ -83,7 +83,9 @@ export class InMemoryReportStore implements ReportStore {
     return this.forceReferences.get(forceReference);
   }
 
+  /** As in DynamoDB: an event is kept once however often it is written (its id is its key). */
   async appendEvent(reference: Reference, event: AuditEvent): Promise<void> {
+    if (this.events.some((kept) => kept.reference === reference && kept.id === event.id)) return;
     this.events.push({ ...event, reference });
   }
 

@@ -83,7 +83,9 @@ describe('readings the use cases record', () => {
     const opened = await openForReview({ reports: store, vault: ports.vault }, record.reference, 'alice', read);
     assert.ok(opened.kind === 'done');
     assert.equal(opened.value.original.narrative, minimalReport({ force: 'the Met' }).narrative);
-    assert.deepEqual(opened.value.audit.at(-1), { type: 'original_read', at: read.toISOString(), by: 'alice', detail: {}, reference: record.reference });
+    const { id, ...reading } = opened.value.audit.at(-1)!;
+    assert.deepEqual(reading, { type: 'original_read', at: read.toISOString(), by: 'alice', detail: {}, reference: record.reference });
+    assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'the reading has an id of its own, decided with it');
     assert.deepEqual(await openForReview({ reports: store, vault: ports.vault }, 'PAC-ZZZZ-ZZZZ' as Reference, 'alice', read), {
       kind: 'refused',
       refusal: { kind: 'not-found' },
