@@ -7,15 +7,17 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { addReportingStacks } from '../lib/reporting-stacks.ts';
-import { forceAccounts, parseStage, reviewSettings } from '../lib/stage.ts';
+import { breakGlassRoleArn, forceAccounts, parseStage, reviewSettings } from '../lib/stage.ts';
 
 const app = new App();
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 const stage = parseStage(app.node.tryGetContext('stage'));
+const breakGlass = breakGlassRoleArn(app.node.tryGetContext('originalsBreakGlassRoleArn'));
 addReportingStacks(app, {
   stage,
   review: reviewSettings(stage, app.node.tryGetContext('review'), app.node.tryGetContext('reviewExemptForces')),
   forceAccounts: forceAccounts(app.node.tryGetContext('forceAccounts')),
+  ...(breakGlass === undefined ? {} : { breakGlassRoleArn: breakGlass }),
   description: `UK police anti-corruption and abuse reporting service (${stage})`,
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'eu-west-2' },
 });

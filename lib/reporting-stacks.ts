@@ -39,7 +39,8 @@ import { ForceAccess } from './constructs/force-access.ts';
 import { ForceApi } from './constructs/force-api.ts';
 import { ForceQueues } from './constructs/force-queues.ts';
 import { IntakePipeline, type ReviewSettings } from './constructs/intake-pipeline.ts';
-import { OriginalsKey } from './constructs/originals-key.ts';
+import { SealingKey } from './constructs/sealing-key.ts';
+import { INTAKE_KEY_USERS, ORIGINALS_KEY_USERS } from './key-access.ts';
 import { Paging } from './constructs/paging.ts';
 import { PublicApi } from './constructs/public-api.ts';
 import { PublicWebsite } from './constructs/public-website.ts';
@@ -73,6 +74,8 @@ export interface ReportingStacksProps extends Omit<StackProps, 'stackName' | 'de
   readonly description?: string;
   /** What the stacks' names start with: `PoliceReporting-<stage>` unless given. */
   readonly namePrefix?: string;
+  /** A role that may open originals outside the service, for an investigation (lib/constructs/sealing-key.ts). */
+  readonly breakGlassRoleArn?: string;
 }
 
 interface PartProps extends StackProps {
@@ -91,14 +94,27 @@ abstract class ReportingPart extends Stack {
 export class DataStack extends ReportingPart {
   readonly paging: Paging;
   readonly reportStore: ReportStore;
-  readonly originalsKey: OriginalsKey;
+  readonly originalsKey: SealingKey;
+  readonly intakeKey: SealingKey;
 
-  constructor(scope: Construct, id: string, props: PartProps) {
+  constructor(scope: Construct, id: string, props: PartProps & { breakGlassRoleArn?: string }) {
     super(scope, id, props);
     const { stage } = props;
     this.paging = new Paging(this, 'Paging');
     this.reportStore = new ReportStore(this, 'ReportStore', { stage });
-    this.originalsKey = new OriginalsKey(this, 'OriginalsKey', { stage });
+    this.originalsKey = new SealingKey(this, 'OriginalsKey', {
+      stage,
+      alias: 'report-originals',
+      description: "Seals reporters' original words; only the contact centre may open them",
+      users: ORIGINALS_KEY_USERS,
+      ...(props.breakGlassRoleArn === undefined ? {} : { breakGlassRoleArn: props.breakGlassRoleArn }),
+    });
+    this.intakeKey = new SealingKey(this, 'IntakeKey', {
+      stage,
+      alias: 'intake',
+      description: 'Seals each report on the intake queue; only the router may open it',
+      users: INTAKE_KEY_USERS,
+    });
     new CfnOutput(this, 'PagingTopicArn', { value: this.paging.topic.topicArn });
   }
 }
@@ -124,6 +140,7 @@ export class DeliveryStack extends ReportingPart {
       table: data.reportStore.table,
       forceQueues: this.forceQueues,
       originalsKey: data.originalsKey,
+      intakeKey: data.intakeKey,
       review: props.review,
       paging: data.paging,
     });
@@ -144,6 +161,7 @@ export class PublicStack extends ReportingPart {
       table: data.reportStore.table,
       intakeQueue: delivery.intake.queue,
       originalsKey: data.originalsKey,
+      intakeKey: data.intakeKey,
       paging: data.paging,
     });
     this.website = new PublicWebsite(this, 'Website', { stage, api: this.publicApi.api });
@@ -167,6 +185,7 @@ export class ContactCentreStack extends ReportingPart {
       intakeQueue: delivery.intake.queue,
       forceQueues: delivery.forceQueues,
       originalsKey: data.originalsKey,
+      intakeKey: data.intakeKey,
       paging: data.paging,
     });
     new CfnOutput(this, 'StaffUserPoolId', { value: this.contactCentre.userPool.userPoolId });
@@ -204,7 +223,7 @@ export interface ReportingStacks {
 
 /** Every stack of the service for the stage, in `scope` (the app). */
 export const addReportingStacks = (scope: Construct, props: ReportingStacksProps): ReportingStacks => {
-  const { stage, review, forceAccounts, description, namePrefix, ...stackProps } = props;
+  const { stage, review, forceAccounts, description, namePrefix, breakGlassRoleArn, ...stackProps } = props;
   const part = (name: StackPart): PartProps => ({
     ...stackProps,
     stage,
@@ -214,7 +233,7 @@ export const addReportingStacks = (scope: Construct, props: ReportingStacksProps
   const id = (name: StackPart) => stackName(stage, name, namePrefix);
   // Built in the order their references need (the staff and force routes are added to the API);
   // deployed in the order of STACK_PARTS, which their references make.
-  const data = new DataStack(scope, id('Data'), part('Data'));
+  const data = new DataStack(scope, id('Data'), { ...part('Data'), ...(breakGlassRoleArn === undefined ? {} : { breakGlassRoleArn }) });
   const delivery = new DeliveryStack(scope, id('Delivery'), {
     ...part('Delivery'),
     data,

@@ -44,6 +44,18 @@ export const forceAccounts = (value: unknown): Record<string, string> => {
 };
 
 /**
+ * `-c originalsBreakGlassRoleArn=arn:aws:iam::<account>:role/<name>`: the one role outside the
+ * service that may open originals, for an investigation; none unless given.
+ */
+export const breakGlassRoleArn = (value: unknown): string | undefined => {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string' || !/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/.test(value)) {
+    throw new Error(`originalsBreakGlassRoleArn "${String(value)}" is not an IAM role ARN`);
+  }
+  return value;
+};
+
+/**
  * The names of the report table and the queues in a stage, for whatever reaches them by name from
  * outside the stack (the operator commands in bin/, and a force's own systems). They are the names
  * lib/constructs/report-store.ts, intake-pipeline.ts and force-queues.ts give them; a test

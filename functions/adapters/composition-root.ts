@@ -55,7 +55,12 @@ export const followUpStore = /* @__PURE__ */ wire(['tableName'], ({ tableName })
 /** Follow-up codes, and the attempts made with them. */
 export const followUpAccess = /* @__PURE__ */ wire(['tableName'], ({ tableName }) => new DynamoFollowUpAccess(documentClient(), tableName));
 export const statisticsStore = /* @__PURE__ */ wire(['tableName'], ({ tableName }) => new DynamoStatisticsStore(documentClient(), tableName));
-export const intakeQueue = /* @__PURE__ */ wire(['intakeQueueUrl'], ({ intakeQueueUrl }) => new SqsIntakeQueue(sqsClient(), intakeQueueUrl));
+/** Seals and opens what the intake queue carries, under the intake key. */
+export const intakeSeal = /* @__PURE__ */ wire(['intakeKeyId'], ({ intakeKeyId }) => new KmsOriginalsVault(kmsClient(), intakeKeyId, 'intake-message'));
+export const intakeQueue = /* @__PURE__ */ wire(
+  ['intakeQueueUrl', 'intakeKeyId'],
+  ({ intakeQueueUrl, intakeKeyId }) => new SqsIntakeQueue(sqsClient(), intakeQueueUrl, intakeSeal.build({ intakeKeyId })),
+);
 export const forceQueues = /* @__PURE__ */ wire(['reportQueueNameTemplate'], ({ reportQueueNameTemplate }) => new SqsForceQueues(sqsClient(), reportQueueNameTemplate));
 export const originalsVault = /* @__PURE__ */ wire(['originalsKeyId'], ({ originalsKeyId }) => new KmsOriginalsVault(kmsClient(), originalsKeyId));
 export const reviewPolicy = /* @__PURE__ */ wire(

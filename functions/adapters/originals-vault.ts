@@ -18,21 +18,28 @@ const ALGORITHM = 'AES-256-GCM';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-const encryptionContext = (reference: Reference) => ({ reference, purpose: 'report-original' });
+/** What a sealed text is for, bound into each data key's encryption context: a key's data keys open only for their purpose. */
+export type SealingPurpose = 'report-original' | 'intake-message';
 
 export class KmsOriginalsVault implements OriginalsVault {
   /** @param keyId the contact-centre key: key id, key ARN or alias, as KMS accepts them */
   private readonly client: KMSClient;
   private readonly keyId: string;
+  private readonly purpose: SealingPurpose;
 
-  constructor(client: KMSClient, keyId: string) {
+  constructor(client: KMSClient, keyId: string, purpose: SealingPurpose = 'report-original') {
     this.client = client;
     this.keyId = keyId;
+    this.purpose = purpose;
+  }
+
+  private encryptionContext(reference: Reference) {
+    return { reference, purpose: this.purpose };
   }
 
   async seal(reference: Reference, plaintext: string): Promise<SealedOriginal> {
     const { Plaintext: dataKey, CiphertextBlob, KeyId } = await this.client.send(
-      new GenerateDataKeyCommand({ KeyId: this.keyId, KeySpec: 'AES_256', EncryptionContext: encryptionContext(reference) }),
+      new GenerateDataKeyCommand({ KeyId: this.keyId, KeySpec: 'AES_256', EncryptionContext: this.encryptionContext(reference) }),
     );
     if (dataKey === undefined || CiphertextBlob === undefined || KeyId === undefined) {
       dataKey?.fill(0);
@@ -67,7 +74,7 @@ export class KmsOriginalsVault implements OriginalsVault {
       new DecryptCommand({
         KeyId: this.keyId,
         CiphertextBlob: Buffer.from(sealed.encryptedDataKey, 'base64'),
-        EncryptionContext: encryptionContext(reference),
+        EncryptionContext: this.encryptionContext(reference),
       }),
     );
     if (dataKey === undefined) throw new Error('KMS returned no data key');

@@ -5,22 +5,26 @@
  */
 import { GetQueueUrlCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { IntakeMessage } from '#domain/intake.ts';
-import type { ForceMessage, ForceQueues, IntakeQueue } from '#domain/ports.ts';
+import type { ForceMessage, ForceQueues, IntakeQueue, OriginalsVault } from '#domain/ports.ts';
 import type { Destination } from '#domain/entities/routing-decision.ts';
 import { DESTINATION_PLACEHOLDER } from '../configuration/settings.ts';
+import { sealIntakeMessage } from './sealed-intake.ts';
 import { sqsBody } from './sqs-body.ts';
 
+/** The intake queue: each message sealed for the router (functions/adapters/sealed-intake.ts). */
 export class SqsIntakeQueue implements IntakeQueue {
   private readonly client: SQSClient;
   private readonly queueUrl: string;
+  private readonly sealer: Pick<OriginalsVault, 'seal'>;
 
-  constructor(client: SQSClient, queueUrl: string) {
+  constructor(client: SQSClient, queueUrl: string, sealer: Pick<OriginalsVault, 'seal'>) {
     this.client = client;
     this.queueUrl = queueUrl;
+    this.sealer = sealer;
   }
 
   async enqueue(message: IntakeMessage): Promise<void> {
-    await this.client.send(new SendMessageCommand({ QueueUrl: this.queueUrl, MessageBody: sqsBody(message) }));
+    await this.client.send(new SendMessageCommand({ QueueUrl: this.queueUrl, MessageBody: await sealIntakeMessage(this.sealer, message) }));
   }
 }
 

@@ -1,5 +1,6 @@
 /**
- * The router, on the intake queue: for each contact taken in, decide its force, seal the original
+ * The router, on the intake queue: for each contact taken in (sealed for the router alone under the
+ * intake key, functions/adapters/sealed-intake.ts), decide its force, seal the original
  * for the contact centre, record it with its audit trail and count it; then either leave it for
  * review or, where review is off, disseminate it to that force's queue (or triage). Batches are
  * processed record by record; a record that fails is reported back alone, so SQS retries it and,
@@ -16,12 +17,12 @@
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { clock, followUpStore, forceQueues, originalsVault, reportStore, reviewPolicy, portsFor } from '#adapters/composition-root.ts';
+import { clock, followUpStore, forceQueues, intakeSeal, originalsVault, reportStore, reviewPolicy, portsFor } from '#adapters/composition-root.ts';
 import { logger } from '#adapters/logger.ts';
+import { openIntakeMessage } from '#adapters/sealed-intake.ts';
 import { routeContact } from '#domain/dissemination.ts';
-import { parseIntakeMessage } from '#domain/intake.ts';
 
-const routerPorts = portsFor({ store: reportStore, followUps: followUpStore, forceQueues, vault: originalsVault, clock, reviewPolicy });
+const routerPorts = portsFor({ store: reportStore, followUps: followUpStore, forceQueues, vault: originalsVault, intakeSeal, clock, reviewPolicy });
 
 const processor = new BatchProcessor(EventType.SQS);
 
@@ -41,8 +42,8 @@ class ContactNotRouted extends Error {
 
 const routeRecord = async (record: SQSRecord): Promise<void> => {
   try {
-    const { reviewPolicy, ...ports } = routerPorts();
-    const { record: report, repeat } = await routeContact(ports, parseIntakeMessage(record.body), reviewPolicy);
+    const { reviewPolicy, intakeSeal: sealedFor, ...ports } = routerPorts();
+    const { record: report, repeat } = await routeContact(ports, await openIntakeMessage(sealedFor, record.body), reviewPolicy);
     logger.info(repeat ? 'Contact already routed' : 'Contact routed', {
       reference: report.reference,
       destination: report.routing.destination,

@@ -18,7 +18,7 @@ import { STAFF_GROUPS } from '../../functions/configuration/stack-names.ts';
 import { functionsOf } from '../route-registry.ts';
 import { isProduction, resourcePrefix, type Stage } from '../stage.ts';
 import type { ForceQueues } from './force-queues.ts';
-import type { OriginalsKey } from './originals-key.ts';
+import type { SealingKey } from './sealing-key.ts';
 import type { Paging } from './paging.ts';
 import { ReportingFunction } from './reporting-function.ts';
 import { addRoutesOf, routeFunction } from './route-functions.ts';
@@ -34,7 +34,8 @@ export interface ContactCentreProps {
   readonly table: ITable;
   readonly intakeQueue: IQueue;
   readonly forceQueues: ForceQueues;
-  readonly originalsKey: OriginalsKey;
+  readonly originalsKey: SealingKey;
+  readonly intakeKey: SealingKey;
   readonly paging: Paging;
   /** How long a contact may wait for review before an operator is paged. */
   readonly reviewAlarmAfter?: Duration;
@@ -87,6 +88,7 @@ export class ContactCentre extends Construct {
       intakeQueue: props.intakeQueue,
       forceQueues: props.forceQueues,
       originalsKey: props.originalsKey,
+      intakeKey: props.intakeKey,
       environment: { [variableOf('staffIssuer')]: this.staffIssuer, [variableOf('staffClientIds')]: this.staffClient.userPoolClientId },
     };
     for (const spec of functionsOf('contact-centre')) addRoutesOf(props.api, spec, routeFunction(this, spec, resources), authorizer);

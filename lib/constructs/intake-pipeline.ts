@@ -10,7 +10,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { isProduction, resourcePrefix, type Stage } from '../stage.ts';
 import type { ForceQueues } from './force-queues.ts';
-import type { OriginalsKey } from './originals-key.ts';
+import type { SealingKey } from './sealing-key.ts';
 import type { Paging } from './paging.ts';
 import { ReportingFunction } from './reporting-function.ts';
 import { variableOf } from '../../functions/configuration/settings.ts';
@@ -33,7 +33,15 @@ export class IntakePipeline extends Construct {
   constructor(
     scope: Construct,
     id: string,
-    props: { stage: Stage; table: ITable; forceQueues: ForceQueues; originalsKey: OriginalsKey; review: ReviewSettings; paging: Paging },
+    props: {
+      stage: Stage;
+      table: ITable;
+      forceQueues: ForceQueues;
+      originalsKey: SealingKey;
+      intakeKey: SealingKey;
+      review: ReviewSettings;
+      paging: Paging;
+    },
   ) {
     super(scope, id);
     const prefix = resourcePrefix(props.stage);
@@ -64,12 +72,14 @@ export class IntakePipeline extends Construct {
       timeout: ROUTER_TIMEOUT,
       environment: {
         REPORT_QUEUE_NAME_TEMPLATE: props.forceQueues.queueNameTemplate,
-        ORIGINALS_KEY_ID: props.originalsKey.key.keyArn,
+        [variableOf('originalsKeyId')]: props.originalsKey.key.keyArn,
+        [variableOf('intakeKeyId')]: props.intakeKey.key.keyArn,
         [variableOf('review')]: props.review.enabled ? 'on' : 'off',
         [variableOf('reviewExemptForces')]: props.review.exemptForces.join(','),
       },
     });
     props.originalsKey.grantSeal(this.router);
+    props.intakeKey.grantOpen(this.router);
     this.router.bindTable(props.table);
     props.forceQueues.grantDisseminate(this.router);
     this.router.addEventSource(

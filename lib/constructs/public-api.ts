@@ -13,7 +13,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { functionsOf } from '../route-registry.ts';
 import { isProduction, resourcePrefix, type Stage } from '../stage.ts';
-import type { OriginalsKey } from './originals-key.ts';
+import type { SealingKey } from './sealing-key.ts';
 import type { Paging } from './paging.ts';
 import type { ReportingFunction } from './reporting-function.ts';
 import { addRoutesOf, routeFunction } from './route-functions.ts';
@@ -34,14 +34,20 @@ export class PublicApi extends Construct {
   readonly api: HttpApi;
   readonly submitReport: ReportingFunction;
 
-  constructor(scope: Construct, id: string, props: { stage: Stage; table: ITable; intakeQueue: IQueue; originalsKey: OriginalsKey; paging: Paging }) {
+  constructor(scope: Construct, id: string, props: { stage: Stage; table: ITable; intakeQueue: IQueue; originalsKey: SealingKey; intakeKey: SealingKey; paging: Paging }) {
     super(scope, id);
     // Every public function the route registry (lib/route-registry.ts) gives this API: those that
     // take reports in (the API's and the website form's) and those that open reports with a
     // follow-up code and may seal what the reporter writes (the API's and the website's pages).
     const functions = functionsOf('public-api').map((spec) => ({
       spec,
-      fn: routeFunction(this, spec, { stage: props.stage, table: props.table, intakeQueue: props.intakeQueue, originalsKey: props.originalsKey }),
+      fn: routeFunction(this, spec, {
+        stage: props.stage,
+        table: props.table,
+        intakeQueue: props.intakeQueue,
+        originalsKey: props.originalsKey,
+        intakeKey: props.intakeKey,
+      }),
     }));
     this.submitReport = functions.find(({ spec }) => spec.name === 'SubmitReport')!.fn;
 

@@ -13,11 +13,11 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type CfnFunction, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { isProduction, type Stage } from '../stage.ts';
+import { isProduction, resourcePrefix, type Stage } from '../stage.ts';
 import { variableOf } from '../../functions/configuration/settings.ts';
 import { HANDLER_METADATA, PROJECT_ROOT } from '../project-layout.ts';
 import { BUNDLE_HANDLER, handlerBundling } from './function-bundles.ts';
-import { tableAccessOf } from '../table-access.ts';
+import { handlerName, tableAccessOf } from '../table-access.ts';
 
 export interface ReportingFunctionProps {
   readonly stage: Stage;
@@ -28,6 +28,12 @@ export interface ReportingFunctionProps {
   readonly memorySize?: number;
   readonly environment?: Record<string, string>;
 }
+
+/**
+ * The name of the role a function runs with: `pac-<stage>-<handler>`. Fixed, so that a key policy
+ * can name the role without referring to it across stacks (lib/constructs/sealing-key.ts).
+ */
+export const functionRoleName = (stage: Stage, handler: string): string => `${resourcePrefix(stage)}-${handlerName(handler)}`;
 
 export class ReportingFunction extends LambdaFunction {
   /** The handler module it runs, relative to the project root. */
@@ -41,6 +47,7 @@ export class ReportingFunction extends LambdaFunction {
     // A role of its own with no managed policy: it may write to its own log group and nothing
     // else until a grant says so (AWSLambdaBasicExecutionRole would let it write any log group).
     const role = new Role(scope, `${id}Role`, {
+      roleName: functionRoleName(props.stage, props.handlerModule),
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: `Runs ${props.handlerModule}`,
     });

@@ -12,7 +12,7 @@ import type { Construct } from 'constructs';
 import { functionDescription, handlerModuleOf, type RouteFunction } from '../route-registry.ts';
 import type { Stage } from '../stage.ts';
 import type { ForceQueues } from './force-queues.ts';
-import type { OriginalsKey } from './originals-key.ts';
+import type { SealingKey } from './sealing-key.ts';
 import { ReportingFunction } from './reporting-function.ts';
 import { variableOf } from '../../functions/configuration/settings.ts';
 
@@ -21,7 +21,8 @@ export interface RouteResources {
   readonly stage: Stage;
   readonly table: ITable;
   readonly intakeQueue?: IQueue;
-  readonly originalsKey?: OriginalsKey;
+  readonly originalsKey?: SealingKey;
+  readonly intakeKey?: SealingKey;
   readonly forceQueues?: ForceQueues;
   /** Environment every function of the construct is made with (a staff issuer, say). */
   readonly environment?: Record<string, string>;
@@ -56,6 +57,10 @@ export const routeFunction = (scope: Construct, spec: RouteFunction, resources: 
     const queue = needed(resources.intakeQueue, 'the intake queue', spec);
     fn.addEnvironment(variableOf('intakeQueueUrl'), queue.queueUrl);
     queue.grantSendMessages(fn);
+    // What it queues is sealed for the router alone.
+    const key = needed(resources.intakeKey, 'the intake key', spec);
+    fn.addEnvironment(variableOf('intakeKeyId'), key.key.keyArn);
+    key.grantSeal(fn);
   }
   if (access.disseminates === true) {
     const queues = needed(resources.forceQueues, "the forces' queues", spec);

@@ -162,10 +162,15 @@ describe('the CDK stack', () => {
 
 describe('the contact centre in the CDK stack', () => {
   const kmsActions = (handlerModule: string) => actionsOf(statementsOf(handlerModule)).filter((a) => a.startsWith('kms:'));
-  const handlersWith = (action: string) =>
+  /** The handlers whose roles may take the action (on the key, by its construct id, if one is given). */
+  const handlersWith = (action: string, key?: 'OriginalsKey' | 'IntakeKey') =>
     resources('AWS::Lambda::Function')
       .map(([, fn]) => (fn as any).Metadata?.['pac:handler'] as string)
-      .filter((handler) => actionsOf(statementsOf(handler)).includes(action));
+      .filter((handler) =>
+        statementsOf(handler).some(
+          (s) => actionsOf([s]).includes(action) && (key === undefined || new RegExp(`"${key}[0-9A-F]{8}"`).test(JSON.stringify(s.Resource))),
+        ),
+      );
 
   it('has a staff user pool with the call-agents, analysts and supervisors groups, MFA required, no self sign-up', () => {
     for (const group of ['call-agents', 'analysts', 'supervisors']) devContactCentre.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
@@ -183,9 +188,8 @@ describe('the contact centre in the CDK stack', () => {
   });
 
   it("lets only the contact centre's views open originals and answers, and only the router and the answers' and additions' takers seal them", () => {
-    assert.deepEqual(handlersWith('kms:Decrypt').sort(), ['functions/handlers/view-answer.ts', 'functions/handlers/view-review.ts']);
-    assert.deepEqual(kmsActions('functions/handlers/route-report.ts'), ['kms:GenerateDataKey']);
-    assert.deepEqual(handlersWith('kms:GenerateDataKey').sort(), [
+    assert.deepEqual(handlersWith('kms:Decrypt', 'OriginalsKey').sort(), ['functions/handlers/view-answer.ts', 'functions/handlers/view-review.ts']);
+    assert.deepEqual(handlersWith('kms:GenerateDataKey', 'OriginalsKey').sort(), [
       'functions/handlers/add-information.ts',
       'functions/handlers/answer-question.ts',
       'functions/handlers/follow-up-pages.ts',
@@ -194,6 +198,16 @@ describe('the contact centre in the CDK stack', () => {
       'functions/handlers/route-report.ts',
     ]);
     devData.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+
+  it('lets only the router open what waits on the intake queue, and only the functions that take reports in seal it', () => {
+    assert.deepEqual(handlersWith('kms:Decrypt', 'IntakeKey'), ['functions/handlers/route-report.ts']);
+    assert.deepEqual(handlersWith('kms:GenerateDataKey', 'IntakeKey').sort(), [
+      'functions/handlers/record-phone-report.ts',
+      'functions/handlers/report-form.ts',
+      'functions/handlers/submit-report.ts',
+    ]);
+    assert.deepEqual(kmsActions('functions/handlers/route-report.ts').sort(), ['kms:Decrypt', 'kms:GenerateDataKey']);
   });
 
   it("lets only the router, the supervisors' approvals and a force's transfer put anything on force queues", () => {

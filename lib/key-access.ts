@@ -1,0 +1,40 @@
+/**
+ * Who may use each of the service's KMS keys, by the handler module its function runs: the
+ * functions that seal with a key may only make data keys under it (kms:GenerateDataKey), and
+ * only those that open may unwrap them (kms:Decrypt). Each key's own policy names exactly these
+ * functions' roles (lib/constructs/sealing-key.ts), so an IAM policy elsewhere in the account
+ * that grants kms:Decrypt opens nothing; test/infrastructure/keys.test.ts holds the templates to
+ * this declaration.
+ *
+ * - The originals key seals each reporter's own words for the contact centre: the router seals
+ *   the report, the follow-up functions the reporter's answers and added information, the call
+ *   agents' function an answer taken by phone; only the two review views open them.
+ * - The intake key seals each submission on the intake queue (the whole report, a confidential
+ *   reporter's contact details among it) from the moment it is taken in until the router opens
+ *   it: an operator who may redrive the queue or its DLQ moves ciphertext and reads nothing.
+ */
+import { handlerModuleOf, ROUTE_FUNCTIONS } from './route-registry.ts';
+import { handlerName } from './table-access.ts';
+
+export interface KeyUsers {
+  /** Handlers whose functions seal with the key. */
+  readonly seal: readonly string[];
+  /** Handlers whose functions open what it sealed. */
+  readonly open: readonly string[];
+}
+
+const routeHandlers = (chosen: (access: (typeof ROUTE_FUNCTIONS)[number]['access']) => boolean): string[] =>
+  ROUTE_FUNCTIONS.filter((fn) => chosen(fn.access)).map((fn) => handlerName(handlerModuleOf(fn)));
+
+/** The router is not a route: it seals originals and opens the intake queue's submissions. */
+const ROUTER = 'route-report';
+
+export const ORIGINALS_KEY_USERS: KeyUsers = {
+  seal: [...routeHandlers((access) => access.originals === 'seal'), ROUTER],
+  open: routeHandlers((access) => access.originals === 'open'),
+};
+
+export const INTAKE_KEY_USERS: KeyUsers = {
+  seal: routeHandlers((access) => access.intake === true),
+  open: [ROUTER],
+};
