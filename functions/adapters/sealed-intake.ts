@@ -36,12 +36,15 @@ const sealedIntakeSchema = z.strictObject({
 export const sealIntakeMessage = async (sealer: Pick<OriginalsVault, 'seal'>, message: IntakeMessage): Promise<string> =>
   sqsBody({ schemaVersion: 2, reference: message.reference, sealed: await sealer.seal(message.reference, JSON.stringify(message)) });
 
-/** The intake message a body carries; throws (and so ends on the DLQ) if it is not one, or was not sealed for its reference. */
-export const openIntakeMessage = async (opener: Pick<OriginalsVault, 'open'>, body: string): Promise<IntakeMessage> => {
+/**
+ * The intake message a body carries, and whether it came sealed; throws (and so ends on the DLQ)
+ * if it is not one, or was not sealed for its reference.
+ */
+export const openIntakeMessage = async (opener: Pick<OriginalsVault, 'open'>, body: string): Promise<{ message: IntakeMessage; sealed: boolean }> => {
   const parsed: unknown = JSON.parse(body);
-  if (intakeMessageSchema.safeParse(parsed).success) return parseIntakeMessage(body);
+  if (intakeMessageSchema.safeParse(parsed).success) return { message: parseIntakeMessage(body), sealed: false };
   const { reference, sealed } = sealedIntakeSchema.parse(parsed);
   const message = parseIntakeMessage(await opener.open(reference as Reference, sealed));
   if (message.reference !== reference) throw new Error('The sealed intake message names another reference');
-  return message;
+  return { message, sealed: true };
 };

@@ -43,7 +43,10 @@ class ContactNotRouted extends Error {
 const routeRecord = async (record: SQSRecord): Promise<void> => {
   try {
     const { reviewPolicy, intakeSeal: sealedFor, ...ports } = routerPorts();
-    const { record: report, repeat } = await routeContact(ports, await openIntakeMessage(sealedFor, record.body), reviewPolicy);
+    const { message, sealed } = await openIntakeMessage(sealedFor, record.body);
+    // Only what was queued before the intake key was deployed comes unsealed: say so, to be sure none still does.
+    if (!sealed) logger.warn('Intake message was not sealed', { reference: message.reference });
+    const { record: report, repeat } = await routeContact(ports, message, reviewPolicy);
     logger.info(repeat ? 'Contact already routed' : 'Contact routed', {
       reference: report.reference,
       destination: report.routing.destination,
