@@ -9,8 +9,24 @@ import type { Answer, Question } from './entities/follow-up.ts';
 import { destinationName, onDay } from './force-facing.ts';
 import { FORCE_ANSWER_VERSION, type ForceAnswerNotification } from './entities/force-messages.ts';
 
+/** Where a reporter's answer or added information goes: a force, its own reference, and the dissemination of the report it has. */
+export interface FollowUpDestination {
+  readonly force: string;
+  readonly reference: string;
+  /** The version of the dissemination that gave the force the report (report-record.ts disseminationVersion). */
+  readonly dissemination: number;
+}
+
+/**
+ * One answer, sent for one dissemination of the report to a force, is one message however often
+ * it is attempted: the queue drops repeats within five minutes, the force deduplicates on it after.
+ * If the report leaves the force and comes back, the force is sent the answer again, as a new message.
+ */
+export const answerMessageId = (to: FollowUpDestination, answer: Pick<Answer, 'id'>): string =>
+  `report.answer:${to.reference}:${answer.id}:v${to.dissemination}`;
+
 export const forceAnswerNotification = (
-  to: { readonly force: string; readonly reference: string },
+  to: FollowUpDestination,
   question: Question,
   answer: Answer,
   at: Date,
@@ -19,6 +35,7 @@ export const forceAnswerNotification = (
   return {
     schemaVersion: FORCE_ANSWER_VERSION,
     type: 'report.answer',
+    messageId: answerMessageId(to, answer),
     reference: to.reference,
     force: { id: to.force, name: destinationName(to.force) },
     questionId: question.id,
