@@ -196,7 +196,7 @@ describe('the contact centre in the CDK stack', () => {
     devData.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });
 
-  it("lets only the router, the supervisors' approvals and a force's transfer put anything on force queues", () => {
+  it("lets only the router, the supervisors' approvals, a force's transfer and the sweeper that finishes them put anything on force queues", () => {
     assert.deepEqual(handlersWith('sqs:SendMessage').sort(), [
       'functions/handlers/approve-answer.ts',
       'functions/handlers/approve-dissemination.ts',
@@ -204,6 +204,7 @@ describe('the contact centre in the CDK stack', () => {
       'functions/handlers/report-form.ts',
       'functions/handlers/route-report.ts',
       'functions/handlers/submit-report.ts',
+      'functions/handlers/sweep-due.ts',
       'functions/handlers/transfer-report.ts',
     ]);
     for (const intakeOnly of ['functions/handlers/record-phone-report.ts', 'functions/handlers/report-form.ts', 'functions/handlers/submit-report.ts']) {
