@@ -2,7 +2,7 @@
  * The notification a force receives when the reporter's answer to a question has been sanitised
  * and approved: it goes to the force that has the report when the answer is approved (or, if none
  * has it then, with the report when it is disseminated). A published contract like the report
- * notification: schemas/force-answer.v2.json is generated from its schema (in
+ * notification: schemas/force-answer.v3.json is generated from its schema (in
  * entities/force-messages.ts) and checked by a test.
  */
 import type { Answer, Question } from './entities/follow-up.ts';

@@ -1,7 +1,7 @@
 /**
  * The notification a force receives when the reporter has added information to a report it has,
  * once the contact centre has sanitised and approved it. A published contract like the others:
- * schemas/force-information.v2.json is generated from its schema (in entities/force-messages.ts)
+ * schemas/force-information.v3.json is generated from its schema (in entities/force-messages.ts)
  * and checked by a test.
  */
 import type { Answer } from './entities/follow-up.ts';

@@ -1,7 +1,7 @@
 /**
  * The force notification: the document each force's systems read from its queue. It is a
  * published contract, versioned: its schema, in entities/force-messages.ts, is what
- * schemas/force-notification.v2.json is generated from, and
+ * schemas/force-notification.v3.json is generated from, and
  * test/unit/published-documents.contract.test.ts fails the build if the two differ. A change a
  * consumer could trip on needs a new version, not an edit (schemas/CHANGELOG.md).
  *
