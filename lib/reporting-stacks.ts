@@ -8,7 +8,7 @@
  *   every other stack may refer to it (the topic is here for that reason: every part's alarms
  *   page through it).
  * - Delivery: the intake queue and its DLQ, the router, the forces' and triage's queues, their
- *   DLQs and queue policies.
+ *   DLQs and queue policies, and the sweeper that sends what a step left unsent.
  * - ContactCentre: the staff user pool and its client, and the staff functions.
  * - ForceAccess: the force systems' user pool, its domain, resource server and 48 clients, and
  *   the force API's functions.
@@ -35,6 +35,7 @@ import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { Construct } from 'constructs';
 import { ContactCentre } from './constructs/contact-centre.ts';
+import { DisseminationSweeper } from './constructs/dissemination-sweeper.ts';
 import { ForceAccess } from './constructs/force-access.ts';
 import { ForceApi } from './constructs/force-api.ts';
 import { ForceQueues } from './constructs/force-queues.ts';
@@ -144,6 +145,8 @@ export class DeliveryStack extends ReportingPart {
       review: props.review,
       paging: data.paging,
     });
+    // Sends what a step recorded as due for a force but did not finish sending.
+    new DisseminationSweeper(this, 'DisseminationSweeper', { stage, table: data.reportStore.table, forceQueues: this.forceQueues, paging: data.paging });
     new CfnOutput(this, 'ReportQueueNameTemplate', { value: this.forceQueues.queueNameTemplate });
   }
 }

@@ -48,6 +48,7 @@ const COUNT_ATTEMPTS = grant('read and record follow-up code attempts', ['GetIte
 const IDEMPOTENCY = grant('keep its idempotency records (Powertools)', ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], [IDEMPOTENCY_PARTITION]);
 const REVIEW_QUEUE = grant('list the contacts awaiting review, oldest first', ['Query'], ['REVIEW#awaiting'], 'GSI1');
 const FOLLOW_UP_QUEUES = grant('list the questions to relay and the answers to review', ['Query'], ['FOLLOW-UP#*'], 'GSI1');
+const DUE_TO_SEND = grant('find the reports and answers due to be sent, longest due first', ['Query'], ['DUE#report', 'DUE#answer'], 'GSI1');
 const WITH_A_DESTINATION = grant("list the reports with a force (a force's own, by its id)", ['Query'], ['DESTINATION#*'], 'GSI1');
 
 /** Reading a report, changing it (with its event), and nothing else. */
@@ -65,8 +66,9 @@ export const TABLE_ACCESS: Readonly<Record<string, readonly TableGrant[]>> = {
   'add-information': [READ_REPORT, READ_TRAIL, WRITE_REPORT, COUNT_ATTEMPTS],
   'follow-up-pages': [READ_REPORT, READ_TRAIL, WRITE_REPORT, COUNT_ATTEMPTS],
   'get-statistics': [READ_STATISTICS],
-  // The router.
+  // The router, and the sweeper that finishes what a step decided but did not send.
   'route-report': DISSEMINATE,
+  'sweep-due': [...DISSEMINATE, DUE_TO_SEND],
   // The contact centre's.
   'record-phone-report': [WRITE_REPORT],
   'list-reviews': [REVIEW_QUEUE],

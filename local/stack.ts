@@ -1,8 +1,8 @@
 /**
  * The whole service on one machine, with no AWS account: DynamoDB Local and fauxqs, the table and
- * queues the CDK stack declares, the same handler modules behind a local HTTP API, and local SQS
- * event sources with Lambda's batch semantics, and the website's static files where CloudFront would
- * serve them from its bucket. `npm start` runs it; the integration tests start one each.
+ * queues the CDK stack declares, the same handler modules behind a local HTTP API, local SQS
+ * event sources with Lambda's batch semantics, the functions EventBridge runs on a schedule run on
+ * theirs, and the website's static files where CloudFront would serve them from its bucket. `npm start` runs it; the integration tests start one each.
  */
 import { resolver, resourcesOfType, type StackTemplate } from './stack-template.ts';
 import {
@@ -24,6 +24,7 @@ import { startOidcIssuer, type LocalIssuer } from './oidc-issuer.ts';
 import { startDynamoDbGuard, templatePermissions, type DynamoDbGuard } from './dynamodb-guard.ts';
 import { loadFunctions, type LocalFunction } from './lambda-runtime.ts';
 import { provision, type ProvisionOptions } from './provision.ts';
+import { scheduledInvocations, startSchedule, type ScheduledInvocation } from './schedules.ts';
 import { startSqsEventSource, type SqsEventSource } from './sqs-event-source.ts';
 
 export interface LocalStackOptions extends ProvisionOptions {
@@ -35,6 +36,8 @@ export interface LocalStackOptions extends ProvisionOptions {
   readonly issuerPort?: number;
   /** Review by the contact centre; off by default locally, so a report reaches its force at once. */
   readonly review?: 'on' | 'off';
+  /** Whether the stack's scheduled functions run on their schedules (local/schedules.ts); they do unless 'off'. */
+  readonly schedules?: 'run' | 'off';
   /**
    * A DynamoDB Local already running, to create this stack's table in rather than starting a JVM
    * of its own: the test suite starts one for the whole run. It is left running at stop, and this
@@ -64,6 +67,8 @@ export interface LocalStack {
   readonly functions: ReadonlyMap<string, Pick<LocalFunction, 'handlerModule' | 'environment'>>;
   /** The local IAM check every function reaches DynamoDB through (local/dynamodb-guard.ts). */
   readonly dynamoDbGuard: Pick<DynamoDbGuard, 'endpointFor' | 'refused'>;
+  /** The functions the stack's schedules invoke, and how often (running unless `schedules: 'off'`). */
+  readonly scheduled: readonly ScheduledInvocation[];
   stop(): Promise<void>;
 }
 
@@ -150,6 +155,16 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       started.push(source);
     }
 
+    // The functions EventBridge rules invoke on a schedule, read from the rules as the event
+    // sources are from their mappings.
+    const scheduled = scheduledInvocations(template, (arn) => {
+      const resolved = typeof arn === 'object' && arn !== null && 'Fn::GetAtt' in arn ? resolve(arn) : String(arn);
+      return resolved.startsWith('local:function:') ? resolved.replace(/^local:function:/, '') : undefined;
+    });
+    if (options.schedules !== 'off') {
+      for (const invocation of scheduled) started.push(startSchedule(invocation, functionNamed(invocation.functionId), LOCAL_REGION));
+    }
+
     const routes: Route[] = routeKeyTarget(template, resolve).map(({ method, path, functionId }) => ({
       method,
       path,
@@ -173,6 +188,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       template,
       functions,
       dynamoDbGuard: guard,
+      scheduled,
       stop,
     };
   } catch (error) {

@@ -2,7 +2,7 @@
  * The published documents, generated from the zod schemas (never written by hand):
  * - schemas/openapi.json: the HTTP API, every route of the route registry (lib/route-registry.ts)
  *   with every status it answers and a schema for each;
- * - schemas/force-notification.v2.json, force-answer.v2.json and force-information.v2.json: the
+ * - schemas/force-notification.v3.json, force-answer.v3.json and force-information.v3.json: the
  *   messages force systems read from their queues (a report disseminated; a reporter's answer to
  *   a force's question; information the reporter added). Earlier versions stay in schemas/ as they
  *   were published; schemas/CHANGELOG.md says what changed.

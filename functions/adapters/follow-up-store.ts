@@ -3,21 +3,33 @@
  *
  * | item     | PK           | SK               | GSI1PK (while waiting)     | GSI1SK          |
  * | question | REPORT#<ref> | QUESTION#<id>    | FOLLOW-UP#awaiting_relay   | <askedAt>#<id>  |
- * | answer   | REPORT#<ref> | ANSWER#<id>      | FOLLOW-UP#awaiting_review  | <receivedAt>#<id> |
+ * | answer   | REPORT#<ref> | ANSWER#<id>      | FOLLOW-UP#awaiting_review, | <receivedAt>#<id> |
+ * |          |              |                  | or DUE#answer (approved)   | <approvedAt>#<id> |
  *
+ * An approved answer (or added information) is in DUE#answer until the change that records it
+ * sent: the sweeper's partition, longest approved first. One waiting for its report to reach a
+ * force stays there, and goes with the report.
  * Each change is conditional on the version read and appends its audit event to the report's trail
  * in the same transaction.
  */
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '#domain/audit.ts';
 import type { Answer, Question } from '#domain/entities/follow-up.ts';
-import { ConcurrentChange, type FollowUpStore } from '#domain/ports.ts';
+import { ConcurrentChange, type DuePage, type FollowUpStore } from '#domain/ports.ts';
 import type { Reference } from '#domain/reference.ts';
-import { conditionFailed, eventPut, withoutKeys, type Item } from './dynamodb-items.ts';
+import { conditionFailed, decodeCursor, encodeCursor, eventPut, withoutKeys, type Item } from './dynamodb-items.ts';
 import { REVIEW_INDEX } from './report-store.ts';
 
 const AWAITING_RELAY = 'FOLLOW-UP#awaiting_relay';
 const AWAITING_REVIEW = 'FOLLOW-UP#awaiting_review';
+/** Approved answers and information not yet sent. */
+export const DUE_ANSWERS = 'DUE#answer';
+
+const answerIndexKeys = (answer: Answer): Item => {
+  if (answer.status === 'awaiting_review') return { GSI1PK: AWAITING_REVIEW, GSI1SK: `${answer.receivedAt}#${answer.id}` };
+  if (answer.status === 'approved') return { GSI1PK: DUE_ANSWERS, GSI1SK: `${answer.approved?.at ?? answer.receivedAt}#${answer.id}` };
+  return {};
+};
 
 const questionItem = (question: Question): Item => ({
   PK: `REPORT#${question.reference}`,
@@ -32,7 +44,7 @@ const answerItem = (answer: Answer): Item => ({
   SK: `ANSWER#${answer.id}`,
   kind: 'answer',
   ...answer,
-  ...(answer.status === 'awaiting_review' ? { GSI1PK: AWAITING_REVIEW, GSI1SK: `${answer.receivedAt}#${answer.id}` } : {}),
+  ...answerIndexKeys(answer),
 });
 
 export class DynamoFollowUpStore implements FollowUpStore {
@@ -126,6 +138,22 @@ export class DynamoFollowUpStore implements FollowUpStore {
 
   async answersAbout(reference: Reference): Promise<Answer[]> {
     return (await this.about<Answer>(reference, 'ANSWER#')).sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+  }
+
+  async answersDue({ dueBefore, limit, after }: DuePage): Promise<{ answers: Answer[]; next?: string }> {
+    const { Items = [], LastEvaluatedKey } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: REVIEW_INDEX,
+        KeyConditionExpression: 'GSI1PK = :due AND GSI1SK < :before',
+        ExpressionAttributeValues: { ':due': DUE_ANSWERS, ':before': dueBefore.toISOString() },
+        ScanIndexForward: true,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(after),
+      }),
+    );
+    const next = encodeCursor(LastEvaluatedKey);
+    return { answers: Items.map((item) => withoutKeys<Answer>(item)), ...(next === undefined ? {} : { next }) };
   }
 
   private async about<T>(reference: Reference, prefix: string): Promise<T[]> {

@@ -4,13 +4,17 @@
  * | item        | PK                  | SK                       | GSI1PK                 | GSI1SK             |
  * | reservation | REPORT#<ref>        | RESERVATION              |                        |                    |
  * | report      | REPORT#<ref>        | REPORT                   | REVIEW#awaiting, or    | <receivedAt>#<ref> |
- * |             |                     |                          | DESTINATION#<force>    |                    |
+ * |             |                     |                          | DESTINATION#<force>, or|                    |
+ * |             |                     |                          | DUE#report             | <dueSince>#<ref>   |
  * | event       | REPORT#<ref>        | EVENT#<time>#<type>#<id> |                        |                    |
  * | statistics  | STATS#<destination> | <yyyy-mm>                |                        |                    |
  * | force ref.  | FORCE-REFERENCE#<r> | FORCE-REFERENCE          |                        |                    |
  *
- * GSI1 is sparse: a report is in it while it waits for review (oldest first) and once it is on
- * a destination's queue. Every change to a report is one transaction, conditional on the version
+ * GSI1 is sparse: a report is in it while it waits for review (oldest first), while it is due
+ * for notification (approved, or routed, and not yet confirmed on its destination's queue: the
+ * sweeper's partition, longest due first) and once it is on a destination's queue. The three
+ * never overlap, so each report is in one partition at most and no second index is needed. Every
+ * change to a report is one transaction, conditional on the version
  * it read, that also appends its audit event and moves its counters: a retried step changes
  * nothing twice and counts nothing twice. The domain decides every change (the record, its events
  * and its counters); this store only writes them.
@@ -28,19 +32,22 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '#domain/audit.ts';
-import { ConcurrentChange, type ReportStore } from '#domain/ports.ts';
+import { ConcurrentChange, type DuePage, type ReportStore } from '#domain/ports.ts';
 import { conditionFailed, decodeCursor, encodeCursor, eventPut, withoutKeys, type Item } from './dynamodb-items.ts';
 import type { SplitChange } from '#domain/entities/split-change.ts';
 import type { Reference } from '#domain/reference.ts';
 import type { ForceReference, ForceReferenceEntry } from '#domain/entities/force-reference.ts';
 import type { ForceId } from '#domain/forces.ts';
 import { isWithAForce } from '#domain/lifecycle.ts';
+import { dueSince, isDueForNotification } from '#domain/report-record.ts';
 import type { ReportRecord, ReportStatus } from '#domain/entities/report-record.ts';
 import type { CounterIncrement } from '#domain/entities/counters.ts';
 import type { ForceReferenceGiven, RecordedContact, ReportChange } from '#domain/entities/report-change.ts';
 
 export const REVIEW_INDEX = 'GSI1';
 const AWAITING_REVIEW = 'REVIEW#awaiting';
+/** Reports due for notification: written with the change that makes them due, gone with the one that records them sent. */
+export const DUE_REPORTS = 'DUE#report';
 
 const reportKey = (reference: string) => ({ PK: `REPORT#${reference}`, SK: 'REPORT' });
 const forceReferenceKey = (forceReference: string) => ({ PK: `FORCE-REFERENCE#${forceReference}`, SK: 'FORCE-REFERENCE' });
@@ -48,6 +55,7 @@ const forceReferenceKey = (forceReference: string) => ({ PK: `FORCE-REFERENCE#${
 const indexKeys = (record: ReportRecord): Item => {
   const sortKey = `${record.receivedAt}#${record.reference}`;
   if (record.status === 'awaiting_review') return { GSI1PK: AWAITING_REVIEW, GSI1SK: sortKey };
+  if (isDueForNotification(record)) return { GSI1PK: DUE_REPORTS, GSI1SK: `${dueSince(record)}#${record.reference}` };
   if (record.status === 'in_triage' || isWithAForce(record.status)) {
     return { GSI1PK: `DESTINATION#${record.routing.destination}`, GSI1SK: sortKey };
   }
@@ -248,6 +256,22 @@ export class DynamoReportStore implements ReportStore {
         IndexName: REVIEW_INDEX,
         KeyConditionExpression: 'GSI1PK = :awaiting',
         ExpressionAttributeValues: { ':awaiting': AWAITING_REVIEW },
+        ScanIndexForward: true,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(after),
+      }),
+    );
+    const next = encodeCursor(LastEvaluatedKey);
+    return { records: Items.map(fromReportItem), ...(next === undefined ? {} : { next }) };
+  }
+
+  async dueForNotification({ dueBefore, limit, after }: DuePage): Promise<{ records: ReportRecord[]; next?: string }> {
+    const { Items = [], LastEvaluatedKey } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: REVIEW_INDEX,
+        KeyConditionExpression: 'GSI1PK = :due AND GSI1SK < :before',
+        ExpressionAttributeValues: { ':due': DUE_REPORTS, ':before': dueBefore.toISOString() },
         ScanIndexForward: true,
         Limit: limit,
         ExclusiveStartKey: decodeCursor(after),

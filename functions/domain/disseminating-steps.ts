@@ -8,6 +8,8 @@
  */
 import type { Answer } from './entities/follow-up.ts';
 import type { ReportRecord } from './entities/report-record.ts';
+import type { ReportChange } from './entities/report-change.ts';
+import { dueFrom } from './report-record.ts';
 import { done, type StepResult } from './entities/step-result.ts';
 import { disseminate, type DisseminationPorts } from './dissemination.ts';
 import { answerStep, approveAnswer, disseminateAnswer, protectedFromHolders, type FollowUpDisseminationPorts, type FollowUpOutcome } from './follow-up.ts';
@@ -17,6 +19,9 @@ import { forceStep, releaseToJoinedForce, transfer, unfinishedTransferBy, type F
 import type { FollowUpStore } from './ports.ts';
 import type { Reference } from './reference.ts';
 import { approve, reviewStep, type ReviewOutcome } from './review.ts';
+
+/** A step's change, its report stamped with when it became due if the step makes it due (report-record.ts dueFrom). */
+const due = <R extends { readonly kind: string }>(step: StepResult<ReportChange, R>, at: Date): StepResult<ReportChange, R> => (step.kind === 'done' ? done(dueFrom(step.value, at)) : step);
 
 /** Disseminates what the step produced, when it was done. */
 const thenDisseminate = async <R extends { readonly kind: string }>(
@@ -28,7 +33,8 @@ const thenDisseminate = async <R extends { readonly kind: string }>(
 export const approveReport = async (ports: DisseminationPorts, reference: Reference, by: string): Promise<ReviewOutcome> => {
   const recorded = await ports.store.find(reference);
   // An approval whose dissemination did not finish is finished, not refused.
-  const approved = recorded?.status === 'approved' ? done(recorded) : await reviewStep(ports.store, reference, (contact) => approve(contact, by, ports.clock()));
+  const now = ports.clock();
+  const approved = recorded?.status === 'approved' ? done(recorded) : await reviewStep(ports.store, reference, (contact) => due(approve(contact, by, now), now));
   return thenDisseminate(ports, approved);
 };
 
@@ -44,7 +50,8 @@ export const transferReport = async (ports: DisseminationPorts, force: string, f
     recorded !== undefined &&
     unfinishedTransferBy(recorded, force) &&
     (recorded.routing.destination === receivingId || recorded.routing.candidates.includes(receivingId));
-  const moved = unfinished ? done(recorded) : await forceStep(ports.store, force, forceReference, (found) => transfer(found, force, receiving, reason, ports.clock()));
+  const now = ports.clock();
+  const moved = unfinished ? done(recorded) : await forceStep(ports.store, force, forceReference, (found) => due(transfer(found, force, receiving, reason, now), now));
   return thenDisseminate(ports, moved);
 };
 
@@ -72,8 +79,10 @@ export const approveAnswerFor = async (
  * changed, while it must still wait.
  */
 export const releaseHeld = async (ports: DisseminationPorts, record: ReportRecord, by: string): Promise<ReportRecord | undefined> => {
-  const change = releaseToJoinedForce(record, by, ports.clock());
-  if (change === undefined) return undefined;
+  const now = ports.clock();
+  const released = releaseToJoinedForce(record, by, now);
+  if (released === undefined) return undefined;
+  const change = dueFrom(released, now);
   await ports.store.recordChange(record, change);
   return (await disseminate(ports, change.record)).record;
 };

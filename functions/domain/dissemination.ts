@@ -5,7 +5,7 @@
  * confirmed.
  */
 import { followUpsWithReport } from './follow-up.ts';
-import { forceNotification, notificationDeduplicationId } from './force-notification.ts';
+import { forceNotification } from './force-notification.ts';
 import { withForceReference } from './force-reference.ts';
 import type { IntakeMessage } from './intake.ts';
 import type { FollowUpStore, ForceQueues, OriginalsVault, ReportStore } from './ports.ts';
@@ -44,7 +44,8 @@ export const disseminate = async (ports: DisseminationPorts, due: ReportRecord):
   const destination = due.routing.destination;
   const record = destination === TRIAGE ? due : await withForceReference(store, due, destination, clock());
   const now = clock();
-  await forceQueues.notify(destination, forceNotification(record, now), notificationDeduplicationId(record));
+  const notification = forceNotification(record, now);
+  await forceQueues.notify(destination, notification, notification.messageId);
   if (destination !== TRIAGE) await followUpsWithReport({ ...ports, reports: store }, record);
   return { record: await store.recordNotified(record, notifiedChange(record, now)), repeat: false };
 };

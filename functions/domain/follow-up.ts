@@ -16,6 +16,7 @@ import { destinationReference } from './force-notification.ts';
 import { reportForForce, withForceReference } from './force-reference.ts';
 import { mayReach } from './routing.ts';
 import { isWithAForce } from './lifecycle.ts';
+import { disseminationVersion } from './report-record.ts';
 import type { FollowUpStore, ForceQueues, OriginalsVault, ReportStore } from './ports.ts';
 import type { Answer, Question } from './entities/follow-up.ts';
 import type { SealedOriginal } from './entities/sealed-original.ts';
@@ -279,18 +280,22 @@ const mayGoTo = (report: ReportRecord, answer: Answer): boolean =>
 
 /**
  * Sends an approved answer or piece of information to a report a force has, as that force knows
- * the report: its own reference, dates only. The deduplication id carries that reference too.
+ * the report: its own reference, dates only. Its message id, the deduplication id, carries that
+ * reference and the version of the report's dissemination to the force: sent once per answer and
+ * dissemination, however often attempted.
  */
 const sendTo = async (ports: FollowUpDisseminationPorts, held: ReportRecord, item: Answer, now: Date): Promise<ReportRecord> => {
   const force = held.routing.destination;
   const report = await withForceReference(ports.reports, held, force, now);
-  const reference = destinationReference(report);
+  const to = { force, reference: destinationReference(report), dissemination: disseminationVersion(report) };
   if (item.questionId === undefined) {
-    await ports.forceQueues.notify(force, forceInformationNotification({ force, reference }, item, now), `report.information:${reference}:${item.id}`);
+    const message = forceInformationNotification(to, item, now);
+    await ports.forceQueues.notify(force, message, message.messageId);
   } else {
     const question = await ports.followUps.findQuestion(item.reference, item.questionId);
     if (question === undefined) throw new Error(`Answer ${item.id} has no question`);
-    await ports.forceQueues.notify(force, forceAnswerNotification({ force, reference }, question, item, now), `report.answer:${reference}:${item.id}`);
+    const message = forceAnswerNotification(to, question, item, now);
+    await ports.forceQueues.notify(force, message, message.messageId);
   }
   return report;
 };

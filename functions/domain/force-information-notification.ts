@@ -1,15 +1,20 @@
 /**
  * The notification a force receives when the reporter has added information to a report it has,
  * once the contact centre has sanitised and approved it. A published contract like the others:
- * schemas/force-information.v2.json is generated from its schema (in entities/force-messages.ts)
+ * schemas/force-information.v3.json is generated from its schema (in entities/force-messages.ts)
  * and checked by a test.
  */
 import type { Answer } from './entities/follow-up.ts';
+import type { FollowUpDestination } from './force-answer-notification.ts';
 import { destinationName, onDay } from './force-facing.ts';
 import { FORCE_INFORMATION_VERSION, type ForceInformationNotification } from './entities/force-messages.ts';
 
+/** As answerMessageId: one message per piece of information and dissemination of the report to the force. */
+export const informationMessageId = (to: FollowUpDestination, information: Pick<Answer, 'id'>): string =>
+  `report.information:${to.reference}:${information.id}:v${to.dissemination}`;
+
 export const forceInformationNotification = (
-  to: { readonly force: string; readonly reference: string },
+  to: FollowUpDestination,
   information: Answer,
   at: Date,
 ): ForceInformationNotification => {
@@ -17,6 +22,7 @@ export const forceInformationNotification = (
   return {
     schemaVersion: FORCE_INFORMATION_VERSION,
     type: 'report.information',
+    messageId: informationMessageId(to, information),
     reference: to.reference,
     force: { id: to.force, name: destinationName(to.force) },
     informationId: information.id,

@@ -1,7 +1,7 @@
 /**
  * The force notification: the document each force's systems read from its queue. It is a
  * published contract, versioned: its schema, in entities/force-messages.ts, is what
- * schemas/force-notification.v2.json is generated from, and
+ * schemas/force-notification.v3.json is generated from, and
  * test/unit/published-documents.contract.test.ts fails the build if the two differ. A change a
  * consumer could trip on needs a new version, not an edit (schemas/CHANGELOG.md).
  *
@@ -13,6 +13,7 @@ import { forceReferenceOf } from './force-reference.ts';
 import { destinationName, forceContent, onDay, routingExplanation } from './force-facing.ts';
 import { FORCE_NOTIFICATION_VERSION, type ForceNotification } from './entities/force-messages.ts';
 import type { ReportRecord } from './entities/report-record.ts';
+import { disseminationVersion } from './report-record.ts';
 import { TRIAGE } from './entities/routing-decision.ts';
 
 /** The reference a destination knows the report by: the force's own, or the contact centre's in triage. */
@@ -29,6 +30,7 @@ export const forceNotification = (record: ReportRecord, disseminatedAt: Date): F
   return {
     schemaVersion: FORCE_NOTIFICATION_VERSION,
     type: 'report.disseminated',
+    messageId: notificationDeduplicationId(record),
     reference: destinationReference(record),
     force: { id: routing.destination, name: destinationName(routing.destination) },
     receivedOn: onDay(record.receivedAt),
@@ -39,9 +41,12 @@ export const forceNotification = (record: ReportRecord, disseminatedAt: Date): F
 };
 
 /**
- * The same report disseminated to the same destination is one notification, however many times
- * the router is asked: the destination's FIFO queue drops repeats carrying this id. The id is seen
- * by the force, so it carries only the force's own reference.
+ * One dissemination of a report to a destination is one notification, however many times it is
+ * attempted: the destination's FIFO queue drops repeats carrying this id within five minutes, and
+ * a force's system deduplicates on it (the notification's `messageId`) for ever after. The
+ * dissemination's version (report-record.ts disseminationVersion) makes a later dissemination to
+ * the same force, after the report went elsewhere and came back, a message of its own. The id is
+ * seen by the force, so it carries only the force's own reference and a version number.
  */
 export const notificationDeduplicationId = (record: ReportRecord): string =>
-  `report.disseminated:${destinationReference(record)}:${record.routing.destination}`;
+  `report.disseminated:${destinationReference(record)}:${record.routing.destination}:v${disseminationVersion(record)}`;

@@ -51,7 +51,19 @@ export interface ReportStore {
   find(reference: Reference): Promise<ReportRecord | undefined>;
   /** Contacts awaiting review, oldest first. */
   awaitingReview(page: { limit: number; after?: string }): Promise<{ records: ReportRecord[]; next?: string }>;
+  /**
+   * Reports due for notification (report-record.ts isDueForNotification) that became due before
+   * the time given, longest due first: what a step recorded but did not finish sending.
+   */
+  dueForNotification(page: DuePage): Promise<{ records: ReportRecord[]; next?: string }>;
   auditTrail(reference: Reference): Promise<AuditEvent[]>;
+}
+
+/** A page of what is due to be sent: what became due before `dueBefore`, from `after` (the last page's `next`). */
+export interface DuePage {
+  readonly dueBefore: Date;
+  readonly limit: number;
+  readonly after?: string;
 }
 
 /** Someone else changed the report since it was read: read it again and decide again. */
@@ -95,6 +107,8 @@ export interface FollowUpStore {
   questionsAbout(reference: Reference): Promise<Question[]>;
   /** Every answer and piece of added information about a report, oldest first. */
   answersAbout(reference: Reference): Promise<Answer[]>;
+  /** Answers and added information approved before the time given and not yet sent, longest approved first. */
+  answersDue(page: DuePage): Promise<{ answers: Answer[]; next?: string }>;
 }
 
 export interface OriginalsVault {

@@ -45,6 +45,29 @@ export const routedRecord = (
 export const isDueForNotification = (record: ReportRecord): boolean =>
   (record.status === 'routed' || record.status === 'approved') && record.notifiedAt === undefined;
 
+/**
+ * When a report due for notification became due: stamped by the step that made it due
+ * (`dueFrom`); a report routed without review has been due since it was routed.
+ */
+export const dueSince = (record: ReportRecord): string => record.dueSince ?? record.routedAt;
+
+/** The change, its report stamped with when it became due when the change makes it due for notification. */
+export const dueFrom = <C extends { readonly record: ReportRecord }>(change: C, at: Date): C =>
+  isDueForNotification(change.record) ? { ...change, record: { ...change.record, dueSince: at.toISOString() } } : change;
+
+/**
+ * The version of the dissemination a message belongs to. Until the destination's queue is
+ * confirmed to hold the report it is the record's version as it is sent (after the destination
+ * has been given its own reference): every attempt at one dissemination, however often repeated,
+ * reads the same record, and the next dissemination (after a transfer, a release or a new
+ * approval) comes after a change that raised the version. Once sent, it is the version recorded
+ * then, so that an answer sent later to the same force belongs to the same dissemination.
+ * The ids of the messages carry it: a repeat of one dissemination is dropped by the queue (and
+ * by a force deduplicating on the message id), a second dissemination to the same force is not.
+ */
+export const disseminationVersion = (record: ReportRecord): number =>
+  record.notifiedAt === undefined ? record.version : (record.disseminatedVersion ?? 0);
+
 /** A routed contact as it is first recorded: received and routed, and counted against its first destination. */
 export const recordedContact = (record: ReportRecord): RecordedContact => {
   const { routing } = record;
@@ -65,8 +88,9 @@ const statusOnceNotified = (record: ReportRecord): ReportStatus => (record.routi
 export const notifiedChange = (record: ReportRecord, at: Date): ReportChange => {
   const notifiedAt = at.toISOString();
   const status = statusOnceNotified(record);
+  const { dueSince: _due, ...sent } = record;
   return {
-    record: { ...record, status, notifiedAt, version: record.version + 1 },
+    record: { ...sent, status, notifiedAt, disseminatedVersion: disseminationVersion(record), version: record.version + 1 },
     event: auditEvent(status === 'in_triage' ? 'queued_for_triage' : 'disseminated', notifiedAt, { destination: record.routing.destination }),
     counters: disseminationCounted(record, notifiedAt),
   };

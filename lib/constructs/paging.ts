@@ -24,15 +24,18 @@ export class Paging extends Construct {
     this.topic = new Topic(this, 'Topic', { displayName: 'Police reporting service: operator pages', enforceSSL: true });
   }
 
-  /** Pages when the metric reaches the threshold in any one period. */
-  page(scope: Construct, id: string, description: string, metric: IMetric, threshold: number): Alarm {
+  /**
+   * Pages when the metric reaches the threshold in any one period; with `missingData: 'breaching'`
+   * also when a period has no data at all (for a metric that something must publish every period).
+   */
+  page(scope: Construct, id: string, description: string, metric: IMetric, threshold: number, options: { missingData?: 'breaching' } = {}): Alarm {
     const alarm = new Alarm(scope, id, {
       alarmDescription: description,
       metric,
       threshold,
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
+      treatMissingData: options.missingData === 'breaching' ? TreatMissingData.BREACHING : TreatMissingData.NOT_BREACHING,
     });
     alarm.addAlarmAction(new SnsAction(this.topic));
     return alarm;

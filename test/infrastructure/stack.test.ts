@@ -210,7 +210,7 @@ describe('the contact centre in the CDK stack', () => {
     assert.deepEqual(kmsActions('functions/handlers/route-report.ts').sort(), ['kms:Decrypt', 'kms:GenerateDataKey']);
   });
 
-  it("lets only the router, the supervisors' approvals and a force's transfer put anything on force queues", () => {
+  it("lets only the router, the supervisors' approvals, a force's transfer and the sweeper that finishes them put anything on force queues", () => {
     assert.deepEqual(handlersWith('sqs:SendMessage').sort(), [
       'functions/handlers/approve-answer.ts',
       'functions/handlers/approve-dissemination.ts',
@@ -218,6 +218,7 @@ describe('the contact centre in the CDK stack', () => {
       'functions/handlers/report-form.ts',
       'functions/handlers/route-report.ts',
       'functions/handlers/submit-report.ts',
+      'functions/handlers/sweep-due.ts',
       'functions/handlers/transfer-report.ts',
     ]);
     for (const intakeOnly of ['functions/handlers/record-phone-report.ts', 'functions/handlers/report-form.ts', 'functions/handlers/submit-report.ts']) {

@@ -53,13 +53,13 @@ describe('the reporting pipeline', () => {
     const notifications = await notificationsFor(local.sqs, local.queueUrl(MET_QUEUE), reference);
     assert.equal(notifications.length, 1);
     const notification = bodyOf(notifications[0]!);
-    assert.equal(notification.schemaVersion, '2.0');
+    assert.equal(notification.schemaVersion, '3.0');
     assert.deepEqual(notification.force, { id: 'metropolitan', name: 'Metropolitan Police Service' });
     assert.equal(notification.narrative, NARRATIVE);
     assert.equal(notification.routing.rule, 'named-force');
     assert.equal(notification.reference, await local.forceReference(reference, 'metropolitan'));
     assert.ok(!notifications[0]!.Body!.includes(reference), "the reporter's reference stays with the contact centre");
-    assert.equal(notifications[0]!.MessageAttributes?.schemaVersion?.StringValue, '2.0');
+    assert.equal(notifications[0]!.MessageAttributes?.schemaVersion?.StringValue, '3.0');
   });
 
   it('stores the report with its routing decision and an audit trail', async () => {
@@ -121,7 +121,9 @@ describe('the reporting pipeline', () => {
     const notifications = await notificationsFor(local.sqs, local.queueUrl(MET_QUEUE), reference, { settleMs: 3_000 });
     assert.equal(notifications.length, 1);
     const given = await local.forceReference(reference, 'metropolitan');
-    assert.equal(notifications[0]!.Attributes?.MessageDeduplicationId, `report.disseminated:${given}:metropolitan`);
+    const deduplicationId = notifications[0]!.Attributes?.MessageDeduplicationId ?? '';
+    assert.match(deduplicationId, new RegExp(`^report\\.disseminated:${given}:metropolitan:v\\d+$`));
+    assert.equal(bodyOf(notifications[0]!).messageId, deduplicationId, 'the message id a force deduplicates on is the deduplication id');
     const items = (await local.scanTable()).filter((item) => item.PK === `REPORT#${reference}`);
     assert.equal(items.filter((item) => item.SK === 'REPORT').length, 1);
     assert.equal(items.filter((item) => item.type === 'disseminated').length, 1);

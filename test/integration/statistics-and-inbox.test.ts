@@ -184,8 +184,9 @@ describe('statistics and the force inbox', () => {
 
   it("prints a reporter's answer with the force's question, and shows a message it cannot read as it came, escapes and all", () => {
     const answer: ForceAnswerNotification = {
-      schemaVersion: '2.0',
+      schemaVersion: '3.0',
       type: 'report.answer',
+      messageId: 'report.answer:FR-4DSK-XXY7-2H4P:5d1c2a8e-3b7f-4c9d-8e6a-1f2b3c4d5e6f:v4',
       reference: 'FR-4DSK-XXY7-2H4P',
       force: { id: 'kent', name: 'Kent Police' },
       questionId: '0b9f4c36-6b5e-4f0e-9d7c-3f2a1e5b8c90',

@@ -3,6 +3,7 @@ import type { AuditEvent } from '../../functions/domain/audit.ts';
 import type { IntakeMessage } from '../../functions/domain/intake.ts';
 import {
   ConcurrentChange,
+  type DuePage,
   type ForceMessage,
   type FollowUpStore,
   type ForceQueues,
@@ -15,6 +16,7 @@ import type { Reference } from '../../functions/domain/reference.ts';
 import type { Answer, Question } from '../../functions/domain/entities/follow-up.ts';
 import type { ForceReference, ForceReferenceEntry } from '../../functions/domain/entities/force-reference.ts';
 import type { ReportRecord } from '../../functions/domain/entities/report-record.ts';
+import { dueSince, isDueForNotification } from '../../functions/domain/report-record.ts';
 import type { SplitChange } from '../../functions/domain/entities/split-change.ts';
 import type { CounterIncrement } from '../../functions/domain/entities/counters.ts';
 import type { ForceReferenceGiven, RecordedContact, ReportChange } from '../../functions/domain/entities/report-change.ts';
@@ -95,6 +97,11 @@ export class InMemoryReportStore implements ReportStore {
 
   async awaitingReview(): Promise<{ records: ReportRecord[] }> {
     return { records: [...this.records.values()].filter((r) => r.status === 'awaiting_review') };
+  }
+
+  async dueForNotification({ dueBefore }: DuePage): Promise<{ records: ReportRecord[] }> {
+    const due = [...this.records.values()].filter((r) => isDueForNotification(r) && dueSince(r) < dueBefore.toISOString());
+    return { records: due.sort((a, b) => dueSince(a).localeCompare(dueSince(b))) };
   }
 
   async auditTrail(reference: Reference): Promise<AuditEvent[]> {
@@ -181,5 +188,9 @@ export class InMemoryFollowUpStore implements FollowUpStore {
   }
   async answersAbout(reference: Reference): Promise<Answer[]> {
     return [...this.answers.values()].filter((a) => a.reference === reference);
+  }
+  async answersDue({ dueBefore }: DuePage): Promise<{ answers: Answer[] }> {
+    const due = [...this.answers.values()].filter((a) => a.status === 'approved' && (a.approved?.at ?? '') < dueBefore.toISOString());
+    return { answers: due.sort((a, b) => (a.approved?.at ?? '').localeCompare(b.approved?.at ?? '')) };
   }
 }

@@ -9,7 +9,7 @@ import { intakeMessage } from '../../functions/domain/intake.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
 import type { ForceReference } from '../../functions/domain/entities/force-reference.ts';
 import { reportSubmissionSchema } from '../../functions/domain/report.ts';
-import { routedRecord } from '../../functions/domain/report-record.ts';
+import { disseminationVersion, notifiedChange, routedRecord } from '../../functions/domain/report-record.ts';
 import type { SealedOriginal } from '../../functions/domain/entities/sealed-original.ts';
 import { routeReport } from '../../functions/domain/routing.ts';
 import { fullReport, minimalReport } from '../support/reports.ts';
@@ -26,7 +26,8 @@ describe('the notification a force receives', () => {
   it("carries the schema version, the force's own reference, the force, the report, dates and how it was routed", () => {
     const notification = forceNotification(routed(fullReport()), new Date('2025-01-02T03:04:07Z'));
     assert.deepEqual(forceNotificationSchema.parse(notification), notification, 'conforms to its published schema');
-    assert.equal(notification.schemaVersion, '2.0');
+    assert.equal(notification.schemaVersion, '3.0');
+    assert.equal(notification.messageId, notificationDeduplicationId(routed(fullReport())), 'the id a force deduplicates on');
     assert.equal(notification.reference, 'FR-AAAA-BBBB-CCCC', "the force's own reference, never the reporter's");
     assert.ok(!JSON.stringify(notification).includes('PAC-7K3M-9QXD'));
     assert.deepEqual(notification.force, { id: 'kent', name: 'Kent Police' });
@@ -52,10 +53,21 @@ describe('the notification a force receives', () => {
     assert.ok(!('channel' in notification));
   });
 
-  it('has one deduplication id per report and destination, however often it is built', () => {
+  it('has one deduplication id per dissemination of a report to a destination, however often it is built', () => {
     const report = routed(minimalReport({ force: 'the Met' }));
-    assert.equal(notificationDeduplicationId(report), 'report.disseminated:FR-AAAA-BBBB-CCCC:metropolitan');
+    assert.equal(notificationDeduplicationId(report), 'report.disseminated:FR-AAAA-BBBB-CCCC:metropolitan:v1');
     assert.equal(notificationDeduplicationId(report), notificationDeduplicationId(routed(minimalReport({ force: 'Met' }))));
+    assert.equal(forceNotification(report, new Date()).messageId, notificationDeduplicationId(report));
+  });
+
+  it('gives a later dissemination to the same force an id of its own, and keeps the id once the report is sent', () => {
+    const first = routed(minimalReport({ force: 'the Met' }));
+    const sent = notifiedChange(first, new Date('2025-01-02T03:05:00Z')).record;
+    assert.equal(disseminationVersion(sent), disseminationVersion(first), 'what is sent later for this dissemination belongs to it');
+    // Passed on and back: each step raises the version, so the Met's second copy is a new message.
+    const back = { ...sent, status: 'routed' as const, notifiedAt: undefined, version: sent.version + 2 };
+    assert.notEqual(notificationDeduplicationId(back), notificationDeduplicationId(first));
+    assert.match(notificationDeduplicationId(back), /^report\.disseminated:FR-AAAA-BBBB-CCCC:metropolitan:v\d+$/);
   });
 
   it('goes to triage under the name the contact centre knows', () => {

@@ -17,6 +17,9 @@ const PUBLISHED = {
   'force-notification.v1.json': 'beb2c432a1f78dedab7bf81e5db234be93616c2b19068db8c3c6def23fdbc5a4',
   'force-answer.v1.json': '0080e422a55e06a607a29b9197d64490729860eb22544c081283bab1d6e02057',
   'force-information.v1.json': '1daa7d4efe5bdf6706cb9cc834214888874362eff3714c8e11c72af2e82ff1a5',
+  'force-notification.v2.json': '1555ccf3275b08151ddfc84bd816191b40b5d25bb5426af25254ab58191fa84c',
+  'force-answer.v2.json': 'b4fb93ae5066183c41f4d9a031b7936e08d6728fcf49ae90c9fbc085ce788f79',
+  'force-information.v2.json': 'd9cbc10cacad96457c51a6841c588c678ca8d62f7fd565af0c680df51500e68d',
 } as const;
 
 describe('published documents', () => {

@@ -1,8 +1,8 @@
 /**
  * Every document a force's queue carries, each a published contract, versioned: the report
  * notification, the reporter's answer to a question, and information the reporter added.
- * schemas/force-notification.v2.json, force-answer.v2.json and force-information.v2.json are
- * generated from these schemas, and test/unit/published-documents.contract.test.ts fails the
+ * schemas/force-notification.v3.json, force-answer.v3.json and force-information.v3.json are
+ * generated from these schemas (earlier versions stay in schemas/ as they were published), and test/unit/published-documents.contract.test.ts fails the
  * build if they differ. A change a consumer could trip on needs a new version, not an edit
  * (schemas/CHANGELOG.md).
  *
@@ -53,14 +53,29 @@ export const forceMessageReference = z
   .refine((value) => FORCE_REFERENCE_PATTERN.test(value) || REFERENCE_PATTERN.test(value), { error: 'reference must be a force reference' })
   .describe("The force's own reference for the report (FR-XXXX-XXXX-XXXX), unlinkable to any other; on the triage queue, the contact centre's reference.");
 
+/**
+ * Every message carries the id to deduplicate on. The FIFO queue drops a repeat only within five
+ * minutes; a force's system must keep the ids it has stored and ignore a message whose id it has
+ * seen, however late it comes.
+ */
+const messageId = () =>
+  z
+    .string()
+    .min(1)
+    .max(128)
+    .describe(
+      "This message's id: the same for every copy of this message, however often or late it is delivered, and different for any other message. Store it with what you store, and ignore a message whose id you already have. It equals the SQS MessageDeduplicationId.",
+    );
+
 // ─── the report ───────────────────────────────────────────────────────────────────────────────
 
-export const FORCE_NOTIFICATION_VERSION = '2.0';
+export const FORCE_NOTIFICATION_VERSION = '3.0';
 
 export const forceNotificationSchema = z
   .strictObject({
     schemaVersion: z.literal(FORCE_NOTIFICATION_VERSION),
     type: z.literal('report.disseminated'),
+    messageId: messageId(),
     reference: forceMessageReference,
     force: forceNameSchema.describe('The force (or triage) this notification is for.'),
     receivedOn: z.iso.date().describe('The day the service received the report.'),
@@ -74,12 +89,13 @@ export type ForceNotification = z.infer<typeof forceNotificationSchema>;
 
 // ─── the reporter's answer to a question ──────────────────────────────────────────────────────
 
-export const FORCE_ANSWER_VERSION = '2.0';
+export const FORCE_ANSWER_VERSION = '3.0';
 
 export const forceAnswerNotificationSchema = z
   .strictObject({
     schemaVersion: z.literal(FORCE_ANSWER_VERSION),
     type: z.literal('report.answer'),
+    messageId: messageId(),
     reference: forceMessageReference,
     force: forceNameSchema,
     questionId: z.string(),
@@ -95,12 +111,13 @@ export type ForceAnswerNotification = z.infer<typeof forceAnswerNotificationSche
 
 // ─── information the reporter added ───────────────────────────────────────────────────────────
 
-export const FORCE_INFORMATION_VERSION = '2.0';
+export const FORCE_INFORMATION_VERSION = '3.0';
 
 export const forceInformationNotificationSchema = z
   .strictObject({
     schemaVersion: z.literal(FORCE_INFORMATION_VERSION),
     type: z.literal('report.information'),
+    messageId: messageId(),
     reference: forceMessageReference,
     force: forceNameSchema,
     informationId: z.string(),

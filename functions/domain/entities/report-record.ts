@@ -71,6 +71,18 @@ export interface ReportRecord {
   readonly status: ReportStatus;
   /** When the notification was confirmed on the destination's queue. */
   readonly notifiedAt?: string;
+  /**
+   * While the report is due for notification: when the step that made it due (routing without
+   * review, approval, transfer, release) was taken. The sweeper's index is ordered by it, and an
+   * operator is paged when it is too long ago. Exact time: for the contact centre only.
+   */
+  readonly dueSince?: string;
+  /**
+   * The version of this record when its notification was sent to the destination it is with now:
+   * the dissemination's version, in the message id of every message sent about it
+   * (functions/domain/report-record.ts disseminationVersion).
+   */
+  readonly disseminatedVersion?: number;
   /** Forces that had the report before it was transferred, and until when: the custody chain. */
   readonly formerCustodians?: readonly { readonly force: string; readonly until: string }[];
   /** Outcomes forces recorded, in order. */
