@@ -1,0 +1,49 @@
+/**
+ * `npm run bench` (part): what sealing a report for the intake queue adds to a submit, and what
+ * opening it adds to the router: the intake key's envelope (a KMS GenerateDataKey or Decrypt, and
+ * AES-256-GCM over the message) for a report at the largest size the API takes. Against the local
+ * KMS emulator over HTTP on this machine, so the KMS round trip here is a loopback one: in AWS it
+ * is a call to KMS in the region, which this does not measure. Medians over many runs; a figure
+ * to read, not a test.
+ */
+import { KmsOriginalsVault } from '../functions/adapters/originals-vault.ts';
+import { openIntakeMessage, sealIntakeMessage } from '../functions/adapters/sealed-intake.ts';
+import { intakeMessage } from '../functions/domain/intake.ts';
+import { newReference } from '../functions/domain/reference.ts';
+import { NARRATIVE_MAX, reportSubmissionSchema } from '../functions/domain/report.ts';
+import { localKmsClient, LOCAL_REGION } from '../local/emulators.ts';
+import { startKmsEmulator } from '../local/kms-emulator.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 300);
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? NaN;
+
+const kms = await startKmsEmulator({ region: LOCAL_REGION });
+try {
+  const { arn } = kms.createKey('intake');
+  const seal = new KmsOriginalsVault(localKmsClient(kms.endpoint), arn, 'intake-message');
+  const report = reportSubmissionSchema.parse({ categories: ['bribery', 'abuse_of_position'], narrative: 'x'.repeat(NARRATIVE_MAX), reporter: { mode: 'anonymous' } });
+  const message = intakeMessage(newReference(), 'online', report, new Date());
+  const body = await sealIntakeMessage(seal, message);
+  for (let i = 0; i < 20; i++) await openIntakeMessage(seal, await sealIntakeMessage(seal, message));
+
+  const time = async (step: () => Promise<unknown>) => {
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const start = performance.now();
+      await step();
+      times.push(performance.now() - start);
+    }
+    return times;
+  };
+  const rows = {
+    'seal (submit adds)': await time(() => sealIntakeMessage(seal, message)),
+    'open (router adds)': await time(() => openIntakeMessage(seal, body)),
+    'JSON only (before)': await time(async () => JSON.stringify(message)),
+  };
+  console.log(`\nIntake sealing: a ${JSON.stringify(message).length.toLocaleString('en-GB')}-character message, ${RUNS} runs each, local KMS emulator\n`);
+  console.log('| step | median ms | p95 ms |');
+  console.log('|---|---|---|');
+  for (const [name, times] of Object.entries(rows)) console.log(`| ${name} | ${percentile(times, 0.5).toFixed(2)} | ${percentile(times, 0.95).toFixed(2)} |`);
+} finally {
+  await kms.stop();
+}
