@@ -1,0 +1,147 @@
+/**
+ * `npm run bench:load [-- --reports N --concurrency C]`: the local pipeline under load, and the
+ * same emulators' floor.
+ *
+ * 1. The service: N valid reports (default 2,000), C at a time (default 32), through the public
+ *    API of the local stack (review off, as `npm start`), each to one of a few forces. Prints the
+ *    202's latency (p50, p95, p99), the time until every report is on its force's queue, and
+ *    whether any was lost or doubled (each force message's `messageId` counted once).
+ * 2. The floor: on the same emulators, in the same run, the bare minimum per report done directly
+ *    with the SDK, C at a time: send to a standard queue, receive and delete it, one DynamoDB
+ *    write, one send to a FIFO queue.
+ *
+ * The ratio of the two says how far the pipeline is from what its emulators allow. A figure to
+ * read, not a test: these machines are shared and noisy.
+ */
+import { parseArgs } from 'node:util';
+import { randomUUID } from 'node:crypto';
+import { CreateTableCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { CreateQueueCommand, DeleteMessageCommand, type Message, ReceiveMessageCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { localDynamoDbClient, localSqsClient, waitForTableActive } from '../local/emulators.ts';
+import { startLocalStack } from '../local/stack.ts';
+
+const { values } = parseArgs({
+  options: { reports: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '32' } },
+});
+const REPORTS = Number(values.reports);
+const CONCURRENCY = Number(values.concurrency);
+const FORCES = ['Kent', 'Essex', 'the Met', 'Norfolk'] as const;
+const QUEUES: Record<(typeof FORCES)[number], string> = {
+  Kent: 'pac-local-reports-kent.fifo',
+  Essex: 'pac-local-reports-essex.fifo',
+  'the Met': 'pac-local-reports-metropolitan.fifo',
+  Norfolk: 'pac-local-reports-norfolk.fifo',
+};
+
+const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
+
+/** Runs `work(i)` for i in 0..count-1, `concurrency` at a time. */
+const pool = async (count: number, concurrency: number, work: (i: number) => Promise<void>) => {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < count; i = next++) await work(i);
+    }),
+  );
+};
+
+/** Receives and deletes from the queues until `expected` distinct messages have come, or the deadline passes. */
+const drain = async (sqs: SQSClient, queueUrls: readonly string[], expected: number, deadline: number) => {
+  const seen = new Set<string>();
+  let doubled = 0;
+  while (seen.size < expected && Date.now() < deadline) {
+    await Promise.all(
+      queueUrls.map(async (QueueUrl) => {
+        const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+        for (const message of Messages) {
+          const id = (JSON.parse(message.Body ?? '{}') as { messageId?: string }).messageId ?? message.MessageId ?? '';
+          if (seen.has(id)) doubled++;
+          seen.add(id);
+          await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: message.ReceiptHandle }));
+        }
+      }),
+    );
+  }
+  return { delivered: seen.size, doubled };
+};
+
+// The functions' own JSON log lines would bury the figures: kept out unless SHOW_FUNCTION_LOGS is set.
+const write = process.stdout.write.bind(process.stdout);
+process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) =>
+  process.env.SHOW_FUNCTION_LOGS === undefined && String(chunk).startsWith('{"level"') ? true : (write as (...args: unknown[]) => boolean)(chunk, ...rest)) as typeof process.stdout.write;
+
+const stack = await startLocalStack({ review: 'off' });
+try {
+  const sqs = localSqsClient(stack.sqsEndpoint);
+  const queueUrls = Object.values(QUEUES).map((name) => stack.queueUrls.get(name) ?? '');
+
+  // 1. The service.
+  const latencies: number[] = [];
+  let refused = 0;
+  const started = performance.now();
+  await pool(REPORTS, CONCURRENCY, async (i) => {
+    const force = FORCES[i % FORCES.length]!;
+    const sent = performance.now();
+    const answer = await fetch(`${stack.apiUrl}/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ categories: ['bribery'], force, narrative: `Report ${i} under load: an officer asked me for money to drop a speeding ticket.` }),
+    });
+    await answer.arrayBuffer();
+    latencies.push(performance.now() - sent);
+    if (answer.status !== 202) refused++;
+  });
+  const taken = performance.now();
+  const { delivered, doubled } = await drain(sqs, queueUrls, REPORTS - refused, Date.now() + 15 * 60_000);
+  const allDelivered = performance.now();
+
+  // 2. The floor, on the same emulators.
+  const dynamodb = localDynamoDbClient(stack.dynamoDbEndpoint);
+  const run = randomUUID().slice(0, 8);
+  const TableName = `bench-floor-${run}`;
+  await dynamodb.send(
+    new CreateTableCommand({
+      TableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'PK', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' }],
+    }),
+  );
+  await waitForTableActive(dynamodb, TableName);
+  const { QueueUrl: intake = '' } = await sqs.send(new CreateQueueCommand({ QueueName: `bench-floor-intake-${run}` }));
+  const { QueueUrl: force = '' } = await sqs.send(
+    new CreateQueueCommand({ QueueName: `bench-floor-force-${run}.fifo`, Attributes: { FifoQueue: 'true' } }),
+  );
+  const floorStarted = performance.now();
+  await pool(REPORTS, CONCURRENCY, async (i) => {
+    const body = JSON.stringify({ i, narrative: 'an officer asked me for money to drop a speeding ticket' });
+    await sqs.send(new SendMessageCommand({ QueueUrl: intake, MessageBody: body }));
+    let received: Message | undefined;
+    while (received === undefined) {
+      const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: intake, MaxNumberOfMessages: 1, WaitTimeSeconds: 1 }));
+      received = Messages[0];
+    }
+    await sqs.send(new DeleteMessageCommand({ QueueUrl: intake, ReceiptHandle: received.ReceiptHandle }));
+    await dynamodb.send(new PutItemCommand({ TableName, Item: { PK: { S: `REPORT#${run}-${i}` }, body: { S: received.Body ?? '' } } }));
+    await sqs.send(new SendMessageCommand({ QueueUrl: force, MessageBody: body, MessageGroupId: String(i), MessageDeduplicationId: `${run}-${i}` }));
+  });
+  const floorDone = performance.now();
+
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const serviceSeconds = (allDelivered - started) / 1000;
+  const floorSeconds = (floorDone - floorStarted) / 1000;
+  console.log(`\nThe local pipeline under load: ${REPORTS} reports, ${CONCURRENCY} at a time, review off\n`);
+  console.log('| figure | value |');
+  console.log('|---|---|');
+  console.log(`| 202 latency p50 / p95 / p99 | ${percentile(sorted, 0.5).toFixed(0)} / ${percentile(sorted, 0.95).toFixed(0)} / ${percentile(sorted, 0.99).toFixed(0)} ms |`);
+  console.log(`| all taken in (202) | ${((taken - started) / 1000).toFixed(1)} s |`);
+  console.log(`| all on their forces' queues | ${serviceSeconds.toFixed(1)} s (${(REPORTS / serviceSeconds).toFixed(1)} reports/s) |`);
+  console.log(`| refused / lost / doubled | ${refused} / ${REPORTS - refused - delivered} / ${doubled} |`);
+  console.log(`| the floor, same emulators | ${floorSeconds.toFixed(1)} s (${(REPORTS / floorSeconds).toFixed(1)} reports/s) |`);
+  console.log(`| ratio to the floor | ${(serviceSeconds / floorSeconds).toFixed(1)} (goal: at most 3) |`);
+  sqs.destroy();
+  dynamodb.destroy();
+  if (refused > 0 || delivered !== REPORTS - refused || doubled > 0) process.exitCode = 1;
+} finally {
+  await stack.stop();
+}
