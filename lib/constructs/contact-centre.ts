@@ -2,7 +2,7 @@
  * The contact centre: staff sign-in (a Cognito user pool with the groups call-agents, analysts and
  * supervisors, checked by an API Gateway JWT authorizer and again by each function), the hotline
  * intake, and the review API through which every contact is sanitised and approved before its
- * force sees it. Each function gets exactly the access its step needs.
+ * force sees it, on an HTTP API of its own. Each function gets exactly the access its step needs.
  */
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -22,6 +22,7 @@ import type { OriginalsKey } from './originals-key.ts';
 import type { Paging } from './paging.ts';
 import { ReportingFunction } from './reporting-function.ts';
 import { addRoutesOf, routeFunction } from './route-functions.ts';
+import { ServiceHttpApi, type Throttle } from './service-http-api.ts';
 import { variableOf } from '../../functions/configuration/settings.ts';
 
 export const REVIEW_METRICS_NAMESPACE = 'PoliceReporting';
@@ -30,7 +31,6 @@ const OLDEST_AWAITING_REVIEW_METRIC = 'OldestContactAwaitingReviewSeconds';
 
 export interface ContactCentreProps {
   readonly stage: Stage;
-  readonly api: HttpApi;
   readonly table: ITable;
   readonly intakeQueue: IQueue;
   readonly forceQueues: ForceQueues;
@@ -40,7 +40,12 @@ export interface ContactCentreProps {
   readonly reviewAlarmAfter?: Duration;
 }
 
+/** The contact centre's API as a whole: a few dozen staff at their desks. */
+export const CONTACT_CENTRE_THROTTLE: Throttle = { rateLimit: 25, burstLimit: 50 };
+
 export class ContactCentre extends Construct {
+  /** The contact centre's own HTTP API: the staff routes only, each behind the staff authorizer. */
+  readonly api: HttpApi;
   readonly userPool: UserPool;
   readonly staffClient: UserPoolClient;
   /** The issuer staff tokens must come from: what every staff function checks. */
@@ -89,7 +94,13 @@ export class ContactCentre extends Construct {
       originalsKey: props.originalsKey,
       environment: { [variableOf('staffIssuer')]: this.staffIssuer, [variableOf('staffClientIds')]: this.staffClient.userPoolClientId },
     };
-    for (const spec of functionsOf('contact-centre')) addRoutesOf(props.api, spec, routeFunction(this, spec, resources), authorizer);
+    this.api = new ServiceHttpApi(this, {
+      stage,
+      name: 'contact-centre',
+      description: "The contact centre's API: staff only",
+      throttle: CONTACT_CENTRE_THROTTLE,
+    }).api;
+    for (const spec of functionsOf('contact-centre')) addRoutesOf(this.api, spec, routeFunction(this, spec, resources), authorizer);
 
     // How long the oldest contact has waited for review, measured every 15 minutes; pages past the limit.
     const backlog = new ReportingFunction(this, 'MeasureReviewBacklog', {
