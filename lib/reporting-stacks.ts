@@ -1,5 +1,5 @@
 /**
- * The whole service as five stacks, one per part of the architecture, so that each can grow: one
+ * The whole service as six stacks, five per part of the architecture and one at the edge, so that each can grow: one
  * stack held about 400 of CloudFormation's 500 resources, and each capability adds tens. They are
  * named `PoliceReporting-<stage>-<Part>` and composed of the same constructs (lib/constructs/).
  *
@@ -12,12 +12,22 @@
  *   centre's own HTTP API with their routes and its JWT authorizer.
  * - ForceAccess: the force systems' user pool, its domain, resource server and 48 clients, the
  *   force API's functions, and the force API's own HTTP API with their routes and its authorizer.
+ * - Edge: the website's web application firewall (lib/constructs/edge-protection.ts). A WAF for
+ *   CloudFront must be made in us-east-1, so this stack is always there, whatever region the
+ *   others are in.
  * - Public: the public HTTP API and its stage, the public functions (statistics among them) and
- *   the website (CloudFront, its bucket and the deployment of its files).
+ *   the website (CloudFront, its bucket and the deployment of its files, and the Edge stack's
+ *   firewall on it).
  *
  * What crosses between stacks is passed as constructs (props) and CDK makes the exports and
  * imports: the table's name and ARN, the key's ARN and the topic's ARN from Data; the intake
- * queue's URL and ARN and the force queues' ARNs from Delivery.
+ * queue's URL and ARN and the force queues' ARNs from Delivery. The firewall's ARN goes from Edge
+ * (us-east-1) to Public (the service's region), which CloudFormation exports cannot do: it is a
+ * weak reference, `Fn::GetStackOutput` with the Edge stack's region, which CloudFormation resolves
+ * when it deploys the Public stack. No custom resource, nothing to acknowledge to cdk-nag; but
+ * CloudFormation will not stop the Edge stack being deleted while Public uses its web ACL, so
+ * `cdk destroy` goes Public first (it does: the reference makes Public depend on Edge). Every stack
+ * therefore has an explicit region: the service's (`eu-west-2` unless given) and `us-east-1`.
  *
  * Each API lives with the routes it serves. A route added to an HttpApi is created under the API
  * (HttpApi.addRoutes), and so are its Lambda integration, the permission that lets API Gateway
@@ -29,9 +39,10 @@
  * API is also kept apart from staff and forces: only it is behind CloudFront (and its WAF), and
  * only it refuses what did not come through CloudFront.
  */
-import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import { CfnOutput, CrossStackReferences, ReferenceStrength, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { ContactCentre } from './constructs/contact-centre.ts';
+import { EdgeProtection } from './constructs/edge-protection.ts';
 import { ForceAccess } from './constructs/force-access.ts';
 import { ForceApi } from './constructs/force-api.ts';
 import { ForceQueues } from './constructs/force-queues.ts';
@@ -42,10 +53,10 @@ import { PublicApi } from './constructs/public-api.ts';
 import { PublicWebsite } from './constructs/public-website.ts';
 import { ReportStore } from './constructs/report-store.ts';
 import { StatisticsApi } from './constructs/statistics-api.ts';
-import type { Stage } from './stage.ts';
+import { DEFAULT_SERVICE_REGION, type Stage } from './stage.ts';
 
 /** The parts, in the order they deploy. */
-export const STACK_PARTS = ['Data', 'Delivery', 'ContactCentre', 'ForceAccess', 'Public'] as const;
+export const STACK_PARTS = ['Data', 'Delivery', 'ContactCentre', 'ForceAccess', 'Edge', 'Public'] as const;
 export type StackPart = (typeof STACK_PARTS)[number];
 
 /** `PoliceReporting-<stage>`: what every stack's name starts with. */
@@ -57,8 +68,12 @@ const PART_DESCRIPTIONS: Readonly<Record<StackPart, string>> = {
   Delivery: "the intake queue, the router, and the forces' and triage's queues",
   ContactCentre: "staff sign-in, the contact centre functions and the contact centre's API",
   ForceAccess: "the force systems' sign-in, the force API functions and the force API",
+  Edge: "the website's web application firewall (us-east-1, as CloudFront requires)",
   Public: 'the public HTTP API, the public functions and the website',
 };
+
+/** Where a web ACL for CloudFront must be. */
+export const EDGE_REGION = 'us-east-1';
 
 export interface ReportingStacksProps extends Omit<StackProps, 'stackName' | 'description'> {
   readonly stage: Stage;
@@ -128,14 +143,26 @@ export class DeliveryStack extends ReportingPart {
   }
 }
 
+export class EdgeStack extends ReportingPart {
+  readonly protection: EdgeProtection;
+
+  constructor(scope: Construct, id: string, props: PartProps) {
+    super(scope, id, props);
+    this.protection = new EdgeProtection(this, 'Protection', { stage: props.stage });
+    // Read by the Public stack in another region: Fn::GetStackOutput, not an export.
+    CrossStackReferences.of(this.protection.webAcl).produce(ReferenceStrength.WEAK);
+    new CfnOutput(this, 'WebAclArn', { value: this.protection.webAcl.attrArn });
+  }
+}
+
 export class PublicStack extends ReportingPart {
   readonly publicApi: PublicApi;
   readonly website: PublicWebsite;
   readonly statisticsApi: StatisticsApi;
 
-  constructor(scope: Construct, id: string, props: PartProps & { data: DataStack; delivery: DeliveryStack }) {
+  constructor(scope: Construct, id: string, props: PartProps & { data: DataStack; delivery: DeliveryStack; edge: EdgeStack }) {
     super(scope, id, props);
-    const { stage, data, delivery } = props;
+    const { stage, data, delivery, edge } = props;
     this.publicApi = new PublicApi(this, 'PublicApi', {
       stage,
       table: data.reportStore.table,
@@ -143,7 +170,7 @@ export class PublicStack extends ReportingPart {
       originalsKey: data.originalsKey,
       paging: data.paging,
     });
-    this.website = new PublicWebsite(this, 'Website', { stage, api: this.publicApi.api });
+    this.website = new PublicWebsite(this, 'Website', { stage, api: this.publicApi.api, webAclArn: edge.protection.webAcl.attrArn });
     this.statisticsApi = new StatisticsApi(this, 'StatisticsApi', { stage, publicApi: this.publicApi, table: data.reportStore.table });
     new CfnOutput(this, 'PublicApiUrl', { value: this.publicApi.api.apiEndpoint });
     new CfnOutput(this, 'WebsiteUrl', { value: this.website.url });
@@ -194,14 +221,16 @@ export interface ReportingStacks {
   readonly delivery: DeliveryStack;
   readonly contactCentre: ContactCentreStack;
   readonly forceAccess: ForceAccessStack;
+  readonly edge: EdgeStack;
   readonly public: PublicStack;
 }
 
 /** Every stack of the service for the stage, in `scope` (the app). */
 export const addReportingStacks = (scope: Construct, props: ReportingStacksProps): ReportingStacks => {
-  const { stage, review, forceAccounts, description, namePrefix, ...stackProps } = props;
+  const { stage, review, forceAccounts, description, namePrefix, env, ...stackProps } = props;
   const part = (name: StackPart): PartProps => ({
     ...stackProps,
+    env: { ...env, region: name === 'Edge' ? EDGE_REGION : (env?.region ?? DEFAULT_SERVICE_REGION) },
     stage,
     stackName: stackName(stage, name, namePrefix),
     ...(description === undefined ? {} : { description: `${description}: ${PART_DESCRIPTIONS[name]}` }),
@@ -216,6 +245,7 @@ export const addReportingStacks = (scope: Construct, props: ReportingStacksProps
   });
   const contactCentre = new ContactCentreStack(scope, id('ContactCentre'), { ...part('ContactCentre'), data, delivery });
   const forceAccess = new ForceAccessStack(scope, id('ForceAccess'), { ...part('ForceAccess'), data, delivery });
-  const publicStack = new PublicStack(scope, id('Public'), { ...part('Public'), data, delivery });
-  return { data, delivery, contactCentre, forceAccess, public: publicStack };
+  const edge = new EdgeStack(scope, id('Edge'), part('Edge'));
+  const publicStack = new PublicStack(scope, id('Public'), { ...part('Public'), data, delivery, edge });
+  return { data, delivery, contactCentre, forceAccess, edge, public: publicStack };
 };

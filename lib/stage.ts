@@ -16,6 +16,18 @@ export const resourcePrefix = (stage: Stage): string => `pac-${stage}`;
 export const isProduction = (stage: Stage): boolean => stage === 'prod';
 
 /**
+ * The service's region, from `-c region=…`; `eu-west-2` (London) unless given. Not from
+ * CDK_DEFAULT_REGION: the CDK CLI sets that from the AWS profile or AWS_REGION and, with neither,
+ * to us-east-1, so where reports are kept would depend on the operator's shell.
+ */
+export const DEFAULT_SERVICE_REGION = 'eu-west-2';
+export const serviceRegion = (value: unknown): string => {
+  if (value === undefined || value === '') return DEFAULT_SERVICE_REGION;
+  if (typeof value !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(value)) throw new Error(`"${String(value)}" is not an AWS region: use -c region=eu-west-2`);
+  return value;
+};
+
+/**
  * Review by the contact centre, from `-c review=on|off` and `-c reviewExemptForces=kent,essex`.
  * On by default everywhere but the local demo; `prod` refuses to switch it off wholesale.
  */
