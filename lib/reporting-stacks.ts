@@ -170,7 +170,12 @@ export class PublicStack extends ReportingPart {
       originalsKey: data.originalsKey,
       paging: data.paging,
     });
-    this.website = new PublicWebsite(this, 'Website', { stage, api: this.publicApi.api, webAclArn: edge.protection.webAcl.attrArn });
+    this.website = new PublicWebsite(this, 'Website', {
+      stage,
+      api: this.publicApi.api,
+      webAclArn: edge.protection.webAcl.attrArn,
+      originHeaders: this.publicApi.originSecret.originHeaders,
+    });
     this.statisticsApi = new StatisticsApi(this, 'StatisticsApi', { stage, publicApi: this.publicApi, table: data.reportStore.table });
     new CfnOutput(this, 'PublicApiUrl', { value: this.publicApi.api.apiEndpoint });
     new CfnOutput(this, 'WebsiteUrl', { value: this.website.url });

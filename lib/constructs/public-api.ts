@@ -18,6 +18,7 @@ import type { Paging } from './paging.ts';
 import type { ReportingFunction } from './reporting-function.ts';
 import { addRoutesOf, routeFunction } from './route-functions.ts';
 import { routeKeyOf, ServiceHttpApi, type Throttle } from './service-http-api.ts';
+import { CloudFrontOriginSecret } from './cloudfront-origin-secret.ts';
 
 export { ACCESS_LOG_FIELDS } from './service-http-api.ts';
 
@@ -64,6 +65,8 @@ export const PUBLIC_ROUTE_THROTTLES: Readonly<Record<string, Throttle & { readon
 
 export class PublicApi extends Construct {
   readonly api: HttpApi;
+  /** What CloudFront sends the API and every public function checks (functions/adapters/http/cloudfront-origin.ts). */
+  readonly originSecret: CloudFrontOriginSecret;
   private readonly httpApi: ServiceHttpApi;
   readonly submitReport: ReportingFunction;
 
@@ -72,9 +75,16 @@ export class PublicApi extends Construct {
     // Every public function the route registry (lib/route-registry.ts) gives this API: those that
     // take reports in (the API's and the website form's) and those that open reports with a
     // follow-up code and may seal what the reporter writes (the API's and the website's pages).
+    this.originSecret = new CloudFrontOriginSecret(this, 'CloudFrontOrigin', { stage: props.stage });
     const functions = functionsOf('public-api').map((spec) => ({
       spec,
-      fn: routeFunction(this, spec, { stage: props.stage, table: props.table, intakeQueue: props.intakeQueue, originalsKey: props.originalsKey }),
+      fn: routeFunction(this, spec, {
+        stage: props.stage,
+        table: props.table,
+        intakeQueue: props.intakeQueue,
+        originalsKey: props.originalsKey,
+        environment: this.originSecret.functionEnvironment,
+      }),
     }));
     this.submitReport = functions.find(({ spec }) => spec.name === 'SubmitReport')!.fn;
 

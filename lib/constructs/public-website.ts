@@ -92,6 +92,11 @@ export interface PublicWebsiteProps {
   readonly api: HttpApi;
   /** The web ACL in front of the distribution (the Edge stack's, lib/constructs/edge-protection.ts). */
   readonly webAclArn: string;
+  /**
+   * The header CloudFront adds to every request it sends the API, with the secret the public
+   * functions check (lib/constructs/cloudfront-origin-secret.ts): only what comes through here is answered.
+   */
+  readonly originHeaders: Readonly<Record<string, string>>;
 }
 
 export class PublicWebsite extends Construct {
@@ -131,6 +136,7 @@ export class PublicWebsite extends Construct {
     const apiOrigin = new HttpOrigin(`${props.api.apiId}.execute-api.${Stack.of(this).region}.amazonaws.com`, {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+      customHeaders: { ...props.originHeaders },
     });
     const apiRequests = (name: string, queryStrings: readonly string[]) =>
       new OriginRequestPolicy(this, name, {

@@ -19,7 +19,7 @@ export { STATISTICS_KEYS } from './route-functions.ts';
 export interface StatisticsApiProps {
   readonly stage: Stage;
   /** The public API, whose route it is (with its own throttle). */
-  readonly publicApi: Pick<PublicApi, 'addPublicRoutes'>;
+  readonly publicApi: Pick<PublicApi, 'addPublicRoutes' | 'originSecret'>;
   readonly table: ITable;
 }
 
@@ -30,7 +30,7 @@ export class StatisticsApi extends Construct {
     super(scope, id);
     const [spec, ...more] = functionsOf('statistics-api');
     if (spec === undefined || more.length > 0) throw new Error('The route registry must give the statistics API exactly one function');
-    this.getStatistics = routeFunction(this, spec, { stage: props.stage, table: props.table });
+    this.getStatistics = routeFunction(this, spec, { stage: props.stage, table: props.table, environment: props.publicApi.originSecret.functionEnvironment });
     props.publicApi.addPublicRoutes(spec, this.getStatistics);
   }
 }
