@@ -8,7 +8,7 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { addReportingStacks } from '../lib/reporting-stacks.ts';
-import { forceAccounts, parseStage, reviewSettings, serviceRegion } from '../lib/stage.ts';
+import { forceAccounts, parseStage, reviewSettings, serviceRegion, staffSignInUrls } from '../lib/stage.ts';
 
 const app = new App();
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
@@ -17,6 +17,7 @@ addReportingStacks(app, {
   stage,
   review: reviewSettings(stage, app.node.tryGetContext('review'), app.node.tryGetContext('reviewExemptForces')),
   forceAccounts: forceAccounts(app.node.tryGetContext('forceAccounts')),
+  staffSignIn: staffSignInUrls(stage, app.node.tryGetContext('staffCallbackUrls'), app.node.tryGetContext('staffLogoutUrls')),
   description: `UK police anti-corruption and abuse reporting service (${stage})`,
   // The Edge stack is in us-east-1 whatever this says (lib/reporting-stacks.ts).
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: serviceRegion(app.node.tryGetContext('region')) },

@@ -53,7 +53,7 @@ import { PublicApi } from './constructs/public-api.ts';
 import { PublicWebsite } from './constructs/public-website.ts';
 import { ReportStore } from './constructs/report-store.ts';
 import { StatisticsApi } from './constructs/statistics-api.ts';
-import { DEFAULT_SERVICE_REGION, type Stage } from './stage.ts';
+import { DEFAULT_SERVICE_REGION, type Stage, type StaffSignInUrls, staffSignInUrls } from './stage.ts';
 
 /** The parts, in the order they deploy. */
 export const STACK_PARTS = ['Data', 'Delivery', 'ContactCentre', 'ForceAccess', 'Edge', 'Public'] as const;
@@ -85,6 +85,8 @@ export interface ReportingStacksProps extends Omit<StackProps, 'stackName' | 'de
   readonly description?: string;
   /** What the stacks' names start with: `PoliceReporting-<stage>` unless given. */
   readonly namePrefix?: string;
+  /** The staff console's callback and sign-out URLs: the stage's defaults (lib/stage.ts staffSignInUrls) unless given. */
+  readonly staffSignIn?: StaffSignInUrls;
 }
 
 interface PartProps extends StackProps {
@@ -185,11 +187,12 @@ export class PublicStack extends ReportingPart {
 export class ContactCentreStack extends ReportingPart {
   readonly contactCentre: ContactCentre;
 
-  constructor(scope: Construct, id: string, props: PartProps & { data: DataStack; delivery: DeliveryStack }) {
+  constructor(scope: Construct, id: string, props: PartProps & { data: DataStack; delivery: DeliveryStack; signIn: StaffSignInUrls }) {
     super(scope, id, props);
     const { stage, data, delivery } = props;
     this.contactCentre = new ContactCentre(this, 'ContactCentre', {
       stage,
+      signIn: props.signIn,
       table: data.reportStore.table,
       intakeQueue: delivery.intake.queue,
       forceQueues: delivery.forceQueues,
@@ -199,6 +202,7 @@ export class ContactCentreStack extends ReportingPart {
     new CfnOutput(this, 'StaffUserPoolId', { value: this.contactCentre.userPool.userPoolId });
     new CfnOutput(this, 'StaffClientId', { value: this.contactCentre.staffClient.userPoolClientId });
     new CfnOutput(this, 'ContactCentreApiUrl', { value: this.contactCentre.api.apiEndpoint });
+    new CfnOutput(this, 'StaffSignInDomain', { value: this.contactCentre.domain.baseUrl() });
   }
 }
 
@@ -232,7 +236,7 @@ export interface ReportingStacks {
 
 /** Every stack of the service for the stage, in `scope` (the app). */
 export const addReportingStacks = (scope: Construct, props: ReportingStacksProps): ReportingStacks => {
-  const { stage, review, forceAccounts, description, namePrefix, env, ...stackProps } = props;
+  const { stage, review, forceAccounts, description, namePrefix, env, staffSignIn, ...stackProps } = props;
   const part = (name: StackPart): PartProps => ({
     ...stackProps,
     env: { ...env, region: name === 'Edge' ? EDGE_REGION : (env?.region ?? DEFAULT_SERVICE_REGION) },
@@ -248,7 +252,12 @@ export const addReportingStacks = (scope: Construct, props: ReportingStacksProps
     review: review ?? { enabled: true, exemptForces: [] },
     ...(forceAccounts === undefined ? {} : { forceAccounts }),
   });
-  const contactCentre = new ContactCentreStack(scope, id('ContactCentre'), { ...part('ContactCentre'), data, delivery });
+  const contactCentre = new ContactCentreStack(scope, id('ContactCentre'), {
+    ...part('ContactCentre'),
+    data,
+    delivery,
+    signIn: staffSignIn ?? staffSignInUrls(stage, undefined, undefined),
+  });
   const forceAccess = new ForceAccessStack(scope, id('ForceAccess'), { ...part('ForceAccess'), data, delivery });
   const edge = new EdgeStack(scope, id('Edge'), part('Edge'));
   const publicStack = new PublicStack(scope, id('Public'), { ...part('Public'), data, delivery, edge });
