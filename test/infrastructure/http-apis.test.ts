@@ -6,7 +6,10 @@
  * API, one of its own for every route, so a flood on one route cannot use up the others'.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
+import { PROJECT_ROOT } from '../../lib/project-layout.ts';
 import { PUBLIC_ROUTE_THROTTLES, PUBLIC_STAGE_THROTTLE } from '../../lib/constructs/public-api.ts';
 import { CONTACT_CENTRE_THROTTLE } from '../../lib/constructs/contact-centre.ts';
 import { FORCE_API_THROTTLE } from '../../lib/constructs/force-api.ts';
@@ -98,5 +101,23 @@ describe('the three HTTP APIs', () => {
     const routeIds = ofType('Public', 'AWS::ApiGatewayV2::Route').map(([id]) => id);
     for (const routeId of routeIds) assert.ok((stage.DependsOn ?? []).includes(routeId), `the stage depends on ${routeId}`);
     for (const part of ['ContactCentre', 'ForceAccess'] as const) assert.equal(onlyStage(part).Properties.RouteSettings, undefined, part);
+  });
+});
+
+describe("README's throttle table", () => {
+  it('gives the figures the stack deploys, and no others', () => {
+    const readme = readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
+    const deploy = readme.slice(readme.indexOf('## Deploy'), readme.indexOf('## Layout'));
+    const rows = [...deploy.matchAll(/^\| (`[^|]+|contact centre API[^|]*|force API[^|]*) \| (\d+) \| (\d+) \|/gm)].map((m) => ({ routes: m[1]!, rate: Number(m[2]), burst: Number(m[3]) }));
+    const pair = ({ rateLimit, burstLimit }: { rateLimit: number; burstLimit: number }) => `${rateLimit}/${burstLimit}`;
+    const deployed = new Set([...Object.values(PUBLIC_ROUTE_THROTTLES).map(pair), pair(CONTACT_CENTRE_THROTTLE), pair(FORCE_API_THROTTLE)]);
+    assert.deepEqual(new Set(rows.map((r) => `${r.rate}/${r.burst}`)), deployed);
+    for (const [key, figures] of Object.entries(PUBLIC_ROUTE_THROTTLES)) {
+      const row = rows.find((r) => r.routes.includes(key.split(' ')[0]!) && r.routes.includes(key.split('/').pop()!));
+      assert.ok(row !== undefined, `README names ${key}`);
+      assert.equal(`${row.rate}/${row.burst}`, pair(figures), key);
+    }
+    assert.equal(`${rows.find((r) => r.routes.startsWith('contact centre'))?.rate}/${rows.find((r) => r.routes.startsWith('contact centre'))?.burst}`, pair(CONTACT_CENTRE_THROTTLE));
+    assert.equal(`${rows.find((r) => r.routes.startsWith('force API'))?.rate}/${rows.find((r) => r.routes.startsWith('force API'))?.burst}`, pair(FORCE_API_THROTTLE));
   });
 });
