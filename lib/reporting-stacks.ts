@@ -1,7 +1,8 @@
 /**
- * The whole service as six stacks, five per part of the architecture and one at the edge, so that each can grow: one
- * stack held about 400 of CloudFormation's 500 resources, and each capability adds tens. They are
- * named `PoliceReporting-<stage>-<Part>` and composed of the same constructs (lib/constructs/).
+ * The whole service as six stacks, one per part of the architecture and one at the edge, so that
+ * each can grow: one stack held about 400 of CloudFormation's 500 resources, and each capability
+ * adds tens. They are named `PoliceReporting-<stage>-<Part>` and composed of the same constructs
+ * (lib/constructs/).
  *
  * - Data: the report table, the originals key and the paging topic. It refers to nothing, so
  *   every other stack may refer to it (the topic is here for that reason: every part's alarms
