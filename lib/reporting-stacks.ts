@@ -1,41 +1,50 @@
 /**
- * The whole service as five stacks, one per part of the architecture, so that each can grow: one
- * stack held about 400 of CloudFormation's 500 resources, and each capability adds tens. They are
- * named `PoliceReporting-<stage>-<Part>` and composed of the same constructs (lib/constructs/),
- * with the same construct ids, so every resource keeps its name and its logical id.
+ * The whole service as six stacks, one per part of the architecture and one at the edge, so that
+ * each can grow: one stack held about 400 of CloudFormation's 500 resources, and each capability
+ * adds tens. They are named `PoliceReporting-<stage>-<Part>` and composed of the same constructs
+ * (lib/constructs/).
  *
  * - Data: the report table, the originals key and the paging topic. It refers to nothing, so
  *   every other stack may refer to it (the topic is here for that reason: every part's alarms
  *   page through it).
  * - Delivery: the intake queue and its DLQ, the router, the forces' and triage's queues, their
  *   DLQs and queue policies, and the sweeper that sends what a step left unsent.
- * - ContactCentre: the staff user pool and its client, and the staff functions.
- * - ForceAccess: the force systems' user pool, its domain, resource server and 48 clients, and
- *   the force API's functions.
- * - Public: the HTTP API and its stage, the public functions (statistics among them) and the
- *   website (CloudFront, its bucket and the deployment of its files).
+ * - ContactCentre: the staff user pool and its client, the staff functions, and the contact
+ *   centre's own HTTP API with their routes and its JWT authorizer.
+ * - ForceAccess: the force systems' user pool, its domain, resource server and 48 clients, the
+ *   force API's functions, and the force API's own HTTP API with their routes and its authorizer.
+ * - Edge: the website's web application firewall (lib/constructs/edge-protection.ts). A WAF for
+ *   CloudFront must be made in us-east-1, so this stack is always there, whatever region the
+ *   others are in.
+ * - Public: the public HTTP API and its stage, the public functions (statistics among them) and
+ *   the website (CloudFront, its bucket and the deployment of its files, and the Edge stack's
+ *   firewall on it).
  *
  * What crosses between stacks is passed as constructs (props) and CDK makes the exports and
  * imports: the table's name and ARN, the key's ARN and the topic's ARN from Data; the intake
- * queue's URL and ARN and the force queues' ARNs from Delivery; the functions' ARNs, the pools'
- * ids and the clients' ids from ContactCentre and ForceAccess.
+ * queue's URL and ARN and the force queues' ARNs from Delivery. The firewall's ARN goes from Edge
+ * (us-east-1) to Public (the service's region), which CloudFormation exports cannot do: it is a
+ * weak reference, `Fn::GetStackOutput` with the Edge stack's region, which CloudFormation resolves
+ * when it deploys the Public stack. No custom resource, nothing to acknowledge to cdk-nag; but
+ * CloudFormation will not stop the Edge stack being deleted while Public uses its web ACL, so
+ * `cdk destroy` goes Public first (it does: the reference makes Public depend on Edge). Every stack
+ * therefore has an explicit region: the service's (`eu-west-2` unless given) and `us-east-1`.
  *
- * Why Public comes last, not before the staff and force stacks: a route added to an HttpApi is
- * created under the API (HttpApi.addRoutes), and so are its Lambda integration and the permission
- * that lets API Gateway invoke the function (both in the route's scope), and the JWT authorizer
- * (bound under the API whatever the route's scope). So the staff and force routes, their
- * integrations, permissions and the two authorizers live in the Public stack and import the
- * functions' ARNs and the pools' and clients' ids. Putting the routes in the staff and force
- * stacks instead would make those stacks import the API's id while the authorizers, still under
- * the API, import their pools: a cycle. So the order is Data, Delivery, ContactCentre,
- * ForceAccess, Public (`cdk deploy --all` follows the dependencies), and nothing in the staff or
- * force stacks refers to the Public stack.
+ * Each API lives with the routes it serves. A route added to an HttpApi is created under the API
+ * (HttpApi.addRoutes), and so are its Lambda integration, the permission that lets API Gateway
+ * invoke the function, and the JWT authorizer; with one API for everything, the staff and force
+ * routes had to live in the Public stack (putting them in their own stacks would have made those
+ * stacks import the API's id while the authorizers, under the API, imported their pools: a
+ * cycle). With an API for each audience nothing crosses: the staff and force stacks hold their
+ * APIs, routes, authorizers and integrations, and the Public stack refers to neither. The public
+ * API is also kept apart from staff and forces: only it is behind CloudFront (and its WAF), and
+ * only it refuses what did not come through CloudFront.
  */
-import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
-import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnOutput, CrossStackReferences, ReferenceStrength, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { ContactCentre } from './constructs/contact-centre.ts';
 import { DisseminationSweeper } from './constructs/dissemination-sweeper.ts';
+import { EdgeProtection } from './constructs/edge-protection.ts';
 import { ForceAccess } from './constructs/force-access.ts';
 import { ForceApi } from './constructs/force-api.ts';
 import { ForceQueues } from './constructs/force-queues.ts';
@@ -47,10 +56,10 @@ import { PublicApi } from './constructs/public-api.ts';
 import { PublicWebsite } from './constructs/public-website.ts';
 import { ReportStore } from './constructs/report-store.ts';
 import { StatisticsApi } from './constructs/statistics-api.ts';
-import type { Stage } from './stage.ts';
+import { DEFAULT_SERVICE_REGION, type Stage, type StaffSignInUrls, staffSignInUrls } from './stage.ts';
 
 /** The parts, in the order they deploy. */
-export const STACK_PARTS = ['Data', 'Delivery', 'ContactCentre', 'ForceAccess', 'Public'] as const;
+export const STACK_PARTS = ['Data', 'Delivery', 'ContactCentre', 'ForceAccess', 'Edge', 'Public'] as const;
 export type StackPart = (typeof STACK_PARTS)[number];
 
 /** `PoliceReporting-<stage>`: what every stack's name starts with. */
@@ -60,10 +69,14 @@ export const stackName = (stage: Stage, part: StackPart, prefix = stackNamePrefi
 const PART_DESCRIPTIONS: Readonly<Record<StackPart, string>> = {
   Data: 'the report table, the originals key and the paging topic',
   Delivery: "the intake queue, the router, and the forces' and triage's queues",
-  ContactCentre: 'staff sign-in and the contact centre functions',
-  ForceAccess: "the force systems' sign-in and the force API functions",
-  Public: 'the HTTP API, the public functions and the website',
+  ContactCentre: "staff sign-in, the contact centre functions and the contact centre's API",
+  ForceAccess: "the force systems' sign-in, the force API functions and the force API",
+  Edge: "the website's web application firewall (us-east-1, as CloudFront requires)",
+  Public: 'the public HTTP API, the public functions and the website',
 };
+
+/** Where a web ACL for CloudFront must be. */
+export const EDGE_REGION = 'us-east-1';
 
 export interface ReportingStacksProps extends Omit<StackProps, 'stackName' | 'description'> {
   readonly stage: Stage;
@@ -77,6 +90,8 @@ export interface ReportingStacksProps extends Omit<StackProps, 'stackName' | 'de
   readonly namePrefix?: string;
   /** A role that may open originals outside the service, for an investigation (lib/constructs/sealing-key.ts). */
   readonly breakGlassRoleArn?: string;
+  /** The staff console's callback and sign-out URLs: the stage's defaults (lib/stage.ts staffSignInUrls) unless given. */
+  readonly staffSignIn?: StaffSignInUrls;
 }
 
 interface PartProps extends StackProps {
@@ -151,14 +166,26 @@ export class DeliveryStack extends ReportingPart {
   }
 }
 
+export class EdgeStack extends ReportingPart {
+  readonly protection: EdgeProtection;
+
+  constructor(scope: Construct, id: string, props: PartProps) {
+    super(scope, id, props);
+    this.protection = new EdgeProtection(this, 'Protection', { stage: props.stage });
+    // Read by the Public stack in another region: Fn::GetStackOutput, not an export.
+    CrossStackReferences.of(this.protection.webAcl).produce(ReferenceStrength.WEAK);
+    new CfnOutput(this, 'WebAclArn', { value: this.protection.webAcl.attrArn });
+  }
+}
+
 export class PublicStack extends ReportingPart {
   readonly publicApi: PublicApi;
   readonly website: PublicWebsite;
   readonly statisticsApi: StatisticsApi;
 
-  constructor(scope: Construct, id: string, props: PartProps & { data: DataStack; delivery: DeliveryStack }) {
+  constructor(scope: Construct, id: string, props: PartProps & { data: DataStack; delivery: DeliveryStack; edge: EdgeStack }) {
     super(scope, id, props);
-    const { stage, data, delivery } = props;
+    const { stage, data, delivery, edge } = props;
     this.publicApi = new PublicApi(this, 'PublicApi', {
       stage,
       table: data.reportStore.table,
@@ -167,8 +194,13 @@ export class PublicStack extends ReportingPart {
       intakeKey: data.intakeKey,
       paging: data.paging,
     });
-    this.website = new PublicWebsite(this, 'Website', { stage, api: this.publicApi.api });
-    this.statisticsApi = new StatisticsApi(this, 'StatisticsApi', { stage, api: this.publicApi.api, table: data.reportStore.table });
+    this.website = new PublicWebsite(this, 'Website', {
+      stage,
+      api: this.publicApi.api,
+      webAclArn: edge.protection.webAcl.attrArn,
+      originHeaders: this.publicApi.originSecret.originHeaders,
+    });
+    this.statisticsApi = new StatisticsApi(this, 'StatisticsApi', { stage, publicApi: this.publicApi, table: data.reportStore.table });
     new CfnOutput(this, 'PublicApiUrl', { value: this.publicApi.api.apiEndpoint });
     new CfnOutput(this, 'WebsiteUrl', { value: this.website.url });
   }
@@ -177,13 +209,12 @@ export class PublicStack extends ReportingPart {
 export class ContactCentreStack extends ReportingPart {
   readonly contactCentre: ContactCentre;
 
-  /** `api` is the Public stack's: the staff routes, and what comes with them, are created there. */
-  constructor(scope: Construct, id: string, props: PartProps & { data: DataStack; delivery: DeliveryStack; api: HttpApi }) {
+  constructor(scope: Construct, id: string, props: PartProps & { data: DataStack; delivery: DeliveryStack; signIn: StaffSignInUrls }) {
     super(scope, id, props);
     const { stage, data, delivery } = props;
     this.contactCentre = new ContactCentre(this, 'ContactCentre', {
       stage,
-      api: props.api,
+      signIn: props.signIn,
       table: data.reportStore.table,
       intakeQueue: delivery.intake.queue,
       forceQueues: delivery.forceQueues,
@@ -193,6 +224,8 @@ export class ContactCentreStack extends ReportingPart {
     });
     new CfnOutput(this, 'StaffUserPoolId', { value: this.contactCentre.userPool.userPoolId });
     new CfnOutput(this, 'StaffClientId', { value: this.contactCentre.staffClient.userPoolClientId });
+    new CfnOutput(this, 'ContactCentreApiUrl', { value: this.contactCentre.api.apiEndpoint });
+    new CfnOutput(this, 'StaffSignInDomain', { value: this.contactCentre.domain.baseUrl() });
   }
 }
 
@@ -200,19 +233,18 @@ export class ForceAccessStack extends ReportingPart {
   readonly forceAccess: ForceAccess;
   readonly forceApi: ForceApi;
 
-  /** `api` is the Public stack's: the force routes, and what comes with them, are created there. */
-  constructor(scope: Construct, id: string, props: PartProps & { data: DataStack; delivery: DeliveryStack; api: HttpApi }) {
+  constructor(scope: Construct, id: string, props: PartProps & { data: DataStack; delivery: DeliveryStack }) {
     super(scope, id, props);
     const { stage, data, delivery } = props;
     this.forceAccess = new ForceAccess(this, 'ForceAccess', { stage });
     this.forceApi = new ForceApi(this, 'ForceApi', {
       stage,
-      api: props.api,
       table: data.reportStore.table,
       forceAccess: this.forceAccess,
       forceQueues: delivery.forceQueues,
     });
     new CfnOutput(this, 'ForceSystemsUserPoolId', { value: this.forceAccess.userPool.userPoolId });
+    new CfnOutput(this, 'ForceApiUrl', { value: this.forceApi.api.apiEndpoint });
   }
 }
 
@@ -221,21 +253,21 @@ export interface ReportingStacks {
   readonly delivery: DeliveryStack;
   readonly contactCentre: ContactCentreStack;
   readonly forceAccess: ForceAccessStack;
+  readonly edge: EdgeStack;
   readonly public: PublicStack;
 }
 
 /** Every stack of the service for the stage, in `scope` (the app). */
 export const addReportingStacks = (scope: Construct, props: ReportingStacksProps): ReportingStacks => {
-  const { stage, review, forceAccounts, description, namePrefix, breakGlassRoleArn, ...stackProps } = props;
+  const { stage, review, forceAccounts, description, namePrefix, env, staffSignIn, breakGlassRoleArn, ...stackProps } = props;
   const part = (name: StackPart): PartProps => ({
     ...stackProps,
+    env: { ...env, region: name === 'Edge' ? EDGE_REGION : (env?.region ?? DEFAULT_SERVICE_REGION) },
     stage,
     stackName: stackName(stage, name, namePrefix),
     ...(description === undefined ? {} : { description: `${description}: ${PART_DESCRIPTIONS[name]}` }),
   });
   const id = (name: StackPart) => stackName(stage, name, namePrefix);
-  // Built in the order their references need (the staff and force routes are added to the API);
-  // deployed in the order of STACK_PARTS, which their references make.
   const data = new DataStack(scope, id('Data'), { ...part('Data'), ...(breakGlassRoleArn === undefined ? {} : { breakGlassRoleArn }) });
   const delivery = new DeliveryStack(scope, id('Delivery'), {
     ...part('Delivery'),
@@ -243,9 +275,14 @@ export const addReportingStacks = (scope: Construct, props: ReportingStacksProps
     review: review ?? { enabled: true, exemptForces: [] },
     ...(forceAccounts === undefined ? {} : { forceAccounts }),
   });
-  const publicStack = new PublicStack(scope, id('Public'), { ...part('Public'), data, delivery });
-  const api = publicStack.publicApi.api;
-  const contactCentre = new ContactCentreStack(scope, id('ContactCentre'), { ...part('ContactCentre'), data, delivery, api });
-  const forceAccess = new ForceAccessStack(scope, id('ForceAccess'), { ...part('ForceAccess'), data, delivery, api });
-  return { data, delivery, contactCentre, forceAccess, public: publicStack };
+  const contactCentre = new ContactCentreStack(scope, id('ContactCentre'), {
+    ...part('ContactCentre'),
+    data,
+    delivery,
+    signIn: staffSignIn ?? staffSignInUrls(stage, undefined, undefined),
+  });
+  const forceAccess = new ForceAccessStack(scope, id('ForceAccess'), { ...part('ForceAccess'), data, delivery });
+  const edge = new EdgeStack(scope, id('Edge'), part('Edge'));
+  const publicStack = new PublicStack(scope, id('Public'), { ...part('Public'), data, delivery, edge });
+  return { data, delivery, contactCentre, forceAccess, edge, public: publicStack };
 };

@@ -16,6 +16,18 @@ export const resourcePrefix = (stage: Stage): string => `pac-${stage}`;
 export const isProduction = (stage: Stage): boolean => stage === 'prod';
 
 /**
+ * The service's region, from `-c region=…`; `eu-west-2` (London) unless given. Not from
+ * CDK_DEFAULT_REGION: the CDK CLI sets that from the AWS profile or AWS_REGION and, with neither,
+ * to us-east-1, so where reports are kept would depend on the operator's shell.
+ */
+export const DEFAULT_SERVICE_REGION = 'eu-west-2';
+export const serviceRegion = (value: unknown): string => {
+  if (value === undefined || value === '') return DEFAULT_SERVICE_REGION;
+  if (typeof value !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(value)) throw new Error(`"${String(value)}" is not an AWS region: use -c region=eu-west-2`);
+  return value;
+};
+
+/**
  * Review by the contact centre, from `-c review=on|off` and `-c reviewExemptForces=kent,essex`.
  * On by default everywhere but the local demo; `prod` refuses to switch it off wholesale.
  */
@@ -73,4 +85,62 @@ export const resourceNames = (stage: Stage) => {
     reportQueue: (destination: string): string => `${prefix}-reports-${destination}.fifo`,
     reportDeadLetterQueue: (destination: string): string => `${prefix}-reports-${destination}-dlq.fifo`,
   } as const;
+};
+
+/** Where staff are sent back to after signing in, and after signing out: the staff console's addresses. */
+export interface StaffSignInUrls {
+  readonly callbackUrls: readonly string[];
+  readonly logoutUrls: readonly string[];
+  /** True when no URL was given and the stage's default, which can receive nothing, stands in. */
+  readonly placeholder: boolean;
+}
+
+/** The local stage's staff console (`npm start` serves everything on port 3000). */
+export const LOCAL_STAFF_SIGN_IN: Omit<StaffSignInUrls, 'placeholder'> = {
+  callbackUrls: ['http://localhost:3000/contact-centre/signed-in'],
+  logoutUrls: ['http://localhost:3000/contact-centre/signed-out'],
+};
+
+/**
+ * Outside the local stage, with no URLs given: an address under `.invalid` (RFC 2606: it never
+ * resolves), so that no authorization code can be sent anywhere until the operator names the
+ * staff console's real addresses. The stack synthesises and deploys, and warns.
+ */
+export const UNCONFIGURED_STAFF_SIGN_IN: Omit<StaffSignInUrls, 'placeholder'> = {
+  callbackUrls: ['https://staff-console.invalid/signed-in'],
+  logoutUrls: ['https://staff-console.invalid/signed-out'],
+};
+
+const urlList = (what: string, stage: Stage, value: unknown): string[] | undefined => {
+  if (value === undefined || value === '') return undefined;
+  const urls = (Array.isArray(value) ? value.map(String) : String(value).split(',')).map((url) => url.trim()).filter((url) => url !== '');
+  for (const url of urls) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new Error(`-c ${what}: "${url}" is not a URL`);
+    }
+    const localHttp = stage === 'local' && parsed.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(parsed.hostname);
+    if (parsed.protocol !== 'https:' && !localHttp) throw new Error(`-c ${what}: "${url}" must be https (http only for localhost, in the local stage)`);
+    if (parsed.hash !== '' || url.includes('#')) throw new Error(`-c ${what}: "${url}" may not have a fragment`);
+    if (parsed.username !== '' || parsed.password !== '') throw new Error(`-c ${what}: "${url}" may not hold credentials`);
+  }
+  return urls;
+};
+
+/**
+ * The staff app client's callback and sign-out URLs, from `-c staffCallbackUrls=https://…,https://…`
+ * and `-c staffLogoutUrls=…`: https only (Cognito and RFC 6749 §3.1.2), exact, no fragment. The
+ * local stage has its own defaults; elsewhere, without them, UNCONFIGURED_STAFF_SIGN_IN.
+ */
+export const staffSignInUrls = (stage: Stage, callbackUrls: unknown, logoutUrls: unknown): StaffSignInUrls => {
+  const callbacks = urlList('staffCallbackUrls', stage, callbackUrls);
+  const logouts = urlList('staffLogoutUrls', stage, logoutUrls);
+  const defaults = stage === 'local' ? LOCAL_STAFF_SIGN_IN : UNCONFIGURED_STAFF_SIGN_IN;
+  return {
+    callbackUrls: callbacks ?? defaults.callbackUrls,
+    logoutUrls: logouts ?? defaults.logoutUrls,
+    placeholder: stage !== 'local' && (callbacks === undefined || logouts === undefined),
+  };
 };

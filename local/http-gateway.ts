@@ -6,7 +6,10 @@
  *
  * Given a static root, it also stands in for the website's CloudFront default behaviour: a GET or
  * HEAD that no route matches is answered from that folder (as the bucket would), with the
- * website's security headers on every answer (as the response headers policy would).
+ * website's security headers on every answer (as the response headers policy would). Given
+ * CloudFront's behaviours, it adds to a request on one of their path patterns the headers
+ * CloudFront adds for the origin (the public API's origin secret among them), as CloudFront
+ * would; without them it is API Gateway alone, as the API's own execute-api address is.
  *
  * It also holds every answer to the published contract: when the function serving a route is the
  * one the route registry (lib/route-registry.ts) names for it, the status must be one the registry
@@ -22,6 +25,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import * as z from 'zod';
+import { problemType } from '../functions/adapters/http/problem-catalogue.ts';
 import { problemSchema } from '../functions/adapters/http/problem.ts';
 import { PAGE_SECURITY_HEADERS } from '../functions/pages/security-headers.ts';
 import { NOT_FOUND_FILE } from '../functions/pages/static-pages.ts';
@@ -285,12 +289,26 @@ export const servesAsRegistered = (route: RegisteredRoute, target: Pick<LocalFun
   target.handlerModule === route.handlerModule && new RegExp(`${route.fn.name}[0-9A-F]{8}$`).test(target.logicalId);
 
 /**
+ * A public function's refusal of a request that did not come through CloudFront: the routes'
+ * published contract is what they answer through the website (where CloudFront always adds the
+ * header); the problem is in the catalogue, and only a request sent around the website gets it.
+ */
+const refusedAroundCloudFront = (result: APIGatewayProxyStructuredResultV2): boolean => {
+  if (result.statusCode !== 403 || typeof result.body !== 'string') return false;
+  try {
+    return (JSON.parse(result.body) as { type?: unknown }).type === problemType('not-through-website');
+  } catch {
+    return false;
+  }
+};
+
+/**
  * The answer as it goes out: as the function gave it when it keeps to its route's published
  * contract (or the route is not in the registry, or is served by a stand-in function, as in the
  * gateway's own tests); otherwise logged, and in `enforce` mode replaced with a 500 that says why.
  */
 const heldToContract = (route: Route, result: APIGatewayProxyStructuredResultV2, mode: ContractMode): APIGatewayProxyStructuredResultV2 => {
-  if (mode === 'off') return result;
+  if (mode === 'off' || refusedAroundCloudFront(result)) return result;
   const registered = registeredRoute(route.method, route.path);
   if (registered === undefined || !servesAsRegistered(registered, route.target)) return result;
   let breach: string | undefined;
@@ -323,9 +341,26 @@ export interface HttpGateway {
   stop(): Promise<void>;
 }
 
+/** One of CloudFront's cache behaviours that sends requests to the API: its path pattern, and the headers it adds. */
+export interface CloudFrontBehaviour {
+  /** As CloudFront writes it: `/reports/*` (`*` any characters, `?` one). */
+  readonly pathPattern: string;
+  /** The origin's custom headers, which CloudFront sets on each request, replacing the viewer's of the same name. */
+  readonly originHeaders: Readonly<Record<string, string>>;
+}
+
+const pathPatternExpression = (pattern: string): RegExp =>
+  new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+
+/** The behaviour CloudFront would use for the path: the first whose pattern matches, in order. */
+export const cloudFrontBehaviour = (behaviours: readonly CloudFrontBehaviour[], path: string): CloudFrontBehaviour | undefined =>
+  behaviours.find((behaviour) => pathPatternExpression(behaviour.pathPattern).test(path));
+
 export interface HttpGatewayOptions {
   /** A folder to serve GET and HEAD requests from when no route matches, as CloudFront serves the website's bucket. */
   readonly staticRoot?: string;
+  /** CloudFront's behaviours in front of the API, whose origin headers are added to each request on their paths. */
+  readonly cloudFront?: readonly CloudFrontBehaviour[];
   /** What to do when an answer breaks its route's published contract; by default as contractMode() says. */
   readonly contracts?: ContractMode;
 }
@@ -348,7 +383,13 @@ export const startHttpGateway = async (routes: readonly Route[], port = 0, optio
     if (parameters === 'malformed' || parameters === undefined) return gatewayError(response, 400, 'Bad Request');
     const body = await readBody(request);
     if (body === 'too-large') return gatewayError(response, 413, 'Request Entity Too Large');
-    const result = await route.target.invoke(gatewayEvent(request, `${route.method} ${route.path}`, body, parameters));
+    const behaviour = cloudFrontBehaviour(options.cloudFront ?? [], path);
+    const event = gatewayEvent(request, `${route.method} ${route.path}`, body, parameters);
+    if (behaviour !== undefined) {
+      const headers = Object.fromEntries(Object.entries(event.headers).filter(([name]) => !(name.toLowerCase() in behaviour.originHeaders)));
+      event.headers = { ...headers, ...behaviour.originHeaders };
+    }
+    const result = await route.target.invoke(event);
     send(response, heldToContract(route, result as APIGatewayProxyStructuredResultV2, contracts));
   };
   const server: Server = createServer({ maxHeaderSize: GATEWAY_MAX_HEADER_BYTES }, (request, response) => {

@@ -2,7 +2,16 @@
  * The whole service on one machine, with no AWS account: DynamoDB Local and fauxqs, the table and
  * queues the CDK stack declares, the same handler modules behind a local HTTP API, local SQS
  * event sources with Lambda's batch semantics, the functions EventBridge runs on a schedule run on
- * theirs, and the website's static files where CloudFront would serve them from its bucket. `npm start` runs it; the integration tests start one each.
+ * theirs, and the website's static files where CloudFront would serve them from its bucket.
+ * `npm start` runs it; the integration tests start one each.
+ *
+ * There is no CloudFront locally, and no WAF (the Edge stack's web ACL is read and ignored, as is
+ * everything else the runtime has no stand-in for). The gateway at `apiUrl` stands for CloudFront
+ * and API Gateway together: on the paths the distribution sends to the API it adds the origin
+ * headers the distribution adds, the public API's origin secret among them, whose value is made
+ * here (a fresh random one per stack) as Secrets Manager makes it at deploy, and given to the
+ * functions as CDK gives it them. The gateway at `directApiUrl` is API Gateway alone, as the public
+ * API's own execute-api address is: a public route there answers 403.
  */
 import { resolver, resourcesOfType, type StackTemplate } from './stack-template.ts';
 import {
@@ -18,12 +27,12 @@ import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { PROJECT_ROOT, STATIC_SITE_FOLDER } from '../lib/project-layout.ts';
-import { startHttpGateway, type Route } from './http-gateway.ts';
+import { startHttpGateway, type CloudFrontBehaviour, type Route } from './http-gateway.ts';
 import { startKmsEmulator } from './kms-emulator.ts';
 import { startOidcIssuer, type LocalIssuer } from './oidc-issuer.ts';
 import { startDynamoDbGuard, templatePermissions, type DynamoDbGuard } from './dynamodb-guard.ts';
 import { loadFunctions, type LocalFunction } from './lambda-runtime.ts';
-import { provision, type ProvisionOptions } from './provision.ts';
+import { provision, type Provisioned, type ProvisionOptions } from './provision.ts';
 import { scheduledInvocations, startSchedule, type ScheduledInvocation } from './schedules.ts';
 import { startSqsEventSource, type SqsEventSource } from './sqs-event-source.ts';
 
@@ -52,7 +61,10 @@ export interface LocalStackOptions extends ProvisionOptions {
 }
 
 export interface LocalStack {
+  /** The website's address: CloudFront and the APIs behind it, as a browser reaches them. */
   readonly apiUrl: string;
+  /** The APIs' own address, around CloudFront: what a request sent straight to execute-api meets. */
+  readonly directApiUrl: string;
   readonly sqsEndpoint: string;
   readonly dynamoDbEndpoint: string;
   readonly kmsEndpoint: string;
@@ -71,6 +83,41 @@ export interface LocalStack {
   readonly scheduled: readonly ScheduledInvocation[];
   stop(): Promise<void>;
 }
+
+/**
+ * Each Secrets Manager secret of the template, with a value made here, as Secrets Manager
+ * generates one at deploy: its Ref resolves to a local ARN, and a dynamic reference to its value
+ * (`{{resolve:secretsmanager:<arn>:SecretString:::}}`, in a function's environment or an origin
+ * header) resolves to the value.
+ */
+const provisionSecrets = (template: StackTemplate, provisioned: Provisioned): void => {
+  for (const [logicalId] of resourcesOfType(template, 'AWS::SecretsManager::Secret')) {
+    const arn = `arn:aws:secretsmanager:${LOCAL_REGION}:000000000000:secret:${logicalId}`;
+    provisioned.refs.set(logicalId, arn);
+    provisioned.localEquivalents.set(`{{resolve:secretsmanager:${arn}:SecretString:::}}`, randomBytes(32).toString('hex'));
+  }
+};
+
+/** The distribution's behaviours that send requests to a custom origin (the API), with that origin's headers, resolved. */
+const cloudFrontBehaviours = (template: StackTemplate, provisioned: Provisioned): CloudFrontBehaviour[] => {
+  const resolve = resolver(provisioned.refs, provisioned.attributes);
+  const local = (value: unknown) => {
+    const resolved = resolve(value);
+    return provisioned.localEquivalents.get(resolved) ?? resolved;
+  };
+  return resourcesOfType(template, 'AWS::CloudFront::Distribution').flatMap(([, distribution]) => {
+    const config = (distribution.Properties?.DistributionConfig ?? {}) as {
+      Origins?: { Id: string; CustomOriginConfig?: unknown; OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }[];
+      CacheBehaviors?: { PathPattern: string; TargetOriginId: string }[];
+    };
+    return (config.CacheBehaviors ?? []).flatMap(({ PathPattern, TargetOriginId }) => {
+      const origin = (config.Origins ?? []).find((o) => o.Id === TargetOriginId);
+      if (origin?.CustomOriginConfig === undefined) return [];
+      const originHeaders = Object.fromEntries((origin.OriginCustomHeaders ?? []).map((h) => [h.HeaderName.toLowerCase(), local(h.HeaderValue)]));
+      return [{ pathPattern: PathPattern, originHeaders }];
+    });
+  });
+};
 
 const routeKeyTarget = (template: StackTemplate, resolve: (v: unknown) => string) =>
   resourcesOfType(template, 'AWS::ApiGatewayV2::Route').map(([, route]) => {
@@ -127,6 +174,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
         },
       });
     }
+    provisionSecrets(template, provisioned);
     const resolve = resolver(provisioned.refs, provisioned.attributes);
     // Each function reaches DynamoDB through the local IAM check, held to its own role.
     const permissions = templatePermissions(template, resolve);
@@ -170,14 +218,22 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       path,
       target: functionNamed(functionId),
     }));
-    // The one local origin stands in for CloudFront too: the website's files where no route matches.
-    const gateway = await startHttpGateway(routes, options.apiPort ?? 0, { staticRoot: path.join(PROJECT_ROOT, STATIC_SITE_FOLDER) });
+    // The one local origin stands in for CloudFront too: the website's files where no route
+    // matches, and the origin headers on the paths it sends to the API. The three APIs' routes
+    // share it, as their paths do not overlap.
+    const gateway = await startHttpGateway(routes, options.apiPort ?? 0, {
+      staticRoot: path.join(PROJECT_ROOT, STATIC_SITE_FOLDER),
+      cloudFront: cloudFrontBehaviours(template, provisioned),
+    });
     started.push(gateway);
+    const direct = await startHttpGateway(routes, 0);
+    started.push(direct);
 
     const [tableName] = provisioned.tableNames;
     if (tableName === undefined) throw new Error('The stack declares no table');
     return {
       apiUrl: gateway.url,
+      directApiUrl: direct.url,
       sqsEndpoint: sqsEmulator.endpoint,
       dynamoDbEndpoint: dynamoDb.endpoint,
       kmsEndpoint: kms.endpoint,

@@ -12,7 +12,11 @@ import { mergeStackTemplates, type StackTemplate } from './stack-template.ts';
 /** What the local stacks' names start with: `PoliceReporting-local-Data`, … */
 const LOCAL_STACK_NAME = stackNamePrefix('local');
 
-/** Every stack of the app in the `local` stage, unbundled, as one template (mergeStackTemplates). */
+/**
+ * Every stack of the app in the `local` stage, unbundled, as one template (mergeStackTemplates).
+ * The Edge stack's web ACL comes with it and is ignored: there is no WAF locally, and no resource of
+ * a type the local runtime has no stand-in for is created.
+ */
 export const synthesiseLocalTemplate = ({ review }: { review?: 'on' | 'off' } = {}): StackTemplate => {
   // CloudFormation's template validation takes most of a synthesis and only warns; `cdk synth`
   // runs it. The local runtime only reads the template, so it starts seconds sooner without it.

@@ -110,6 +110,21 @@ const pathParameters = (route: RegisteredRoute) =>
 
 const SECURITY = { staff: [{ staff: [] }], force: [{ forceSystem: [] }] } as const;
 
+/**
+ * Where each audience's routes are answered: three HTTP APIs (lib/reporting-stacks.ts), each
+ * address a stack output known once it is deployed.
+ */
+const server = (variable: string, example: string, description: string) => [{ url: `{${variable}}`, description, variables: { [variable]: { default: example } } }];
+const SERVERS = {
+  public: server(
+    'websiteUrl',
+    'https://reporting.example',
+    "The website's address (the Public stack's WebsiteUrl output): the public API answers only what comes through it, and refuses what is sent to its own address (403, not-through-website).",
+  ),
+  staff: server('contactCentreApiUrl', 'https://contact-centre-api.example', "The contact centre's own API (the ContactCentre stack's ContactCentreApiUrl output)."),
+  force: server('forceApiUrl', 'https://force-api.example', "The force API (the ForceAccess stack's ForceApiUrl output)."),
+} as const;
+
 const operation = (route: RegisteredRoute) => {
   const { audience } = route.fn;
   const description = [audience.kind === 'staff' ? `Staff in ${audience.groups.join(' or ')} only.` : undefined, route.description].filter((d) => d !== undefined).join(' ');
@@ -118,6 +133,7 @@ const operation = (route: RegisteredRoute) => {
     operationId: route.operationId,
     summary: route.summary,
     ...(description === '' ? {} : { description }),
+    servers: SERVERS[audience.kind],
     ...(audience.kind === 'public' ? {} : { security: SECURITY[audience.kind] }),
     ...(route.parameters === undefined ? {} : { parameters: route.parameters }),
     ...(route.body === undefined ? {} : { requestBody: requestBody(route.body) }),

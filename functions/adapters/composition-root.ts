@@ -70,6 +70,8 @@ export const reviewPolicy = /* @__PURE__ */ wire(
 /** The scrypt cost of new follow-up codes (only a local replay may lower it). */
 export const followUpCodeCost = /* @__PURE__ */ wire([], () => configuredFollowUpCodeCost());
 export const clock = /* @__PURE__ */ wire([], () => (): Date => new Date());
+/** The value CloudFront's origin header must carry on the public routes (functions/adapters/http/cloudfront-origin.ts). */
+export const cloudFrontOriginSecret = /* @__PURE__ */ wire(['cloudFrontOriginSecret'], ({ cloudFrontOriginSecret: secret }) => secret);
 
 export type Ports<W extends Record<string, Wiring<unknown>>> = { readonly [P in keyof W]: ReturnType<W[P]['build']> };
 

@@ -12,6 +12,13 @@ const commaList = z.string().transform((value) => value.split(',').map((part) =>
 
 export const DESTINATION_PLACEHOLDER = '{destination}';
 
+/**
+ * The header CloudFront adds to every request it sends the public API, carrying the
+ * `cloudFrontOriginSecret` setting's value; the public routes refuse any request without it
+ * (functions/adapters/http/cloudfront-origin.ts). Lower case, as API Gateway hands headers over.
+ */
+export const CLOUDFRONT_ORIGIN_HEADER = 'x-pac-origin-verify';
+
 export const SETTINGS = {
   tableName: { variable: 'TABLE_NAME', schema: z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/, 'is not a DynamoDB table name') },
   intakeQueueUrl: { variable: 'INTAKE_QUEUE_URL', schema: z.url({ protocol: /^https?$/, error: 'is not a queue URL' }) },
@@ -28,6 +35,8 @@ export const SETTINGS = {
   forceTokenIssuer: { variable: 'FORCE_TOKEN_ISSUER', schema: z.url({ error: 'is not an issuer URL' }) },
   /** `<force id>=<client id>` entries, comma-separated. */
   forceClientIds: { variable: 'FORCE_CLIENT_IDS', schema: commaList.refine((ids) => ids.length > 0, 'names no client') },
+  /** What CloudFront sends in CLOUDFRONT_ORIGIN_HEADER: generated at deploy (Secrets Manager), never in the template or the code. */
+  cloudFrontOriginSecret: { variable: 'CLOUDFRONT_ORIGIN_SECRET', schema: z.string().min(32, 'is shorter than 32 characters') },
 } as const satisfies Record<string, { variable: string; schema: z.ZodType<unknown, string>; optional?: true }>;
 
 export type SettingName = keyof typeof SETTINGS;

@@ -1,37 +1,73 @@
 /**
  * The public API: an HTTP API whose public routes take reports in and let reporters follow them
- * up with their reference and follow-up code (the website's pages among them). Its access log holds
- * what operators need to run it (time, route, status, latency) and by construction leaves out
- * the source IP, user agent and every header.
+ * up with their reference and follow-up code (the website's pages among them), and the published
+ * statistics (lib/constructs/statistics-api.ts). Only public routes are on it: the contact
+ * centre's and the forces' are on APIs of their own. Its access log holds what operators need to
+ * run it (time, route, status, latency) and by construction leaves out the source IP, user agent
+ * and every header (lib/constructs/service-http-api.ts). Each route has a throttle of its own.
  */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Duration } from 'aws-cdk-lib';
+import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { functionsOf } from '../route-registry.ts';
-import { isProduction, resourcePrefix, type Stage } from '../stage.ts';
+import { functionsOf, type RouteFunction } from '../route-registry.ts';
+import type { Stage } from '../stage.ts';
 import type { SealingKey } from './sealing-key.ts';
 import type { Paging } from './paging.ts';
 import type { ReportingFunction } from './reporting-function.ts';
 import { addRoutesOf, routeFunction } from './route-functions.ts';
+import { routeKeyOf, ServiceHttpApi, type Throttle } from './service-http-api.ts';
+import { CloudFrontOriginSecret } from './cloudfront-origin-secret.ts';
 
-/** The access log's fields. Nothing that could identify a reporter may be added here. */
-export const ACCESS_LOG_FIELDS = {
-  requestId: '$context.requestId',
-  requestTime: '$context.requestTime',
-  routeKey: '$context.routeKey',
-  status: '$context.status',
-  responseLength: '$context.responseLength',
-  responseLatency: '$context.responseLatency',
-  integrationStatus: '$context.integrationStatus',
-  integrationError: '$context.integrationErrorMessage',
-} as const;
+export { ACCESS_LOG_FIELDS } from './service-http-api.ts';
+
+/** The public API's stage as a whole: what a public route without a throttle of its own would get (none has). */
+export const PUBLIC_STAGE_THROTTLE: Throttle = { rateLimit: 50, burstLimit: 100 };
+
+const SUBMIT: Throttle & { why: string } = {
+  rateLimit: 5,
+  burstLimit: 10,
+  why: 'A few hundred reports a day is well under one a minute: 5 a second is hundreds of times the busiest hour expected, and caps what a flood makes the intake queue and router do.',
+};
+const CODE: Throttle & { why: string } = {
+  rateLimit: 2,
+  burstLimit: 5,
+  why: "Takes a reference and follow-up code (scrypt, a gigabyte of memory): low, to slow guessing across references, besides each reference's lockout after ten wrong codes.",
+};
+const PAGE: Throttle & { why: string } = {
+  rateLimit: 25,
+  burstLimit: 50,
+  why: 'A page to read, no table access: read far more often than it is sent.',
+};
+
+/**
+ * Each public route's throttle, by route key: every public route of the route registry has one
+ * (the stack fails to build otherwise). README.md "## Deploy" has the same table.
+ */
+export const PUBLIC_ROUTE_THROTTLES: Readonly<Record<string, Throttle & { readonly why: string }>> = {
+  'POST /reports': SUBMIT,
+  'POST /report': SUBMIT,
+  'GET /report': PAGE,
+  'POST /reports/{reference}/follow-up': CODE,
+  'POST /reports/{reference}/answers': CODE,
+  'POST /reports/{reference}/information': CODE,
+  'GET /follow-up': PAGE,
+  'POST /follow-up': CODE,
+  'POST /follow-up/answer': CODE,
+  'POST /follow-up/information': CODE,
+  'GET /stats': {
+    rateLimit: 20,
+    burstLimit: 40,
+    why: 'Published figures, one small query each; researchers may script it, and it must not crowd out reports.',
+  },
+};
 
 export class PublicApi extends Construct {
   readonly api: HttpApi;
+  /** What CloudFront sends the API and every public function checks (functions/adapters/http/cloudfront-origin.ts). */
+  readonly originSecret: CloudFrontOriginSecret;
+  private readonly httpApi: ServiceHttpApi;
   readonly submitReport: ReportingFunction;
 
   constructor(scope: Construct, id: string, props: { stage: Stage; table: ITable; intakeQueue: IQueue; originalsKey: SealingKey; intakeKey: SealingKey; paging: Paging }) {
@@ -39,6 +75,7 @@ export class PublicApi extends Construct {
     // Every public function the route registry (lib/route-registry.ts) gives this API: those that
     // take reports in (the API's and the website form's) and those that open reports with a
     // follow-up code and may seal what the reporter writes (the API's and the website's pages).
+    this.originSecret = new CloudFrontOriginSecret(this, 'CloudFrontOrigin', { stage: props.stage });
     const functions = functionsOf('public-api').map((spec) => ({
       spec,
       fn: routeFunction(this, spec, {
@@ -47,30 +84,19 @@ export class PublicApi extends Construct {
         intakeQueue: props.intakeQueue,
         originalsKey: props.originalsKey,
         intakeKey: props.intakeKey,
+        environment: this.originSecret.functionEnvironment,
       }),
     }));
     this.submitReport = functions.find(({ spec }) => spec.name === 'SubmitReport')!.fn;
 
-    this.api = new HttpApi(this, 'Api', {
-      apiName: `${resourcePrefix(props.stage)}-public`,
+    this.httpApi = new ServiceHttpApi(this, {
+      stage: props.stage,
+      name: 'public',
       description: 'The public reporting API',
-      createDefaultStage: false,
+      throttle: PUBLIC_STAGE_THROTTLE,
     });
-    const accessLogs = new LogGroup(this, 'AccessLogs', {
-      retention: isProduction(props.stage) ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH,
-      removalPolicy: isProduction(props.stage) ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-    });
-    new HttpStage(this, 'DefaultStage', {
-      httpApi: this.api,
-      stageName: '$default',
-      autoDeploy: true,
-      throttle: { rateLimit: 50, burstLimit: 100 },
-      accessLogSettings: {
-        destination: new LogGroupLogDestination(accessLogs),
-        format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
-      },
-    });
-    for (const { spec, fn } of functions) addRoutesOf(this.api, spec, fn);
+    this.api = this.httpApi.api;
+    for (const { spec, fn } of functions) this.addPublicRoutes(spec, fn);
 
     props.paging.page(
       this,
@@ -79,5 +105,15 @@ export class PublicApi extends Construct {
       this.submitReport.metricErrors({ period: Duration.minutes(5) }),
       1,
     );
+  }
+
+  /** A public function's routes on this API, each with its own throttle from PUBLIC_ROUTE_THROTTLES. */
+  addPublicRoutes(spec: RouteFunction, fn: ReportingFunction): void {
+    for (const route of addRoutesOf(this.api, spec, fn)) {
+      const key = routeKeyOf(route);
+      const throttle = PUBLIC_ROUTE_THROTTLES[key];
+      if (throttle === undefined) throw new Error(`${key}: every public route needs its own throttle in PUBLIC_ROUTE_THROTTLES`);
+      this.httpApi.throttleRoute(route, { rateLimit: throttle.rateLimit, burstLimit: throttle.burstLimit });
+    }
   }
 }

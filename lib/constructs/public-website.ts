@@ -3,6 +3,8 @@
  * (`web/static`) and, on the report, follow-up and statistics paths, in front of the public HTTP
  * API, so that the pages and the API they post to share one origin.
  *
+ * The Edge stack's WAF is in front of it all (lib/constructs/edge-protection.ts).
+ *
  * Nothing here records who visits: no CloudFront standard or real-time logs, no bucket access
  * logs, no WAF logs. What CloudFront passes to the API is an allow-list: no cookies, no query
  * strings but the statistics parameters, and of the viewer's headers only `Idempotency-Key` and
@@ -88,6 +90,13 @@ export interface PublicWebsiteProps {
   readonly stage: Stage;
   /** The public HTTP API (PublicApi's), served under the API paths. */
   readonly api: HttpApi;
+  /** The web ACL in front of the distribution (the Edge stack's, lib/constructs/edge-protection.ts). */
+  readonly webAclArn: string;
+  /**
+   * The header CloudFront adds to every request it sends the API, with the secret the public
+   * functions check (lib/constructs/cloudfront-origin-secret.ts): only what comes through here is answered.
+   */
+  readonly originHeaders: Readonly<Record<string, string>>;
 }
 
 export class PublicWebsite extends Construct {
@@ -127,6 +136,7 @@ export class PublicWebsite extends Construct {
     const apiOrigin = new HttpOrigin(`${props.api.apiId}.execute-api.${Stack.of(this).region}.amazonaws.com`, {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+      customHeaders: { ...props.originHeaders },
     });
     const apiRequests = (name: string, queryStrings: readonly string[]) =>
       new OriginRequestPolicy(this, name, {
@@ -154,6 +164,7 @@ export class PublicWebsite extends Construct {
 
     this.distribution = new Distribution(this, 'Distribution', {
       comment: `Police anti-corruption reporting website (${props.stage})`,
+      webAclId: props.webAclArn,
       defaultRootObject: 'index.html',
       // The bucket answers 403 for a file it does not have (CloudFront may not list it): the
       // visitor gets the site's own not-found page. The public API's paths never answer 403.
@@ -219,8 +230,6 @@ export class PublicWebsite extends Construct {
 const DISTRIBUTION_ACKNOWLEDGEMENTS: Readonly<Record<string, string>> = {
   'AwsSolutions-CFR1':
     'No geo restriction: reporters may be abroad (on holiday, posted overseas, or having fled an abusive partner) and must still be able to report a UK officer.',
-  'AwsSolutions-CFR2':
-    "No WAF yet: the only write path is the API, throttled at its stage (50 requests a second, bursts of 100), and the static files are cached at the edge. A WAF for CloudFront lives in us-east-1 (a stack of its own) and is left for later; its logs would have to stay off, as they record viewers' IP addresses.",
   'AwsSolutions-CFR3':
     "Access logs deliberately off: CloudFront's standard and real-time logs record every viewer's IP address and user agent, which would identify reporters. Operators have CloudFront's aggregate metrics and the API's access log, which holds no address.",
   'AwsSolutions-CFR4':

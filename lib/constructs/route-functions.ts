@@ -4,7 +4,7 @@
  * so what the registry says a function may touch is what it is granted.
  */
 import { Validations } from 'aws-cdk-lib';
-import { HttpMethod, type HttpApi, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpMethod, type HttpApi, type HttpRoute, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
@@ -73,15 +73,15 @@ export const routeFunction = (scope: Construct, spec: RouteFunction, resources: 
 /**
  * The entry's routes on the API, all integrated with its one function: with the authorizer for
  * staff and force routes, and with none (acknowledged to cdk-nag with the entry's reason) for
- * public ones.
+ * public ones. Returns them, for the API's construct to throttle.
  */
-export const addRoutesOf = (api: HttpApi, spec: RouteFunction, fn: ReportingFunction, authorizer?: IHttpRouteAuthorizer): void => {
+export const addRoutesOf = (api: HttpApi, spec: RouteFunction, fn: ReportingFunction, authorizer?: IHttpRouteAuthorizer): HttpRoute[] => {
   const isPublic = spec.audience.kind === 'public';
   if (isPublic !== (authorizer === undefined)) {
     throw new Error(`${spec.name}: ${isPublic ? 'a public route takes no authorizer' : `a ${spec.audience.kind} route needs its authorizer`}`);
   }
   const integration = new HttpLambdaIntegration(`${spec.name}Integration`, fn);
-  for (const route of spec.routes) {
+  return spec.routes.map((route) => {
     const [added] = api.addRoutes({
       path: route.path,
       methods: [HttpMethod[route.method]],
@@ -89,5 +89,6 @@ export const addRoutesOf = (api: HttpApi, spec: RouteFunction, fn: ReportingFunc
       ...(authorizer === undefined ? {} : { authorizer }),
     });
     if (spec.audience.kind === 'public') Validations.of(added!).acknowledge({ id: 'AwsSolutions-APIG4', reason: spec.audience.why });
-  }
+    return added!;
+  });
 };

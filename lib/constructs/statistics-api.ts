@@ -6,18 +6,19 @@
  * (`table: 'statistics'` in the route registry, lib/route-registry.ts). A public, anonymous
  * function that could read a report would be one bug away from publishing it.
  */
-import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { functionsOf } from '../route-registry.ts';
 import type { Stage } from '../stage.ts';
 import type { ReportingFunction } from './reporting-function.ts';
-import { addRoutesOf, routeFunction } from './route-functions.ts';
+import type { PublicApi } from './public-api.ts';
+import { routeFunction } from './route-functions.ts';
 
 
 export interface StatisticsApiProps {
   readonly stage: Stage;
-  readonly api: HttpApi;
+  /** The public API, whose route it is (with its own throttle). */
+  readonly publicApi: Pick<PublicApi, 'addPublicRoutes' | 'originSecret'>;
   readonly table: ITable;
 }
 
@@ -28,7 +29,7 @@ export class StatisticsApi extends Construct {
     super(scope, id);
     const [spec, ...more] = functionsOf('statistics-api');
     if (spec === undefined || more.length > 0) throw new Error('The route registry must give the statistics API exactly one function');
-    this.getStatistics = routeFunction(this, spec, { stage: props.stage, table: props.table });
-    addRoutesOf(props.api, spec, this.getStatistics);
+    this.getStatistics = routeFunction(this, spec, { stage: props.stage, table: props.table, environment: props.publicApi.originSecret.functionEnvironment });
+    props.publicApi.addPublicRoutes(spec, this.getStatistics);
   }
 }

@@ -9,7 +9,9 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { CachePolicy } from 'aws-cdk-lib/aws-cloudfront';
+import { CLOUDFRONT_ORIGIN_HEADER, variableOf } from '../../functions/configuration/settings.ts';
 import { STATISTICS_QUERY_PARAMETERS } from '../../functions/domain/statistics-view.ts';
+import { REGISTERED_ROUTES } from '../../lib/route-registry.ts';
 import { CONTENT_SECURITY_POLICY } from '../../functions/pages/security-headers.ts';
 import type { Stage } from '../../lib/stage.ts';
 import { NOT_FOUND_FILE } from '../../functions/pages/static-pages.ts';
@@ -111,6 +113,25 @@ for (const [stage, { all: resources, website: publicResources }] of Object.entri
         assert.equal(origin.CustomOriginConfig?.OriginProtocolPolicy, 'https-only', behaviour.PathPattern);
         assert.match(JSON.stringify(origin.DomainName), /execute-api/, behaviour.PathPattern);
         assert.equal(behaviour.ViewerProtocolPolicy, 'redirect-to-https', behaviour.PathPattern);
+      }
+    });
+
+    it('sends the API a secret origin header, by a dynamic reference to a generated secret, never the value', () => {
+      const { behaviours, originOf } = website(publicResources);
+      const [secretId, secret] = only(ofType(publicResources, 'AWS::SecretsManager::Secret'), 'secret');
+      assert.equal(secret.Properties!.GenerateSecretString.PasswordLength, 64);
+      assert.equal(secret.Properties!.SecretString, undefined, 'the value is generated, not in the template');
+      const reference = { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']] };
+      for (const behaviour of behaviours) {
+        assert.deepEqual(originOf(behaviour).OriginCustomHeaders, [{ HeaderName: CLOUDFRONT_ORIGIN_HEADER, HeaderValue: reference }], behaviour.PathPattern);
+      }
+      // Every public function is given the same reference, and nothing else in the app is.
+      const variable = variableOf('cloudFrontOriginSecret');
+      const publicHandlers = new Set(REGISTERED_ROUTES.filter((r) => r.fn.audience.kind === 'public').map((r) => r.handlerModule));
+      for (const [id, fn] of ofType(resources, 'AWS::Lambda::Function')) {
+        const value = fn.Properties?.Environment?.Variables?.[variable];
+        if (publicHandlers.has(fn.Metadata?.['pac:handler'] as string)) assert.deepEqual(value, reference, id);
+        else assert.equal(value, undefined, id);
       }
     });
 

@@ -34,8 +34,8 @@ import { synthesisedApp } from '../support/synthesised-app.ts';
 
 type Resource = { Type: string; Properties: Record<string, any>; Metadata?: Record<string, unknown> };
 
-// Every stack's resources as one template, imports resolved: the routes and authorizers are the
-// Public stack's, the functions and pools the ContactCentre and ForceAccess stacks' (lib/reporting-stacks.ts).
+// Every stack's resources as one template, imports resolved: each audience's routes, authorizer
+// and functions are in the stack of its own API (lib/reporting-stacks.ts).
 const app = synthesisedApp('dev');
 const template = app.merged as { Resources: Record<string, Resource> };
 const staffPool = app.logicalId(app.stacks.contactCentre.contactCentre.userPool);

@@ -1,7 +1,7 @@
 /**
  * Every stack of the app stays well inside what CloudFormation lets one stack hold: 500 resources
  * (hard), so that the next few capabilities (each adds tens: about 8 for a public function with
- * its route, about 6 for a staff one, whose route lands in the Public stack) fit without another
+ * its route, about 6 for a staff one, in the ContactCentre stack with its API) fit without another
  * split. Past 300 in any stack, split it further (lib/reporting-stacks.ts) before adding more. And
  * 200 outputs, which the exports between stacks count against.
  */

@@ -177,14 +177,19 @@ describe('the contact centre in the CDK stack', () => {
     devContactCentre.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON', AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } });
   });
 
-  it('puts every contact-centre route behind the JWT authorizer, and the public route behind none', () => {
-    // Routes are created with the API they are added to, in the Public stack (lib/reporting-stacks.ts).
-    const routes = resources('AWS::ApiGatewayV2::Route', 'Public').map(([, r]) => r.Properties);
-    const staffRoutes = routes.filter((r) => String(r.RouteKey).includes('/contact-centre/'));
+  it("puts every contact-centre route on the contact centre's own API, behind its JWT authorizer, and the public route behind none", () => {
+    // Each API is in the stack of the routes it serves (lib/reporting-stacks.ts).
+    const staffRoutes = resources('AWS::ApiGatewayV2::Route', 'ContactCentre').map(([, r]) => r.Properties);
     assert.equal(staffRoutes.length, 15);
-    for (const route of staffRoutes) assert.equal(route.AuthorizationType, 'JWT', route.RouteKey);
-    assert.equal(routes.find((r) => r.RouteKey === 'POST /reports')?.AuthorizationType, 'NONE');
-    devPublic.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] });
+    for (const route of staffRoutes) {
+      assert.match(String(route.RouteKey), / \/contact-centre\//);
+      assert.equal(route.AuthorizationType, 'JWT', route.RouteKey);
+    }
+    const publicRoutes = resources('AWS::ApiGatewayV2::Route', 'Public').map(([, r]) => r.Properties);
+    assert.deepEqual(publicRoutes.filter((r) => /\/(contact-centre|force)\//.test(String(r.RouteKey))), [], 'no staff or force route on the public API');
+    assert.equal(publicRoutes.find((r) => r.RouteKey === 'POST /reports')?.AuthorizationType, 'NONE');
+    devContactCentre.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] });
+    devPublic.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
   });
 
   it("lets only the contact centre's views open originals and answers, and only the router and the answers' and additions' takers seal them", () => {

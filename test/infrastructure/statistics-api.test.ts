@@ -11,6 +11,8 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { unbundledContext } from '../../lib/app-context.ts';
 import { ReportStore } from '../../lib/constructs/report-store.ts';
+import { CloudFrontOriginSecret } from '../../lib/constructs/cloudfront-origin-secret.ts';
+import { addRoutesOf } from '../../lib/constructs/route-functions.ts';
 import { StatisticsApi } from '../../lib/constructs/statistics-api.ts';
 
 type Resource = { Type: string; Properties: Record<string, any>; Metadata?: Record<string, unknown> };
@@ -20,7 +22,7 @@ const build = (app: App) => {
   const stack = new Stack(app, 'StatisticsApi-dev');
   const store = new ReportStore(stack, 'ReportStore', { stage: 'dev' });
   const api = new HttpApi(stack, 'Api', { createDefaultStage: false });
-  new StatisticsApi(stack, 'StatisticsApi', { stage: 'dev', api, table: store.table });
+  new StatisticsApi(stack, 'StatisticsApi', { stage: 'dev', publicApi: { addPublicRoutes: (spec, fn) => void addRoutesOf(api, spec, fn), originSecret: new CloudFrontOriginSecret(stack, 'Origin', { stage: 'dev' }) }, table: store.table });
   return { stack, store, api };
 };
 

@@ -62,7 +62,7 @@ export const synthesiseApp = (props: ReportingStacksProps, { nag = false }: { na
 };
 
 const partKey = (part: StackPart): keyof ReportingStacks =>
-  (({ Data: 'data', Delivery: 'delivery', ContactCentre: 'contactCentre', ForceAccess: 'forceAccess', Public: 'public' }) as const)[part];
+  (({ Data: 'data', Delivery: 'delivery', ContactCentre: 'contactCentre', ForceAccess: 'forceAccess', Edge: 'edge', Public: 'public' }) as const)[part];
 
 const byStage = new Map<Stage, SynthesisedApp>();
 

@@ -1,5 +1,6 @@
 /**
- * The middleware chain for the website's pages: the same anonymity as every public route, then
+ * The middleware chain for the website's pages: only what came through CloudFront, as on every
+ * public route (cloudfront-origin.ts, whose 403 is problem+json here too), the same anonymity, then
  * the size limit, then the form body (HTML forms post `application/x-www-form-urlencoded`, with
  * JavaScript or without), and last an error handler that answers with a page, not JSON. Every
  * page carries the website's security headers: no caching, no referrer, only the site's own code.
@@ -11,6 +12,7 @@ import { problemPage } from '#pages/layout.ts';
 import { logger } from '../logger.ts';
 import { anonymise } from './anonymous-request.ts';
 import { bodyLimit } from './body-limit.ts';
+import { fromCloudFront } from './cloudfront-origin.ts';
 import { Problem, statusProblem } from './problem.ts';
 
 export type PageEvent = Omit<APIGatewayProxyEventV2, 'body'> & { body: URLSearchParams };
@@ -54,4 +56,4 @@ const pageErrors = (): middy.MiddlewareObj<PageEvent, PageResult> => ({
 
 /** A page anyone may ask for or post to, anonymously. */
 export const pageRoute = (maxBytes: number) =>
-  middy<PageEvent, PageResult>().use(anonymise()).use(bodyLimit<PageEvent>(maxBytes)).use(formBody()).use(pageErrors());
+  middy<PageEvent, PageResult>().use(fromCloudFront()).use(anonymise()).use(bodyLimit<PageEvent>(maxBytes)).use(formBody()).use(pageErrors());

@@ -44,6 +44,13 @@ export const PROBLEM_CATALOGUE = {
   'same-force-twice': { status: 400, title: 'A force is named twice', when: 'A split names one force twice.' },
   'same-force': { status: 400, title: 'That is your own force', when: 'A force passes a report to itself.' },
 
+  // The public API answers only what comes through the website's CloudFront distribution.
+  'not-through-website': {
+    status: 403,
+    title: "Send this through the service's website address",
+    when: "A request reaches the public API without CloudFront's origin header: sent to the API's own address, around the website and its firewall.",
+  },
+
   // Two people for every decision: 403 to the one who may not take the second step.
   'four-eyes': { status: 403, title: 'Another supervisor must approve this', when: 'The approver wrote or changed what the force will receive, or where it goes.' },
   'four-eyes-confirmation': { status: 403, type: '/problems/four-eyes', title: 'Another supervisor must confirm this', when: 'The supervisor confirming a closure proposed it.' },

@@ -1,6 +1,8 @@
 /**
  * The middleware chains every HTTP handler is built on, so each handler file is only its business
- * function. In order: anonymise the request (first, so nothing else sees what it drops); security
+ * function. In order: on public routes, refuse what did not come through the website's CloudFront
+ * distribution (first, reading only its own header: cloudfront-origin.ts); anonymise the request
+ * (before anything else, so nothing else sees what it drops); security
  * headers; for staff and force routes, verify the bearer token (and the staff member's groups, or
  * the force the calling system belongs to); for routes with a body, refuse oversize, non-JSON and
  * malformed bodies and validate against the schema; and last, problem details, so it is the first
@@ -13,6 +15,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import type * as z from 'zod';
 import { anonymise } from './anonymous-request.ts';
 import { bodyLimit } from './body-limit.ts';
+import { fromCloudFront } from './cloudfront-origin.ts';
 import type { ProblemName } from './problem-catalogue.ts';
 import { problemDetails } from './problem-details.ts';
 import { authenticatedForce, type ForceCaller } from './force-authentication.ts';
@@ -40,11 +43,11 @@ const withBody = <Event>(chain: middy.MiddyfiedHandler<Event, Result>, body: Bod
 
 /** A route anyone may call, anonymously. */
 export const publicRoute = <Schema extends z.ZodType>(body: BodyOptions<Schema>) =>
-  withBody(middy<HttpEvent<z.output<Schema>>, Result>().use(anonymise()).use(httpSecurityHeaders()), body).use(problemDetails());
+  withBody(middy<HttpEvent<z.output<Schema>>, Result>().use(fromCloudFront()).use(anonymise()).use(httpSecurityHeaders()), body).use(problemDetails());
 
 /** A route anyone may call, anonymously, with no body: it sees only the query parameters named. */
 export const publicQueryRoute = (parameters: readonly string[]) =>
-  middy<HttpEvent, Result>().use(anonymise({ query: parameters })).use(httpSecurityHeaders()).use(problemDetails());
+  middy<HttpEvent, Result>().use(fromCloudFront()).use(anonymise({ query: parameters })).use(httpSecurityHeaders()).use(problemDetails());
 
 const staffChain = <Body>(groups: readonly StaffGroup[]) =>
   middy<StaffEvent<Body>, Result>()

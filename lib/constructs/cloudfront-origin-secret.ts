@@ -1,0 +1,53 @@
+/**
+ * The secret CloudFront sends the public API in its origin header (CLOUDFRONT_ORIGIN_HEADER), and
+ * every public function checks (functions/adapters/http/cloudfront-origin.ts): a Secrets Manager
+ * secret whose value Secrets Manager generates when the stack is created. Neither the code nor the
+ * template holds it: both the distribution's origin header and the functions' environment carry a
+ * dynamic reference (`{{resolve:secretsmanager:…}}`), which CloudFormation resolves as it deploys.
+ *
+ * Why in the environment, not read by each function from Secrets Manager when it starts: reading
+ * it would add a Secrets Manager call (tens of milliseconds, and one more thing to fail) to every
+ * cold start of every public function, and one more permission and SDK client to each; for a
+ * value whose only job is to tell CloudFront's requests from others. What the environment costs:
+ * anyone who may read the functions' configuration (lambda:GetFunctionConfiguration) or the
+ * distribution's (cloudfront:GetDistributionConfig) can read it, and they are operators who
+ * could reach the functions anyway. A leaked value lets someone go around the WAF, not in: every
+ * function still checks everything else.
+ *
+ * Rotating it: `aws secretsmanager put-secret-value` with a new random value, then deploy the
+ * Public stack (the dynamic references are resolved again). Until CloudFront has the new
+ * value everywhere, a few requests may be refused.
+ */
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { CLOUDFRONT_ORIGIN_HEADER, variableOf } from '../../functions/configuration/settings.ts';
+import { resourcePrefix, type Stage } from '../stage.ts';
+
+export class CloudFrontOriginSecret extends Construct {
+  readonly secret: Secret;
+  /** The header CloudFront adds to each request to the API: name and (a dynamic reference to) the value. */
+  readonly originHeaders: Readonly<Record<string, string>>;
+  /** What every public function is given: the variable, and (a dynamic reference to) the value. */
+  readonly functionEnvironment: Readonly<Record<string, string>>;
+
+  constructor(scope: Construct, id: string, props: { stage: Stage }) {
+    super(scope, id);
+    this.secret = new Secret(this, 'Secret', {
+      secretName: `${resourcePrefix(props.stage)}-cloudfront-origin`,
+      description: "What CloudFront sends the public API in its origin header; the public functions refuse requests without it",
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+      // Nothing is lost with it: a new one is made with the stack, and both ends are given it.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    Validations.of(this.secret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'No automatic rotation: CloudFront and the functions get the value from dynamic references resolved at deploy, so a rotated value would reach neither until the Public stack is deployed again; it is rotated by putting a new value and deploying (see the construct). It is not a credential to anything: it only tells CloudFront\'s requests from requests sent around the website.',
+    });
+    // A dynamic reference, resolved by CloudFormation at deploy: never the value itself.
+    const value = this.secret.secretValue.unsafeUnwrap();
+    this.originHeaders = { [CLOUDFRONT_ORIGIN_HEADER]: value };
+    this.functionEnvironment = { [variableOf('cloudFrontOriginSecret')]: value };
+  }
+}
