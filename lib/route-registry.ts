@@ -198,7 +198,7 @@ const force = (spec: Omit<RouteFunction, 'capability' | 'audience' | 'routes'> &
   };
 };
 
-const TAKES_REPORTS = 'Anyone may report, without an account and anonymously: that is the service. Each route has its own throttle, and the website's firewall limits each address.';
+const TAKES_REPORTS = 'Anyone may report, without an account and anonymously: that is the service. Each route has its own throttle, and the website firewall limits each address.';
 const FOLLOWS_REPORTS =
   'Reporters follow up anonymously: the reference and follow-up code are the authorisation, checked by the function, ten wrong codes an hour per reference.';
 /** A follow-up code is checked, or a new one hashed, with scrypt: it wants the memory, and the CPU that comes with it. */
@@ -782,7 +782,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     capability: 'statistics-api',
     handler: 'get-statistics',
     what: "a force's statistics by month, counts below 5 suppressed",
-    audience: { kind: 'public', why: 'Published statistics, never below 5 per force and month: anyone may read them, without an account. The route has its own throttle, and the website's firewall limits each address.' },
+    audience: { kind: 'public', why: 'Published statistics, never below 5 per force and month: anyone may read them, without an account. The route has its own throttle, and the website firewall limits each address.' },
     access: {},
     routes: [
       {
