@@ -9,6 +9,9 @@
  * - The originals key seals each reporter's own words for the contact centre: the router seals
  *   the report, the follow-up functions the reporter's answers and added information, the call
  *   agents' function an answer taken by phone; only the two review views open them.
+ * - The follow-up code key wraps the secret every new follow-up code is hashed under
+ *   (functions/adapters/follow-up-code-keys.ts): a copied table holds the hashes and the wrapped
+ *   secret, and neither is of use without this key.
  * - The intake key seals each submission on the intake queue (the whole report, a confidential
  *   reporter's contact details among it) from the moment it is taken in until the router opens
  *   it: an operator who may redrive the queue or its DLQ moves ciphertext and reads nothing.
@@ -32,6 +35,16 @@ const ROUTER = 'route-report';
 export const ORIGINALS_KEY_USERS: KeyUsers = {
   seal: [...routeHandlers((access) => access.originals === 'seal'), ROUTER],
   open: routeHandlers((access) => access.originals === 'open'),
+};
+
+/**
+ * The follow-up code key wraps the secret new follow-up codes are hashed under: the functions that
+ * issue codes may make it (the first one to need it does), and they and the functions that check
+ * codes may open it.
+ */
+export const FOLLOW_UP_CODE_KEY_USERS: KeyUsers = {
+  seal: routeHandlers((access) => access.followUpCodes === 'issue'),
+  open: routeHandlers((access) => access.followUpCodes !== undefined),
 };
 
 export const INTAKE_KEY_USERS: KeyUsers = {

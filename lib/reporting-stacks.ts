@@ -50,7 +50,7 @@ import { ForceApi } from './constructs/force-api.ts';
 import { ForceQueues } from './constructs/force-queues.ts';
 import { IntakePipeline, type ReviewSettings } from './constructs/intake-pipeline.ts';
 import { SealingKey } from './constructs/sealing-key.ts';
-import { INTAKE_KEY_USERS, ORIGINALS_KEY_USERS } from './key-access.ts';
+import { FOLLOW_UP_CODE_KEY_USERS, INTAKE_KEY_USERS, ORIGINALS_KEY_USERS } from './key-access.ts';
 import { Paging } from './constructs/paging.ts';
 import { PublicApi } from './constructs/public-api.ts';
 import { PublicWebsite } from './constructs/public-website.ts';
@@ -112,6 +112,7 @@ export class DataStack extends ReportingPart {
   readonly reportStore: ReportStore;
   readonly originalsKey: SealingKey;
   readonly intakeKey: SealingKey;
+  readonly followUpCodeKey: SealingKey;
 
   constructor(scope: Construct, id: string, props: PartProps & { breakGlassRoleArn?: string }) {
     super(scope, id, props);
@@ -130,6 +131,12 @@ export class DataStack extends ReportingPart {
       alias: 'intake',
       description: 'Seals each report on the intake queue; only the router may open it',
       users: INTAKE_KEY_USERS,
+    });
+    this.followUpCodeKey = new SealingKey(this, 'FollowUpCodeKey', {
+      stage,
+      alias: 'follow-up-codes',
+      description: 'Wraps the secret follow-up codes are hashed under; only the functions that issue or check codes may open it',
+      users: FOLLOW_UP_CODE_KEY_USERS,
     });
     new CfnOutput(this, 'PagingTopicArn', { value: this.paging.topic.topicArn });
   }
@@ -192,6 +199,7 @@ export class PublicStack extends ReportingPart {
       intakeQueue: delivery.intake.queue,
       originalsKey: data.originalsKey,
       intakeKey: data.intakeKey,
+      followUpCodeKey: data.followUpCodeKey,
       paging: data.paging,
     });
     this.website = new PublicWebsite(this, 'Website', {
@@ -220,6 +228,7 @@ export class ContactCentreStack extends ReportingPart {
       forceQueues: delivery.forceQueues,
       originalsKey: data.originalsKey,
       intakeKey: data.intakeKey,
+      followUpCodeKey: data.followUpCodeKey,
       paging: data.paging,
     });
     new CfnOutput(this, 'StaffUserPoolId', { value: this.contactCentre.userPool.userPoolId });

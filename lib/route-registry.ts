@@ -69,6 +69,8 @@ export interface FunctionAccess {
   readonly intake?: boolean;
   /** Send to every force's queue and triage's (REPORT_QUEUE_NAME_TEMPLATE set). */
   readonly disseminates?: boolean;
+  /** Follow-up codes, under the code key (FOLLOW_UP_CODE_KEY_ID set): `issue` new ones, or only `check` them. */
+  readonly followUpCodes?: 'issue' | 'check';
 }
 
 /** The construct that builds the function, in lib/constructs/. */
@@ -203,10 +205,10 @@ const FOLLOWS_REPORTS =
   'Reporters follow up anonymously: the reference and follow-up code are the authorisation, checked by the function, ten wrong codes an hour per reference.';
 /** A follow-up code is checked, or a new one hashed, with scrypt: it wants the memory, and the CPU that comes with it. */
 const SCRYPT_MEMORY = 1024;
-/** Takes reports in: queues the report. */
-const TAKES: FunctionAccess = { intake: true };
+/** Takes reports in: queues the report, and issues its follow-up code. */
+const TAKES: FunctionAccess = { intake: true, followUpCodes: 'issue' };
 /** Opens reports with a follow-up code, and seals what the reporter writes. */
-const FOLLOWS: FunctionAccess = { originals: 'seal' };
+const FOLLOWS: FunctionAccess = { originals: 'seal', followUpCodes: 'check' };
 
 const pageForm = (fields: Record<string, string>) =>
   z.object(
@@ -441,7 +443,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     handler: 'record-phone-report',
     what: 'a call agent records a phone report',
     groups: ['call-agents'],
-    access: { intake: true },
+    access: { intake: true, followUpCodes: 'issue' },
     route: {
       method: 'POST',
       path: '/contact-centre/reports',

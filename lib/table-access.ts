@@ -44,6 +44,8 @@ const COUNT = grant('move the statistics counters', ['UpdateItem'], ['STATS#*'])
 const READ_STATISTICS = grant('read the statistics counters', ['Query'], ['STATS#*']);
 const GIVE_FORCE_REFERENCE = grant('claim a new force reference', ['PutItem'], ['FORCE-REFERENCE#*']);
 const LOOK_UP_FORCE_REFERENCE = grant('find the report a force reference stands for', ['GetItem'], ['FORCE-REFERENCE#*']);
+const OPEN_CODE_KEY = grant('read the wrapped follow-up code key', ['GetItem'], ['FOLLOW-UP-CODE-KEY']);
+const MAKE_CODE_KEY = grant('write the wrapped follow-up code key, once, if none is there', ['PutItem'], ['FOLLOW-UP-CODE-KEY']);
 const COUNT_ATTEMPTS = grant('read and record follow-up code attempts', ['GetItem', 'PutItem'], ['FOLLOW-UP-ATTEMPTS#*']);
 const IDEMPOTENCY = grant('keep its idempotency records (Powertools)', ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], [IDEMPOTENCY_PARTITION]);
 const REVIEW_QUEUE = grant('list the contacts awaiting review, oldest first', ['Query'], ['REVIEW#awaiting'], 'GSI1');
@@ -59,18 +61,18 @@ const DISSEMINATE = [READ_REPORT, READ_TRAIL, WRITE_REPORT, GIVE_FORCE_REFERENCE
 /** Every function's access, by its handler module in functions/handlers/ (without `.ts`). */
 export const TABLE_ACCESS: Readonly<Record<string, readonly TableGrant[]>> = {
   // The public's: take a report in; follow one up with its reference and code.
-  'submit-report': [WRITE_REPORT, IDEMPOTENCY],
-  'report-form': [WRITE_REPORT, IDEMPOTENCY],
-  'open-report': [READ_REPORT, READ_TRAIL, COUNT_ATTEMPTS],
-  'answer-question': [READ_REPORT, READ_TRAIL, WRITE_REPORT, COUNT_ATTEMPTS],
-  'add-information': [READ_REPORT, READ_TRAIL, WRITE_REPORT, COUNT_ATTEMPTS],
-  'follow-up-pages': [READ_REPORT, READ_TRAIL, WRITE_REPORT, COUNT_ATTEMPTS],
+  'submit-report': [WRITE_REPORT, IDEMPOTENCY, OPEN_CODE_KEY, MAKE_CODE_KEY],
+  'report-form': [WRITE_REPORT, IDEMPOTENCY, OPEN_CODE_KEY, MAKE_CODE_KEY],
+  'open-report': [READ_REPORT, READ_TRAIL, COUNT_ATTEMPTS, OPEN_CODE_KEY],
+  'answer-question': [READ_REPORT, READ_TRAIL, WRITE_REPORT, COUNT_ATTEMPTS, OPEN_CODE_KEY],
+  'add-information': [READ_REPORT, READ_TRAIL, WRITE_REPORT, COUNT_ATTEMPTS, OPEN_CODE_KEY],
+  'follow-up-pages': [READ_REPORT, READ_TRAIL, WRITE_REPORT, COUNT_ATTEMPTS, OPEN_CODE_KEY],
   'get-statistics': [READ_STATISTICS],
   // The router, and the sweeper that finishes what a step decided but did not send.
   'route-report': DISSEMINATE,
   'sweep-due': [...DISSEMINATE, DUE_TO_SEND],
   // The contact centre's.
-  'record-phone-report': [WRITE_REPORT],
+  'record-phone-report': [WRITE_REPORT, OPEN_CODE_KEY, MAKE_CODE_KEY],
   'list-reviews': [REVIEW_QUEUE],
   'measure-review-backlog': [REVIEW_QUEUE],
   'view-review': [READ_REPORT, READ_TRAIL, WRITE_REPORT],

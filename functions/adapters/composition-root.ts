@@ -20,7 +20,7 @@ import { parseReviewPolicy, type ReviewPolicy } from '#domain/review-policy.ts';
 import { perFunction } from '../configuration/function-environment.ts';
 import { readSettings, type SettingName, type Settings } from '../configuration/settings.ts';
 import { DynamoFollowUpAccess } from './follow-up-access-store.ts';
-import { followUpCodeCost as configuredFollowUpCodeCost } from './follow-up-code-cost.ts';
+import { KmsFollowUpCodeKeys } from './follow-up-code-keys.ts';
 import { documentClient } from './dynamodb-client.ts';
 import { DynamoFollowUpStore } from './follow-up-store.ts';
 import { KmsOriginalsVault } from './originals-vault.ts';
@@ -67,8 +67,11 @@ export const reviewPolicy = /* @__PURE__ */ wire(
   ['review', 'reviewExemptForces'],
   ({ review, reviewExemptForces }): ReviewPolicy => parseReviewPolicy(review, reviewExemptForces.join(',')),
 );
-/** The scrypt cost of new follow-up codes (only a local replay may lower it). */
-export const followUpCodeCost = /* @__PURE__ */ wire([], () => configuredFollowUpCodeCost());
+/** The key follow-up codes are hashed under, opened from KMS at the first code. */
+export const followUpCodeKeys = /* @__PURE__ */ wire(
+  ['tableName', 'followUpCodeKeyId'],
+  ({ tableName, followUpCodeKeyId }) => new KmsFollowUpCodeKeys(kmsClient(), documentClient(), tableName, followUpCodeKeyId),
+);
 export const clock = /* @__PURE__ */ wire([], () => (): Date => new Date());
 /** The value CloudFront's origin header must carry on the public routes (functions/adapters/http/cloudfront-origin.ts). */
 export const cloudFrontOriginSecret = /* @__PURE__ */ wire(['cloudFrontOriginSecret'], ({ cloudFrontOriginSecret: secret }) => secret);

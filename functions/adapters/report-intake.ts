@@ -8,18 +8,18 @@ import type { Reference } from '#domain/reference.ts';
 import type { ReportSubmission } from '#domain/report.ts';
 import { issueFollowUpCode } from '#domain/reporter-follow-up.ts';
 import { takeReport } from '#domain/submission.ts';
-import { clock, followUpAccess, followUpCodeCost, intakeQueue, reportStore, portsFor } from './composition-root.ts';
+import { clock, followUpAccess, followUpCodeKeys, intakeQueue, reportStore, portsFor } from './composition-root.ts';
 
 export const reportIntake = (channel: Channel) => {
-  const ports = portsFor({ store: reportStore, intake: intakeQueue, access: followUpAccess, clock, followUpCodeCost });
+  const ports = portsFor({ store: reportStore, intake: intakeQueue, access: followUpAccess, codeKeys: followUpCodeKeys, clock });
   return {
     take: (report: ReportSubmission): Promise<Reference> => {
       const taking = ports();
       return takeReport(taking, channel, report, taking.clock());
     },
     issueCode: (reference: Reference) => {
-      const { access, clock, followUpCodeCost } = ports();
-      return issueFollowUpCode(access, reference, clock(), followUpCodeCost);
+      const issuing = ports();
+      return issueFollowUpCode(issuing, reference, issuing.clock());
     },
   };
 };

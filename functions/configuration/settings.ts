@@ -24,6 +24,7 @@ export const SETTINGS = {
   intakeQueueUrl: { variable: 'INTAKE_QUEUE_URL', schema: z.url({ protocol: /^https?$/, error: 'is not a queue URL' }) },
   originalsKeyId: { variable: 'ORIGINALS_KEY_ID', schema: z.string().min(1) },
   intakeKeyId: { variable: 'INTAKE_KEY_ID', schema: z.string().min(1) },
+  followUpCodeKeyId: { variable: 'FOLLOW_UP_CODE_KEY_ID', schema: z.string().min(1) },
   reportQueueNameTemplate: {
     variable: 'REPORT_QUEUE_NAME_TEMPLATE',
     schema: z.string().refine((value) => value.includes(DESTINATION_PLACEHOLDER), `has no ${DESTINATION_PLACEHOLDER} in it`),

@@ -1,14 +1,23 @@
 /**
  * The follow-up code: what lets an anonymous reporter come back to their report without an
  * account. Sixteen random digits (53 bits), grouped in fours so a call agent can read them aloud
- * and a reporter can write them down. The service keeps only a slow, salted scrypt hash of the
- * code, so nobody, the service included, can recover it: a lost code is gone.
+ * and a reporter can write them down. The service keeps only a hash of the code, so nobody, the
+ * service included, can recover it: a lost code is gone.
  *
- * Checking a code always costs one scrypt, whether or not the reference exists (an unknown
- * reference is checked against a credential that matches nothing), so a wrong code and an unknown
- * reference take the same time and get the same answer.
+ * New codes are kept as an HMAC-SHA-256 of a fresh salt and the code, under a secret key that KMS
+ * holds wrapped and only the functions that issue or check codes can unwrap
+ * (functions/adapters/follow-up-code-keys.ts). Online guessing is already held to ten wrong codes
+ * an hour per reference; the hash guards against someone who has copied the table, and with a
+ * keyed hash a copied table is of no use on its own: without the key there is nothing to test a
+ * guess against. The slow, memory-hard scrypt the service used before did the same by making each
+ * guess cost tens of milliseconds of a core, and so made every submit cost them too.
+ *
+ * Codes issued before are scrypt hashes (`algorithm: 'scrypt'`) and still work. So that an old
+ * code, a new one and an unknown reference cannot be told apart by how long a check takes, every
+ * check still costs one scrypt at the old cost, as long as old credentials may exist; issuing a
+ * code costs only the HMAC.
  */
-import { randomInt, scrypt as scryptCallback, timingSafeEqual, randomBytes, type ScryptOptions } from 'node:crypto';
+import { createHmac, randomInt, scrypt as scryptCallback, timingSafeEqual, randomBytes, type ScryptOptions } from 'node:crypto';
 
 export const FOLLOW_UP_CODE_DIGITS = 16;
 
@@ -26,10 +35,10 @@ export const parseFollowUpCode = (typed: string): FollowUpCode | undefined => {
   return new RegExp(`^\\d{${FOLLOW_UP_CODE_DIGITS}}$`).test(digits) ? (digits as FollowUpCode) : undefined;
 };
 
-/** What the service keeps of a code. */
-export interface FollowUpCredential {
+/** A code's hash as the service kept it before keyed hashes: scrypt, with its cost. */
+export interface ScryptCredential {
   readonly algorithm: 'scrypt';
-  /** scrypt's cost, block size and parallelism, kept so they can be raised for new codes later. */
+  /** scrypt's cost, block size and parallelism. */
   readonly N: number;
   readonly r: number;
   readonly p: number;
@@ -38,10 +47,38 @@ export interface FollowUpCredential {
   readonly issuedAt: string;
 }
 
+/** A code's hash under the service's code key: HMAC-SHA-256 of the salt and the code. */
+export interface KeyedCredential {
+  readonly algorithm: 'hmac-sha256';
+  /** Which version of the code key it was made under. */
+  readonly keyVersion: string;
+  readonly salt: string;
+  readonly hash: string;
+  readonly issuedAt: string;
+}
+
+/** What the service keeps of a code. */
+export type FollowUpCredential = ScryptCredential | KeyedCredential;
+
+/** The secret new codes are hashed under, by version; opened from KMS by the functions that may. */
+export interface CodeKey {
+  readonly version: string;
+  readonly secret: Buffer;
+}
+
+/** The version of the code key new codes are hashed under. */
+export const CODE_KEY_VERSION = 'v1';
+
+export interface CodeKeys {
+  /** The key new codes are hashed under (made the first time one is needed). */
+  current(): Promise<CodeKey>;
+  /** The key of that version, if there is one. */
+  find(version: string): Promise<CodeKey | undefined>;
+}
+
 /**
- * N = 2^15, r = 8: 32 MiB and tens of milliseconds per check. With ten wrong tries an hour per
- * reference the code cannot be guessed online, and a stolen table costs 10^16 such checks per
- * report.
+ * N = 2^15, r = 8: 32 MiB and tens of milliseconds per check. The cost old codes were hashed at,
+ * and what every check still spends so that checks all take the same time.
  */
 export const SCRYPT_COST = { N: 2 ** 15, r: 8, p: 1 } as const;
 const KEY_BYTES = 32;
@@ -52,31 +89,55 @@ const scrypt = (code: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> =
     scryptCallback(code.normalize('NFKC'), salt, KEY_BYTES, options, (error, key) => (error === null ? resolve(key) : reject(error)));
   });
 
+const hmac = (code: string, salt: Buffer, secret: Buffer): Buffer =>
+  createHmac('sha256', secret).update(salt).update(code.normalize('NFKC'), 'utf8').digest();
+
 export interface ScryptCost {
   readonly N: number;
   readonly r: number;
   readonly p: number;
 }
 
-export const credentialFor = async (code: FollowUpCode, at: Date, cost: ScryptCost = SCRYPT_COST): Promise<FollowUpCredential> => {
+/** A new code's credential: its keyed hash under the current code key. */
+export const credentialFor = (code: FollowUpCode, at: Date, key: CodeKey): KeyedCredential => {
+  const salt = randomBytes(16);
+  return {
+    algorithm: 'hmac-sha256',
+    keyVersion: key.version,
+    salt: salt.toString('base64'),
+    hash: hmac(code, salt, key.secret).toString('base64'),
+    issuedAt: at.toISOString(),
+  };
+};
+
+/** A credential as codes were issued before keyed hashes: for tests and the bench of old codes. */
+export const scryptCredentialFor = async (code: FollowUpCode, at: Date, cost: ScryptCost = SCRYPT_COST): Promise<ScryptCredential> => {
   const salt = randomBytes(16);
   const hash = await scrypt(code, salt, cost);
   return { algorithm: 'scrypt', N: cost.N, r: cost.r, p: cost.p, salt: salt.toString('base64'), hash: hash.toString('base64'), issuedAt: at.toISOString() };
 };
 
-/** Stands in for a reference with no credential, so that checking it costs what a real check costs. */
-const NO_CREDENTIAL: FollowUpCredential = {
-  algorithm: 'scrypt',
-  ...SCRYPT_COST,
-  salt: randomBytes(16).toString('base64'),
-  hash: randomBytes(KEY_BYTES).toString('base64'),
-  issuedAt: new Date(0).toISOString(),
-};
+/** Stands in where there is nothing to check against, so that such a check costs what a real one does. */
+const NOTHING = { salt: randomBytes(16), hash: randomBytes(KEY_BYTES), secret: randomBytes(KEY_BYTES) };
 
-/** True only when the code is the one the credential was made from. Always does one full check. */
-export const codeMatches = async (code: string, credential: FollowUpCredential | undefined): Promise<boolean> => {
-  const against = credential ?? NO_CREDENTIAL;
-  const expected = Buffer.from(against.hash, 'base64');
-  const actual = await scrypt(code, Buffer.from(against.salt, 'base64'), against);
-  return credential !== undefined && actual.length === expected.length && timingSafeEqual(actual, expected);
+const same = (actual: Buffer, expected: Buffer): boolean => actual.length === expected.length && timingSafeEqual(actual, expected);
+
+/**
+ * True only when the code is the one the credential was made from. Every check costs one scrypt at
+ * SCRYPT_COST and one HMAC, whatever the credential (old, new, or none for an unknown reference).
+ */
+export const codeMatches = async (code: string, credential: FollowUpCredential | undefined, keys: Pick<CodeKeys, 'find'>): Promise<boolean> => {
+  if (credential?.algorithm === 'scrypt') {
+    const matched = same(await scrypt(code, Buffer.from(credential.salt, 'base64'), credential), Buffer.from(credential.hash, 'base64'));
+    hmac(code, NOTHING.salt, NOTHING.secret);
+    return matched;
+  }
+  // Looked up whatever the credential, so an unknown reference costs the same lookup as a known one.
+  const key = await keys.find(credential?.keyVersion ?? CODE_KEY_VERSION);
+  await scrypt(code, NOTHING.salt, SCRYPT_COST);
+  if (credential === undefined || key === undefined) {
+    hmac(code, NOTHING.salt, NOTHING.secret);
+    return false;
+  }
+  return same(hmac(code, Buffer.from(credential.salt, 'base64'), key.secret), Buffer.from(credential.hash, 'base64'));
 };

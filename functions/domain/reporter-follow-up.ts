@@ -17,9 +17,8 @@ import {
   FOLLOW_UP_CODE_DIGITS,
   newFollowUpCode,
   parseFollowUpCode,
-  SCRYPT_COST,
+  type CodeKeys,
   type FollowUpCode,
-  type ScryptCost,
   type FollowUpCredential,
 } from './follow-up-code.ts';
 import { answer, FOLLOW_UP_TEXT_MAX, MAX_FOLLOW_UP_BYTES, receiveInformation, reportWithParts, type FollowUpOutcome } from './follow-up.ts';
@@ -47,13 +46,12 @@ export interface FollowUpAccess {
  * works.
  */
 export const issueFollowUpCode = async (
-  access: Pick<FollowUpAccess, 'saveCredential'>,
+  ports: { readonly access: Pick<FollowUpAccess, 'saveCredential'>; readonly codeKeys: Pick<CodeKeys, 'current'> },
   reference: Reference,
   at: Date,
-  cost: ScryptCost = SCRYPT_COST,
 ): Promise<FollowUpCode> => {
   const code = newFollowUpCode();
-  await access.saveCredential(reference, await credentialFor(code, at, cost));
+  await ports.access.saveCredential(reference, credentialFor(code, at, await ports.codeKeys.current()));
   return code;
 };
 
@@ -119,6 +117,7 @@ export const informationRequestSchema = z
 
 export interface ReporterPorts {
   readonly access: FollowUpAccess;
+  readonly codeKeys: Pick<CodeKeys, 'find'>;
   readonly reports: Pick<ReportStore, 'find'>;
   readonly followUps: FollowUpStore;
 }
@@ -167,7 +166,7 @@ export const openReport = async (ports: ReporterPorts, reference: Reference, cod
   // Shut, or so many guesses at once that this one could not be counted: refuse rather than let it through uncounted.
   const attempt = admitted?.result;
   if (admitted === undefined || attempt === undefined) return { kind: 'too-many-attempts' };
-  if (!(await codeMatches(code, await ports.access.findCredential(reference)))) return { kind: 'not-recognised' };
+  if (!(await codeMatches(code, await ports.access.findCredential(reference), ports.codeKeys))) return { kind: 'not-recognised' };
   await changeLog(
     ports.access,
     reference,

@@ -5,10 +5,10 @@
  */
 import { openedOrProblem, receivedOrProblem } from '#adapters/http/reporter-problems.ts';
 import { json, publicRoute } from '#adapters/http/routes.ts';
-import { clock, followUpAccess, followUpStore, originalsVault, reportStore, portsFor } from '#adapters/composition-root.ts';
+import { clock, followUpAccess, followUpCodeKeys, followUpStore, originalsVault, reportStore, portsFor } from '#adapters/composition-root.ts';
 import { answerAsReporter, MAX_FOLLOW_UP_BYTES, reporterAnswerRequestSchema } from '#domain/reporter-follow-up.ts';
 
-const reporterPorts = portsFor({ access: followUpAccess, reports: reportStore, followUps: followUpStore, vault: originalsVault, clock });
+const reporterPorts = portsFor({ access: followUpAccess, codeKeys: followUpCodeKeys, reports: reportStore, followUps: followUpStore, vault: originalsVault, clock });
 
 export const handler = publicRoute({
   schema: reporterAnswerRequestSchema,

@@ -6,7 +6,7 @@
  * page.
  */
 import { formBytesFor, htmlPage, pageRoute, type PageEvent, type PageResult } from '#adapters/http/page-routes.ts';
-import { clock, followUpAccess, followUpStore, originalsVault, reportStore, portsFor } from '#adapters/composition-root.ts';
+import { clock, followUpAccess, followUpCodeKeys, followUpStore, originalsVault, reportStore, portsFor } from '#adapters/composition-root.ts';
 import { parseFollowUpCode, type FollowUpCode } from '#domain/follow-up-code.ts';
 import { FOLLOW_UP_TEXT_MAX } from '#domain/follow-up.ts';
 import { parseReference } from '#domain/reference.ts';
@@ -14,7 +14,7 @@ import { addInformation, answerAsReporter, openReport, reporterView, type Opened
 import { followUpPage, followUpSignInPage } from '#pages/follow-up.ts';
 import type { FieldError } from '#pages/layout.ts';
 
-const reporterPorts = portsFor({ access: followUpAccess, reports: reportStore, followUps: followUpStore, vault: originalsVault, clock });
+const reporterPorts = portsFor({ access: followUpAccess, codeKeys: followUpCodeKeys, reports: reportStore, followUps: followUpStore, vault: originalsVault, clock });
 
 type Notice = 'answer-received' | 'information-received';
 

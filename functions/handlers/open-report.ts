@@ -5,10 +5,10 @@
  */
 import { openedOrProblem } from '#adapters/http/reporter-problems.ts';
 import { json, publicRoute } from '#adapters/http/routes.ts';
-import { clock, followUpAccess, followUpStore, reportStore, portsFor } from '#adapters/composition-root.ts';
+import { clock, followUpAccess, followUpCodeKeys, followUpStore, reportStore, portsFor } from '#adapters/composition-root.ts';
 import { MAX_FOLLOW_UP_BYTES, openReportRequestSchema, reporterView } from '#domain/reporter-follow-up.ts';
 
-const reporterPorts = portsFor({ access: followUpAccess, reports: reportStore, followUps: followUpStore, clock });
+const reporterPorts = portsFor({ access: followUpAccess, codeKeys: followUpCodeKeys, reports: reportStore, followUps: followUpStore, clock });
 
 export const handler = publicRoute({
   schema: openReportRequestSchema,

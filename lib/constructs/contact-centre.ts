@@ -50,6 +50,7 @@ export interface ContactCentreProps {
   readonly forceQueues: ForceQueues;
   readonly originalsKey: SealingKey;
   readonly intakeKey: SealingKey;
+  readonly followUpCodeKey: SealingKey;
   readonly paging: Paging;
   /** How long a contact may wait for review before an operator is paged. */
   readonly reviewAlarmAfter?: Duration;
@@ -158,6 +159,7 @@ export class ContactCentre extends Construct {
       forceQueues: props.forceQueues,
       originalsKey: props.originalsKey,
       intakeKey: props.intakeKey,
+      followUpCodeKey: props.followUpCodeKey,
       environment: { [variableOf('staffIssuer')]: this.staffIssuer, [variableOf('staffClientIds')]: this.staffClient.userPoolClientId },
     };
     this.api = new ServiceHttpApi(this, {

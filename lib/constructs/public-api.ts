@@ -70,7 +70,7 @@ export class PublicApi extends Construct {
   private readonly httpApi: ServiceHttpApi;
   readonly submitReport: ReportingFunction;
 
-  constructor(scope: Construct, id: string, props: { stage: Stage; table: ITable; intakeQueue: IQueue; originalsKey: SealingKey; intakeKey: SealingKey; paging: Paging }) {
+  constructor(scope: Construct, id: string, props: { stage: Stage; table: ITable; intakeQueue: IQueue; originalsKey: SealingKey; intakeKey: SealingKey; followUpCodeKey: SealingKey; paging: Paging }) {
     super(scope, id);
     // Every public function the route registry (lib/route-registry.ts) gives this API: those that
     // take reports in (the API's and the website form's) and those that open reports with a
@@ -84,6 +84,7 @@ export class PublicApi extends Construct {
         intakeQueue: props.intakeQueue,
         originalsKey: props.originalsKey,
         intakeKey: props.intakeKey,
+        followUpCodeKey: props.followUpCodeKey,
         environment: this.originSecret.functionEnvironment,
       }),
     }));

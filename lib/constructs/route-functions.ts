@@ -23,6 +23,7 @@ export interface RouteResources {
   readonly intakeQueue?: IQueue;
   readonly originalsKey?: SealingKey;
   readonly intakeKey?: SealingKey;
+  readonly followUpCodeKey?: SealingKey;
   readonly forceQueues?: ForceQueues;
   /** Environment every function of the construct is made with (a staff issuer, say). */
   readonly environment?: Record<string, string>;
@@ -61,6 +62,12 @@ export const routeFunction = (scope: Construct, spec: RouteFunction, resources: 
     const key = needed(resources.intakeKey, 'the intake key', spec);
     fn.addEnvironment(variableOf('intakeKeyId'), key.key.keyArn);
     key.grantSeal(fn);
+  }
+  if (access.followUpCodes !== undefined) {
+    const key = needed(resources.followUpCodeKey, 'the follow-up code key', spec);
+    fn.addEnvironment(variableOf('followUpCodeKeyId'), key.key.keyArn);
+    key.grantOpen(fn);
+    if (access.followUpCodes === 'issue') key.grantSeal(fn);
   }
   if (access.disseminates === true) {
     const queues = needed(resources.forceQueues, "the forces' queues", spec);

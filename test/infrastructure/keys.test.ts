@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { HANDLER_METADATA } from '../../lib/project-layout.ts';
-import { INTAKE_KEY_USERS, ORIGINALS_KEY_USERS, type KeyUsers } from '../../lib/key-access.ts';
+import { FOLLOW_UP_CODE_KEY_USERS, INTAKE_KEY_USERS, ORIGINALS_KEY_USERS, type KeyUsers } from '../../lib/key-access.ts';
 import { handlerName } from '../../lib/table-access.ts';
 import { synthesiseApp, synthesisedApp, type Resource, type SynthesisedApp } from '../support/synthesised-app.ts';
 
@@ -26,6 +26,7 @@ const USE = /^kms:(Encrypt|Decrypt|ReEncrypt|GenerateDataKey|CreateGrant|\*)/;
 const KEYS = [
   ['OriginalsKey', ORIGINALS_KEY_USERS],
   ['IntakeKey', INTAKE_KEY_USERS],
+  ['FollowUpCodeKey', FOLLOW_UP_CODE_KEY_USERS],
 ] as const satisfies readonly (readonly [string, KeyUsers])[];
 
 /** The key's resource and its policy's statements. */
@@ -54,7 +55,9 @@ const rolesAllowed = (app: SynthesisedApp, keyId: string, action: string): strin
           p.Type === 'AWS::IAM::Policy' &&
           (p.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleId) &&
           (p.Properties.PolicyDocument.Statement as Statement[]).some(
-            (s) => list(s.Action).includes(action) && JSON.stringify(s.Resource) === JSON.stringify({ 'Fn::GetAtt': [keyId, 'Arn'] }),
+            (s) =>
+              list(s.Action).includes(action) &&
+              list(s.Resource as unknown[]).some((resource) => JSON.stringify(resource) === JSON.stringify({ 'Fn::GetAtt': [keyId, 'Arn'] })),
           ),
       ),
     )

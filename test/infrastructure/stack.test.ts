@@ -11,7 +11,6 @@ import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { App } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
-import { FOLLOW_UP_CODE_COST_VARIABLE } from '../../functions/adapters/follow-up-code-cost.ts';
 import { FORCES } from '../../functions/domain/forces.ts';
 import { unbundledContext } from '../../lib/app-context.ts';
 import { addReportingStacks, type StackPart } from '../../lib/reporting-stacks.ts';
@@ -104,7 +103,6 @@ describe('the CDK stack', () => {
     const handlers = readdirSync(new URL('../../functions/handlers/', import.meta.url)).map((file) => `functions/handlers/${file}`);
     assert.deepEqual(functions.map(([, fn]) => (fn as any).Metadata?.['pac:handler']).sort(), handlers.sort());
     for (const [, fn] of functions) {
-      assert.equal(fn.Properties.Environment?.Variables?.[FOLLOW_UP_CODE_COST_VARIABLE], undefined, 'follow-up codes are hashed at full cost in AWS');
       assert.equal(fn.Properties.Runtime, 'nodejs24.x');
       assert.deepEqual(fn.Properties.Architectures, ['arm64']);
       assert.deepEqual(fn.Properties.TracingConfig, { Mode: 'Active' });

@@ -15,7 +15,6 @@ import { execFile } from 'node:child_process';
 import { after, describe, it, mock } from 'node:test';
 import { promisify } from 'node:util';
 import { BatchGetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { FOLLOW_UP_CODE_COST_VARIABLE } from '../../functions/adapters/follow-up-code-cost.ts';
 import { DynamoStatisticsStore } from '../../functions/adapters/statistics-store.ts';
 import { forceById } from '../../functions/domain/forces.ts';
 import { exactStatistics, monthsIn, publicStatistics } from '../../functions/domain/statistics-view.ts';
@@ -25,11 +24,6 @@ import { captureOutput, postJson, send, useLocalStack } from '../support/local-s
 import { minimalReport } from '../support/reports.ts';
 
 captureOutput();
-// Each of the 2,878 contacts gets a follow-up code; at full scrypt cost their hashes alone would
-// take minutes. Codes are not what this replay is about (reporter-follow-up.test.ts checks them at
-// full cost), so it lowers the cost the way only a local run can.
-process.env[FOLLOW_UP_CODE_COST_VARIABLE] = String(2 ** 10);
-after(() => delete process.env[FOLLOW_UP_CODE_COST_VARIABLE]);
 const local = useLocalStack({ review: 'on' });
 after(() => mock.timers.reset());
 

@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { localDynamoDbClient } from '../../local/emulators.ts';
+import { localDynamoDbClient, localKmsClient } from '../../local/emulators.ts';
+import { KmsFollowUpCodeKeys } from '../../functions/adapters/follow-up-code-keys.ts';
 import { DynamoFollowUpAccess } from '../../functions/adapters/follow-up-access-store.ts';
 import { DynamoFollowUpStore } from '../../functions/adapters/follow-up-store.ts';
 import { DynamoReportStore } from '../../functions/adapters/report-store.ts';
@@ -40,7 +41,7 @@ describe("the reporter's follow-up", () => {
   let reference = '';
   let code = '';
 
-  it('gives a follow-up code once, sixteen digits in fours, and keeps only a slow salted hash of it', async () => {
+  it('gives a follow-up code once, sixteen digits in fours, and keeps only a salted hash of it under a key KMS holds wrapped', async () => {
     ({ reference, followUpCode: code } = await submit());
     assert.match(code, /^\d{4} \d{4} \d{4} \d{4}$/);
     const digits = code.replace(/ /g, '');
@@ -50,9 +51,12 @@ describe("the reporter's follow-up", () => {
     assert.ok(output.text().includes(reference), 'the functions logged the reference');
     assert.ok(!output.text().includes(digits) && !output.text().includes(code), 'nor in any log line');
     const credential = items.find((item) => item.PK === `REPORT#${reference}` && item.SK === 'FOLLOW-UP-CODE');
-    assert.equal(credential?.algorithm, 'scrypt');
-    assert.ok(Number(credential?.N) >= 2 ** 15, 'scrypt cost of at least 2^15');
+    assert.equal(credential?.algorithm, 'hmac-sha256');
+    assert.equal(credential?.keyVersion, 'v1');
     assert.equal(typeof credential?.salt, 'string');
+    const codeKey = items.find((item) => item.PK === 'FOLLOW-UP-CODE-KEY' && item.SK === 'v1');
+    assert.equal(typeof codeKey?.wrappedKey, 'string', 'the code key is kept, wrapped by KMS');
+    assert.deepEqual(Object.keys(codeKey ?? {}).sort(), ['PK', 'SK', 'kind', 'wrappedKey']);
   });
 
   it('shows only "passed to a police force" once a force has the report: never which force', async () => {
@@ -161,7 +165,12 @@ describe("the reporter's follow-up", () => {
     const { reference: target, followUpCode } = await submit();
     const client = DynamoDBDocumentClient.from(localDynamoDbClient(local.stack.dynamoDbEndpoint));
     const table = local.stack.tableName;
-    const ports = { access: new DynamoFollowUpAccess(client, table), reports: new DynamoReportStore(client, table), followUps: new DynamoFollowUpStore(client, table) };
+    const ports = {
+      access: new DynamoFollowUpAccess(client, table),
+      codeKeys: new KmsFollowUpCodeKeys(localKmsClient(local.stack.kmsEndpoint), client, table, local.functionSetting('FOLLOW_UP_CODE_KEY_ID')),
+      reports: new DynamoReportStore(client, table),
+      followUps: new DynamoFollowUpStore(client, table),
+    };
     const right = parseFollowUpCode(followUpCode) as FollowUpCode;
     const bad = parseFollowUpCode(wrong(followUpCode)) as FollowUpCode;
     const at = (minutes: number) => new Date(Date.UTC(2030, 0, 1, 9, minutes));

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as fc from 'fast-check';
 import { admitAttempt, EMPTY_LOG, LOCKOUT_MS, MAX_WRONG_ATTEMPTS, withdrawAttempt, type AttemptLog } from '../../functions/domain/follow-up-attempts.ts';
+import { randomBytes } from 'node:crypto';
 import {
   codeMatches,
   credentialFor,
@@ -10,6 +11,8 @@ import {
   newFollowUpCode,
   parseFollowUpCode,
   SCRYPT_COST,
+  scryptCredentialFor,
+  type CodeKey,
 } from '../../functions/domain/follow-up-code.ts';
 import { intakeMessage } from '../../functions/domain/intake.ts';
 import type { SealedOriginal } from '../../functions/domain/entities/sealed-original.ts';
@@ -38,19 +41,33 @@ describe('follow-up codes', () => {
     assert.ok(seen.every((digits) => digits.size === 10));
   });
 
-  it('are kept as a salted scrypt hash that matches only the code it was made from', async () => {
+  const key: CodeKey = { version: 'v1', secret: randomBytes(32) };
+  const keys = { find: async (version: string) => (version === key.version ? key : undefined) };
+  const otherDigit = (code: string) => (code.slice(0, -1) + String((Number(code.at(-1)) + 1) % 10)) as ReturnType<typeof newFollowUpCode>;
+
+  it('are kept as a salted hash under the code key, which matches only the code it was made from, and only with that key', async () => {
     const code = newFollowUpCode();
-    const credential = await credentialFor(code, new Date('2026-01-01T00:00:00Z'));
-    assert.equal(credential.algorithm, 'scrypt');
-    assert.deepEqual([credential.N, credential.r, credential.p], [SCRYPT_COST.N, SCRYPT_COST.r, SCRYPT_COST.p]);
+    const credential = credentialFor(code, new Date('2026-01-01T00:00:00Z'), key);
+    assert.equal(credential.algorithm, 'hmac-sha256');
+    assert.equal(credential.keyVersion, 'v1');
     assert.ok(!JSON.stringify(credential).includes(code));
-    const again = await credentialFor(code, new Date());
+    const again = credentialFor(code, new Date(), key);
     assert.notEqual(again.salt, credential.salt, 'a fresh salt every time');
     assert.notEqual(again.hash, credential.hash);
-    assert.equal(await codeMatches(code, credential), true);
-    const other = (code.slice(0, -1) + String((Number(code.at(-1)) + 1) % 10)) as typeof code;
-    assert.equal(await codeMatches(other, credential), false);
-    assert.equal(await codeMatches(code, undefined), false, 'no credential matches nothing');
+    assert.equal(await codeMatches(code, credential, keys), true);
+    assert.equal(await codeMatches(otherDigit(code), credential, keys), false);
+    assert.equal(await codeMatches(code, undefined, keys), false, 'no credential matches nothing');
+    const anotherKey = { find: async () => ({ version: 'v1', secret: randomBytes(32) }) };
+    assert.equal(await codeMatches(code, credential, anotherKey), false, 'a copied table is nothing without the key');
+    assert.equal(await codeMatches(code, credential, { find: async () => undefined }), false, 'nor when the key is not there');
+  });
+
+  it('still opens with the codes issued before as scrypt hashes', async () => {
+    const code = newFollowUpCode();
+    const credential = await scryptCredentialFor(code, new Date('2025-01-01T00:00:00Z'));
+    assert.deepEqual([credential.algorithm, credential.N, credential.r, credential.p], ['scrypt', SCRYPT_COST.N, SCRYPT_COST.r, SCRYPT_COST.p]);
+    assert.equal(await codeMatches(code, credential, keys), true);
+    assert.equal(await codeMatches(otherDigit(code), credential, keys), false);
   });
 });
 
