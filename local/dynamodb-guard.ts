@@ -160,6 +160,15 @@ export interface Refusal {
   readonly probe: boolean;
 }
 
+/** DynamoDB's ConsumedCapacity, as asked for with ReturnConsumedCapacity INDEXES. */
+export interface ConsumedCapacity {
+  readonly TableName?: string;
+  readonly CapacityUnits?: number;
+  readonly Table?: { readonly CapacityUnits?: number };
+  readonly GlobalSecondaryIndexes?: Readonly<Record<string, { readonly CapacityUnits?: number }>>;
+  readonly LocalSecondaryIndexes?: Readonly<Record<string, { readonly CapacityUnits?: number }>>;
+}
+
 /** One request a function made, as the usage meter sees it (local/usage-meter.ts). */
 export interface DynamoDbRequestUse {
   readonly function: string;
@@ -167,7 +176,7 @@ export interface DynamoDbRequestUse {
   /** What it touched: `Put`, `Update`, `Get`… with the item's key (`PK SK`) or the query's partition. */
   readonly items: readonly { readonly action: string; readonly key: string }[];
   /** DynamoDB's ConsumedCapacity for the request (one entry per table), as DynamoDB Local answered it. */
-  readonly consumed: readonly { readonly TableName?: string; readonly CapacityUnits?: number; readonly ReadCapacityUnits?: number; readonly WriteCapacityUnits?: number }[];
+  readonly consumed: readonly ConsumedCapacity[];
   readonly status: number;
   /** Whether a read asked for strong consistency. */
   readonly consistentRead: boolean;
@@ -322,7 +331,7 @@ export const startDynamoDbGuard = async (
       const metered = onRequest !== undefined && via === 'fn' && caller !== undefined && CAPACITY_OPERATIONS.has(operation);
       const sent = metered ? (JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>) : {};
       const callerAsked = sent.ReturnConsumedCapacity !== undefined && sent.ReturnConsumedCapacity !== 'NONE';
-      if (metered && !callerAsked) body = Buffer.from(JSON.stringify({ ...sent, ReturnConsumedCapacity: 'TOTAL' }));
+      if (metered && !callerAsked) body = Buffer.from(JSON.stringify({ ...sent, ReturnConsumedCapacity: 'INDEXES' }));
       // A transaction's items are read before and after it, to size each item (DynamoDbRequestUse.images).
       const imaged = metered && operation === 'TransactWriteItems' ? transactionKeys(sent, tableNamed) : [];
       const readItems = () => Promise.all(imaged.map(({ TableName, Key }) => readItem(upstream, headers, TableName, Key)));

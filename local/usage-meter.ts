@@ -179,24 +179,47 @@ export const itemSize = (item: Readonly<Record<string, AttributeValue>> | undefi
 
 const READS = new Set(['GetItem', 'Query', 'Scan', 'BatchGetItem', 'TransactGetItems']);
 
+/** What a request consumed, read and write, and how much of it was the indexes'. */
+export interface Capacity {
+  readonly read: number;
+  readonly write: number;
+  /** Of `write`, the units DynamoDB Local reported for writing the indexes. */
+  readonly indexWrite: number;
+  /** What DynamoDB Local reported for the request, where the meter works it out otherwise. */
+  readonly reportedWrite: number;
+}
+
+const indexUnits = (use: DynamoDbRequestUse): number =>
+  use.consumed.reduce(
+    (sum, c) => sum + [...Object.values(c.GlobalSecondaryIndexes ?? {}), ...Object.values(c.LocalSecondaryIndexes ?? {})].reduce((s, index) => s + (index.CapacityUnits ?? 0), 0),
+    0,
+  );
+
 /**
  * DynamoDB capacity a request consumed, read and write, from what DynamoDB Local reported, with
- * two corrections where DynamoDB Local does not bill as DynamoDB does:
- * - TransactWriteItems: DynamoDB bills 2 write units per item per KB, each item rounded up on its
- *   own (the larger of the item before and after); DynamoDB Local reports 2 units per KB of all the
- *   items added together. Worked out here from the items as they were before and after.
+ * two corrections where DynamoDB Local does not count as DynamoDB bills:
+ * - TransactWriteItems: DynamoDB bills the table 2 write units per item per KB, each item rounded
+ *   up on its own (the larger of the item before and after); DynamoDB Local reports less for a
+ *   transaction of several items. The table's share is worked out here from the items as they
+ *   were before and after; the indexes' share is DynamoDB Local's (2 units per KB of each item
+ *   an index gains or loses, as it reports them).
  * - Query and Scan: DynamoDB Local reports 0 for one that finds nothing; here it costs the least a
  *   read costs (0.5, or 1 if strongly consistent).
  */
-export const capacityOf = (use: DynamoDbRequestUse): { read: number; write: number; reportedWrite: number } => {
+/** The write units DynamoDB bills a table for one item of a transaction: 2 per KB of the larger of the item before and after. */
+export const transactionalItemUnits = ({ before, after }: { readonly before?: unknown; readonly after?: unknown }): number =>
+  2 * Math.max(1, Math.ceil(Math.max(itemSize(before as Parameters<typeof itemSize>[0]), itemSize(after as Parameters<typeof itemSize>[0])) / 1024));
+
+export const capacityOf = (use: DynamoDbRequestUse): Capacity => {
   const total = use.consumed.reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
-  const reported = READS.has(use.operation) ? { read: total, write: 0 } : { read: 0, write: total };
+  const indexWrite = READS.has(use.operation) ? 0 : indexUnits(use);
   if (use.operation === 'TransactWriteItems' && use.images !== undefined) {
-    const write = use.images.reduce((sum, { before, after }) => sum + 2 * Math.max(1, Math.ceil(Math.max(itemSize(before), itemSize(after)) / 1024)), 0);
-    return { read: 0, write, reportedWrite: reported.write };
+    const table = use.images.reduce((sum, image) => sum + transactionalItemUnits(image), 0);
+    return { read: 0, write: table + indexWrite, indexWrite, reportedWrite: total };
   }
-  if ((use.operation === 'Query' || use.operation === 'Scan') && reported.read === 0) {
-    return { read: use.consistentRead ? 1 : 0.5, write: 0, reportedWrite: 0 };
+  if (READS.has(use.operation)) {
+    const read = total === 0 && (use.operation === 'Query' || use.operation === 'Scan') ? (use.consistentRead ? 1 : 0.5) : total;
+    return { read, write: 0, indexWrite: 0, reportedWrite: 0 };
   }
-  return { ...reported, reportedWrite: reported.write };
+  return { read: 0, write: total, indexWrite, reportedWrite: total };
 };
