@@ -34,9 +34,9 @@ import {
  * The prices used, USD, on-demand, as stated on the pages named, read on the date given from
  * stored copies of them. The issue asks for eu-west-2 (London); the stored pages state US East
  * (N. Virginia) figures, so these are those figures and the London ones are NOT verified here.
- * Lambda, SQS and KMS have been priced the same in both regions; DynamoDB and API Gateway have
- * had somewhat higher London rates, so those lines may be understated. Free tiers are left out:
- * at a million reports they are used up.
+ * As far as the author knows (not checked against a stored page), Lambda, SQS and KMS cost the
+ * same in London, and DynamoDB's and API Gateway's London rates have been somewhat higher, so
+ * those lines may be understated. Free tiers are left out: at a million reports they are used up.
  */
 export const PRICES_READ = '2026-12-03';
 export const PRICES_REGION = 'us-east-1 figures; eu-west-2 not verified';
