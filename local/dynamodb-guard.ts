@@ -41,6 +41,8 @@ export interface Authorisation {
 export interface TableShape {
   readonly arn: string;
   readonly partitionKey: string;
+  /** The sort key attribute, if the table has one. */
+  readonly sortKey?: string;
   /** Each index's partition key attribute, by index name. */
   readonly indexes: Readonly<Record<string, string>>;
 }
@@ -158,6 +160,117 @@ export interface Refusal {
   readonly probe: boolean;
 }
 
+/** DynamoDB's ConsumedCapacity, as asked for with ReturnConsumedCapacity INDEXES. */
+export interface ConsumedCapacity {
+  readonly TableName?: string;
+  readonly CapacityUnits?: number;
+  readonly Table?: { readonly CapacityUnits?: number };
+  readonly GlobalSecondaryIndexes?: Readonly<Record<string, { readonly CapacityUnits?: number }>>;
+  readonly LocalSecondaryIndexes?: Readonly<Record<string, { readonly CapacityUnits?: number }>>;
+}
+
+/** One request a function made, as the usage meter sees it (local/usage-meter.ts). */
+export interface DynamoDbRequestUse {
+  readonly function: string;
+  readonly operation: string;
+  /** What it touched: `Put`, `Update`, `Get`… with the item's key (`PK SK`) or the query's partition. */
+  readonly items: readonly { readonly action: string; readonly key: string }[];
+  /** DynamoDB's ConsumedCapacity for the request (one entry per table), as DynamoDB Local answered it. */
+  readonly consumed: readonly ConsumedCapacity[];
+  readonly status: number;
+  /** Whether a read asked for strong consistency. */
+  readonly consistentRead: boolean;
+  /**
+   * For TransactWriteItems: each item as it was before the transaction and as it is after, in the
+   * order of `items` (read from DynamoDB Local around the request), so that the meter can work out
+   * the write units DynamoDB bills, item by item: DynamoDB Local reports one figure for the whole
+   * transaction, from the items' sizes added together.
+   */
+  readonly images?: readonly { readonly before?: Item; readonly after?: Item }[];
+}
+
+/** An item as DynamoDB's JSON protocol writes it. */
+export type Item = Readonly<Record<string, AttributeValue>>;
+
+export interface DynamoDbGuardOptions {
+  /**
+   * Told of every request a function makes that the check lets through, with the capacity it
+   * consumed: the proxy asks DynamoDB Local for it (ReturnConsumedCapacity TOTAL) where the
+   * function did not, and takes it out of the answer again, so the function sees what it would
+   * have seen. Without it the proxy passes bodies through untouched.
+   */
+  readonly onRequest?: (use: DynamoDbRequestUse) => void;
+}
+
+/** The operations that accept ReturnConsumedCapacity. */
+const CAPACITY_OPERATIONS = new Set([
+  'GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'Scan', 'BatchGetItem', 'BatchWriteItem', 'TransactGetItems', 'TransactWriteItems',
+]);
+
+/** What a request touches, for the meter: each item's key, or a query's partition. */
+export const itemsTouched = (operation: string, body: Readonly<Record<string, unknown>>, tableNamed: (name: string) => TableShape): DynamoDbRequestUse['items'] => {
+  const keyOf = (tableName: unknown, item: Key | undefined): string => {
+    const table = tableNamed(String(tableName));
+    return [table.partitionKey, table.sortKey].filter((name): name is string => name !== undefined).map((name) => stringOf(item?.[name])).join(' ');
+  };
+  const action = (verb: string) => verb.replace(/Item$/, '');
+  switch (operation) {
+    case 'GetItem':
+    case 'DeleteItem':
+    case 'UpdateItem':
+      return [{ action: action(operation), key: keyOf(body.TableName, body.Key as Key) }];
+    case 'PutItem':
+      return [{ action: 'Put', key: keyOf(body.TableName, body.Item as Key) }];
+    case 'Query':
+    case 'Scan': {
+      const table = tableNamed(String(body.TableName));
+      const index = body.IndexName === undefined ? undefined : String(body.IndexName);
+      const partitionKey = index === undefined ? table.partitionKey : table.indexes[index];
+      const partition = operation === 'Query' && partitionKey !== undefined ? partitionValue(body, partitionKey) : undefined;
+      return [{ action: operation, key: `${partition ?? '*'}${index === undefined ? '' : ` (index ${index})`}` }];
+    }
+    case 'TransactWriteItems':
+      return (body.TransactItems as Record<string, Record<string, unknown>>[]).map((item) => {
+        const [kind, request] = Object.entries(item)[0]!;
+        return { action: kind, key: keyOf(request.TableName, (kind === 'Put' ? request.Item : request.Key) as Key) };
+      });
+    case 'TransactGetItems':
+      return (body.TransactItems as { Get: Record<string, unknown> }[]).map(({ Get }) => ({ action: 'Get', key: keyOf(Get.TableName, Get.Key as Key) }));
+    case 'BatchWriteItem':
+      return Object.entries(body.RequestItems as Record<string, Record<string, { Item?: Key; Key?: Key }>[]>).flatMap(([name, requests]) =>
+        requests.flatMap((request) => Object.entries(request).map(([kind, r]) => ({ action: kind === 'PutRequest' ? 'Put' : 'Delete', key: keyOf(name, r.Item ?? r.Key) }))),
+      );
+    case 'BatchGetItem':
+      return Object.entries(body.RequestItems as Record<string, { Keys: Key[] }>).flatMap(([name, { Keys }]) => Keys.map((key) => ({ action: 'Get', key: keyOf(name, key) })));
+    default:
+      return [];
+  }
+};
+
+/** The table and key of each item a TransactWriteItems request names, in order. */
+const transactionKeys = (body: Readonly<Record<string, unknown>>, tableNamed: (name: string) => TableShape): { TableName: string; Key: Key }[] =>
+  (body.TransactItems as Record<string, Record<string, unknown>>[]).map((item) => {
+    const [kind, request] = Object.entries(item)[0]!;
+    const TableName = String(request.TableName);
+    const table = tableNamed(TableName);
+    const source = (kind === 'Put' ? request.Item : request.Key) as Key;
+    const Key = Object.fromEntries(
+      [table.partitionKey, table.sortKey].filter((name): name is string => name !== undefined && source[name] !== undefined).map((name) => [name, source[name]!]),
+    );
+    return { TableName, Key };
+  });
+
+/** One item, read straight from DynamoDB Local (strongly consistent), for the meter only. */
+const readItem = async (upstream: string, headers: Record<string, string>, TableName: string, Key: Key): Promise<Item | undefined> => {
+  const answer = await fetch(new URL('/', upstream), {
+    method: 'POST',
+    headers: { ...headers, 'x-amz-target': 'DynamoDB_20120810.GetItem' },
+    body: JSON.stringify({ TableName, Key, ConsistentRead: true }),
+  });
+  if (!answer.ok) return undefined;
+  return ((await answer.json()) as { Item?: Item }).Item;
+};
+
 export interface DynamoDbGuard {
   /**
    * The endpoint a function reaches DynamoDB at: its own path on the proxy. A test that acts as the
@@ -186,15 +299,16 @@ export const startDynamoDbGuard = async (
   upstream: string,
   statementsOf: (logicalId: string) => readonly PolicyStatement[] | undefined,
   tableNamed: (name: string) => TableShape,
+  { onRequest }: DynamoDbGuardOptions = {},
 ): Promise<DynamoDbGuard> => {
   const refused: Refusal[] = [];
   const server: Server = createServer((request, response) => {
     void (async () => {
-      const body = await readBody(request);
+      let body = await readBody(request);
       const [, via, caller] = /^\/(fn|probe)\/([^/]+)\//.exec(request.url ?? '') ?? [];
+      const operation = String(request.headers['x-amz-target'] ?? '').replace(/^DynamoDB_\d+\./, '');
       if (caller !== undefined) {
         const statements = statementsOf(caller) ?? [];
-        const operation = String(request.headers['x-amz-target'] ?? '').replace(/^DynamoDB_\d+\./, '');
         const denied = authorisationsFor(operation, JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>, tableNamed).find(
           (authorisation) => !isAllowed(statements, authorisation),
         );
@@ -213,9 +327,40 @@ export const startDynamoDbGuard = async (
       const headers = Object.fromEntries(
         Object.entries(request.headers).filter(([name, value]) => typeof value === 'string' && !['host', 'connection', 'content-length', 'accept-encoding'].includes(name)),
       ) as Record<string, string>;
+      // Metered: a function's request is asked for the capacity it consumes, if it did not ask.
+      const metered = onRequest !== undefined && via === 'fn' && caller !== undefined && CAPACITY_OPERATIONS.has(operation);
+      const sent = metered ? (JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>) : {};
+      const callerAsked = sent.ReturnConsumedCapacity !== undefined && sent.ReturnConsumedCapacity !== 'NONE';
+      if (metered && !callerAsked) body = Buffer.from(JSON.stringify({ ...sent, ReturnConsumedCapacity: 'INDEXES' }));
+      // A transaction's items are read before and after it, to size each item (DynamoDbRequestUse.images).
+      const imaged = metered && operation === 'TransactWriteItems' ? transactionKeys(sent, tableNamed) : [];
+      const readItems = () => Promise.all(imaged.map(({ TableName, Key }) => readItem(upstream, headers, TableName, Key)));
+      const before = await readItems();
       const answer = await fetch(new URL('/', upstream), { method: request.method ?? 'POST', headers, body: request.method === 'GET' ? undefined : body });
-      response.writeHead(answer.status, Object.fromEntries([...answer.headers].filter(([name]) => !['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(name))));
-      response.end(Buffer.from(await answer.arrayBuffer()));
+      const after = imaged.length === 0 ? [] : await readItems();
+      let answerHeaders = [...answer.headers].filter(([name]) => !['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(name));
+      let answerBody = Buffer.from(await answer.arrayBuffer());
+      if (metered) {
+        const answered = answer.ok ? (JSON.parse(answerBody.toString('utf8') || '{}') as Record<string, unknown>) : {};
+        const consumed = answered.ConsumedCapacity;
+        onRequest({
+          function: caller,
+          operation,
+          items: itemsTouched(operation, sent, tableNamed),
+          consumed: (consumed === undefined ? [] : Array.isArray(consumed) ? consumed : [consumed]) as DynamoDbRequestUse['consumed'],
+          status: answer.status,
+          consistentRead: sent.ConsistentRead === true,
+          ...(imaged.length === 0 ? {} : { images: imaged.map((_, i) => ({ before: before[i], after: after[i] })) }),
+        });
+        if (answer.ok && !callerAsked && consumed !== undefined) {
+          delete answered.ConsumedCapacity;
+          answerBody = Buffer.from(JSON.stringify(answered));
+          // The checksum DynamoDB sends is of the body it sent, which this no longer is.
+          answerHeaders = answerHeaders.filter(([name]) => name !== 'x-amz-crc32');
+        }
+      }
+      response.writeHead(answer.status, Object.fromEntries(answerHeaders));
+      response.end(answerBody);
     })().catch((error: unknown) => {
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/x-amz-json-1.0' });
       response.end(JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: String(error) }));
@@ -261,6 +406,10 @@ export const templatePermissions = (
       .filter(([, r]) => r.Type === 'AWS::Lambda::Function')
       .map(([logicalId, r]) => [logicalId, ((r.Properties?.Role as { 'Fn::GetAtt'?: [string, string] } | undefined)?.['Fn::GetAtt'] ?? [])[0]] as const),
   );
+  const sortKeyOf = (schema: unknown): { sortKey?: string } => {
+    const range = (schema as { AttributeName: string; KeyType: string }[]).find((k) => k.KeyType === 'RANGE')?.AttributeName;
+    return range === undefined ? {} : { sortKey: range };
+  };
   const hashKey = (schema: unknown): string => ((schema as { AttributeName: string; KeyType: string }[]).find((k) => k.KeyType === 'HASH')?.AttributeName ?? '');
   const tables = new Map(
     resources
@@ -272,6 +421,7 @@ export const templatePermissions = (
           {
             arn: resolve({ 'Fn::GetAtt': [logicalId, 'Arn'] }),
             partitionKey: hashKey(r.Properties?.KeySchema),
+            ...sortKeyOf(r.Properties?.KeySchema),
             indexes: Object.fromEntries(indexes.map((index) => [index.IndexName, hashKey(index.KeySchema)])),
           },
         ];

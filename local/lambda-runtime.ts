@@ -6,6 +6,7 @@
  * does not set fails here as it would in AWS.
  */
 import type { Context } from 'aws-lambda';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,6 +24,23 @@ export interface LocalFunction {
   readonly environment: Record<string, string>;
   invoke(event: unknown): Promise<unknown>;
 }
+
+/** What the runtime tells an observer about each invocation (local/usage-meter.ts counts them). */
+export interface InvocationObserver {
+  /** Called as an invocation starts. */
+  started?(logicalId: string): void;
+  /** Called when an invocation ends, however it ends, with how long the handler ran. */
+  invoked(logicalId: string, milliseconds: number): void;
+}
+
+const invoking = new AsyncLocalStorage<string>();
+
+/**
+ * The logical id of the function whose invocation the caller is running in, if any: everything a
+ * handler awaits runs in its invocation's context, so a request made there can be told apart from
+ * one made by the tests, an event source or another function (local/usage-meter.ts).
+ */
+export const invokingFunction = (): string | undefined => invoking.getStore();
 
 export const lambdaContext = (functionName: string, timeoutSeconds: number): Context => {
   const deadline = Date.now() + timeoutSeconds * 1000;
@@ -63,6 +81,7 @@ export const loadFunctions = async (
   template: StackTemplate,
   provisioned: Provisioned,
   runtimeVariables: (logicalId: string) => Record<string, string> = () => ({}),
+  observer?: InvocationObserver,
 ): Promise<Map<string, LocalFunction>> => {
   const resolve = resolver(provisioned.refs, provisioned.attributes);
   const deployTimeOnly = deployTimeFunctions(template);
@@ -89,10 +108,25 @@ export const loadFunctions = async (
     // What the function runs in: the stack's variables, and those the runtime adds of its own (on
     // Lambda, AWS_REGION and the like; here, the endpoints that stand for the regional ones).
     const running = Object.freeze({ ...runtimeVariables(definition.logicalId), ...environment });
+    const run = (event: unknown) =>
+      invoking.run(definition.logicalId, () =>
+        inFunctionEnvironment(running, () => module.handler(event, lambdaContext(definition.logicalId, definition.timeoutSeconds))),
+      );
     functions.set(definition.logicalId, {
       ...definition,
       environment,
-      invoke: (event) => inFunctionEnvironment(running, () => module.handler(event, lambdaContext(definition.logicalId, definition.timeoutSeconds))),
+      invoke:
+        observer === undefined
+          ? run
+          : async (event) => {
+              observer.started?.(definition.logicalId);
+              const start = performance.now();
+              try {
+                return await run(event);
+              } finally {
+                observer.invoked(definition.logicalId, performance.now() - start);
+              }
+            },
     });
   }
   return functions;

@@ -16,6 +16,16 @@ import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { LocalFunction } from './lambda-runtime.ts';
 
+/** One request the event source made on the function's behalf, as Lambda's poller would make it. */
+export interface EventSourceRequest {
+  readonly function: string;
+  readonly operation: 'ReceiveMessage' | 'DeleteMessageBatch';
+  readonly queueUrl: string;
+  readonly messages: number;
+  /** The bytes of the messages' bodies and attributes the request carried (SQS bills each 64 KB). */
+  readonly payloadBytes: number;
+}
+
 export interface SqsEventSourceOptions {
   readonly queueUrl: string;
   readonly queueArn: string;
@@ -23,7 +33,19 @@ export interface SqsEventSourceOptions {
   readonly reportBatchItemFailures: boolean;
   readonly target: LocalFunction;
   readonly region: string;
+  /**
+   * Told of each receive that brought messages and each delete (local/usage-meter.ts). Receives
+   * that find the queue empty are not reported: what they cost depends on time, not on reports.
+   */
+  readonly onRequest?: (request: EventSourceRequest) => void;
 }
+
+const payloadBytes = (message: Message): number =>
+  Buffer.byteLength(message.Body ?? '') +
+  Object.entries(message.MessageAttributes ?? {}).reduce(
+    (sum, [name, value]) => sum + Buffer.byteLength(name) + Buffer.byteLength(value.DataType ?? '') + Buffer.byteLength(value.StringValue ?? ''),
+    0,
+  );
 
 export interface SqsEventSource {
   stop(): Promise<void>;
@@ -95,6 +117,15 @@ export const startSqsEventSource = (sqs: SQSClient, options: SqsEventSourceOptio
         continue;
       }
       if (messages.length === 0) continue;
+      const requested = (operation: EventSourceRequest['operation'], of: readonly Message[]) =>
+        options.onRequest?.({
+          function: options.target.logicalId,
+          operation,
+          queueUrl: options.queueUrl,
+          messages: of.length,
+          payloadBytes: operation === 'ReceiveMessage' ? of.reduce((sum, message) => sum + payloadBytes(message), 0) : 0,
+        });
+      requested('ReceiveMessage', messages);
 
       const batch = messages.map((message) => toRecord(message, options));
       const event: SQSEvent = { Records: batch };
@@ -113,6 +144,7 @@ export const startSqsEventSource = (sqs: SQSClient, options: SqsEventSourceOptio
             Entries: done.map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle })),
           }),
         );
+        requested('DeleteMessageBatch', done);
       }
     }
   };

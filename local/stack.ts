@@ -35,6 +35,7 @@ import { loadFunctions, type LocalFunction } from './lambda-runtime.ts';
 import { provision, type Provisioned, type ProvisionOptions } from './provision.ts';
 import { scheduledInvocations, startSchedule, type ScheduledInvocation } from './schedules.ts';
 import { startSqsEventSource, type SqsEventSource } from './sqs-event-source.ts';
+import type { UsageMeter } from './usage-meter.ts';
 
 export interface LocalStackOptions extends ProvisionOptions {
   /** 0 (the default) picks a free port. */
@@ -58,6 +59,11 @@ export interface LocalStackOptions extends ProvisionOptions {
    * synthesises each once per run); synthesised here when not given.
    */
   readonly template?: StackTemplate;
+  /**
+   * Counts what the functions ask of AWS (local/usage-meter.ts): invocations and their durations,
+   * DynamoDB capacity, SQS and KMS requests. Nothing is counted without one.
+   */
+  readonly meter?: UsageMeter;
 }
 
 export interface LocalStack {
@@ -178,9 +184,10 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const resolve = resolver(provisioned.refs, provisioned.attributes);
     // Each function reaches DynamoDB through the local IAM check, held to its own role.
     const permissions = templatePermissions(template, resolve);
-    const guard = await startDynamoDbGuard(dynamoDb.endpoint, permissions.statementsOf, permissions.tableNamed);
+    const { meter } = options;
+    const guard = await startDynamoDbGuard(dynamoDb.endpoint, permissions.statementsOf, permissions.tableNamed, meter === undefined ? {} : { onRequest: meter.dynamoDbRequest });
     started.push(guard);
-    const functions = await loadFunctions(template, provisioned, (logicalId) => ({ AWS_ENDPOINT_URL_DYNAMODB: guard.endpointFor(logicalId) }));
+    const functions = await loadFunctions(template, provisioned, (logicalId) => ({ AWS_ENDPOINT_URL_DYNAMODB: guard.endpointFor(logicalId) }), meter);
     const functionNamed = (id: string) => {
       const found = functions.get(id);
       if (found === undefined) throw new Error(`No local function ${id}`);
@@ -199,6 +206,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
         reportBatchItemFailures: ((p.FunctionResponseTypes as string[] | undefined) ?? []).includes('ReportBatchItemFailures'),
         target: functionNamed(resolve(p.FunctionName)),
         region: LOCAL_REGION,
+        ...(meter === undefined ? {} : { onRequest: meter.eventSourceRequest }),
       });
       started.push(source);
     }

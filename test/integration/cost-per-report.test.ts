@@ -1,0 +1,44 @@
+/**
+ * What a report asks of AWS, counted, held where it is today: a change that adds an SQS request,
+ * a DynamoDB write, a KMS request or an invocation to a report's way to its force fails here, so
+ * that it is a decision rather than a drift. Counts only: `npm run bench` prints the cost and the
+ * durations (scripts/bench-cost.ts), which this does not look at. When a change lowers a count,
+ * lower the ceiling here with it.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { measureReports, perReport } from '../../scripts/bench-cost.ts';
+import { captureOutput } from '../support/local-stack.ts';
+import { sharedForRun } from '../support/shared-run.ts';
+
+captureOutput();
+
+/** Per report with review off, from submission to the force's queue, as counted on 2026-12-03. */
+const TODAY = {
+  apiRequests: 1,
+  invocations: 2,
+  // SendMessage to intake, the router's event source's ReceiveMessage and DeleteMessageBatch, SendMessage to the force (FIFO).
+  sqsRequests: 4,
+  sqsFifo: 1,
+  // Two PutItems by the submit function; three transactions by the router, the report item rewritten in each.
+  writeUnits: 44,
+  readUnits: 2,
+  // GenerateDataKey to seal for the intake queue; Decrypt to open it; GenerateDataKey to seal the original.
+  kmsRequests: 3,
+} as const;
+
+describe('the cost of a report, counted', () => {
+  it('takes a report with review off to its force with no more requests, write units or invocations than today', async () => {
+    const measurement = await measureReports({ review: 'off', reports: 1, ...sharedForRun('off') });
+    assert.equal(measurement.refused, 0, 'the local IAM check refused a function');
+    const counted = perReport(measurement);
+    const over = (Object.keys(TODAY) as (keyof typeof TODAY)[])
+      .filter((name) => counted[name] > TODAY[name])
+      .map((name) => `${name}: ${counted[name]} per report, up from ${TODAY[name]}`);
+    assert.deepEqual(over, [], `\n${over.join('\n')}\n(see npm run bench for where each comes from)`);
+    // The meter must be counting at all: a report cannot reach its force without these.
+    assert.equal(counted.apiRequests, 1);
+    assert.ok(counted.sqsFifo >= 1, 'no request to the force queue was counted');
+    assert.ok(counted.sqsRequests >= 2 && counted.writeUnits >= 2 && counted.kmsRequests >= 1 && counted.invocations >= 2, JSON.stringify(counted));
+  });
+});
