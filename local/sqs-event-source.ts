@@ -1,6 +1,6 @@
 /**
  * A local Lambda event source mapping for SQS, with Lambda's batch semantics: it long-polls the
- * queue, hands the function up to BatchSize records, deletes the records that succeeded and
+ * queue (five batches at once, as Lambda's poller starts), hands the function up to BatchSize records, deletes the records that succeeded and
  * leaves the rest to become visible again after the visibility timeout, so that the queue's
  * redrive policy moves a message that keeps failing to its DLQ. With ReportBatchItemFailures only
  * the records the function names are retried; a function that throws, or names a record that was
@@ -94,6 +94,9 @@ export const messagesToRetry = (
   return named;
 };
 
+/** How many batches the local poller hands the function at once: Lambda's starting number for a standard queue. */
+export const CONCURRENT_BATCHES = 5;
+
 export const startSqsEventSource = (sqs: SQSClient, options: SqsEventSourceOptions): SqsEventSource => {
   const abort = new AbortController();
   const poll = async (): Promise<void> => {
@@ -148,7 +151,8 @@ export const startSqsEventSource = (sqs: SQSClient, options: SqsEventSourceOptio
       }
     }
   };
-  const running = poll();
+  // Lambda's poller for a standard queue starts with five batches at once and scales from there.
+  const running = Promise.all(Array.from({ length: CONCURRENT_BATCHES }, () => poll()));
   return {
     stop: async () => {
       abort.abort();
