@@ -55,8 +55,16 @@ export const followUpStore = /* @__PURE__ */ wire(['tableName'], ({ tableName })
 /** Follow-up codes, and the attempts made with them. */
 export const followUpAccess = /* @__PURE__ */ wire(['tableName'], ({ tableName }) => new DynamoFollowUpAccess(documentClient(), tableName));
 export const statisticsStore = /* @__PURE__ */ wire(['tableName'], ({ tableName }) => new DynamoStatisticsStore(documentClient(), tableName));
-/** Seals and opens what the intake queue carries, under the intake key. */
-export const intakeSeal = /* @__PURE__ */ wire(['intakeKeyId'], ({ intakeKeyId }) => new KmsOriginalsVault(kmsClient(), intakeKeyId, 'intake-message'));
+/**
+ * Seals and opens what the intake queue carries, under the intake key, each data key reused for
+ * five minutes or a thousand messages: the queue is a transit, and KMS is asked once per data key
+ * rather than twice per report.
+ */
+export const INTAKE_DATA_KEY_REUSE = { maxAgeMs: 5 * 60_000, maxTexts: 1_000 } as const;
+export const intakeSeal = /* @__PURE__ */ wire(
+  ['intakeKeyId'],
+  ({ intakeKeyId }) => new KmsOriginalsVault(kmsClient(), intakeKeyId, 'intake-message', INTAKE_DATA_KEY_REUSE),
+);
 export const intakeQueue = /* @__PURE__ */ wire(
   ['intakeQueueUrl', 'intakeKeyId'],
   ({ intakeQueueUrl, intakeKeyId }) => new SqsIntakeQueue(sqsClient(), intakeQueueUrl, intakeSeal.build({ intakeKeyId })),

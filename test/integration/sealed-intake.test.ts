@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { execFile } from 'node:child_process';
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { INTAKE_DATA_KEY_REUSE } from '../../functions/adapters/composition-root.ts';
 import { KmsOriginalsVault } from '../../functions/adapters/originals-vault.ts';
 import { SqsIntakeQueue } from '../../functions/adapters/queues.ts';
 import { openIntakeMessage, sealIntakeMessage } from '../../functions/adapters/sealed-intake.ts';
@@ -33,7 +34,13 @@ const confidentialReport = () =>
     reporter: { mode: 'confidential', contact: { name: 'Wren Abernathy', ...CONTACT } },
   });
 
-const intakeSeal = () => new KmsOriginalsVault(localKmsClient(local.stack.kmsEndpoint), local.functionSetting('INTAKE_KEY_ID'), 'intake-message');
+/** The intake seal as the functions have it (composition-root.ts), with a KMS client that counts its requests. */
+const intakeSeal = () => {
+  const kms = localKmsClient(local.stack.kmsEndpoint);
+  const asked: string[] = [];
+  kms.middlewareStack.add((next, context) => (args) => (asked.push(String(context.commandName)), next(args)), { step: 'initialize' });
+  return Object.assign(new KmsOriginalsVault(kms, local.functionSetting('INTAKE_KEY_ID'), 'intake-message', INTAKE_DATA_KEY_REUSE), { asked });
+};
 
 const redrive = () =>
   promisify(execFile)(`${PROJECT_ROOT}/node_modules/.bin/node`, ['--disable-warning=ExperimentalWarning', 'bin/redrive.ts', '--endpoint', local.stack.sqsEndpoint, '--queue', 'intake'], {
@@ -80,6 +87,26 @@ describe('the intake queue', () => {
     await assert.rejects(openIntakeMessage(originals, body), 'the originals key opens no intake message');
     const underOriginalsPurpose = new KmsOriginalsVault(localKmsClient(local.stack.kmsEndpoint), local.functionSetting('INTAKE_KEY_ID'), 'report-original');
     await assert.rejects(openIntakeMessage(underOriginalsPurpose, body), 'a data key opens only for the purpose it was made for');
+  });
+
+  it('asks KMS once per data key, not once per message, and opens what was sealed before data keys were reused', async () => {
+    const sealing = intakeSeal();
+    const opening = intakeSeal();
+    const bodies = await Promise.all(
+      Array.from({ length: 5 }, async () => {
+        const reference = newReference();
+        return { reference, body: await sealIntakeMessage(sealing, intakeMessage(reference, 'online', confidentialReport(), new Date())) };
+      }),
+    );
+    for (const { reference, body } of bodies) assert.equal((await openIntakeMessage(opening, body)).message.reference, reference);
+    assert.deepEqual(sealing.asked, ['GenerateDataKeyCommand']);
+    assert.deepEqual(opening.asked, ['DecryptCommand']);
+
+    // Sealed with the reference in the encryption context, as before: still opened.
+    const reference = newReference();
+    const before = new KmsOriginalsVault(localKmsClient(local.stack.kmsEndpoint), local.functionSetting('INTAKE_KEY_ID'), 'intake-message');
+    const body = await sealIntakeMessage(before, intakeMessage(reference, 'phone', confidentialReport(), new Date()));
+    assert.equal((await openIntakeMessage(intakeSeal(), body)).message.reference, reference);
   });
 
   it('still routes a message queued unsealed before the intake key was deployed, and says so', async () => {
