@@ -43,6 +43,9 @@ export const disseminate = async (ports: DisseminationPorts, due: ReportRecord):
   const { store, forceQueues, clock } = ports;
   const destination = due.routing.destination;
   const record = destination === TRIAGE ? due : await withForceReference(store, due, destination, clock());
+  // Giving the reference may have read the report afresh: another delivery may have sent it (or it
+  // moved on) meanwhile. Decide again on what is there now, or it would be recorded and counted twice.
+  if (record !== due && (!isDueForNotification(record) || record.routing.destination !== destination)) return disseminate(ports, record);
   const now = clock();
   const notification = forceNotification(record, now);
   await forceQueues.notify(destination, notification, notification.messageId);

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { releaseHeld } from '../../functions/domain/disseminating-steps.ts';
-import { routeContact } from '../../functions/domain/dissemination.ts';
+import { disseminate, routeContact } from '../../functions/domain/dissemination.ts';
 import { openAnswerForReview, receiveInformation } from '../../functions/domain/follow-up.ts';
 import { readAsForce } from '../../functions/domain/force-work.ts';
 import { intakeMessage } from '../../functions/domain/intake.ts';
@@ -72,6 +72,28 @@ describe('changes the use cases decide', () => {
     assert.deepEqual(early.forceQueues.sent.map(({ destination }) => destination), ['triage', 'kent']);
     const release = trail(early.store, held.reference).find(({ type }) => type === 'released');
     assert.deepEqual(release, { type: 'released', at: joined.toISOString(), by: 'operator:olive', detail: { to: 'kent' } });
+  });
+});
+
+describe('a report delivered twice at once', () => {
+  it('is sent, recorded and counted once when the second delivery finds it sent while giving the force its reference', async () => {
+    const { store, forceQueues, ports } = setUp(new Date('2023-02-01T10:00:05Z'));
+    // The second delivery read the report before the first gave the force its reference and sent it.
+    await routeContact(ports, messageFor('the Met'), parseReviewPolicy('on'));
+    const approved = { ...(await store.find('PAC-AAAA-CCCC' as Reference))!, status: 'approved' as const, content: { categories: ['bribery' as const], narrative: 'x'.repeat(40) } };
+    store.records.set(approved.reference, approved);
+    const stale = approved;
+    const first = await disseminate(ports, approved);
+    assert.equal(first.repeat, false);
+    const counted = new Map(store.counters);
+    const events = store.events.length;
+
+    const second = await disseminate(ports, stale);
+    assert.equal(second.repeat, true);
+    assert.equal(second.record.version, first.record.version);
+    assert.deepEqual(store.counters, counted, 'counted once');
+    assert.equal(store.events.length, events, 'recorded once');
+    assert.equal(forceQueues.sent.length, 1);
   });
 });
 
