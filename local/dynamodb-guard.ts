@@ -130,7 +130,9 @@ export const authorisationsFor = (operation: string, body: Readonly<Record<strin
       const partitionKey = index === undefined ? table.partitionKey : table.indexes[index];
       if (partitionKey === undefined) throw new Error(`No index ${index} on ${table.arn}`);
       const value = partitionValue(body, partitionKey);
-      return [{ action: dynamodb(operation), resource, leadingKeys: value === undefined ? [] : [value] }];
+      // IAM always knows a Query's partition; a check that could not read it must not let it through.
+      if (value === undefined) throw new Error(`The local IAM check cannot read the partition key of ${JSON.stringify(body.KeyConditionExpression)}`);
+      return [{ action: dynamodb(operation), resource, leadingKeys: [value] }];
     }
     case 'TransactWriteItems':
       return (body.TransactItems as Record<string, Record<string, unknown>>[]).map((item) => {

@@ -15,14 +15,25 @@
  * function still checks everything else.
  *
  * Rotating it: `aws secretsmanager put-secret-value` with a new random value, then deploy the
- * Public stack (the dynamic references are resolved again). Until CloudFront has the new
- * value everywhere, a few requests may be refused.
+ * Public stack with `-c originSecretVersion=<the VersionId it answered>`. CloudFormation resolves a
+ * dynamic reference again only when its text changes, so a deploy without a new version would keep
+ * the old value everywhere, and a later deploy that happened to update one function would give it
+ * the new value while CloudFront kept the old one: that function would refuse every request. With
+ * the version in both references, both change in the same deploy. Until CloudFront has the new
+ * value everywhere (minutes), some requests may be refused.
  */
-import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { RemovalPolicy, SecretValue, Validations } from 'aws-cdk-lib';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { CLOUDFRONT_ORIGIN_HEADER, variableOf } from '../../functions/configuration/settings.ts';
 import { resourcePrefix, type Stage } from '../stage.ts';
+
+/** `-c originSecretVersion=<VersionId>`: the secret's version both ends use; the current one unless given. */
+export const originSecretVersion = (value: unknown): string | undefined => {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string' || !/^[A-Za-z0-9-]{32,64}$/.test(value)) throw new Error(`originSecretVersion "${String(value)}" is not a Secrets Manager VersionId`);
+  return value;
+};
 
 export class CloudFrontOriginSecret extends Construct {
   readonly secret: Secret;
@@ -45,8 +56,10 @@ export class CloudFrontOriginSecret extends Construct {
       reason:
         'No automatic rotation: CloudFront and the functions get the value from dynamic references resolved at deploy, so a rotated value would reach neither until the Public stack is deployed again; it is rotated by putting a new value and deploying (see the construct). It is not a credential to anything: it only tells CloudFront\'s requests from requests sent around the website.',
     });
-    // A dynamic reference, resolved by CloudFormation at deploy: never the value itself.
-    const value = this.secret.secretValue.unsafeUnwrap();
+    // A dynamic reference, resolved by CloudFormation at deploy: never the value itself. Pinned to
+    // a version when one is given, so that changing it changes every reference at once.
+    const versionId = originSecretVersion(this.node.tryGetContext('originSecretVersion'));
+    const value = (versionId === undefined ? this.secret.secretValue : SecretValue.secretsManager(this.secret.secretArn, { versionId })).unsafeUnwrap();
     this.originHeaders = { [CLOUDFRONT_ORIGIN_HEADER]: value };
     this.functionEnvironment = { [variableOf('cloudFrontOriginSecret')]: value };
   }

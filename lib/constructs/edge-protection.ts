@@ -11,10 +11,14 @@
  *    `/follow-up…`): 50 in 5 minutes. Besides each reference's own lockout after ten wrong codes,
  *    it slows one address guessing codes across references, and one address flooding the intake.
  * 4. AWS's common rule set (OWASP-style attacks in the URI, query, headers and body), with its
- *    SizeRestrictions_BODY rule counting instead of blocking: it blocks any body over 8 KB, and a
- *    report is up to 64 KB as JSON (MAX_REPORT_BYTES) and up to about 148 KB as a form (nine bytes
- *    a character of percent-encoding, functions/adapters/http/page-routes.ts), a follow-up answer
- *    up to 16 KB (94 KB as a form). Rule 6 puts the 8 KB limit back everywhere else.
+ *    rules on the body counting instead of blocking. SizeRestrictions_BODY blocks any body over
+ *    8 KB, and a report is up to 64 KB as JSON (MAX_REPORT_BYTES) and up to about 148 KB as a form
+ *    (nine bytes a character of percent-encoding, functions/adapters/http/page-routes.ts), a
+ *    follow-up answer up to 16 KB (94 KB as a form); rule 6 puts the 8 KB limit back everywhere
+ *    else. The others (cross-site scripting, file inclusion, the metadata address) read a body as
+ *    an attack when a reporter pastes what looks like HTML, a path or an address into what they
+ *    write, and a blocked report is silently lost: the service's own schemas and escaping answer
+ *    those in the body, with an error the reporter can act on.
  * 5. AWS's known bad inputs (Log4j, exploitable paths and headers).
  * 6. Bodies over 8 KB outside the report and follow-up paths: blocked. On those paths the function
  *    holds each body to its own limit (413), and API Gateway to 10 MB.
@@ -35,6 +39,8 @@ export const GENERAL_RATE_LIMIT = { limit: 2_000, windowSeconds: 300 } as const;
 export const REPORTING_RATE_LIMIT = { limit: 50, windowSeconds: 300 } as const;
 /** What AWSManagedRulesCommonRuleSet's SizeRestrictions_BODY blocks above. */
 export const COMMON_BODY_LIMIT_BYTES = 8 * 1024;
+/** The common rule set's rules on the body, which count rather than block (see 4 above). */
+export const COMMON_RULES_ON_THE_BODY = ['SizeRestrictions_BODY', 'CrossSiteScripting_BODY', 'GenericRFI_BODY', 'GenericLFI_BODY', 'EC2MetaDataSSRF_BODY'] as const;
 /** The path prefixes of the POSTs that take reports and follow-up codes (CloudFront's API paths but /stats). */
 export const REPORTING_PATH_PREFIXES = ['/report', '/follow-up'] as const;
 
@@ -126,7 +132,11 @@ export class EdgeProtection extends Construct {
           },
           visibilityConfig: metrics('ReportingRateLimit'),
         },
-        managed(3, 'AWSManagedRulesCommonRuleSet', [{ name: 'SizeRestrictions_BODY', actionToUse: { count: {} } }]),
+        managed(
+          3,
+          'AWSManagedRulesCommonRuleSet',
+          COMMON_RULES_ON_THE_BODY.map((name) => ({ name, actionToUse: { count: {} } })),
+        ),
         managed(4, 'AWSManagedRulesKnownBadInputsRuleSet'),
         {
           name: 'BodySizeOutsideReporting',

@@ -23,21 +23,24 @@ import { CloudFrontOriginSecret } from './cloudfront-origin-secret.ts';
 export { ACCESS_LOG_FIELDS } from './service-http-api.ts';
 
 /** The public API's stage as a whole: what a public route without a throttle of its own would get (none has). */
-export const PUBLIC_STAGE_THROTTLE: Throttle = { rateLimit: 50, burstLimit: 100 };
+export const PUBLIC_STAGE_THROTTLE: Throttle = { rateLimit: 200, burstLimit: 400 };
 
+// A route's throttle is shared by every caller: set low, a few hundred addresses each within the
+// firewall's per-address limit (50 POSTs in 5 minutes) could keep it empty and refuse every
+// genuine reporter. So each is set well above what that many addresses can send, and bounds cost.
 const SUBMIT: Throttle & { why: string } = {
-  rateLimit: 5,
-  burstLimit: 10,
-  why: 'A few hundred reports a day is well under one a minute: 5 a second is hundreds of times the busiest hour expected, and caps what a flood makes the intake queue and router do.',
+  rateLimit: 50,
+  burstLimit: 100,
+  why: 'A few hundred reports a day: far above need, and above what hundreds of addresses within the firewall limit can send, so a flood cannot shut genuine reporters out; still caps what the intake queue and router are made to do.',
 };
 const CODE: Throttle & { why: string } = {
-  rateLimit: 2,
-  burstLimit: 5,
-  why: "Takes a reference and follow-up code (scrypt, a gigabyte of memory): low, to slow guessing across references, besides each reference's lockout after ten wrong codes.",
+  rateLimit: 20,
+  burstLimit: 40,
+  why: "Takes a reference and follow-up code (one scrypt each): guessing is held by each reference's lockout after ten wrong codes and the firewall's per-address limit; this caps the CPU a flood costs without letting a few addresses shut reporters out.",
 };
 const PAGE: Throttle & { why: string } = {
-  rateLimit: 25,
-  burstLimit: 50,
+  rateLimit: 100,
+  burstLimit: 200,
   why: 'A page to read, no table access: read far more often than it is sent.',
 };
 
@@ -57,8 +60,8 @@ export const PUBLIC_ROUTE_THROTTLES: Readonly<Record<string, Throttle & { readon
   'POST /follow-up/answer': CODE,
   'POST /follow-up/information': CODE,
   'GET /stats': {
-    rateLimit: 20,
-    burstLimit: 40,
+    rateLimit: 60,
+    burstLimit: 120,
     why: 'Published figures, one small query each; researchers may script it, and it must not crowd out reports.',
   },
 };

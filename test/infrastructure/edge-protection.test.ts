@@ -69,7 +69,11 @@ for (const stage of ['dev', 'prod'] as const) {
       // A report or answer is larger than the common rule set's limit: it would be refused.
       assert.ok(MAX_REPORT_BYTES > COMMON_BODY_LIMIT_BYTES && MAX_FOLLOW_UP_BYTES > COMMON_BODY_LIMIT_BYTES);
       const common = rule('AWS-AWSManagedRulesCommonRuleSet').Statement.ManagedRuleGroupStatement;
-      assert.deepEqual(common.RuleActionOverrides, [{ Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } }]);
+      assert.deepEqual(
+        common.RuleActionOverrides,
+        ['SizeRestrictions_BODY', 'CrossSiteScripting_BODY', 'GenericRFI_BODY', 'GenericLFI_BODY', 'EC2MetaDataSSRF_BODY'].map((Name) => ({ Name, ActionToUse: { Count: {} } })),
+        'a report that looks like an attack to a generic rule is not silently lost',
+      );
       const size = rule('BodySizeOutsideReporting');
       assert.deepEqual(size.Action, { Block: {} });
       const [tooLarge, notReporting] = size.Statement.AndStatement.Statements;

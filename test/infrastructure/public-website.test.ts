@@ -199,3 +199,19 @@ describe('the website bucket', () => {
     assert.equal(ofType(stages.dev.website, 'Custom::S3AutoDeleteObjects').length, 1);
   });
 });
+
+describe("the origin secret's version", () => {
+  it('is pinned in both references when given, so that a new value reaches CloudFront and the functions in one deploy', async () => {
+    const { App, Stack } = await import('aws-cdk-lib');
+    const { CloudFrontOriginSecret, originSecretVersion } = await import('../../lib/constructs/cloudfront-origin-secret.ts');
+    const versionId = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
+    const stack = new Stack(new App({ context: { originSecretVersion: versionId } }), 'Pinned');
+    const secret = new CloudFrontOriginSecret(stack, 'Origin', { stage: 'dev' });
+    const header = JSON.stringify(stack.resolve(secret.originHeaders));
+    const environment = JSON.stringify(stack.resolve(secret.functionEnvironment));
+    assert.match(header, new RegExp(`:SecretString:::${versionId}}}`));
+    assert.match(environment, new RegExp(`:SecretString:::${versionId}}}`));
+    assert.equal(originSecretVersion(undefined), undefined);
+    assert.throws(() => originSecretVersion('AWSCURRENT; drop'), /not a Secrets Manager VersionId/);
+  });
+});
