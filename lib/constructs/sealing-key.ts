@@ -17,6 +17,12 @@
  *   encryption context of each data key).
  *
  * The functions' own role policies grant the same actions on the key: both must allow.
+ *
+ * Upgrading a stage deployed before these policies (`-c keyPolicyTransition=on`, for one deploy):
+ * the Data stack deploys first, and the live functions still run under their old roles, which the
+ * new policy does not name, until their own stacks are deployed after it. For that deploy the
+ * policy also lets the account's principals whose own policies allow it seal and open, as CDK's
+ * default did; the next deploy, without the flag, takes that away (README "Deploy").
  */
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AccountRootPrincipal, type IGrantable, PolicyDocument, PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -66,6 +72,7 @@ export class SealingKey extends Construct {
     const stack = Stack.of(this);
     const roleArn = (handler: string) => stack.formatArn({ service: 'iam', region: '', resource: 'role', resourceName: functionRoleName(props.stage, handler) });
     const account = new AccountRootPrincipal();
+    const transition = this.node.tryGetContext('keyPolicyTransition') === 'on';
     const policy = new PolicyDocument({
       statements: [
         new PolicyStatement({ sid: 'AdministerWithoutUse', principals: [account], actions: [...KEY_ADMINISTRATION], resources: ['*'] }),
@@ -85,6 +92,16 @@ export class SealingKey extends Construct {
             ArnEquals: { 'aws:PrincipalArn': [...props.users.open.map(roleArn), ...(props.breakGlassRoleArn === undefined ? [] : [props.breakGlassRoleArn])] },
           },
         }),
+        ...(transition
+          ? [
+              new PolicyStatement({
+                sid: 'TransitionFromDefaultPolicy',
+                principals: [account],
+                actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+                resources: ['*'],
+              }),
+            ]
+          : []),
       ],
     });
     this.key = new Key(this, 'Key', {

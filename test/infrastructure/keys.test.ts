@@ -119,3 +119,25 @@ describe('a break-glass role', () => {
     assert.deepEqual(roleNamesIn(originals.find((s) => s.Sid === 'Open')).sort(), ['pac-prod-view-answer', 'pac-prod-view-review']);
   });
 });
+
+describe('upgrading a stage deployed before these key policies', () => {
+  const policyWith = async (context: Record<string, string>) => {
+    const { App, Stack } = await import('aws-cdk-lib');
+    const { Template } = await import('aws-cdk-lib/assertions');
+    const { SealingKey } = await import('../../lib/constructs/sealing-key.ts');
+    const stack = new Stack(new App({ context }), 'Keys');
+    new SealingKey(stack, 'Originals', { stage: 'prod', alias: 'report-originals', description: 'test', users: { seal: ['route-report'], open: ['view-review'] } });
+    const [key] = Object.values(Template.fromStack(stack).findResources('AWS::KMS::Key'));
+    return key!.Properties.KeyPolicy.Statement as Statement[];
+  };
+
+  it('lets the live functions keep using the key for the one deploy that says so, and only then', async () => {
+    const during = await policyWith({ keyPolicyTransition: 'on' });
+    const transition = during.find((s) => s.Sid === 'TransitionFromDefaultPolicy');
+    assert.deepEqual(list(transition?.Action ?? []), ['kms:GenerateDataKey', 'kms:Decrypt']);
+    assert.equal(transition?.Condition, undefined);
+    const after = await policyWith({});
+    assert.equal(after.find((s) => s.Sid === 'TransitionFromDefaultPolicy'), undefined);
+    assert.ok(after.filter((s) => s.Condition === undefined).every((s) => list(s.Action).every((action) => !USE.test(action))));
+  });
+});
