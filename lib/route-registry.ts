@@ -322,7 +322,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     handler: 'open-report',
     what: 'a reporter sees where their report stands and the questions relayed to them',
     audience: { kind: 'public', why: FOLLOWS_REPORTS },
-    access: FOLLOWS,
+    access: { followUpCodes: 'check' },
     memorySize: SCRYPT_MEMORY,
     routes: [
       {

@@ -195,7 +195,6 @@ describe('the contact centre in the CDK stack', () => {
       'functions/handlers/add-information.ts',
       'functions/handlers/answer-question.ts',
       'functions/handlers/follow-up-pages.ts',
-      'functions/handlers/open-report.ts',
       'functions/handlers/record-phone-answer.ts',
       'functions/handlers/route-report.ts',
     ]);
