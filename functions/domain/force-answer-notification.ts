@@ -13,7 +13,7 @@ import { FORCE_ANSWER_VERSION, type ForceAnswerNotification } from './entities/f
 export interface FollowUpDestination {
   readonly force: string;
   readonly reference: string;
-  /** The version of the dissemination that gave the force the report (report-record.ts disseminationVersion). */
+  /** Which of the force's holdings of the report this belongs to (report-record.ts disseminationVersion). */
   readonly dissemination: number;
 }
 

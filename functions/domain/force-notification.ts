@@ -44,9 +44,10 @@ export const forceNotification = (record: ReportRecord, disseminatedAt: Date): F
  * One dissemination of a report to a destination is one notification, however many times it is
  * attempted: the destination's FIFO queue drops repeats carrying this id within five minutes, and
  * a force's system deduplicates on it (the notification's `messageId`) for ever after. The
- * dissemination's version (report-record.ts disseminationVersion) makes a later dissemination to
- * the same force, after the report went elsewhere and came back, a message of its own. The id is
- * seen by the force, so it carries only the force's own reference and a version number.
+ * dissemination's number (report-record.ts disseminationVersion: how many times this force has
+ * held the report) makes a later dissemination to the same force, after the report went elsewhere
+ * and came back, a message of its own. The id is seen by the force, so it carries only the force's
+ * own reference and that number, which tells it nothing it does not know.
  */
 export const notificationDeduplicationId = (record: ReportRecord): string =>
   `report.disseminated:${destinationReference(record)}:${record.routing.destination}:v${disseminationVersion(record)}`;

@@ -56,17 +56,21 @@ export const dueFrom = <C extends { readonly record: ReportRecord }>(change: C, 
   isDueForNotification(change.record) ? { ...change, record: { ...change.record, dueSince: at.toISOString() } } : change;
 
 /**
- * The version of the dissemination a message belongs to. Until the destination's queue is
- * confirmed to hold the report it is the record's version as it is sent (after the destination
- * has been given its own reference): every attempt at one dissemination, however often repeated,
- * reads the same record, and the next dissemination (after a transfer, a release or a new
- * approval) comes after a change that raised the version. Once sent, it is the version recorded
- * then, so that an answer sent later to the same force belongs to the same dissemination.
- * The ids of the messages carry it: a repeat of one dissemination is dropped by the queue (and
- * by a force deduplicating on the message id), a second dissemination to the same force is not.
+ * Which dissemination of the report to its destination a message belongs to: for a force, the
+ * first, second… time it has held the report (1, and 1 more for each time it passed it on before),
+ * so the number tells the force only what it already knows; for triage (the contact centre's own
+ * queue), the record's version as it is sent, kept once sent. Every attempt at one dissemination,
+ * however often repeated, gets the same number, and so does an answer sent later to the same
+ * holder; a report that comes back to a force it left gets the next one. The ids of the messages
+ * carry it: a repeat of one dissemination is dropped by the queue (and by a force deduplicating on
+ * the message id), a second dissemination to the same force is not.
  */
 export const disseminationVersion = (record: ReportRecord): number =>
-  record.notifiedAt === undefined ? record.version : (record.disseminatedVersion ?? 0);
+  record.routing.destination === TRIAGE
+    ? record.notifiedAt === undefined
+      ? record.version
+      : (record.disseminatedVersion ?? 0)
+    : 1 + (record.formerCustodians ?? []).filter((custodian) => custodian.force === record.routing.destination).length;
 
 /** A routed contact as it is first recorded: received and routed, and counted against its first destination. */
 export const recordedContact = (record: ReportRecord): RecordedContact => {

@@ -64,10 +64,21 @@ describe('the notification a force receives', () => {
     const first = routed(minimalReport({ force: 'the Met' }));
     const sent = notifiedChange(first, new Date('2025-01-02T03:05:00Z')).record;
     assert.equal(disseminationVersion(sent), disseminationVersion(first), 'what is sent later for this dissemination belongs to it');
-    // Passed on and back: each step raises the version, so the Met's second copy is a new message.
-    const back = { ...sent, status: 'routed' as const, notifiedAt: undefined, version: sent.version + 2 };
+    // Passed on and back: the Met held it once before, so its second copy is a new message, the second.
+    const back = {
+      ...sent,
+      status: 'routed' as const,
+      notifiedAt: undefined,
+      formerCustodians: [
+        { force: 'metropolitan', until: '2025-01-03T00:00:00Z' },
+        { force: 'kent', until: '2025-01-04T00:00:00Z' },
+      ],
+      version: sent.version + 2,
+    };
     assert.notEqual(notificationDeduplicationId(back), notificationDeduplicationId(first));
-    assert.match(notificationDeduplicationId(back), /^report\.disseminated:FR-AAAA-BBBB-CCCC:metropolitan:v\d+$/);
+    assert.equal(notificationDeduplicationId(back), 'report.disseminated:FR-AAAA-BBBB-CCCC:metropolitan:v2');
+    // The number counts the force's own holdings only: nothing of how often the record changed.
+    assert.equal(notificationDeduplicationId({ ...first, version: 17 }), notificationDeduplicationId(first));
   });
 
   it('goes to triage under the name the contact centre knows', () => {

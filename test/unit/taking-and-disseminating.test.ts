@@ -81,7 +81,7 @@ describe('routing and disseminating under repeated delivery', () => {
     assert.match(forceReference ?? '', /^FR-/);
     assert.deepEqual(
       forceQueues.sent.map((s) => s.deduplicationId),
-      [`report.disseminated:${forceReference}:metropolitan:v2`],
+      [`report.disseminated:${forceReference}:metropolitan:v1`],
     );
   });
 });

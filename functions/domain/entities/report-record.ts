@@ -79,8 +79,8 @@ export interface ReportRecord {
   readonly dueSince?: string;
   /**
    * The version of this record when its notification was sent to the destination it is with now:
-   * the dissemination's version, in the message id of every message sent about it
-   * (functions/domain/report-record.ts disseminationVersion).
+   * for triage, the dissemination's number in the message id of every message sent about it
+   * (functions/domain/report-record.ts disseminationVersion; a force's number counts its holdings).
    */
   readonly disseminatedVersion?: number;
   /** Forces that had the report before it was transferred, and until when: the custody chain. */
