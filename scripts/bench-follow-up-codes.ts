@@ -5,21 +5,13 @@
  * first code); a figure to read, not a test (these machines are shared and noisy).
  */
 import { randomBytes } from 'node:crypto';
+import { percentile, timeRuns } from './bench-figures.ts';
 import { codeMatches, credentialFor, newFollowUpCode, SCRYPT_COST, scryptCredentialFor } from '../functions/domain/follow-up-code.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
-
-const time = async (check: () => Promise<unknown>): Promise<number[]> => {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    await check();
-    times.push(performance.now() - start);
-  }
-  return times;
-};
+const median = (values: number[]) => percentile(values, 0.5);
+const time = (check: () => Promise<unknown>) => timeRuns(RUNS, check);
 
 const key = { version: 'v1', secret: randomBytes(32) };
 const keys = { find: async () => key };

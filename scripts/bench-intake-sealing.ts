@@ -14,9 +14,9 @@ import { newReference } from '../functions/domain/reference.ts';
 import { NARRATIVE_MAX, reportSubmissionSchema } from '../functions/domain/report.ts';
 import { localKmsClient, LOCAL_REGION } from '../local/emulators.ts';
 import { startKmsEmulator } from '../local/kms-emulator.ts';
+import { percentile, timeRuns } from './bench-figures.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? NaN;
 
 const kms = await startKmsEmulator({ region: LOCAL_REGION });
 try {
@@ -29,15 +29,7 @@ try {
   const body = await sealIntakeMessage(seal, message);
   for (let i = 0; i < 20; i++) await openIntakeMessage(seal, await sealIntakeMessage(seal, message));
 
-  const time = async (step: () => Promise<unknown>) => {
-    const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const start = performance.now();
-      await step();
-      times.push(performance.now() - start);
-    }
-    return times;
-  };
+  const time = (step: () => Promise<unknown>) => timeRuns(RUNS, step);
   const rows = {
     'seal, data key reused (submit adds)': await time(() => sealIntakeMessage(seal, message)),
     'open, data key reused (router adds)': await time(() => openIntakeMessage(seal, body)),

@@ -19,6 +19,7 @@ import { CreateTableCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { CreateQueueCommand, DeleteMessageCommand, type Message, ReceiveMessageCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { localDynamoDbClient, localSqsClient, waitForTableActive } from '../local/emulators.ts';
 import { startLocalStack } from '../local/stack.ts';
+import { percentile } from './bench-figures.ts';
 
 const { values } = parseArgs({
   options: { reports: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '32' } },
@@ -33,7 +34,6 @@ const QUEUES: Record<(typeof FORCES)[number], string> = {
   Norfolk: 'pac-local-reports-norfolk.fifo',
 };
 
-const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
 
 /** Runs `work(i)` for i in 0..count-1, `concurrency` at a time. */
 const pool = async (count: number, concurrency: number, work: (i: number) => Promise<void>) => {

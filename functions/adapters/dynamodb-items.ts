@@ -1,4 +1,5 @@
-/** Pieces every DynamoDB adapter of the report table shares: audit events, conditions, cursors. */
+/** Pieces every DynamoDB adapter of the report table shares: audit events, conditions, cursors, pages. */
+import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '#domain/audit.ts';
 
 export type Item = Record<string, unknown>;
@@ -48,6 +49,17 @@ export const decodeCursor = (cursor: string | undefined): Item | undefined => {
   } catch {
     return undefined;
   }
+};
+
+/** One page of a query, from the cursor of the page before; `next` only when there may be more. */
+export const queryPage = async (
+  client: DynamoDBDocumentClient,
+  query: Omit<QueryCommandInput, 'Limit' | 'ExclusiveStartKey'>,
+  { limit, after }: { readonly limit: number; readonly after?: string | undefined },
+): Promise<{ items: Item[]; next?: string }> => {
+  const { Items = [], LastEvaluatedKey } = await client.send(new QueryCommand({ ...query, Limit: limit, ExclusiveStartKey: decodeCursor(after) }));
+  const next = encodeCursor(LastEvaluatedKey);
+  return { items: Items, ...(next === undefined ? {} : { next }) };
 };
 
 /** Strips the table's own keys from an item, leaving the domain object. */

@@ -17,7 +17,7 @@ import type { AuditEvent } from '#domain/audit.ts';
 import type { Answer, Question } from '#domain/entities/follow-up.ts';
 import { ConcurrentChange, type DuePage, type FollowUpStore } from '#domain/ports.ts';
 import type { Reference } from '#domain/reference.ts';
-import { conditionFailed, decodeCursor, encodeCursor, eventPut, withoutKeys, type Item } from './dynamodb-items.ts';
+import { conditionFailed, eventPut, queryPage, withoutKeys, type Item } from './dynamodb-items.ts';
 import { REVIEW_INDEX } from './report-store.ts';
 
 const AWAITING_RELAY = 'FOLLOW-UP#awaiting_relay';
@@ -140,20 +140,19 @@ export class DynamoFollowUpStore implements FollowUpStore {
     return (await this.about<Answer>(reference, 'ANSWER#')).sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
   }
 
-  async answersDue({ dueBefore, limit, after }: DuePage): Promise<{ answers: Answer[]; next?: string }> {
-    const { Items = [], LastEvaluatedKey } = await this.client.send(
-      new QueryCommand({
+  async answersDue({ dueBefore, ...page }: DuePage): Promise<{ answers: Answer[]; next?: string }> {
+    const { items, next } = await queryPage(
+      this.client,
+      {
         TableName: this.tableName,
         IndexName: REVIEW_INDEX,
         KeyConditionExpression: 'GSI1PK = :due AND GSI1SK < :before',
         ExpressionAttributeValues: { ':due': DUE_ANSWERS, ':before': dueBefore.toISOString() },
         ScanIndexForward: true,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(after),
-      }),
+      },
+      page,
     );
-    const next = encodeCursor(LastEvaluatedKey);
-    return { answers: Items.map((item) => withoutKeys<Answer>(item)), ...(next === undefined ? {} : { next }) };
+    return { answers: items.map((item) => withoutKeys<Answer>(item)), ...(next === undefined ? {} : { next }) };
   }
 
   private async about<T>(reference: Reference, prefix: string): Promise<T[]> {

@@ -30,10 +30,11 @@ import {
   QueryCommand,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
+  type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '#domain/audit.ts';
 import { ConcurrentChange, type DuePage, type ReportStore } from '#domain/ports.ts';
-import { conditionFailed, decodeCursor, encodeCursor, eventPut, withoutKeys, type Item } from './dynamodb-items.ts';
+import { conditionFailed, eventPut, queryPage, withoutKeys, type Item } from './dynamodb-items.ts';
 import type { SplitChange } from '#domain/entities/split-change.ts';
 import type { Reference } from '#domain/reference.ts';
 import type { ForceReference, ForceReferenceEntry } from '#domain/entities/force-reference.ts';
@@ -249,36 +250,23 @@ export class DynamoReportStore implements ReportStore {
     return Item === undefined ? undefined : fromReportItem(Item);
   }
 
-  async awaitingReview({ limit, after }: { limit: number; after?: string }): Promise<{ records: ReportRecord[]; next?: string }> {
-    const { Items = [], LastEvaluatedKey } = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: REVIEW_INDEX,
-        KeyConditionExpression: 'GSI1PK = :awaiting',
-        ExpressionAttributeValues: { ':awaiting': AWAITING_REVIEW },
-        ScanIndexForward: true,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(after),
-      }),
+  async awaitingReview(page: { limit: number; after?: string }): Promise<{ records: ReportRecord[]; next?: string }> {
+    return this.reportsPage(
+      { IndexName: REVIEW_INDEX, KeyConditionExpression: 'GSI1PK = :awaiting', ExpressionAttributeValues: { ':awaiting': AWAITING_REVIEW }, ScanIndexForward: true },
+      page,
     );
-    const next = encodeCursor(LastEvaluatedKey);
-    return { records: Items.map(fromReportItem), ...(next === undefined ? {} : { next }) };
   }
 
-  async dueForNotification({ dueBefore, limit, after }: DuePage): Promise<{ records: ReportRecord[]; next?: string }> {
-    const { Items = [], LastEvaluatedKey } = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
+  async dueForNotification({ dueBefore, ...page }: DuePage): Promise<{ records: ReportRecord[]; next?: string }> {
+    return this.reportsPage(
+      {
         IndexName: REVIEW_INDEX,
         KeyConditionExpression: 'GSI1PK = :due AND GSI1SK < :before',
         ExpressionAttributeValues: { ':due': DUE_REPORTS, ':before': dueBefore.toISOString() },
         ScanIndexForward: true,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(after),
-      }),
+      },
+      page,
     );
-    const next = encodeCursor(LastEvaluatedKey);
-    return { records: Items.map(fromReportItem), ...(next === undefined ? {} : { next }) };
   }
 
   /**
@@ -287,11 +275,10 @@ export class DynamoReportStore implements ReportStore {
    */
   async withDestination(
     destination: string,
-    { limit, after, status }: { limit: number; after?: string; status?: ReportStatus },
+    { status, ...page }: { limit: number; after?: string; status?: ReportStatus },
   ): Promise<{ records: ReportRecord[]; next?: string }> {
-    const { Items = [], LastEvaluatedKey } = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
+    return this.reportsPage(
+      {
         IndexName: REVIEW_INDEX,
         KeyConditionExpression: 'GSI1PK = :destination',
         ...(status === undefined
@@ -302,12 +289,17 @@ export class DynamoReportStore implements ReportStore {
               ExpressionAttributeValues: { ':destination': `DESTINATION#${destination}`, ':status': status },
             }),
         ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(after),
-      }),
+      },
+      page,
     );
-    const next = encodeCursor(LastEvaluatedKey);
-    return { records: Items.map(fromReportItem), ...(next === undefined ? {} : { next }) };
+  }
+
+  private async reportsPage(
+    query: Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'>,
+    page: { limit: number; after?: string | undefined },
+  ): Promise<{ records: ReportRecord[]; next?: string }> {
+    const { items, next } = await queryPage(this.client, { TableName: this.tableName, ...query }, page);
+    return { records: items.map(fromReportItem), ...(next === undefined ? {} : { next }) };
   }
 
   async auditTrail(reference: Reference): Promise<AuditEvent[]> {

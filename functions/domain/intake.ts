@@ -33,7 +33,10 @@ export const intakeMessage = (
 ): IntakeMessage => ({ schemaVersion: 1, reference, channel, receivedAt: receivedAt.toISOString(), report });
 
 /** Reads a message body from the intake queue; throws (and so ends on the DLQ) if it is not one. */
-export const parseIntakeMessage = (body: string): IntakeMessage => {
-  const parsed = intakeMessageSchema.parse(JSON.parse(body));
+export const parseIntakeMessage = (body: string): IntakeMessage => intakeMessageFrom(JSON.parse(body));
+
+/** An intake message from its parsed JSON; throws if it is not one. */
+export const intakeMessageFrom = (value: unknown): IntakeMessage => {
+  const parsed = intakeMessageSchema.parse(value);
   return { ...parsed, reference: parsed.reference as Reference };
 };

@@ -65,12 +65,11 @@ export const dueFrom = <C extends { readonly record: ReportRecord }>(change: C, 
  * carry it: a repeat of one dissemination is dropped by the queue (and by a force deduplicating on
  * the message id), a second dissemination to the same force is not.
  */
-export const disseminationVersion = (record: ReportRecord): number =>
-  record.routing.destination === TRIAGE
-    ? record.notifiedAt === undefined
-      ? record.version
-      : (record.disseminatedVersion ?? 0)
-    : 1 + (record.formerCustodians ?? []).filter((custodian) => custodian.force === record.routing.destination).length;
+export const disseminationVersion = (record: ReportRecord): number => {
+  const destination = record.routing.destination;
+  if (destination !== TRIAGE) return 1 + (record.formerCustodians ?? []).filter((custodian) => custodian.force === destination).length;
+  return record.notifiedAt === undefined ? record.version : (record.disseminatedVersion ?? 0);
+};
 
 /** A routed contact as it is first recorded: received and routed, and counted against its first destination. */
 export const recordedContact = (record: ReportRecord): RecordedContact => {
