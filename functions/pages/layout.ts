@@ -7,6 +7,7 @@
  * security-headers.ts allows none), no fonts, no images from elsewhere. The only address outside
  * the site is where the quick exit goes.
  */
+import { CONTACT_CENTRE_FREEPHONE, phoneDigits } from '#domain/contact-centre.ts';
 import { attributes, html, type SafeHtml } from './html.ts';
 
 /** An answer that needs attention: the id of the input to link to, and what to do about it. */
@@ -20,12 +21,11 @@ export const SERVICE_NAME = 'Report police corruption and abuse';
 /** Where "Leave this site" goes: an ordinary, harmless page that nobody would look twice at. */
 export const EXIT_URL = 'https://www.bbc.co.uk/weather';
 
-// PLACEHOLDER: the contact centre's freephone number has not been allocated yet. Replace this
-// number (and regenerate web/static/index.html with `npm run start-page`) once it is.
-export const CONTACT_CENTRE_PHONE = '0800 000 0000';
+/** The contact centre's freephone number, from its one place (functions/domain/contact-centre.ts). */
+export const CONTACT_CENTRE_PHONE = CONTACT_CENTRE_FREEPHONE;
 
 /** The telephone number as a dialable link target. */
-export const telHref = (number: string): string => `tel:${number.replace(/[^0-9+]/g, '')}`;
+export const telHref = (number: string): string => `tel:${phoneDigits(number)}`;
 
 export interface PageOptions {
   /** What the page is, as in its h1; the service name is added to the browser title. */

@@ -182,7 +182,7 @@ describe('the start page', () => {
     assert.equal(markup.match(/<li>/g)?.length, CATEGORIES.length);
     assert.match(markup, /You can stay anonymous/);
     assert.match(markup, /reference and a follow-up code/);
-    assert.match(markup, /call our contact centre free on <a class="govuk-link" href="tel:08000000000">0800 000 0000<\/a>/);
+    assert.match(markup, /call our contact centre free on <a class="govuk-link" href="tel:08000850000">0800 085 0000<\/a>/);
   });
 
   it('starts a report, and leads to checking one', () => {

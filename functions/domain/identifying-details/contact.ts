@@ -3,6 +3,7 @@
  * words), postcodes and vehicle registrations. See ../identifying-details.ts.
  */
 
+import { CONTACT_CENTRE_FREEPHONE, phoneDigits } from '../contact-centre.ts';
 import { type Candidate, isWordCharacterAt, words } from './shared.ts';
 
 // ─── e-mail ──────────────────────────────────────────────────────────────────────────────────────
@@ -207,7 +208,7 @@ const PUBLIC_NUMBERS = new Set([
   '0800555111', // Crimestoppers
   '116123', // Samaritans
   '08082000247', // National Domestic Abuse Helpline
-  '08000850000', // this service's freephone
+  phoneDigits(CONTACT_CENTRE_FREEPHONE), // this service's freephone
   '101', '999', '111', '112',
 ]);
 export const isPublicNumber = (text: string, detail: Candidate): boolean => PUBLIC_NUMBERS.has(text.slice(detail.start, detail.end).replace(/\D/gu, ''));
