@@ -6,7 +6,7 @@
 import type { Channel } from '#domain/intake.ts';
 import type { Reference } from '#domain/reference.ts';
 import type { ReportSubmission } from '#domain/report.ts';
-import { issueFollowUpCode } from '#domain/reporter-follow-up.ts';
+import { issueFollowUpCode } from '#domain/follow-up-code.ts';
 import { takeReport } from '#domain/submission.ts';
 import { clock, followUpAccess, followUpCodeKeys, intakeQueue, reportStore, portsFor } from './composition-root.ts';
 

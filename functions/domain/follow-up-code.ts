@@ -17,6 +17,7 @@
  * check still costs one scrypt at the old cost, as long as old credentials may exist; issuing a
  * code costs only the HMAC.
  */
+import type { Reference } from './reference.ts';
 import { createHmac, randomInt, scrypt as scryptCallback, timingSafeEqual, randomBytes, type ScryptOptions } from 'node:crypto';
 
 export const FOLLOW_UP_CODE_DIGITS = 16;
@@ -140,4 +141,22 @@ export const codeMatches = async (code: string, credential: FollowUpCredential |
     return false;
   }
   return same(hmac(code, Buffer.from(credential.salt, 'base64'), key.secret), Buffer.from(credential.hash, 'base64'));
+};
+
+/**
+ * Issues a follow-up code for a report and keeps only its hash. Issuing again (a repeated
+ * submission with the same idempotency key) replaces the code: the one shown last is the one that
+ * works.
+ */
+export const issueFollowUpCode = async (
+  ports: {
+    readonly access: { saveCredential(reference: Reference, credential: FollowUpCredential): Promise<void> };
+    readonly codeKeys: Pick<CodeKeys, 'current'>;
+  },
+  reference: Reference,
+  at: Date,
+): Promise<FollowUpCode> => {
+  const code = newFollowUpCode();
+  await ports.access.saveCredential(reference, credentialFor(code, at, await ports.codeKeys.current()));
+  return code;
 };

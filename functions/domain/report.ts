@@ -4,6 +4,7 @@
  * and the published JSON Schema.
  */
 import * as z from 'zod';
+import { groupedNumber } from './entities/numerals.ts';
 import { typedText } from './typed-text.ts';
 
 export const CATEGORIES = [
@@ -142,7 +143,7 @@ export const reportSubmissionSchema = z
     narrative: typedText('narrative', 'narrative is required: tell us what happened')
       .trim()
       .min(NARRATIVE_MIN, { error: `narrative must be at least ${NARRATIVE_MIN} characters: tell us what happened` })
-      .max(NARRATIVE_MAX, { error: `narrative must be ${NARRATIVE_MAX.toLocaleString('en-GB')} characters or fewer` })
+      .max(NARRATIVE_MAX, { error: `narrative must be ${groupedNumber(NARRATIVE_MAX)} characters or fewer` })
       .refine((value) => !UNPRINTABLE.test(value), { error: 'narrative contains characters that cannot be shown' }),
     reporter: reporterSchema.default({ mode: 'anonymous' }),
   })

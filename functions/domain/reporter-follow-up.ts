@@ -14,6 +14,7 @@ import { admitAttempt, withdrawAttempt, type AttemptLog } from './follow-up-atte
 import {
   codeMatches,
   credentialFor,
+  issueFollowUpCode,
   FOLLOW_UP_CODE_DIGITS,
   newFollowUpCode,
   parseFollowUpCode,
@@ -29,6 +30,8 @@ import type { Reference } from './reference.ts';
 import type { ReportRecord } from './entities/report-record.ts';
 
 export { MAX_FOLLOW_UP_BYTES };
+// Issuing lives with the code itself, so that the functions taking reports in do not load the rest of this module.
+export { issueFollowUpCode };
 
 /** Follow-up codes and the attempts made with them. */
 export interface FollowUpAccess {
@@ -39,21 +42,6 @@ export interface FollowUpAccess {
   /** Replaces the log, conditional on the version read; throws ConcurrentChange otherwise. */
   saveAttemptLog(reference: Reference, before: AttemptLog, after: AttemptLog): Promise<void>;
 }
-
-/**
- * Issues a follow-up code for a report and keeps only its hash. Issuing again (a repeated
- * submission with the same idempotency key) replaces the code: the one shown last is the one that
- * works.
- */
-export const issueFollowUpCode = async (
-  ports: { readonly access: Pick<FollowUpAccess, 'saveCredential'>; readonly codeKeys: Pick<CodeKeys, 'current'> },
-  reference: Reference,
-  at: Date,
-): Promise<FollowUpCode> => {
-  const code = newFollowUpCode();
-  await ports.access.saveCredential(reference, credentialFor(code, at, await ports.codeKeys.current()));
-  return code;
-};
 
 export const REPORTER_STATUSES = ['received', 'passed_to_a_police_force', 'closed'] as const;
 export type ReporterStatus = (typeof REPORTER_STATUSES)[number];

@@ -9,6 +9,7 @@ import { formBytesFor, htmlPage, pageRoute, type PageEvent, type PageResult } fr
 import { clock, followUpAccess, followUpCodeKeys, followUpStore, originalsVault, reportStore, portsFor } from '#adapters/composition-root.ts';
 import { parseFollowUpCode, type FollowUpCode } from '#domain/follow-up-code.ts';
 import { FOLLOW_UP_TEXT_MAX } from '#domain/follow-up.ts';
+import { groupedNumber } from '#domain/entities/numerals.ts';
 import { parseReference } from '#domain/reference.ts';
 import { addInformation, answerAsReporter, openReport, reporterView, type Opened } from '#domain/reporter-follow-up.ts';
 import { followUpPage, followUpSignInPage } from '#pages/follow-up.ts';
@@ -46,7 +47,7 @@ const signIn = async (form: URLSearchParams): Promise<PageResult | { opened: Ope
 const text = (form: URLSearchParams, name: string, field: string, what: string): { value: string } | { error: FieldError } => {
   const value = form.get(name)?.trim() ?? '';
   if (value === '') return { error: { field, message: `Enter ${what}` } };
-  if (value.length > FOLLOW_UP_TEXT_MAX) return { error: { field, message: `${what[0]?.toUpperCase()}${what.slice(1)} must be ${FOLLOW_UP_TEXT_MAX.toLocaleString('en-GB')} characters or fewer` } };
+  if (value.length > FOLLOW_UP_TEXT_MAX) return { error: { field, message: `${what[0]?.toUpperCase()}${what.slice(1)} must be ${groupedNumber(FOLLOW_UP_TEXT_MAX)} characters or fewer` } };
   return { value };
 };
 

@@ -3,6 +3,7 @@
  * and error messages wired up with for/aria-describedby, fieldsets with legends for groups, the
  * error message above the field), written for this site's own stylesheet.
  */
+import { groupedNumber } from '#domain/entities/numerals.ts';
 import { attributes, html, tokens, type Interpolation, type SafeHtml } from './html.ts';
 
 type Content = string | SafeHtml;
@@ -94,7 +95,7 @@ export const textarea = (options: TextareaOptions): SafeHtml => {
   })}>\n${options.value ?? ''}</textarea>
   ${info === undefined || options.maxLength === undefined
     ? ''
-    : html`<div id="${info}" class="govuk-hint govuk-character-count__message">You can enter up to ${options.maxLength.toLocaleString('en-GB')} characters</div>`}`;
+    : html`<div id="${info}" class="govuk-hint govuk-character-count__message">You can enter up to ${groupedNumber(options.maxLength)} characters</div>`}`;
   return options.maxLength === undefined
     ? formGroup(options.error, field)
     : html`<div class="govuk-character-count" data-module="character-count"${attributes({ 'data-maxlength': options.maxLength })}>${formGroup(options.error, field)}</div>`;

@@ -30,6 +30,7 @@ import {
   textInput,
   warningText,
 } from './components.ts';
+import { groupedNumber } from '#domain/entities/numerals.ts';
 import { html, type SafeHtml } from './html.ts';
 import { firstErrorPerField, page, type FieldError } from './layout.ts';
 
@@ -308,7 +309,7 @@ const TEXT_FIELDS: Readonly<Record<string, TextField>> = {
 };
 
 const limit = (issue: Issue): string | undefined =>
-  issue.code === 'too_big' ? Number(issue.maximum).toLocaleString('en-GB') : undefined;
+  issue.code === 'too_big' ? groupedNumber(Number(issue.maximum)) : undefined;
 
 const HIDDEN_CHARACTERS = 'includes hidden characters that cannot be shown. Type it again instead of pasting it';
 
@@ -326,7 +327,7 @@ const textFieldMessage = (field: TextField, issue: Issue): string => {
 const narrativeMessage = (issue: Issue): string => {
   switch (issue.code) {
     case 'too_big':
-      return `What happened must be ${NARRATIVE_MAX.toLocaleString('en-GB')} characters or less`;
+      return `What happened must be ${groupedNumber(NARRATIVE_MAX)} characters or less`;
     case 'custom':
       return `What happened ${HIDDEN_CHARACTERS}`;
     default:
@@ -439,7 +440,12 @@ const CATEGORY_HINTS: Partial<Record<Category, string>> = {
 
 const FORCE_OPTIONS = [
   { value: 'unknown', text: 'I do not know' },
-  ...[...FORCES].sort((a, b) => a.name.localeCompare(b.name, 'en-GB')).map((force) => ({ value: force.id, text: force.name })),
+  // Alphabetical by name, compared in lower case rather than with localeCompare(…, 'en-GB'): the same
+  // order for these names (a test holds it to the collation's), without loading ICU's collator as the
+  // function starts.
+  ...[...FORCES]
+    .sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : 0))
+    .map((force) => ({ value: force.id, text: force.name })),
 ];
 
 export interface ReportFormPageOptions {

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { FOLLOW_UP_CODE_DIGITS } from '../../functions/domain/follow-up-code.ts';
+import { FORCES } from '../../functions/domain/forces.ts';
 import { CATEGORIES } from '../../functions/domain/report.ts';
 import { followUpPage, followUpSignInPage, notFoundPage, problemPage, type FollowUpQuestion } from '../../functions/pages/follow-up.ts';
 import { attributes, escapeHtml, html } from '../../functions/pages/html.ts';
@@ -368,5 +369,19 @@ describe('escaping', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the report form without Intl at start-up', () => {
+  it('lists the forces in the order en-GB collation gives, after "I do not know"', () => {
+    const markup = reportFormPage({ idempotencyKey: '00000000-0000-4000-8000-000000000000' });
+    const select = markup.slice(markup.indexOf('<select'), markup.indexOf('</select>', markup.indexOf('<select')));
+    const shown = [...select.matchAll(/<option[^>]*>([^<]*)<\/option>/g)].map((option) => option[1]!.replace(/&#39;/g, "'").replace(/&amp;/g, '&'));
+    const collated = [...FORCES].map((force) => force.name).sort((a, b) => a.localeCompare(b, 'en-GB'));
+    assert.deepEqual(shown, ['I do not know', ...collated]);
+  });
+
+  it('writes the limits it names as en-GB writes them', () => {
+    assert.match(reportFormPage({ idempotencyKey: '00000000-0000-4000-8000-000000000000' }), /You can enter up to 10,000 characters/);
   });
 });
