@@ -9,10 +9,25 @@ import { attributes, html, tokens, type Interpolation, type SafeHtml } from './h
 
 type Content = string | SafeHtml;
 
+/**
+ * The words the components themselves say, in one place (GOV.UK Frontend's macros take each as an
+ * option), so that a message catalogue per language can give them.
+ */
+export const COMPONENT_TEXT = {
+  /** Before an error message, for screen readers. */
+  errorPrefix: 'Error:',
+  /** The warning text's "!", for screen readers. */
+  warning: 'Warning',
+  /** The success banner's title. */
+  success: 'Success',
+  /** Under a character count, before (and without) JavaScript. */
+  characterLimit: (limit: number): string => `You can enter up to ${limit.toLocaleString('en-GB')} characters`,
+} as const;
+
 export const errorMessage = (id: string, error: string | undefined): SafeHtml | '' =>
   error === undefined
     ? ''
-    : html`<p id="${id}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${error}</p>`;
+    : html`<p id="${id}-error" class="govuk-error-message"><span class="govuk-visually-hidden">${COMPONENT_TEXT.errorPrefix}</span> ${error}</p>`;
 
 const hintBlock = (id: string, hint: Content | undefined): SafeHtml | '' =>
   hint === undefined ? '' : html`<div id="${id}-hint" class="govuk-hint">${hint}</div>`;
@@ -96,7 +111,7 @@ export const textarea = (options: TextareaOptions): SafeHtml => {
   })}>\n${options.value ?? ''}</textarea>
   ${info === undefined || options.maxLength === undefined
     ? ''
-    : html`<div id="${info}" class="govuk-hint govuk-character-count__message">You can enter up to ${options.maxLength.toLocaleString('en-GB')} characters</div>`}`;
+    : html`<div id="${info}" class="govuk-hint govuk-character-count__message">${COMPONENT_TEXT.characterLimit(options.maxLength)}</div>`}`;
   return options.maxLength === undefined
     ? formGroup(options.error, field)
     : html`<div class="${tokens('govuk-form-group', options.error !== undefined && 'govuk-form-group--error', 'govuk-character-count')}" data-module="govuk-character-count"${attributes({ 'data-maxlength': options.maxLength })}>${field}</div>`;
@@ -277,7 +292,7 @@ export const panel = (title: string, body: Interpolation): SafeHtml => html`
 export const warningText = (body: Interpolation): SafeHtml => html`
 <div class="govuk-warning-text">
   <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
-  <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> ${body}</strong>
+  <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">${COMPONENT_TEXT.warning}</span> ${body}</strong>
 </div>`;
 
 export type TagColour = 'blue' | 'green' | 'grey';
@@ -288,7 +303,7 @@ export const tag = (text: string, colour: TagColour): SafeHtml => html`<strong c
 export const successBanner = (heading: string, body?: string): SafeHtml => html`
 <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="govuk-notification-banner-title" data-module="govuk-notification-banner">
   <div class="govuk-notification-banner__header">
-    <h2 class="govuk-notification-banner__title" id="govuk-notification-banner-title">Success</h2>
+    <h2 class="govuk-notification-banner__title" id="govuk-notification-banner-title">${COMPONENT_TEXT.success}</h2>
   </div>
   <div class="govuk-notification-banner__content">
     <p class="govuk-notification-banner__heading">${heading}</p>

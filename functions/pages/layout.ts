@@ -20,6 +20,17 @@ export interface FieldError {
 
 export const SERVICE_NAME = 'Report police corruption and abuse';
 
+/** The words every page's shell says, in one place, so that a message catalogue per language can give them. */
+export const SHELL_TEXT = {
+  errorSummaryTitle: 'There is a problem',
+  errorTitlePrefix: 'Error: ',
+  skipLink: 'Skip to main content',
+  quickExitLabel: 'Quick exit',
+  quickExit: 'Leave this site',
+  emergency: 'If you or someone else is in danger now, call 999.',
+  footer: 'Run by an independent charity. We never record your IP address, browser or device. This site uses no cookies.',
+} as const;
+
 /** Where "Leave this site" goes: an ordinary, harmless page that nobody would look twice at. */
 export const EXIT_URL = 'https://www.bbc.co.uk/weather';
 
@@ -47,7 +58,7 @@ export interface PageOptions {
 export const errorSummary = (errors: readonly FieldError[], description?: string): SafeHtml => html`
 <div class="govuk-error-summary" data-module="govuk-error-summary">
   <div role="alert">
-    <h2 class="govuk-error-summary__title">There is a problem</h2>
+    <h2 class="govuk-error-summary__title">${SHELL_TEXT.errorSummaryTitle}</h2>
     <div class="govuk-error-summary__body">
       ${description === undefined ? '' : html`<p>${description}</p>`}
       ${errors.length === 0
@@ -66,7 +77,7 @@ export const firstErrorPerField = (errors: readonly FieldError[]): FieldError[] 
 };
 
 /** GOV.UK skip link, the first thing on every page. */
-export const skipLink = (): SafeHtml => html`<a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">Skip to main content</a>`;
+export const skipLink = (): SafeHtml => html`<a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">${SHELL_TEXT.skipLink}</a>`;
 
 /** GOV.UK Frontend's generic header, for a service not on GOV.UK: the service's name, in its colour. */
 export const serviceHeader = (): SafeHtml => html`<div class="govuk-generic-header app-header">
@@ -81,7 +92,7 @@ export const serviceHeader = (): SafeHtml => html`<div class="govuk-generic-head
 export const page = ({ title, main, errors = [], errorDescription }: PageOptions): string => {
   const shown = firstErrorPerField(errors);
   const hasErrors = shown.length > 0 || errorDescription !== undefined;
-  const documentTitle = `${hasErrors ? 'Error: ' : ''}${title === SERVICE_NAME ? SERVICE_NAME : `${title} – ${SERVICE_NAME}`}`;
+  const documentTitle = `${hasErrors ? SHELL_TEXT.errorTitlePrefix : ''}${title === SERVICE_NAME ? SERVICE_NAME : `${title} – ${SERVICE_NAME}`}`;
   return `<!DOCTYPE html>\n${html`<html lang="en-GB" class="govuk-template">
 <head>
 <meta charset="utf-8">
@@ -95,9 +106,9 @@ export const page = ({ title, main, errors = [], errorDescription }: PageOptions
 <body class="govuk-template__body">
 <script src="/assets/govuk-frontend-supported.js"></script>
 ${skipLink()}
-<nav class="app-exit" aria-label="Quick exit">
+<nav class="app-exit" aria-label="${SHELL_TEXT.quickExitLabel}">
   <div class="app-exit__inner">
-    <a${attributes({ href: EXIT_URL, rel: 'nofollow noreferrer', class: 'app-exit__button', 'data-exit-link': true })}>Leave this site</a>
+    <a${attributes({ href: EXIT_URL, rel: 'nofollow noreferrer', class: 'app-exit__button', 'data-exit-link': true })}>${SHELL_TEXT.quickExit}</a>
     <span class="app-exit__status govuk-visually-hidden" aria-live="polite" data-exit-status></span>
   </div>
 </nav>
@@ -105,7 +116,7 @@ ${skipLink()}
   ${serviceHeader()}
   <div class="app-emergency">
     <div class="govuk-width-container">
-      <p class="app-emergency__text">If you or someone else is in danger now, call 999.</p>
+      <p class="app-emergency__text">${SHELL_TEXT.emergency}</p>
     </div>
   </div>
 </header>
@@ -121,7 +132,7 @@ ${skipLink()}
 </div>
 <footer class="app-footer">
   <div class="govuk-width-container">
-    <p class="app-footer__text">Run by an independent charity. We never record your IP address, browser or device. This site uses no cookies.</p>
+    <p class="app-footer__text">${SHELL_TEXT.footer}</p>
   </div>
 </footer>
 </body>
