@@ -86,6 +86,9 @@ const answerTo = async (page: Page, act: () => Promise<void>): Promise<void> => 
   await page.evaluate(`document.body.setAttribute('data-before', '')`);
   await act();
   await page.waitForSelector('body:not([data-before])', { state: 'attached' });
+  // A new document has a body before it is all read (its first script, GOV.UK Frontend's
+  // start-of-body one, is fetched first): wait for the whole of it. After fetch, it is there already.
+  await page.waitForLoadState('domcontentloaded');
 };
 
 /** The summary list's status tag on the follow-up page. */
