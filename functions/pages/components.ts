@@ -1,23 +1,40 @@
 /**
- * Form and content components following the GOV.UK Design System's markup patterns (labels, hints
- * and error messages wired up with for/aria-describedby, fieldsets with legends for groups, the
- * error message above the field), written for this site's own stylesheet.
+ * GOV.UK Frontend's components, rendered in TypeScript with the `html` template (so everything
+ * interpolated is escaped): each gives the same markup as the package's own Nunjucks macro, from
+ * the version pinned in package.json, which test/unit/govuk-components.test.ts checks. Their
+ * styles and behaviour come from the package too (web/src, built by scripts/build-assets.ts).
+ * All text is given by the caller, so the pages' words can move to a message catalogue.
  */
 import { groupedNumber } from '#domain/entities/numerals.ts';
 import { attributes, html, tokens, type Interpolation, type SafeHtml } from './html.ts';
 
 type Content = string | SafeHtml;
 
+/**
+ * The words the components themselves say, in one place (GOV.UK Frontend's macros take each as an
+ * option), so that a message catalogue per language can give them.
+ */
+export const COMPONENT_TEXT = {
+  /** Before an error message, for screen readers. */
+  errorPrefix: 'Error:',
+  /** The warning text's "!", for screen readers. */
+  warning: 'Warning',
+  /** The success banner's title. */
+  success: 'Success',
+  /** Under a character count, before (and without) JavaScript. */
+  characterLimit: (limit: number): string => `You can enter up to ${groupedNumber(limit)} characters`,
+} as const;
+
 export const errorMessage = (id: string, error: string | undefined): SafeHtml | '' =>
   error === undefined
     ? ''
-    : html`<p id="${id}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${error}</p>`;
+    : html`<p id="${id}-error" class="govuk-error-message"><span class="govuk-visually-hidden">${COMPONENT_TEXT.errorPrefix}</span> ${error}</p>`;
 
 const hintBlock = (id: string, hint: Content | undefined): SafeHtml | '' =>
   hint === undefined ? '' : html`<div id="${id}-hint" class="govuk-hint">${hint}</div>`;
 
-const describedBy = (id: string, hint: unknown, error: unknown, ...more: string[]): string | undefined =>
-  tokens(hint !== undefined && `${id}-hint`, error !== undefined && `${id}-error`, ...more);
+const describedBy = (id: string, hint: unknown, error: unknown, ...first: string[]): string | undefined =>
+  tokens(...first, hint !== undefined && `${id}-hint`, error !== undefined && `${id}-error`);
 
 const formGroup = (error: string | undefined, content: SafeHtml, extraClass?: string): SafeHtml =>
   html`<div class="${tokens('govuk-form-group', extraClass, error !== undefined && 'govuk-form-group--error')}">${content}</div>`;
@@ -74,7 +91,7 @@ export const textInput = (options: TextInputOptions): SafeHtml =>
 
 export interface TextareaOptions extends FieldOptions {
   readonly rows?: number;
-  /** A GOV.UK character count under the textarea, counted down by site.js. */
+  /** A GOV.UK character count under the textarea, counted down by GOV.UK Frontend's script. */
   readonly maxLength?: number;
 }
 
@@ -95,10 +112,10 @@ export const textarea = (options: TextareaOptions): SafeHtml => {
   })}>\n${options.value ?? ''}</textarea>
   ${info === undefined || options.maxLength === undefined
     ? ''
-    : html`<div id="${info}" class="govuk-hint govuk-character-count__message">You can enter up to ${groupedNumber(options.maxLength)} characters</div>`}`;
+    : html`<div id="${info}" class="govuk-hint govuk-character-count__message">${COMPONENT_TEXT.characterLimit(options.maxLength)}</div>`}`;
   return options.maxLength === undefined
     ? formGroup(options.error, field)
-    : html`<div class="govuk-character-count" data-module="character-count"${attributes({ 'data-maxlength': options.maxLength })}>${formGroup(options.error, field)}</div>`;
+    : html`<div class="${tokens('govuk-form-group', options.error !== undefined && 'govuk-form-group--error', 'govuk-character-count')}" data-module="govuk-character-count"${attributes({ 'data-maxlength': options.maxLength })}>${field}</div>`;
 };
 
 export interface SelectOptions extends FieldOptions {
@@ -118,7 +135,7 @@ export const select = (options: SelectOptions): SafeHtml =>
     autocomplete: options.autocomplete,
   })}>
     ${options.options.map(
-      (option) => html`<option${attributes({ value: option.value, selected: option.value === options.value })}>${option.text}</option>`,
+      (option) => html`<option value="${option.value}"${attributes({ selected: option.value === options.value })}>${option.text}</option>`,
     )}
   </select>`,
   );
@@ -135,7 +152,8 @@ export interface ChoicesOptions {
   readonly name: string;
   /** The id of the first input (linked to from the error summary); the others add their value. */
   readonly idPrefix: string;
-  readonly legend: Content;
+  /** The group's question; without one, no fieldset (a single checkbox that is its own question). */
+  readonly legend?: Content;
   /** The legend is the heading of its section (an h2). */
   readonly heading?: boolean;
   readonly hint?: Content;
@@ -156,10 +174,13 @@ const legend = (text: Content, heading: boolean | undefined): SafeHtml =>
 
 const choices = (kind: 'checkboxes' | 'radios', options: ChoicesOptions): SafeHtml => {
   const id = options.idPrefix;
+  const groupDescribedBy = describedBy(id, options.hint, options.error);
+  const hasFieldset = options.legend !== undefined;
   const items = options.items.map((item, index): SafeHtml => {
     const itemId = choiceId(id, item.value, index);
     const itemHintId = item.hint === undefined ? undefined : `${itemId}-item-hint`;
     const conditionalId = item.conditional === undefined ? undefined : `conditional-${itemId}`;
+    const checked = options.checked.includes(item.value);
     return html`
     <div class="govuk-${kind}__item">
       <input${attributes({
@@ -168,25 +189,32 @@ const choices = (kind: 'checkboxes' | 'radios', options: ChoicesOptions): SafeHt
         name: options.name,
         type: kind === 'checkboxes' ? 'checkbox' : 'radio',
         value: item.value,
-        checked: options.checked.includes(item.value),
-        'aria-describedby': itemHintId,
+        checked,
         'data-aria-controls': conditionalId,
+        // Without a fieldset to carry it, each input is described by the group's hint and error.
+        'aria-describedby': tokens(hasFieldset ? undefined : groupDescribedBy, itemHintId),
       })}>
       <label class="govuk-label govuk-${kind}__label" for="${itemId}">${item.text}</label>
       ${itemHintId === undefined ? '' : html`<div id="${itemHintId}" class="govuk-hint govuk-${kind}__hint">${item.hint}</div>`}
     </div>
-    ${conditionalId === undefined ? '' : html`<div class="govuk-${kind}__conditional" id="${conditionalId}">${item.conditional}</div>`}`;
+    ${conditionalId === undefined
+      ? ''
+      : html`<div class="${tokens(`govuk-${kind}__conditional`, !checked && `govuk-${kind}__conditional--hidden`)}" id="${conditionalId}">${item.conditional}</div>`}`;
   });
-  return formGroup(
-    options.error,
-    html`
-  <fieldset class="govuk-fieldset"${attributes({ 'aria-describedby': describedBy(id, options.hint, options.error) })}>
-    ${legend(options.legend, options.heading)}
+  const inner = html`
     ${hintBlock(id, options.hint)}
     ${errorMessage(id, options.error)}
-    <div class="${tokens(`govuk-${kind}`, options.small === true && `govuk-${kind}--small`)}" data-module="${kind}">
+    <div class="${tokens(`govuk-${kind}`, options.small === true && `govuk-${kind}--small`)}" data-module="govuk-${kind}">
       ${items}
-    </div>
+    </div>`;
+  return formGroup(
+    options.error,
+    options.legend === undefined
+      ? inner
+      : html`
+  <fieldset class="govuk-fieldset"${attributes({ 'aria-describedby': groupDescribedBy })}>
+    ${legend(options.legend, options.heading)}
+    ${inner}
   </fieldset>`,
   );
 };
@@ -245,9 +273,14 @@ export const dateInput = (options: DateInputOptions): SafeHtml =>
 export const hiddenInput = (name: string, value: string): SafeHtml =>
   html`<input${attributes({ type: 'hidden', name, value })}>`;
 
-/** The submit button; site.js disables it while the form is being sent, so one press sends once. */
+/** The submit button; site.js disables it while the form is being sent, so one press sends once (and GOV.UK Frontend ignores a second click). */
 export const submitButton = (text: string): SafeHtml =>
   html`<button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true">${text}</button>`;
+
+/** The GOV.UK start button: a link that looks and acts as a button, its arrow drawn inline (no image fetched). */
+export const startButton = (href: string, text: string): SafeHtml =>
+  html`<a href="${href}" role="button" draggable="false" class="govuk-button govuk-button--start" data-module="govuk-button">${text}
+  <svg class="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false"><path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z"/></svg></a>`;
 
 /** GOV.UK panel, for a confirmation. */
 export const panel = (title: string, body: Interpolation): SafeHtml => html`
@@ -260,18 +293,18 @@ export const panel = (title: string, body: Interpolation): SafeHtml => html`
 export const warningText = (body: Interpolation): SafeHtml => html`
 <div class="govuk-warning-text">
   <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
-  <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> ${body}</strong>
+  <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">${COMPONENT_TEXT.warning}</span> ${body}</strong>
 </div>`;
 
 export type TagColour = 'blue' | 'green' | 'grey';
 
 export const tag = (text: string, colour: TagColour): SafeHtml => html`<strong class="govuk-tag govuk-tag--${colour}">${text}</strong>`;
 
-/** GOV.UK success notification banner, announced when the page loads. */
+/** GOV.UK success notification banner, announced and focused (by GOV.UK Frontend's script) when the page loads. */
 export const successBanner = (heading: string, body?: string): SafeHtml => html`
-<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="govuk-notification-banner-title" data-module="notification-banner" tabindex="-1">
+<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="govuk-notification-banner-title" data-module="govuk-notification-banner">
   <div class="govuk-notification-banner__header">
-    <h2 class="govuk-notification-banner__title" id="govuk-notification-banner-title">Success</h2>
+    <h2 class="govuk-notification-banner__title" id="govuk-notification-banner-title">${COMPONENT_TEXT.success}</h2>
   </div>
   <div class="govuk-notification-banner__content">
     <p class="govuk-notification-banner__heading">${heading}</p>

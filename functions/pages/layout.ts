@@ -1,11 +1,13 @@
 /**
  * The shell every page of the public website shares: the quick exit, the service name, the
- * emergency notice, the main content with its error summary, and the footer.
+ * emergency notice, the main content with its error summary, and the footer. It is GOV.UK
+ * Frontend's page template, without what belongs to GOV.UK alone: the service is run by a charity,
+ * so its header is the package's generic header (no crown, no GOV.UK logo) and its footer its own.
  *
- * Nothing here loads anything from anywhere but this site: one stylesheet and one deferred
- * script, both under /assets, no inline script or style (the Content-Security-Policy in
- * security-headers.ts allows none), no fonts, no images from elsewhere. The only address outside
- * the site is where the quick exit goes.
+ * Nothing here loads anything from anywhere but this site: one stylesheet and two scripts, all
+ * under /assets and built from the pinned govuk-frontend package (scripts/build-assets.ts), no
+ * inline script or style (the Content-Security-Policy in security-headers.ts allows none), no
+ * fonts, no images from elsewhere. The only address outside the site is where the quick exit goes.
  */
 import { CONTACT_CENTRE_FREEPHONE, phoneDigits } from '#domain/contact-centre.ts';
 import { attributes, html, type SafeHtml } from './html.ts';
@@ -17,6 +19,17 @@ export interface FieldError {
 }
 
 export const SERVICE_NAME = 'Report police corruption and abuse';
+
+/** The words every page's shell says, in one place, so that a message catalogue per language can give them. */
+export const SHELL_TEXT = {
+  errorSummaryTitle: 'There is a problem',
+  errorTitlePrefix: 'Error: ',
+  skipLink: 'Skip to main content',
+  quickExitLabel: 'Quick exit',
+  quickExit: 'Leave this site',
+  emergency: 'If you or someone else is in danger now, call 999.',
+  footer: 'Run by an independent charity. We never record your IP address, browser or device. This site uses no cookies.',
+} as const;
 
 /** Where "Leave this site" goes: an ordinary, harmless page that nobody would look twice at. */
 export const EXIT_URL = 'https://www.bbc.co.uk/weather';
@@ -38,13 +51,16 @@ export interface PageOptions {
   readonly errorDescription?: string;
 }
 
-/** GOV.UK error summary: "There is a problem", then a link to each answer that needs attention. */
+/**
+ * GOV.UK error summary: "There is a problem", then a link to each answer that needs attention.
+ * GOV.UK Frontend's script focuses it when the page arrives, and its links move to the field.
+ */
 export const errorSummary = (errors: readonly FieldError[], description?: string): SafeHtml => html`
-<div class="govuk-error-summary" data-module="error-summary" tabindex="-1">
+<div class="govuk-error-summary" data-module="govuk-error-summary">
   <div role="alert">
-    <h2 class="govuk-error-summary__title">There is a problem</h2>
+    <h2 class="govuk-error-summary__title">${SHELL_TEXT.errorSummaryTitle}</h2>
     <div class="govuk-error-summary__body">
-      ${description === undefined ? '' : html`<p class="govuk-body">${description}</p>`}
+      ${description === undefined ? '' : html`<p>${description}</p>`}
       ${errors.length === 0
         ? ''
         : html`<ul class="govuk-list govuk-error-summary__list">
@@ -60,12 +76,24 @@ export const firstErrorPerField = (errors: readonly FieldError[]): FieldError[] 
   return errors.filter((error) => (seen.has(error.field) ? false : (seen.add(error.field), true)));
 };
 
+/** GOV.UK skip link, the first thing on every page. */
+export const skipLink = (): SafeHtml => html`<a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">${SHELL_TEXT.skipLink}</a>`;
+
+/** GOV.UK Frontend's generic header, for a service not on GOV.UK: the service's name, in its colour. */
+export const serviceHeader = (): SafeHtml => html`<div class="govuk-generic-header app-header">
+  <div class="govuk-generic-header__container govuk-width-container">
+    <div class="govuk-generic-header__logo">
+      <a href="/" class="govuk-generic-header__homepage-link">${SERVICE_NAME}</a>
+    </div>
+  </div>
+</div>`;
+
 /** A complete HTML document. */
 export const page = ({ title, main, errors = [], errorDescription }: PageOptions): string => {
   const shown = firstErrorPerField(errors);
   const hasErrors = shown.length > 0 || errorDescription !== undefined;
-  const documentTitle = `${hasErrors ? 'Error: ' : ''}${title === SERVICE_NAME ? SERVICE_NAME : `${title} – ${SERVICE_NAME}`}`;
-  return `<!DOCTYPE html>\n${html`<html lang="en-GB">
+  const documentTitle = `${hasErrors ? SHELL_TEXT.errorTitlePrefix : ''}${title === SERVICE_NAME ? SERVICE_NAME : `${title} – ${SERVICE_NAME}`}`;
+  return `<!DOCTYPE html>\n${html`<html lang="en-GB" class="govuk-template">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -75,21 +103,20 @@ export const page = ({ title, main, errors = [], errorDescription }: PageOptions
 <link rel="stylesheet" href="/assets/site.css">
 <script src="/assets/site.js" defer></script>
 </head>
-<body>
-<a href="#main-content" class="govuk-skip-link">Skip to main content</a>
-<nav class="app-exit" aria-label="Quick exit">
+<body class="govuk-template__body">
+<script src="/assets/govuk-frontend-supported.js"></script>
+${skipLink()}
+<nav class="app-exit" aria-label="${SHELL_TEXT.quickExitLabel}">
   <div class="app-exit__inner">
-    <a${attributes({ href: EXIT_URL, rel: 'nofollow noreferrer', class: 'app-exit__button', 'data-exit-link': true })}>Leave this site</a>
+    <a${attributes({ href: EXIT_URL, rel: 'nofollow noreferrer', class: 'app-exit__button', 'data-exit-link': true })}>${SHELL_TEXT.quickExit}</a>
     <span class="app-exit__status govuk-visually-hidden" aria-live="polite" data-exit-status></span>
   </div>
 </nav>
-<header class="app-header">
-  <div class="govuk-width-container app-header__inner">
-    <a href="/" class="app-header__service-name">${SERVICE_NAME}</a>
-  </div>
+<header>
+  ${serviceHeader()}
   <div class="app-emergency">
     <div class="govuk-width-container">
-      <p class="app-emergency__text">If you or someone else is in danger now, call 999.</p>
+      <p class="app-emergency__text">${SHELL_TEXT.emergency}</p>
     </div>
   </div>
 </header>
@@ -105,7 +132,7 @@ export const page = ({ title, main, errors = [], errorDescription }: PageOptions
 </div>
 <footer class="app-footer">
   <div class="govuk-width-container">
-    <p class="app-footer__text">Run by an independent charity. We never record your IP address, browser or device. This site uses no cookies.</p>
+    <p class="app-footer__text">${SHELL_TEXT.footer}</p>
   </div>
 </footer>
 </body>

@@ -628,17 +628,14 @@ ${dateInput({
     { id: 'whenYear', name: 'whenYear', label: 'Year', value: values.whenYear, width: 4, error: markedParts.includes('year') },
   ],
 })}
-<div class="govuk-form-group${ongoingError === undefined ? '' : ' govuk-form-group--error'}">
-  ${ongoingError === undefined
-    ? ''
-    : html`<p id="ongoing-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${ongoingError}</p>`}
-  <div class="govuk-checkboxes govuk-checkboxes--small" data-module="checkboxes">
-    <div class="govuk-checkboxes__item">
-      <input class="govuk-checkboxes__input" id="ongoing" name="ongoing" type="checkbox" value="yes"${values.ongoing ? html` checked` : ''}${ongoingError === undefined ? '' : html` aria-describedby="ongoing-error"`}>
-      <label class="govuk-label govuk-checkboxes__label" for="ongoing">It is still happening</label>
-    </div>
-  </div>
-</div>
+${checkboxes({
+  name: 'ongoing',
+  idPrefix: 'ongoing',
+  error: ongoingError,
+  items: [{ value: 'yes', text: 'It is still happening' }],
+  checked: values.ongoing ? ['yes'] : [],
+  small: true,
+})}
 
 <h2 class="govuk-heading-m">About you</h2>
 ${radios({

@@ -3,6 +3,7 @@
  * scripts/write-start-page.ts and checked against this by a contract test).
  */
 import { CATEGORIES, type Category } from '#domain/report.ts';
+import { startButton } from './components.ts';
 import { html } from './html.ts';
 import { CONTACT_CENTRE_PHONE, page, SERVICE_NAME, telHref } from './layout.ts';
 
@@ -15,9 +16,6 @@ export const categoryPlainWords: Record<Category, string> = {
   discrimination: 'being racist, homophobic, misogynistic or disablist',
   other_criminality: 'any other crime',
 };
-
-/** The GOV.UK start button's arrow, drawn inline so that no image is fetched. */
-const startArrow = html`<svg class="govuk-button__start-icon" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false"><path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z"/></svg>`;
 
 export const startPage = (): string =>
   page({
@@ -37,7 +35,7 @@ export const startPage = (): string =>
 <h2 class="govuk-heading-m">After you send a report</h2>
 <p class="govuk-body">You will get a reference and a follow-up code. Use them to check on your report and answer any questions the police have, without telling us who you are.</p>
 
-<a href="/report" role="button" draggable="false" class="govuk-button govuk-button--start">Start now ${startArrow}</a>
+${startButton('/report', 'Start now')}
 
 <p class="govuk-body"><a class="govuk-link" href="/follow-up">Check a report you made</a></p>
 

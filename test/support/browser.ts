@@ -31,7 +31,7 @@ export interface OpenOptions {
   /** JavaScript on (the default) or off, as the browser's setting. */
   readonly javaScript?: boolean;
   /**
-   * JavaScript on, but the site's own script (/assets/site.js) never loads: the page as a visitor
+   * JavaScript on, but none of the site's scripts (/assets/*.js) loads: the page as a visitor
    * with JavaScript off gets it, in a page axe-core can run in.
    */
   readonly withoutSiteScript?: boolean;
@@ -81,7 +81,7 @@ export const useBrowser = (): BrowserHarness => {
       await context.route(`${new URL(EXIT_URL).origin}/**`, (route) =>
         route.fulfill({ status: 200, contentType: 'text/html', body: `<!DOCTYPE html><title>${EXIT_PAGE_TITLE}</title><h1>${EXIT_PAGE_TITLE}</h1>` }),
       );
-      if (withoutSiteScript) await context.route('**/assets/site.js', (route) => route.abort('blockedbyclient'));
+      if (withoutSiteScript) await context.route('**/assets/*.js', (route) => route.abort('blockedbyclient'));
       const page = await context.newPage();
       const problems: string[] = [];
       page.on('console', (message) => {

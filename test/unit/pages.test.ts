@@ -91,7 +91,7 @@ describe('every page', () => {
   for (const [name, markup] of Object.entries(PAGES)) {
     describe(name, () => {
       it('is a whole document in British English, with the site’s stylesheet and deferred script', () => {
-        assert.match(markup, /^<!DOCTYPE html>\n<html lang="en-GB">/);
+        assert.match(markup, /^<!DOCTYPE html>\n<html lang="en-GB" class="govuk-template">/);
         assert.match(markup, /<meta charset="utf-8">/);
         assert.match(markup, /<meta name="viewport" content="width=device-width, initial-scale=1">/);
         assert.match(markup, /<link rel="stylesheet" href="\/assets\/site.css">/);
@@ -100,7 +100,11 @@ describe('every page', () => {
       });
 
       it('has a skip link, landmarks, and one h1', () => {
-        assert.match(markup, /<body>\n<a href="#main-content" class="govuk-skip-link">Skip to main content<\/a>/);
+        // GOV.UK Frontend's start-of-body script first (a file: no inline script), then the skip link.
+        assert.match(
+          markup,
+          /<body class="govuk-template__body">\n<script src="\/assets\/govuk-frontend-supported.js"><\/script>\n<a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">Skip to main content<\/a>/,
+        );
         assert.equal(markup.match(/<header[\s>]/g)?.length, 1);
         assert.equal(markup.match(/<main[\s>]/g)?.length, 1);
         assert.equal(markup.match(/<footer[\s>]/g)?.length, 1);
@@ -121,13 +125,14 @@ describe('every page', () => {
         assert.doesNotMatch(markup, /\son[a-z]+=/i, 'no event handler attributes');
         assert.doesNotMatch(markup, /javascript:/i);
         for (const script of markup.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/gi)) {
-          assert.match(script[1]!, /\ssrc="\/assets\/site\.js"/);
+          assert.match(script[1]!, /\ssrc="\/assets\/(site|govuk-frontend-supported)\.js"/);
           assert.equal(script[2], '', 'no inline script body');
         }
       });
 
       it('links nowhere outside the site but the quick exit', () => {
-        const urls = [...markup.matchAll(/(?:https?:)?\/\/[^\s"'<>]+/gi)].map((match) => match[0]);
+        // An inline SVG's xmlns names its namespace; nothing is fetched from it.
+        const urls = [...markup.matchAll(/(?:https?:)?\/\/[^\s"'<>]+/gi)].map((match) => match[0]).filter((url) => url !== 'http://www.w3.org/2000/svg');
         assert.deepEqual([...new Set(urls)], [EXIT_URL]);
         assert.doesNotMatch(markup, /<(img|iframe|object|embed|link(?! rel="stylesheet" href="\/assets\/))[\s>]/i);
       });
@@ -187,7 +192,7 @@ describe('the start page', () => {
   });
 
   it('starts a report, and leads to checking one', () => {
-    assert.match(markup, /<a href="\/report" role="button" draggable="false" class="govuk-button govuk-button--start">Start now/);
+    assert.match(markup, /<a href="\/report" role="button" draggable="false" class="govuk-button govuk-button--start" data-module="govuk-button">Start now/);
     assert.match(markup, /<a class="govuk-link" href="\/follow-up">Check a report you made<\/a>/);
   });
 });
