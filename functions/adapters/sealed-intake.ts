@@ -11,7 +11,7 @@
  * An unsealed message (schemaVersion 1, the intake message itself) is still opened, so that
  * whatever waits on the queue or its DLQ when this is deployed is routed, not lost.
  */
-import * as z from 'zod';
+import * as z from '#domain/zod.ts';
 import { intakeMessageFrom, parseIntakeMessage, type IntakeMessage } from '#domain/intake.ts';
 import type { OriginalsVault } from '#domain/ports.ts';
 import { REFERENCE_PATTERN, type Reference } from '#domain/reference.ts';
@@ -19,7 +19,7 @@ import { sqsBody } from './sqs-body.ts';
 
 const sealedSchema = z.strictObject({
   algorithm: z.literal('AES-256-GCM'),
-  keyId: z.string().min(1),
+  keyId: z.string().check(z.minLength(1)),
   encryptedDataKey: z.base64(),
   iv: z.base64(),
   ciphertext: z.base64(),
@@ -28,7 +28,7 @@ const sealedSchema = z.strictObject({
 
 const sealedIntakeSchema = z.strictObject({
   schemaVersion: z.literal(2),
-  reference: z.string().regex(REFERENCE_PATTERN),
+  reference: z.string().check(z.regex(REFERENCE_PATTERN)),
   sealed: sealedSchema,
 });
 
