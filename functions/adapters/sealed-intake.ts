@@ -12,6 +12,7 @@
  * whatever waits on the queue or its DLQ when this is deployed is routed, not lost.
  */
 import * as z from '#domain/zod.ts';
+import { parseOrThrow } from '#domain/zod.ts';
 import { intakeMessageFrom, parseIntakeMessage, type IntakeMessage } from '#domain/intake.ts';
 import type { OriginalsVault } from '#domain/ports.ts';
 import { REFERENCE_PATTERN, type Reference } from '#domain/reference.ts';
@@ -43,7 +44,7 @@ export const sealIntakeMessage = async (sealer: Pick<OriginalsVault, 'seal'>, me
 export const openIntakeMessage = async (opener: Pick<OriginalsVault, 'open'>, body: string): Promise<{ message: IntakeMessage; sealed: boolean }> => {
   const parsed: unknown = JSON.parse(body);
   if ((parsed as { schemaVersion?: unknown } | null)?.schemaVersion === 1) return { message: intakeMessageFrom(parsed), sealed: false };
-  const { reference, sealed } = sealedIntakeSchema.parse(parsed);
+  const { reference, sealed } = parseOrThrow(sealedIntakeSchema, parsed);
   const message = parseIntakeMessage(await opener.open(reference as Reference, sealed));
   if (message.reference !== reference) throw new Error('The sealed intake message names another reference');
   return { message, sealed: true };

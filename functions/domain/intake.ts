@@ -3,6 +3,7 @@
  * with the reference the reporter was given and nothing else about the request.
  */
 import * as z from './zod.ts';
+import { parseOrThrow } from './zod.ts';
 import { REFERENCE_PATTERN, type Reference } from './reference.ts';
 import { reportSubmissionSchema, type ReportSubmission } from './report.ts';
 
@@ -37,6 +38,6 @@ export const parseIntakeMessage = (body: string): IntakeMessage => intakeMessage
 
 /** An intake message from its parsed JSON; throws if it is not one. */
 export const intakeMessageFrom = (value: unknown): IntakeMessage => {
-  const parsed = intakeMessageSchema.parse(value);
+  const parsed = parseOrThrow(intakeMessageSchema, value);
   return { ...parsed, reference: parsed.reference as Reference };
 };

@@ -35,3 +35,15 @@ export const named = <T extends z.ZodMiniType>(schema: T, metadata: z.core.Globa
 
 /** What `named` gave a schema: its id, title and description; undefined for a schema never named or described. */
 export const metadataOf = (schema: z.core.$ZodType): z.core.GlobalMeta | undefined => z.globalRegistry.get(schema);
+
+/**
+ * `schema.parse(value)`, throwing the error named as classic zod names it: zod/mini's is named
+ * "$ZodError", which the router's logs (route-report.ts names only an error whose name is a plain
+ * identifier) would not name at all. Use it where a refusal is thrown on, to a log or a DLQ.
+ */
+export const parseOrThrow = <T extends z.ZodMiniType>(schema: T, value: unknown): z.output<T> => {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  result.error.name = 'ZodError';
+  throw result.error;
+};
