@@ -33,7 +33,7 @@ const inline = (schema: z.ZodMiniType) => {
 
 const COMPONENTS = '#/components/schemas/';
 
-/** Every schema named with .meta({ id }), as OpenAPI components that refer to each other by $ref. */
+/** Every schema named with named(schema, { id }) (functions/domain/zod.ts), as OpenAPI components that refer to each other by $ref. */
 const registered = (): Record<string, Record<string, unknown>> => {
   const { schemas } = z.toJSONSchema(z.globalRegistry, { io: 'input', unrepresentable: 'throw', uri: (id) => `${COMPONENTS}${id}` });
   return Object.fromEntries(
@@ -69,7 +69,7 @@ const components = (document: unknown): Record<string, unknown> => {
 /** A $ref to a schema's component: every request and response schema is named, so that the document names it. */
 const ref = (schema: z.ZodMiniType) => {
   const id = metadataOf(schema)?.id;
-  if (typeof id !== 'string') throw new Error('Every JSON request and response schema needs a name: .meta({ id })');
+  if (typeof id !== 'string') throw new Error('Every JSON request and response schema needs a name: named(schema, { id })');
   return { $ref: `${COMPONENTS}${id}` };
 };
 
