@@ -18,11 +18,12 @@ const HANDLERS = '^functions/handlers/';
 /**
  * The domain's entity modules: the records and value types that ports and use cases share
  * (functions/domain/entities/), and the value modules beneath the ports that hold nothing but
- * values, their schemas and parsers. They import only each other; ports.ts imports only them;
- * the rules and use cases import all of these. So entity modules ← ports ← rules and use cases.
+ * values, their schemas and parsers (and zod.ts, the zod every schema is built with). They
+ * import only each other; ports.ts imports only them; the rules and use cases import all of
+ * these. So entity modules ← ports ← rules and use cases.
  */
 const ENTITY_MODULES =
-  '^functions/domain/(entities/|(audit|disseminable-content|forces|intake|reference|report|review-state|typed-text)[.]ts$)';
+  '^functions/domain/(entities/|(audit|disseminable-content|forces|intake|reference|report|review-state|typed-text|zod)[.]ts$)';
 
 /**
  * The functions' configuration: every setting's variable name and check, and the other names the

@@ -13,7 +13,8 @@
  *
  * Adding a route: one entry here (or a route in an existing entry), and its handler file.
  */
-import * as z from 'zod';
+import * as z from '../functions/domain/zod.ts';
+import { described } from '../functions/domain/zod.ts';
 import type { StaffGroup } from '../functions/configuration/stack-names.ts';
 import { disseminableContentSchema } from '../functions/domain/disseminable-content.ts';
 import { answerRequestSchema, MAX_FOLLOW_UP_BYTES, questionRequestSchema, sanitisedAnswerSchema } from '../functions/domain/follow-up.ts';
@@ -78,13 +79,13 @@ export type Capability = 'public-api' | 'contact-centre' | 'force-api' | 'statis
 
 /** A success answer: a JSON document, or one of the website's HTML pages. */
 export type Answer =
-  | { readonly description: string; readonly json: z.ZodType }
+  | { readonly description: string; readonly json: z.ZodMiniType }
   | { readonly description: string; readonly page: true };
 
 export type RequestBody =
-  | { readonly json: z.ZodType; readonly maxBytes: number }
+  | { readonly json: z.ZodMiniType; readonly maxBytes: number }
   /** An HTML form, posted as application/x-www-form-urlencoded; the schema documents its fields. */
-  | { readonly form: z.ZodType };
+  | { readonly form: z.ZodMiniType };
 
 export interface Parameter {
   readonly name: string;
@@ -163,7 +164,7 @@ const REPORTER_ANONYMITY =
   'Anonymous: the reference (in the path) and the follow-up code (in the body) are the only authorisation. A wrong code and an unknown ' +
   'reference get the same 404, after the same work; after ten wrong codes for a reference within an hour, every attempt for it is refused for an hour (429).';
 
-const json = (description: string, schema: z.ZodType): Answer => ({ description, json: schema });
+const json = (description: string, schema: z.ZodMiniType): Answer => ({ description, json: schema });
 const page = (description: string): Answer => ({ description, page: true });
 
 /** What every page route answers whatever it is asked: pages, never JSON. */
@@ -212,7 +213,7 @@ const FOLLOWS: FunctionAccess = { originals: 'seal', followUpCodes: 'check' };
 
 const pageForm = (fields: Record<string, string>) =>
   z.object(
-    Object.fromEntries(Object.entries(fields).map(([name, description]) => [name, description === '' ? z.string().optional() : z.string().optional().describe(description)])),
+    Object.fromEntries(Object.entries(fields).map(([name, description]) => [name, description === '' ? z.optional(z.string()) : described(z.optional(z.string()), description)])),
   );
 
 const followUpForm = (extra: Record<string, string> = {}) =>

@@ -24,7 +24,8 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import * as z from 'zod';
+import * as z from '../functions/domain/zod.ts';
+import { metadataOf } from '../functions/domain/zod.ts';
 import { problemType } from '../functions/adapters/http/problem-catalogue.ts';
 import { problemSchema } from '../functions/adapters/http/problem.ts';
 import { PAGE_SECURITY_HEADERS } from '../functions/pages/security-headers.ts';
@@ -270,7 +271,7 @@ export const contractBreach = (route: RegisteredRoute, result: APIGatewayProxySt
   const schema = answer !== undefined && 'json' in answer ? answer.json : problemSchema;
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    const id = schema.meta()?.id;
+    const id = metadataOf(schema)?.id;
     return `the ${status} body does not match its schema${typeof id === 'string' ? ` ${id}` : ''}:\n${z.prettifyError(parsed.error)}`;
   }
   if (answer === undefined && (body as { status?: unknown }).status !== status) {

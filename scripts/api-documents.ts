@@ -9,7 +9,8 @@
  * `npm run schemas` writes them; a test fails when a committed copy differs from what the
  * schemas say, so a change to a contract is always a visible, reviewed change.
  */
-import * as z from 'zod';
+import * as z from '../functions/domain/zod.ts';
+import { metadataOf } from '../functions/domain/zod.ts';
 import {
   forceAnswerNotificationSchema,
   FORCE_ANSWER_VERSION,
@@ -22,17 +23,17 @@ import { PROBLEM_CATALOGUE, problemType, type ProblemName } from '../functions/a
 import { problemSchema } from '../functions/adapters/http/problem.ts';
 import { REGISTERED_ROUTES, type Answer, type RegisteredRoute, type RequestBody } from '../lib/route-registry.ts';
 
-const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'throw' });
+const jsonSchema = (schema: z.ZodMiniType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'throw' });
 
 /** A schema to inline in the document, without the dialect a standalone schema names. */
-const inline = (schema: z.ZodType) => {
+const inline = (schema: z.ZodMiniType) => {
   const { $schema: _dialect, ...rest } = jsonSchema(schema) as Record<string, unknown>;
   return rest;
 };
 
 const COMPONENTS = '#/components/schemas/';
 
-/** Every schema named with .meta({ id }), as OpenAPI components that refer to each other by $ref. */
+/** Every schema named with named(schema, { id }) (functions/domain/zod.ts), as OpenAPI components that refer to each other by $ref. */
 const registered = (): Record<string, Record<string, unknown>> => {
   const { schemas } = z.toJSONSchema(z.globalRegistry, { io: 'input', unrepresentable: 'throw', uri: (id) => `${COMPONENTS}${id}` });
   return Object.fromEntries(
@@ -66,9 +67,9 @@ const components = (document: unknown): Record<string, unknown> => {
 };
 
 /** A $ref to a schema's component: every request and response schema is named, so that the document names it. */
-const ref = (schema: z.ZodType) => {
-  const id = schema.meta()?.id;
-  if (typeof id !== 'string') throw new Error('Every JSON request and response schema needs a name: .meta({ id })');
+const ref = (schema: z.ZodMiniType) => {
+  const id = metadataOf(schema)?.id;
+  if (typeof id !== 'string') throw new Error('Every JSON request and response schema needs a name: named(schema, { id })');
   return { $ref: `${COMPONENTS}${id}` };
 };
 

@@ -11,7 +11,8 @@
  * An unsealed message (schemaVersion 1, the intake message itself) is still opened, so that
  * whatever waits on the queue or its DLQ when this is deployed is routed, not lost.
  */
-import * as z from 'zod';
+import * as z from '#domain/zod.ts';
+import { parseOrThrow } from '#domain/zod.ts';
 import { intakeMessageFrom, parseIntakeMessage, type IntakeMessage } from '#domain/intake.ts';
 import type { OriginalsVault } from '#domain/ports.ts';
 import { REFERENCE_PATTERN, type Reference } from '#domain/reference.ts';
@@ -19,7 +20,7 @@ import { sqsBody } from './sqs-body.ts';
 
 const sealedSchema = z.strictObject({
   algorithm: z.literal('AES-256-GCM'),
-  keyId: z.string().min(1),
+  keyId: z.string().check(z.minLength(1)),
   encryptedDataKey: z.base64(),
   iv: z.base64(),
   ciphertext: z.base64(),
@@ -28,7 +29,7 @@ const sealedSchema = z.strictObject({
 
 const sealedIntakeSchema = z.strictObject({
   schemaVersion: z.literal(2),
-  reference: z.string().regex(REFERENCE_PATTERN),
+  reference: z.string().check(z.regex(REFERENCE_PATTERN)),
   sealed: sealedSchema,
 });
 
@@ -43,7 +44,7 @@ export const sealIntakeMessage = async (sealer: Pick<OriginalsVault, 'seal'>, me
 export const openIntakeMessage = async (opener: Pick<OriginalsVault, 'open'>, body: string): Promise<{ message: IntakeMessage; sealed: boolean }> => {
   const parsed: unknown = JSON.parse(body);
   if ((parsed as { schemaVersion?: unknown } | null)?.schemaVersion === 1) return { message: intakeMessageFrom(parsed), sealed: false };
-  const { reference, sealed } = sealedIntakeSchema.parse(parsed);
+  const { reference, sealed } = parseOrThrow(sealedIntakeSchema, parsed);
   const message = parseIntakeMessage(await opener.open(reference as Reference, sealed));
   if (message.reference !== reference) throw new Error('The sealed intake message names another reference');
   return { message, sealed: true };

@@ -4,11 +4,16 @@
  * value is checked. A function asks for the settings it needs and gets them typed, or one error
  * that names every variable missing or malformed, at its first invocation.
  *
- * Imports nothing but zod: lib/, the adapters and the local runtime all read it.
+ * Imports nothing but zod (`zod/mini`, as the schemas in functions/domain/zod.ts; without its
+ * English messages, which nothing here needs: every check that can fail on a string from the
+ * environment says its own): lib/, the adapters and the local runtime all read it.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
-const commaList = z.string().transform((value) => value.split(',').map((part) => part.trim()).filter((part) => part !== ''));
+const commaList = z.pipe(
+  z.string(),
+  z.transform((value: string) => value.split(',').map((part) => part.trim()).filter((part) => part !== '')),
+);
 
 export const DESTINATION_PLACEHOLDER = '{destination}';
 
@@ -20,25 +25,25 @@ export const DESTINATION_PLACEHOLDER = '{destination}';
 export const CLOUDFRONT_ORIGIN_HEADER = 'x-pac-origin-verify';
 
 export const SETTINGS = {
-  tableName: { variable: 'TABLE_NAME', schema: z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/, 'is not a DynamoDB table name') },
+  tableName: { variable: 'TABLE_NAME', schema: z.string().check(z.regex(/^[A-Za-z0-9_.-]{3,255}$/, 'is not a DynamoDB table name')) },
   intakeQueueUrl: { variable: 'INTAKE_QUEUE_URL', schema: z.url({ protocol: /^https?$/, error: 'is not a queue URL' }) },
-  originalsKeyId: { variable: 'ORIGINALS_KEY_ID', schema: z.string().min(1) },
-  intakeKeyId: { variable: 'INTAKE_KEY_ID', schema: z.string().min(1) },
-  followUpCodeKeyId: { variable: 'FOLLOW_UP_CODE_KEY_ID', schema: z.string().min(1) },
+  originalsKeyId: { variable: 'ORIGINALS_KEY_ID', schema: z.string().check(z.minLength(1)) },
+  intakeKeyId: { variable: 'INTAKE_KEY_ID', schema: z.string().check(z.minLength(1)) },
+  followUpCodeKeyId: { variable: 'FOLLOW_UP_CODE_KEY_ID', schema: z.string().check(z.minLength(1)) },
   reportQueueNameTemplate: {
     variable: 'REPORT_QUEUE_NAME_TEMPLATE',
-    schema: z.string().refine((value) => value.includes(DESTINATION_PLACEHOLDER), `has no ${DESTINATION_PLACEHOLDER} in it`),
+    schema: z.string().check(z.refine((value) => value.includes(DESTINATION_PLACEHOLDER), `has no ${DESTINATION_PLACEHOLDER} in it`)),
   },
   review: { variable: 'REVIEW', schema: z.enum(['on', 'off'], { error: 'is not on or off' }) },
   reviewExemptForces: { variable: 'REVIEW_EXEMPT_FORCES', schema: commaList, optional: true },
   staffIssuer: { variable: 'STAFF_ISSUER', schema: z.url({ error: 'is not an issuer URL' }) },
-  staffClientIds: { variable: 'STAFF_CLIENT_IDS', schema: commaList.refine((ids) => ids.length > 0, 'names no client id') },
+  staffClientIds: { variable: 'STAFF_CLIENT_IDS', schema: commaList.check(z.refine((ids) => ids.length > 0, 'names no client id')) },
   forceTokenIssuer: { variable: 'FORCE_TOKEN_ISSUER', schema: z.url({ error: 'is not an issuer URL' }) },
   /** `<force id>=<client id>` entries, comma-separated. */
-  forceClientIds: { variable: 'FORCE_CLIENT_IDS', schema: commaList.refine((ids) => ids.length > 0, 'names no client') },
+  forceClientIds: { variable: 'FORCE_CLIENT_IDS', schema: commaList.check(z.refine((ids) => ids.length > 0, 'names no client')) },
   /** What CloudFront sends in CLOUDFRONT_ORIGIN_HEADER: generated at deploy (Secrets Manager), never in the template or the code. */
-  cloudFrontOriginSecret: { variable: 'CLOUDFRONT_ORIGIN_SECRET', schema: z.string().min(32, 'is shorter than 32 characters') },
-} as const satisfies Record<string, { variable: string; schema: z.ZodType<unknown, string>; optional?: true }>;
+  cloudFrontOriginSecret: { variable: 'CLOUDFRONT_ORIGIN_SECRET', schema: z.string().check(z.minLength(32, 'is shorter than 32 characters')) },
+} as const satisfies Record<string, { variable: string; schema: z.ZodMiniType<unknown, string>; optional?: true }>;
 
 export type SettingName = keyof typeof SETTINGS;
 export type Settings<K extends SettingName> = { readonly [P in K]: z.output<(typeof SETTINGS)[P]['schema']> };
@@ -52,7 +57,7 @@ export const readSettings = <K extends SettingName>(environment: Environment, na
   const values: Record<string, unknown> = {};
   const wrong: string[] = [];
   for (const name of names) {
-    const setting: { variable: string; schema: z.ZodType<unknown, string>; optional?: true } = SETTINGS[name];
+    const setting: { variable: string; schema: z.ZodMiniType<unknown, string>; optional?: true } = SETTINGS[name];
     const raw = environment[setting.variable];
     if (raw === undefined || raw === '') {
       if (setting.optional === true) values[name] = setting.schema.parse('');

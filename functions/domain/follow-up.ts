@@ -5,7 +5,8 @@
  * sanitised and approved by two people the same way as a report, and only then reaches the force,
  * linked to the report.
  */
-import * as z from 'zod';
+import * as z from './zod.ts';
+import { named } from './zod.ts';
 import { typedText } from './typed-text.ts';
 import { auditEvent, type AuditEvent } from './audit.ts';
 import { accessOf } from './force-work.ts';
@@ -28,17 +29,26 @@ export const MAX_FOLLOW_UP_BYTES = 16 * 1024;
 /** The longest answer, or addition, a reporter may send. */
 export const FOLLOW_UP_TEXT_MAX = 10_000;
 
-export const questionRequestSchema = z
-  .strictObject({ question: typedText('question', 'question is required').trim().min(10, { error: 'question must be at least 10 characters' }).max(2_000) })
-  .meta({ id: 'QuestionRequest', title: "A force's question for the reporter" });
+export const questionRequestSchema = named(
+  z.strictObject({
+    question: typedText('question', 'question is required').check(
+      z.trim(),
+      z.minLength(10, { error: 'question must be at least 10 characters' }),
+      z.maxLength(2_000),
+    ),
+  }),
+  { id: 'QuestionRequest', title: "A force's question for the reporter" },
+);
 
-export const answerRequestSchema = z
-  .strictObject({ answer: typedText('answer', 'answer is required').trim().min(1).max(FOLLOW_UP_TEXT_MAX) })
-  .meta({ id: 'AnswerRequest', title: "The reporter's answer to a question" });
+export const answerRequestSchema = named(
+  z.strictObject({ answer: typedText('answer', 'answer is required').check(z.trim(), z.minLength(1), z.maxLength(FOLLOW_UP_TEXT_MAX)) }),
+  { id: 'AnswerRequest', title: "The reporter's answer to a question" },
+);
 
-export const sanitisedAnswerSchema = z
-  .strictObject({ text: typedText('text', 'text is required').trim().min(1).max(FOLLOW_UP_TEXT_MAX) })
-  .meta({ id: 'SanitisedAnswer', title: 'An answer as the force will see it, sanitised by the contact centre' });
+export const sanitisedAnswerSchema = named(
+  z.strictObject({ text: typedText('text', 'text is required').check(z.trim(), z.minLength(1), z.maxLength(FOLLOW_UP_TEXT_MAX)) }),
+  { id: 'SanitisedAnswer', title: 'An answer as the force will see it, sanitised by the contact centre' },
+);
 
 export type FollowUpRefusal =
   | NotFound

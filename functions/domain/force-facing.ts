@@ -9,7 +9,7 @@
  * the contact centre's reasons, which may quote the reporter or staff (a force reads fixed wording
  * made from the rule and the registry instead); anything typed by another force.
  */
-import * as z from 'zod';
+import * as z from './zod.ts';
 import type { AuditEvent } from './audit.ts';
 import type { DisseminableContent } from './disseminable-content.ts';
 import { forceReferenceOf } from './force-reference.ts';

@@ -4,7 +4,8 @@
  * was, does not exist for it. A force that passed a report on keeps what it had, but nothing added
  * after it passed it.
  */
-import * as z from 'zod';
+import * as z from './zod.ts';
+import { named } from './zod.ts';
 import { typedText } from './typed-text.ts';
 import { auditEvent, type AuditEvent } from './audit.ts';
 import { findForce, type ForceId } from './forces.ts';
@@ -182,18 +183,20 @@ export const forceStep = async (
 };
 
 export const forceRequestSchemas = {
-  outcome: z
-    .strictObject({
+  outcome: named(
+    z.strictObject({
       outcome: z.enum(OUTCOMES, { error: `outcome must be one of: ${OUTCOMES.join(', ')}` }),
-      note: typedText('note').trim().min(1).max(2_000).optional(),
-    })
-    .meta({ id: 'OutcomeRequest', title: 'The outcome a force records for a report' }),
-  transfer: z
-    .strictObject({
-      force: typedText('force', 'force must be a force id, name or alias').trim().min(1).max(200),
-      reason: typedText('reason', 'reason is required: say why the other force should have it').trim().min(3).max(2_000),
-    })
-    .meta({ id: 'TransferRequest', title: 'Passing a report to another force' }),
+      note: z.optional(typedText('note').check(z.trim(), z.minLength(1), z.maxLength(2_000))),
+    }),
+    { id: 'OutcomeRequest', title: 'The outcome a force records for a report' },
+  ),
+  transfer: named(
+    z.strictObject({
+      force: typedText('force', 'force must be a force id, name or alias').check(z.trim(), z.minLength(1), z.maxLength(200)),
+      reason: typedText('reason', 'reason is required: say why the other force should have it').check(z.trim(), z.minLength(3), z.maxLength(2_000)),
+    }),
+    { id: 'TransferRequest', title: 'Passing a report to another force' },
+  ),
 };
 
 export const MAX_FORCE_REQUEST_BYTES = 16 * 1024;

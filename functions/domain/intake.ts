@@ -2,7 +2,8 @@
  * The message the submit path puts on the intake queue: the report as validated at the door,
  * with the reference the reporter was given and nothing else about the request.
  */
-import * as z from 'zod';
+import * as z from './zod.ts';
+import { parseOrThrow } from './zod.ts';
 import { REFERENCE_PATTERN, type Reference } from './reference.ts';
 import { reportSubmissionSchema, type ReportSubmission } from './report.ts';
 
@@ -11,7 +12,7 @@ export type Channel = (typeof CHANNELS)[number];
 
 export const intakeMessageSchema = z.strictObject({
   schemaVersion: z.literal(1),
-  reference: z.string().regex(REFERENCE_PATTERN),
+  reference: z.string().check(z.regex(REFERENCE_PATTERN)),
   channel: z.enum(CHANNELS),
   receivedAt: z.iso.datetime(),
   report: reportSubmissionSchema,
@@ -37,6 +38,6 @@ export const parseIntakeMessage = (body: string): IntakeMessage => intakeMessage
 
 /** An intake message from its parsed JSON; throws if it is not one. */
 export const intakeMessageFrom = (value: unknown): IntakeMessage => {
-  const parsed = intakeMessageSchema.parse(value);
+  const parsed = parseOrThrow(intakeMessageSchema, value);
   return { ...parsed, reference: parsed.reference as Reference };
 };

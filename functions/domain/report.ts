@@ -3,7 +3,8 @@
  * contract of `POST /reports`. The zod schema is the single source of the type, the validation
  * and the published JSON Schema.
  */
-import * as z from 'zod';
+import * as z from './zod.ts';
+import { described, named } from './zod.ts';
 import { groupedNumber } from './entities/numerals.ts';
 import { typedText } from './typed-text.ts';
 
@@ -42,11 +43,12 @@ const UNPRINTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\
 
 /** Free text with a sensible ceiling; surrounding white space is not part of the answer. */
 const text = (max: number, what: string) =>
-  typedText(what)
-    .trim()
-    .min(1, { error: `${what} must not be empty; leave it out if you do not know it` })
-    .max(max, { error: `${what} must be ${max} characters or fewer` })
-    .refine((value) => !UNPRINTABLE.test(value), { error: `${what} contains characters that cannot be shown` });
+  typedText(what).check(
+    z.trim(),
+    z.minLength(1, { error: `${what} must not be empty; leave it out if you do not know it` }),
+    z.maxLength(max, { error: `${what} must be ${max} characters or fewer` }),
+    z.refine((value) => !UNPRINTABLE.test(value), { error: `${what} contains characters that cannot be shown` }),
+  );
 
 /** A force as the reporter knows it: an id, an official name, a short name, an alias, or "unknown". */
 const forceAsTyped = (what: string) => text(200, what);
@@ -60,97 +62,95 @@ export const POSTCODE_PATTERN = /^\s*[A-Za-z]{1,2}[0-9][A-Za-z0-9]?(\s*[0-9]([A-
 const isoDate = (what: string) =>
   z.iso.date({ error: `${what} must be a date written as YYYY-MM-DD` });
 
-export const subjectSchema = z
-  .strictObject({
+export const subjectSchema = described(
+  z.strictObject({
     role: z.enum(SUBJECT_ROLES, {
       error: `role must be one of: ${SUBJECT_ROLES.join(', ')}`,
     }),
-    name: text(200, 'name').optional(),
-    collarNumber: text(20, 'collarNumber').optional(),
-    rank: text(100, 'rank').optional(),
-    station: text(200, 'station').optional(),
-    force: forceAsTyped('subject.force')
-      .optional()
-      .describe('The force that employs the person: an id, official name or alias, or "unknown".'),
-  })
-  .describe('Who the report is about.');
+    name: z.optional(text(200, 'name')),
+    collarNumber: z.optional(text(20, 'collarNumber')),
+    rank: z.optional(text(100, 'rank')),
+    station: z.optional(text(200, 'station')),
+    force: described(z.optional(forceAsTyped('subject.force')), 'The force that employs the person: an id, official name or alias, or "unknown".'),
+  }),
+  'Who the report is about.',
+);
 
 export const locationSchema = z.strictObject({
-  description: text(2_000, 'location.description').optional(),
-  postcode: z
-    .string({ error: 'postcode must be text' })
-    .regex(POSTCODE_PATTERN, {
-      error: 'postcode must be a UK postcode such as SW1A 1AA, or its first part such as SW1A or SW1A 1',
-    })
-    .optional(),
+  description: z.optional(text(2_000, 'location.description')),
+  postcode: z.optional(
+    z.string({ error: 'postcode must be text' }).check(
+      z.regex(POSTCODE_PATTERN, {
+        error: 'postcode must be a UK postcode such as SW1A 1AA, or its first part such as SW1A or SW1A 1',
+      }),
+    ),
+  ),
 });
 
 export const whenSchema = z
   .strictObject({
-    from: isoDate('when.from').optional(),
-    to: isoDate('when.to').optional(),
-    ongoing: z.boolean({ error: 'ongoing must be true or false' }).optional(),
+    from: z.optional(isoDate('when.from')),
+    to: z.optional(isoDate('when.to')),
+    ongoing: z.optional(z.boolean({ error: 'ongoing must be true or false' })),
   })
-  .refine((when) => when.from === undefined || when.to === undefined || when.from <= when.to, {
-    error: 'when.to must not be before when.from',
-    path: ['to'],
-  });
+  .check(
+    z.refine((when) => when.from === undefined || when.to === undefined || when.from <= when.to, {
+      error: 'when.to must not be before when.from',
+      path: ['to'],
+    }),
+  );
 
-export const contactSchema = z
-  .strictObject({
-    name: text(200, 'contact.name').optional(),
-    email: z.email({ error: 'contact.email must be an e-mail address' }).max(254).optional(),
-    phone: z
-      .string({ error: 'contact.phone must be text' })
-      .regex(/^\+?[0-9 ()-]{7,20}$/, { error: 'contact.phone must be a telephone number' })
-      .optional(),
-    safeTimes: text(500, 'contact.safeTimes')
-      .optional()
-      .describe('When it is safe to contact the reporter, and how.'),
-  })
-  .describe('How the contact centre may reach a confidential reporter. Never sent to a force, never logged.');
+export const contactSchema = described(
+  z.strictObject({
+    name: z.optional(text(200, 'contact.name')),
+    email: z.optional(z.email({ error: 'contact.email must be an e-mail address' }).check(z.maxLength(254))),
+    phone: z.optional(
+      z.string({ error: 'contact.phone must be text' }).check(z.regex(/^\+?[0-9 ()-]{7,20}$/, { error: 'contact.phone must be a telephone number' })),
+    ),
+    safeTimes: described(z.optional(text(500, 'contact.safeTimes')), 'When it is safe to contact the reporter, and how.'),
+  }),
+  'How the contact centre may reach a confidential reporter. Never sent to a force, never logged.',
+);
 
 export const reporterSchema = z.discriminatedUnion(
   'mode',
   [
-    z
-      .strictObject({ mode: z.literal('anonymous') })
-      .describe('Nothing about the reporter is collected: no contact details are accepted.'),
-    z
-      .strictObject({ mode: z.literal('confidential'), contact: contactSchema.optional() })
-      .describe('The reporter may leave contact details for the contact centre only.'),
+    described(z.strictObject({ mode: z.literal('anonymous') }), 'Nothing about the reporter is collected: no contact details are accepted.'),
+    described(
+      z.strictObject({ mode: z.literal('confidential'), contact: z.optional(contactSchema) }),
+      'The reporter may leave contact details for the contact centre only.',
+    ),
   ],
   { error: 'reporter.mode must be "anonymous" or "confidential"' },
 );
 
-export const reportSubmissionSchema = z
-  .strictObject({
+export const reportSubmissionSchema = named(
+  z.strictObject({
     categories: z
       .array(z.enum(CATEGORIES, { error: `each category must be one of: ${CATEGORIES.join(', ')}` }), {
         error: 'categories must be a list',
       })
-      .min(1, { error: 'choose at least one category' })
-      .max(CATEGORIES.length)
-      .refine((categories) => new Set(categories).size === categories.length, {
-        error: 'each category may be chosen once',
-      }),
-    subject: subjectSchema.optional(),
-    force: forceAsTyped('force')
-      .optional()
-      .describe('The force the report concerns or where it happened: an id, official name or alias, or "unknown".'),
-    location: locationSchema.optional(),
-    when: whenSchema.optional(),
-    narrative: typedText('narrative', 'narrative is required: tell us what happened')
-      .trim()
-      .min(NARRATIVE_MIN, { error: `narrative must be at least ${NARRATIVE_MIN} characters: tell us what happened` })
-      .max(NARRATIVE_MAX, { error: `narrative must be ${groupedNumber(NARRATIVE_MAX)} characters or fewer` })
-      .refine((value) => !UNPRINTABLE.test(value), { error: 'narrative contains characters that cannot be shown' }),
-    reporter: reporterSchema.default({ mode: 'anonymous' }),
-  })
-  .meta({
-    id: 'ReportSubmission',
-    title: 'A report of police corruption or abuse',
-  });
+      .check(
+        z.minLength(1, { error: 'choose at least one category' }),
+        z.maxLength(CATEGORIES.length),
+        z.refine((categories) => new Set(categories).size === categories.length, {
+          error: 'each category may be chosen once',
+        }),
+      ),
+    subject: z.optional(subjectSchema),
+    force: described(z.optional(forceAsTyped('force')), 'The force the report concerns or where it happened: an id, official name or alias, or "unknown".'),
+    location: z.optional(locationSchema),
+    when: z.optional(whenSchema),
+    narrative: typedText('narrative', 'narrative is required: tell us what happened').check(
+      z.trim(),
+      z.minLength(NARRATIVE_MIN, { error: `narrative must be at least ${NARRATIVE_MIN} characters: tell us what happened` }),
+      z.maxLength(NARRATIVE_MAX, { error: `narrative must be ${groupedNumber(NARRATIVE_MAX)} characters or fewer` }),
+      z.refine((value) => !UNPRINTABLE.test(value), { error: 'narrative contains characters that cannot be shown' }),
+    ),
+    reporter: z._default(reporterSchema, { mode: 'anonymous' }),
+  }),
+  { id: 'ReportSubmission', title: 'A report of police corruption or abuse' },
+);
 
 export type Category = (typeof CATEGORIES)[number];
 export type ReportSubmission = z.output<typeof reportSubmissionSchema>;

@@ -8,7 +8,8 @@
  * A wrong code and an unknown reference get the same answer after the same work; ten wrong codes
  * for a reference within an hour shut it for an hour (follow-up-attempts.ts).
  */
-import * as z from 'zod';
+import * as z from './zod.ts';
+import { described, named } from './zod.ts';
 import { typedText } from './typed-text.ts';
 import { admitAttempt, withdrawAttempt, type AttemptLog } from './follow-up-attempts.ts';
 import {
@@ -66,42 +67,55 @@ export const reporterStatus = (record: ReportRecord | undefined, parts: readonly
 export const reporterQuestionSchema = z.strictObject({
   id: z.string(),
   askedAt: z.iso.datetime(),
-  text: z.string().describe('The question, as the contact centre relayed it.'),
+  text: described(z.string(), 'The question, as the contact centre relayed it.'),
   answered: z.boolean(),
 });
 
-export const reporterViewSchema = z
-  .strictObject({
+export const reporterViewSchema = named(
+  z.strictObject({
     reference: z.string(),
-    status: z.enum(REPORTER_STATUSES).describe('received, passed_to_a_police_force or closed: never which force, nor what it did.'),
-    questions: z.array(reporterQuestionSchema).describe('Questions relayed to the reporter, oldest first.'),
-  })
-  .meta({ id: 'ReporterView', title: 'A report as its reporter may see it' });
+    status: described(z.enum(REPORTER_STATUSES), 'received, passed_to_a_police_force or closed: never which force, nor what it did.'),
+    questions: described(z.array(reporterQuestionSchema), 'Questions relayed to the reporter, oldest first.'),
+  }),
+  { id: 'ReporterView', title: 'A report as its reporter may see it' },
+);
 
 export type ReporterView = z.infer<typeof reporterViewSchema>;
 export type ReporterQuestion = z.infer<typeof reporterQuestionSchema>;
 
-const codeField = z
-  .string({ error: 'code is required: the follow-up code you were given' })
-  .refine((typed) => parseFollowUpCode(typed) !== undefined, { error: `code must be the ${FOLLOW_UP_CODE_DIGITS}-digit follow-up code you were given` })
-  .transform((typed) => parseFollowUpCode(typed) as FollowUpCode);
+const codeField = z.pipe(
+  z
+    .string({ error: 'code is required: the follow-up code you were given' })
+    .check(z.refine((typed) => parseFollowUpCode(typed) !== undefined, { error: `code must be the ${FOLLOW_UP_CODE_DIGITS}-digit follow-up code you were given` })),
+  z.transform((typed: string) => parseFollowUpCode(typed) as FollowUpCode),
+);
 
-export const openReportRequestSchema = z.strictObject({ code: codeField }).meta({ id: 'OpenReportRequest', title: 'A follow-up code' });
+export const openReportRequestSchema = named(z.strictObject({ code: codeField }), { id: 'OpenReportRequest', title: 'A follow-up code' });
 
-export const reporterAnswerRequestSchema = z
-  .strictObject({
+export const reporterAnswerRequestSchema = named(
+  z.strictObject({
     code: codeField,
-    questionId: typedText('questionId', 'questionId is required').min(1).max(100),
-    answer: typedText('answer', 'answer is required').trim().min(1, { error: 'answer must not be empty' }).max(FOLLOW_UP_TEXT_MAX),
-  })
-  .meta({ id: 'ReporterAnswerRequest', title: "The reporter's answer to a relayed question" });
+    questionId: typedText('questionId', 'questionId is required').check(z.minLength(1), z.maxLength(100)),
+    answer: typedText('answer', 'answer is required').check(
+      z.trim(),
+      z.minLength(1, { error: 'answer must not be empty' }),
+      z.maxLength(FOLLOW_UP_TEXT_MAX),
+    ),
+  }),
+  { id: 'ReporterAnswerRequest', title: "The reporter's answer to a relayed question" },
+);
 
-export const informationRequestSchema = z
-  .strictObject({
+export const informationRequestSchema = named(
+  z.strictObject({
     code: codeField,
-    information: typedText('information', 'information is required').trim().min(1, { error: 'information must not be empty' }).max(FOLLOW_UP_TEXT_MAX),
-  })
-  .meta({ id: 'InformationRequest', title: 'More information from the reporter' });
+    information: typedText('information', 'information is required').check(
+      z.trim(),
+      z.minLength(1, { error: 'information must not be empty' }),
+      z.maxLength(FOLLOW_UP_TEXT_MAX),
+    ),
+  }),
+  { id: 'InformationRequest', title: 'More information from the reporter' },
+);
 
 export interface ReporterPorts {
   readonly access: FollowUpAccess;

@@ -13,7 +13,8 @@
  * statistics-view.ts. The reporter's view and a report's receipt have their schemas beside their
  * code (reporter-follow-up.ts, submission.ts).
  */
-import * as z from 'zod';
+import * as z from './zod.ts';
+import { described, named } from './zod.ts';
 import { CATEGORIES, reportSubmissionSchema } from './report.ts';
 import { CHANNELS } from './intake.ts';
 import { CLOSURE_REASONS } from './review-state.ts';
@@ -52,203 +53,228 @@ export const ANSWER_STATUSES = every<AnswerStatus>()(['awaiting_review', 'approv
 
 const timestamp = () => z.iso.datetime();
 const day = () => z.iso.date();
-const reference = () => z.string().regex(REFERENCE_PATTERN);
-const cursor = () => z.string().nullable().describe('Send it back as `after` for the next page; null on the last page.');
+const reference = () => z.string().check(z.regex(REFERENCE_PATTERN));
+const cursor = () => described(z.nullable(z.string()), 'Send it back as `after` for the next page; null on the last page.');
 
 // ─── the contact centre ───────────────────────────────────────────────────────────────────────
 
-export const staffActionSchema = z
-  .strictObject({ by: z.string().describe('The member of staff, by username.'), at: timestamp() })
-  .meta({ id: 'StaffAction', title: 'Who did something, and when' });
+export const staffActionSchema = named(z.strictObject({ by: described(z.string(), 'The member of staff, by username.'), at: timestamp() }), {
+  id: 'StaffAction',
+  title: 'Who did something, and when',
+});
 
-export const auditEventSchema = z
-  .strictObject({
+export const auditEventSchema = named(
+  z.strictObject({
     type: z.string(),
     at: timestamp(),
-    by: z.string().optional().describe("The member of staff, or `force:<id>`; absent for the service's own steps."),
+    by: described(z.optional(z.string()), "The member of staff, or `force:<id>`; absent for the service's own steps."),
     detail: z.record(z.string(), z.unknown()),
-  })
-  .meta({ id: 'AuditEvent', title: 'An entry in the audit trail' });
+  }),
+  { id: 'AuditEvent', title: 'An entry in the audit trail' },
+);
 
-export const flaggedDetailSchema = z
-  .strictObject({
-    pointer: z.string().describe('RFC 6901 pointer to the field the detail is in, e.g. /narrative.'),
+export const flaggedDetailSchema = named(
+  z.strictObject({
+    pointer: described(z.string(), 'RFC 6901 pointer to the field the detail is in, e.g. /narrative.'),
     kind: z.enum(IDENTIFYING_KINDS),
-    start: z.number().int().describe('UTF-16 index, inclusive.'),
-    end: z.number().int().describe('UTF-16 index, exclusive.'),
+    start: described(z.number().check(z.int()), 'UTF-16 index, inclusive.'),
+    end: described(z.number().check(z.int()), 'UTF-16 index, exclusive.'),
     text: z.string(),
-  })
-  .meta({ id: 'FlaggedDetail', title: 'A detail that could identify the reporter, for the analyst to consider' });
+  }),
+  { id: 'FlaggedDetail', title: 'A detail that could identify the reporter, for the analyst to consider' },
+);
 
-const protectionSchema = z
-  .strictObject({
-    from: z.array(z.string()).describe('The forces the report must never reach.'),
-    mentions: z.array(
-      z.strictObject({ kind: z.enum(PROTECTED_KINDS), field: z.string(), term: z.string(), onlyFor: z.array(z.string()) }),
-    ),
-  })
-  .describe("Set when the report speaks of a force's own professional standards, anti-corruption or vetting unit, or its chief officers.");
+const protectionSchema = described(
+  z.strictObject({
+    from: described(z.array(z.string()), 'The forces the report must never reach.'),
+    mentions: z.array(z.strictObject({ kind: z.enum(PROTECTED_KINDS), field: z.string(), term: z.string(), onlyFor: z.array(z.string()) })),
+  }),
+  "Set when the report speaks of a force's own professional standards, anti-corruption or vetting unit, or its chief officers.",
+);
 
-const closureProposalSchema = z.strictObject({ ...staffActionSchema.shape, reason: z.enum(CLOSURE_REASONS), note: z.string().optional() });
+const closureProposalSchema = z.strictObject({ ...staffActionSchema.shape, reason: z.enum(CLOSURE_REASONS), note: z.optional(z.string()) });
 
-export const contactSummarySchema = z
-  .strictObject({
+export const contactSummarySchema = named(
+  z.strictObject({
     reference: reference(),
     channel: z.enum(CHANNELS),
     receivedAt: timestamp(),
     status: z.enum(REPORT_STATUSES),
     categories: z.array(z.enum(CATEGORIES)),
-    proposedForce: z
-      .strictObject({
-        destination: z.string().describe('A force id, or "triage".'),
-        name: z.string().nullable().describe("The force's name; null for triage."),
+    proposedForce: described(
+      z.strictObject({
+        destination: described(z.string(), 'A force id, or "triage".'),
+        name: described(z.nullable(z.string()), "The force's name; null for triage."),
         rule: z.enum(ROUTING_RULES),
         reason: z.string(),
         candidates: z.array(z.string()),
-      })
-      .describe("Where the contact is going and why: the router's decision, or the contact centre's."),
-    sanitised: staffActionSchema.nullable().describe('Who last wrote the sanitised version, and when.'),
-    closureProposed: closureProposalSchema.nullable(),
-    changedBy: z.array(z.string()).describe('Who changed what the force will receive or where it goes: none of them may approve it.'),
-    protection: protectionSchema.nullable(),
-  })
-  .meta({ id: 'ContactSummary', title: 'A contact as the contact centre lists it' });
+      }),
+      "Where the contact is going and why: the router's decision, or the contact centre's.",
+    ),
+    sanitised: described(z.nullable(staffActionSchema), 'Who last wrote the sanitised version, and when.'),
+    closureProposed: z.nullable(closureProposalSchema),
+    changedBy: described(z.array(z.string()), 'Who changed what the force will receive or where it goes: none of them may approve it.'),
+    protection: z.nullable(protectionSchema),
+  }),
+  { id: 'ContactSummary', title: 'A contact as the contact centre lists it' },
+);
 
-export const contactListSchema = z
-  .strictObject({ contacts: z.array(contactSummarySchema), next: cursor() })
-  .meta({ id: 'ContactList', title: 'Contacts awaiting review, oldest first' });
+export const contactListSchema = named(z.strictObject({ contacts: z.array(contactSummarySchema), next: cursor() }), {
+  id: 'ContactList',
+  title: 'Contacts awaiting review, oldest first',
+});
 
-export const contactForReviewSchema = z
-  .strictObject({
+export const contactForReviewSchema = named(
+  z.strictObject({
     ...contactSummarySchema.shape,
-    original: reportSubmissionSchema.describe("The reporter's own words, opened with the contact centre's key; reading them is recorded."),
+    original: described(reportSubmissionSchema, "The reporter's own words, opened with the contact centre's key; reading them is recorded."),
     flags: z.array(flaggedDetailSchema),
-    sanitised: z.strictObject({ ...staffActionSchema.shape, content: disseminableContentSchema }).nullable(),
-    closed: z.strictObject({ ...closureProposalSchema.shape, proposedBy: z.string().optional() }).nullable(),
-    approved: staffActionSchema.nullable(),
+    sanitised: z.nullable(z.strictObject({ ...staffActionSchema.shape, content: disseminableContentSchema })),
+    closed: z.nullable(z.strictObject({ ...closureProposalSchema.shape, proposedBy: z.optional(z.string()) })),
+    approved: z.nullable(staffActionSchema),
     audit: z.array(auditEventSchema),
-  })
-  .meta({ id: 'ContactForReview', title: 'A contact in full, for review' });
+  }),
+  { id: 'ContactForReview', title: 'A contact in full, for review' },
+);
 
-export const splitContactSchema = z
-  .strictObject({ ...contactSummarySchema.shape, splitInto: z.array(reference()).describe('The references of the reports it was divided into.') })
-  .meta({ id: 'SplitContactResult', title: 'A contact divided into reports for several forces' });
+export const splitContactSchema = named(
+  z.strictObject({ ...contactSummarySchema.shape, splitInto: described(z.array(reference()), 'The references of the reports it was divided into.') }),
+  { id: 'SplitContactResult', title: 'A contact divided into reports for several forces' },
+);
 
-export const questionSummarySchema = z
-  .strictObject({
+export const questionSummarySchema = named(
+  z.strictObject({
     id: z.uuid(),
     reference: reference(),
-    force: forceNameSchema.describe('The force that asked.'),
+    force: described(forceNameSchema, 'The force that asked.'),
     askedAt: timestamp(),
     question: z.string(),
     status: z.enum(QUESTION_STATUSES),
-    relayed: staffActionSchema.nullable(),
-  })
-  .meta({ id: 'QuestionSummary', title: "A force's question for the reporter" });
+    relayed: z.nullable(staffActionSchema),
+  }),
+  { id: 'QuestionSummary', title: "A force's question for the reporter" },
+);
 
-export const answerSummarySchema = z
-  .strictObject({
+export const answerSummarySchema = named(
+  z.strictObject({
     id: z.uuid(),
-    questionId: z.uuid().optional().describe('The question answered; absent for information the reporter added unasked.'),
+    questionId: described(z.optional(z.uuid()), 'The question answered; absent for information the reporter added unasked.'),
     reference: reference(),
-    force: z.string().optional().describe('The force that asked; absent for added information.'),
+    force: described(z.optional(z.string()), 'The force that asked; absent for added information.'),
     channel: z.enum(CHANNELS),
     receivedAt: timestamp(),
     status: z.enum(ANSWER_STATUSES),
-    sanitised: z.strictObject({ ...staffActionSchema.shape, text: z.string() }).nullable(),
-    approved: staffActionSchema.nullable(),
-    notifiedAt: timestamp().optional().describe('When the force that has the report was sent it.'),
-    version: z.number().int(),
-  })
-  .meta({ id: 'AnswerSummary', title: "A reporter's answer, or information they added, without their own words" });
+    sanitised: z.nullable(z.strictObject({ ...staffActionSchema.shape, text: z.string() })),
+    approved: z.nullable(staffActionSchema),
+    notifiedAt: described(z.optional(timestamp()), 'When the force that has the report was sent it.'),
+    version: z.number().check(z.int()),
+  }),
+  { id: 'AnswerSummary', title: "A reporter's answer, or information they added, without their own words" },
+);
 
-export const answerForReviewSchema = z
-  .strictObject({
+export const answerForReviewSchema = named(
+  z.strictObject({
     ...answerSummarySchema.shape,
-    question: questionSummarySchema.nullable().describe('The question it answers; null for information added unasked.'),
-    original: z.string().describe("The reporter's own words, opened with the contact centre's key; reading them is recorded."),
+    question: described(z.nullable(questionSummarySchema), 'The question it answers; null for information added unasked.'),
+    original: described(z.string(), "The reporter's own words, opened with the contact centre's key; reading them is recorded."),
     flags: z.array(flaggedDetailSchema),
-  })
-  .meta({ id: 'AnswerForReview', title: "A reporter's answer in full, for review" });
+  }),
+  { id: 'AnswerForReview', title: "A reporter's answer in full, for review" },
+);
 
-export const followUpQueuesSchema = z
-  .strictObject({ questionsAwaitingRelay: z.array(questionSummarySchema), answersAwaitingReview: z.array(answerSummarySchema) })
-  .meta({ id: 'FollowUpQueues', title: "Forces' questions to relay and reporters' answers to review, oldest first" });
+export const followUpQueuesSchema = named(
+  z.strictObject({ questionsAwaitingRelay: z.array(questionSummarySchema), answersAwaitingReview: z.array(answerSummarySchema) }),
+  { id: 'FollowUpQueues', title: "Forces' questions to relay and reporters' answers to review, oldest first" },
+);
 
 // ─── a force's system ─────────────────────────────────────────────────────────────────────────
 
-export const forceReportSummarySchema = z
-  .strictObject({
-    reference: z.string().regex(FORCE_REFERENCE_PATTERN).nullable().describe("Your force's own reference for the report."),
-    status: z.enum([...REPORT_STATUSES, 'transferred']).describe('`transferred` once your force has passed it on.'),
+export const forceReportSummarySchema = named(
+  z.strictObject({
+    reference: described(z.nullable(z.string().check(z.regex(FORCE_REFERENCE_PATTERN))), "Your force's own reference for the report."),
+    status: described(z.enum([...REPORT_STATUSES, 'transferred']), '`transferred` once your force has passed it on.'),
     categories: z.array(z.enum(CATEGORIES)),
     receivedOn: day(),
-    disseminatedOn: day().nullable().describe('The day it reached your force; null once passed on.'),
-  })
-  .meta({ id: 'ForceReportSummary', title: 'A report as a force lists it' });
+    disseminatedOn: described(z.nullable(day()), 'The day it reached your force; null once passed on.'),
+  }),
+  { id: 'ForceReportSummary', title: 'A report as a force lists it' },
+);
 
-export const forceReportListSchema = z
-  .strictObject({ reports: z.array(forceReportSummarySchema), next: cursor() })
-  .meta({ id: 'ForceReportList', title: "A force's reports, newest first" });
+export const forceReportListSchema = named(z.strictObject({ reports: z.array(forceReportSummarySchema), next: cursor() }), {
+  id: 'ForceReportList',
+  title: "A force's reports, newest first",
+});
 
-const forceAuditEntrySchema = z
-  .strictObject({
+const forceAuditEntrySchema = described(
+  z.strictObject({
     type: z.enum(['received', 'disseminated', 'read_by_force', 'outcome_recorded', 'transferred', 'question_asked', 'answer_disseminated']),
     on: day(),
-    force: z.string().optional().describe('The force that acted, when a force did.'),
-    destination: z.string().nullable().optional(),
-    outcome: z.enum(OUTCOMES).optional(),
-    from: z.string().nullable().optional(),
-    to: z.string().nullable().optional(),
-    questionId: z.string().optional(),
-  })
-  .describe("An audit entry a force may see: the day, never the time, and no one's words.");
+    force: described(z.optional(z.string()), 'The force that acted, when a force did.'),
+    destination: z.optional(z.nullable(z.string())),
+    outcome: z.optional(z.enum(OUTCOMES)),
+    from: z.optional(z.nullable(z.string())),
+    to: z.optional(z.nullable(z.string())),
+    questionId: z.optional(z.string()),
+  }),
+  "An audit entry a force may see: the day, never the time, and no one's words.",
+);
 
-export const forceReportSchema = z
-  .strictObject({
+export const forceReportSchema = named(
+  z.strictObject({
     ...forceReportSummarySchema.shape,
-    content: forceContentSchema.nullable().describe('The reviewed content.'),
-    routing: forceRoutingSchema.optional().describe('How the report came to your force; absent once you passed it on.'),
-    outcomes: z
-      .array(z.strictObject({ outcome: z.enum(OUTCOMES), force: z.string(), on: day(), note: z.string().optional().describe("Your force's own notes only.") }))
-      .optional()
-      .describe('Absent once you passed it on.'),
-    transferredOn: day().optional().describe('The day your force passed it on; present only then.'),
+    content: described(z.nullable(forceContentSchema), 'The reviewed content.'),
+    routing: described(z.optional(forceRoutingSchema), 'How the report came to your force; absent once you passed it on.'),
+    outcomes: described(
+      z.optional(
+        z.array(
+          z.strictObject({ outcome: z.enum(OUTCOMES), force: z.string(), on: day(), note: described(z.optional(z.string()), "Your force's own notes only.") }),
+        ),
+      ),
+      'Absent once you passed it on.',
+    ),
+    transferredOn: described(z.optional(day()), 'The day your force passed it on; present only then.'),
     passedOnBy: z.array(z.strictObject({ force: z.string(), name: z.string(), on: day() })),
     audit: z.array(forceAuditEntrySchema),
-  })
-  .meta({ id: 'ForceReport', title: 'A report in full, as a force may see it' });
+  }),
+  { id: 'ForceReport', title: 'A report in full, as a force may see it' },
+);
 
-export const transferResultSchema = z
-  .strictObject({
+export const transferResultSchema = named(
+  z.strictObject({
     ...forceReportSummarySchema.shape,
-    transferredTo: z.string().describe("The receiving force's id (or what was typed, when the registry does not know it)."),
-    heldInTriage: z.boolean().describe('True when it waits with the contact centre instead: the receiving force has not joined, or may not receive it.'),
-  })
-  .meta({ id: 'TransferResult', title: 'A report passed on' });
+    transferredTo: described(z.string(), "The receiving force's id (or what was typed, when the registry does not know it)."),
+    heldInTriage: described(
+      z.boolean(),
+      'True when it waits with the contact centre instead: the receiving force has not joined, or may not receive it.',
+    ),
+  }),
+  { id: 'TransferResult', title: 'A report passed on' },
+);
 
-export const questionAskedSchema = z
-  .strictObject({ questionId: z.uuid(), status: z.literal('awaiting_relay') })
-  .meta({ id: 'QuestionAsked', title: 'A question waiting for the contact centre to relay it' });
+export const questionAskedSchema = named(z.strictObject({ questionId: z.uuid(), status: z.literal('awaiting_relay') }), {
+  id: 'QuestionAsked',
+  title: 'A question waiting for the contact centre to relay it',
+});
 
 // ─── the public ───────────────────────────────────────────────────────────────────────────────
 
-export const receivedSchema = z.strictObject({ status: z.literal('received') }).meta({ id: 'Received', title: 'Taken in, waiting for review' });
+export const receivedSchema = named(z.strictObject({ status: z.literal('received') }), { id: 'Received', title: 'Taken in, waiting for review' });
 
-const month = () => z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+const month = () => z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
 
-const publicCountSchema = z
-  .union([
-    z.number().int().min(SUPPRESSION_THRESHOLD),
+const publicCountSchema = described(
+  z.union([
+    z.number().check(z.int(), z.gte(SUPPRESSION_THRESHOLD)),
     z.literal(FEWER_THAN_FIVE),
-    z.string().regex(/^\d+ to \d+$/).describe('The range a figure including hidden counts must lie in.'),
-  ])
-  .describe(`A count: ${SUPPRESSION_THRESHOLD} or more, "${FEWER_THAN_FIVE}", or a range such as "135 to 139".`);
+    described(z.string().check(z.regex(/^\d+ to \d+$/)), 'The range a figure including hidden counts must lie in.'),
+  ]),
+  `A count: ${SUPPRESSION_THRESHOLD} or more, "${FEWER_THAN_FIVE}", or a range such as "135 to 139".`,
+);
 
 const countsSchema = z.record(z.enum(COLUMNS), publicCountSchema);
 
-export const publicStatisticsSchema = z
-  .strictObject({
+export const publicStatisticsSchema = named(
+  z.strictObject({
     view: z.literal('public'),
     force: forceNameSchema,
     from: month(),
@@ -256,9 +282,10 @@ export const publicStatisticsSchema = z
     columns: z.array(z.enum(COLUMNS)),
     months: z.array(z.strictObject({ month: month(), counts: countsSchema })),
     totals: countsSchema,
-    suppression: z.string().describe('The suppression rules, in words.'),
-  })
-  .meta({ id: 'PublicStatistics', title: "A force's published figures by month" });
+    suppression: described(z.string(), 'The suppression rules, in words.'),
+  }),
+  { id: 'PublicStatistics', title: "A force's published figures by month" },
+);
 
 export type ContactSummary = z.input<typeof contactSummarySchema>;
 export type ContactList = z.input<typeof contactListSchema>;

@@ -2,7 +2,8 @@
  * Taking a report in: give it a reference the reporter can keep and put it on the intake queue.
  * Nothing slow or fallible beyond that happens while the reporter waits.
  */
-import * as z from 'zod';
+import * as z from './zod.ts';
+import { described, named } from './zod.ts';
 import { intakeMessage, type Channel } from './intake.ts';
 import type { IntakeQueue, ReportStore } from './ports.ts';
 import { newReference, REFERENCE_PATTERN, type Reference } from './reference.ts';
@@ -34,18 +35,17 @@ export const takeReport = async (
 };
 
 /** What the reporter is told when a report is taken in. */
-export const reportReceiptSchema = z
-  .strictObject({
-    reference: z.string().regex(REFERENCE_PATTERN).describe('Keep this: quote it to the contact centre or to follow the report up.'),
+export const reportReceiptSchema = named(
+  z.strictObject({
+    reference: described(z.string().check(z.regex(REFERENCE_PATTERN)), 'Keep this: quote it to the contact centre or to follow the report up.'),
     status: z.literal('received'),
-    followUpCode: z
-      .string()
-      .regex(/^\d{4}( \d{4}){3}$/)
-      .describe(
-        'Sixteen digits, shown once: with the reference they let the reporter see where the report stands, answer questions and add information. ' +
-          'Only a hash is kept, so nobody can recover a lost code. Sending the same report again with the same Idempotency-Key gives a new code, and the earlier one stops working.',
-      ),
-  })
-  .meta({ id: 'ReportReceipt', title: 'A report taken in' });
+    followUpCode: described(
+      z.string().check(z.regex(/^\d{4}( \d{4}){3}$/)),
+      'Sixteen digits, shown once: with the reference they let the reporter see where the report stands, answer questions and add information. ' +
+        'Only a hash is kept, so nobody can recover a lost code. Sending the same report again with the same Idempotency-Key gives a new code, and the earlier one stops working.',
+    ),
+  }),
+  { id: 'ReportReceipt', title: 'A report taken in' },
+);
 
 export type ReportReceipt = z.infer<typeof reportReceiptSchema>;

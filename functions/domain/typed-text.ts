@@ -6,7 +6,7 @@
  * force's system could be trusted to show them. Every free-text field of every request schema is
  * built on this, so the refusal names the field and the character.
  */
-import * as z from 'zod';
+import * as z from './zod.ts';
 
 const UNSENDABLE = /[\p{Noncharacter_Code_Point}\p{Cs}]/u;
 
@@ -18,15 +18,18 @@ export const firstUnsendable = (text: string): number | undefined => UNSENDABLE.
 
 /**
  * A string schema that refuses unsendable characters with "<what> holds a character that cannot
- * be sent (U+FFFE)". Chain `.trim()`, `.min()`, `.max()` and other checks on it as on `z.string()`.
+ * be sent (U+FFFE)". Add `z.trim()`, `z.minLength()`, `z.maxLength()` and other checks to it with
+ * `.check()`, as to `z.string()`.
  *
  * @param what the field as the messages name it, e.g. "narrative" or "location.description"
  * @param notText the message when the value is missing or not a string; by default "<what> must be text"
  */
 export const typedText = (what: string, notText = `${what} must be text`) =>
-  z.string({ error: notText }).superRefine((value, context) => {
-    const codePoint = firstUnsendable(value);
-    if (codePoint !== undefined) {
-      context.addIssue({ code: 'custom', input: value, message: `${what} holds a character that cannot be sent (${codePointName(codePoint)})` });
-    }
-  });
+  z.string({ error: notText }).check(
+    z.superRefine((value, context) => {
+      const codePoint = firstUnsendable(value);
+      if (codePoint !== undefined) {
+        context.addIssue({ code: 'custom', input: value, message: `${what} holds a character that cannot be sent (${codePointName(codePoint)})` });
+      }
+    }),
+  );

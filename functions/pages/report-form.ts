@@ -15,7 +15,7 @@
  * `submissionFromForm` leaves out of `submission` whatever it has already refused, so the two
  * lists never say the same thing twice; `reportFormPage` puts errors in the order of the form.
  */
-import type * as z from 'zod';
+import type * as z from '#domain/zod.ts';
 import { FORCES, forceById } from '#domain/forces.ts';
 import { CATEGORIES, categoryDescriptions, NARRATIVE_MAX, NARRATIVE_MIN, type Category } from '#domain/report.ts';
 import {
@@ -283,7 +283,7 @@ export const submissionFromForm = (
 // The schema's issues as GOV.UK error messages
 // ---------------------------------------------------------------------------------------------
 
-type Issue = z.ZodError['issues'][number];
+type Issue = z.core.$ZodIssue;
 
 /** A free-text answer: its id on the form, and how an error message names it. */
 interface TextField {

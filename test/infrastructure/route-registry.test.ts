@@ -12,7 +12,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
-import type * as z from 'zod';
+import type * as z from '../../functions/domain/zod.ts';
+import { metadataOf } from '../../functions/domain/zod.ts';
 import { answerSummary, contactForReview, contactSummary, questionSummary } from '../../functions/adapters/contact-centre-views.ts';
 import { STAFF_GROUPS } from '../../functions/configuration/stack-names.ts';
 import { forceReportSummary } from '../../functions/domain/force-facing.ts';
@@ -142,7 +143,7 @@ describe('the route registry, the stack and the published document', () => {
         }
       }
       for (const [status, answer] of Object.entries(route.responses)) {
-        if ('json' in answer) assert.equal(typeof answer.json.meta()?.id, 'string', `${keyOf(route)} ${status}: its schema is named`);
+        if ('json' in answer) assert.equal(typeof metadataOf(answer.json)?.id, 'string', `${keyOf(route)} ${status}: its schema is named`);
       }
     }
   });
@@ -185,7 +186,7 @@ describe('the route registry, the stack and the published document', () => {
 // The views the handlers answer with are typed from their schemas: a field added to a view and not
 // to its schema, or changed in one and not the other, fails the type check (npm test runs tsc).
 type DeepReadonly<T> = T extends (infer I)[] ? readonly DeepReadonly<I>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
-type Fits<View, Schema extends z.ZodType, Except extends string = never> = Omit<View, Except> extends DeepReadonly<Omit<z.input<Schema>, Except>> ? true : false;
+type Fits<View, Schema extends z.ZodMiniType, Except extends string = never> = Omit<View, Except> extends DeepReadonly<Omit<z.input<Schema>, Except>> ? true : false;
 const viewsFitTheirSchemas: [
   Fits<ReturnType<typeof contactSummary>, typeof contactSummarySchema>,
   Fits<ReturnType<typeof contactForReview>, typeof contactForReviewSchema>,

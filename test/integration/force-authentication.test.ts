@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from '../../functions/domain/zod.ts';
 import { FORCES } from '../../functions/domain/forces.ts';
 import { captureOutput } from '../support/local-stack.ts';
 import { LOCAL_STAFF_CLIENT_ID, startOidcIssuer, type LocalIssuer, type TokenClaims } from '../../local/oidc-issuer.ts';

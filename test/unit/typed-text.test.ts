@@ -15,6 +15,7 @@ import { informationRequestSchema, reporterAnswerRequestSchema } from '../../fun
 import { closureSchema, forceChoiceSchema, splitSchema } from '../../functions/domain/review-requests.ts';
 import { codePointName, firstUnsendable, typedText } from '../../functions/domain/typed-text.ts';
 import { minimalReport, NARRATIVE } from '../support/reports.ts';
+import * as z from '../../functions/domain/zod.ts';
 
 const TYPED = [
   'Ça s’est passé près de l’église, à côté du café; não havia ninguém.',
@@ -62,8 +63,8 @@ describe('typed text', () => {
     assert.equal(typedText('question', 'question is required').safeParse(undefined).error!.issues[0]!.message, 'question is required');
   });
 
-  it('chains like z.string(): trimmed, and bounded', () => {
-    const schema = typedText('reason').trim().min(3).max(5);
+  it('takes checks like z.string(): trimmed, and bounded', () => {
+    const schema = typedText('reason').check(z.trim(), z.minLength(3), z.maxLength(5));
     assert.equal(schema.parse('  héé  '), 'héé');
     assert.equal(schema.safeParse('ab').success, false);
     assert.equal(schema.safeParse('abc\uFFFF').success, false);

@@ -4,21 +4,23 @@
  * problemDetails(), which runs first on every error.
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from '#domain/zod.ts';
+import { described, named } from '#domain/zod.ts';
 
 /** The problem document, as the OpenAPI document publishes it. */
-export const problemSchema = z
-  .object({
-    type: z.string().describe('A URI naming the kind of problem; "about:blank" when the status says it all.'),
+export const problemSchema = named(
+  z.object({
+    type: described(z.string(), 'A URI naming the kind of problem; "about:blank" when the status says it all.'),
     title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    errors: z
-      .array(z.object({ pointer: z.string().describe('RFC 6901 JSON Pointer to the field'), detail: z.string() }))
-      .optional()
-      .describe('One entry per failing field.'),
-  })
-  .meta({ id: 'Problem', title: 'RFC 9457 problem details' });
+    status: z.number().check(z.int()),
+    detail: z.optional(z.string()),
+    errors: described(
+      z.optional(z.array(z.object({ pointer: described(z.string(), 'RFC 6901 JSON Pointer to the field'), detail: z.string() }))),
+      'One entry per failing field.',
+    ),
+  }),
+  { id: 'Problem', title: 'RFC 9457 problem details' },
+);
 
 export interface FieldProblem {
   /** RFC 6901 JSON Pointer to the failing field in the request body, e.g. "/subject/role". */

@@ -12,7 +12,7 @@ import middy from '@middy/core';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from '#domain/zod.ts';
 import { anonymise } from './anonymous-request.ts';
 import { bodyLimit } from './body-limit.ts';
 import { fromCloudFront } from './cloudfront-origin.ts';
@@ -28,21 +28,21 @@ export type HttpEvent<Body = undefined> = Omit<APIGatewayProxyEventV2, 'body'> &
 export type StaffEvent<Body = undefined> = HttpEvent<Body> & { readonly staff: StaffMember };
 export type ForceEvent<Body = undefined> = HttpEvent<Body> & { readonly force: ForceCaller };
 
-export interface BodyOptions<Schema extends z.ZodType> {
+export interface BodyOptions<Schema extends z.ZodMiniType> {
   readonly schema: Schema;
   readonly maxBytes: number;
   /** The catalogued problem a body that fails validation is. */
   readonly problem: ProblemName;
 }
 
-const withBody = <Event>(chain: middy.MiddyfiedHandler<Event, Result>, body: BodyOptions<z.ZodType>) =>
+const withBody = <Event>(chain: middy.MiddyfiedHandler<Event, Result>, body: BodyOptions<z.ZodMiniType>) =>
   chain
     .use(bodyLimit<Event>(body.maxBytes))
     .use(httpJsonBodyParser() as middy.MiddlewareObj<Event>)
     .use(validatedBody(body.schema, body.problem) as middy.MiddlewareObj<Event>);
 
 /** A route anyone may call, anonymously. */
-export const publicRoute = <Schema extends z.ZodType>(body: BodyOptions<Schema>) =>
+export const publicRoute = <Schema extends z.ZodMiniType>(body: BodyOptions<Schema>) =>
   withBody(middy<HttpEvent<z.output<Schema>>, Result>().use(fromCloudFront()).use(anonymise()).use(httpSecurityHeaders()), body).use(problemDetails());
 
 /** A route anyone may call, anonymously, with no body: it sees only the query parameters named. */
@@ -59,7 +59,7 @@ const staffChain = <Body>(groups: readonly StaffGroup[]) =>
 export const staffRoute = (groups: readonly StaffGroup[]) => staffChain<undefined>(groups).use(problemDetails());
 
 /** A route for contact-centre staff in one of the groups given, taking a JSON body. */
-export const staffRouteWithBody = <Schema extends z.ZodType>(groups: readonly StaffGroup[], body: BodyOptions<Schema>) =>
+export const staffRouteWithBody = <Schema extends z.ZodMiniType>(groups: readonly StaffGroup[], body: BodyOptions<Schema>) =>
   withBody(staffChain<z.output<Schema>>(groups), body).use(problemDetails());
 
 export const json = (statusCode: number, body: unknown): Result => ({
@@ -78,5 +78,5 @@ const forceChain = <Body>() =>
 export const forceRoute = () => forceChain<undefined>().use(problemDetails());
 
 /** A route for a force's system, taking a JSON body. */
-export const forceRouteWithBody = <Schema extends z.ZodType>(body: BodyOptions<Schema>) =>
+export const forceRouteWithBody = <Schema extends z.ZodMiniType>(body: BodyOptions<Schema>) =>
   withBody(forceChain<z.output<Schema>>(), body).use(problemDetails());

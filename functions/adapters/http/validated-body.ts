@@ -3,11 +3,11 @@
  * or refuses it with 400 and one entry per failing field, each with its JSON Pointer.
  */
 import type { MiddlewareObj } from '@middy/core';
-import type * as z from 'zod';
+import type * as z from '#domain/zod.ts';
 import { problem, type ProblemName } from './problem-catalogue.ts';
 import { jsonPointer, type FieldProblem } from './problem.ts';
 
-export const fieldProblems = (error: z.ZodError): FieldProblem[] =>
+export const fieldProblems = (error: z.core.$ZodError): FieldProblem[] =>
   error.issues.flatMap((issue): FieldProblem[] =>
     issue.code === 'unrecognized_keys'
       ? issue.keys.map((key) => ({
@@ -17,7 +17,7 @@ export const fieldProblems = (error: z.ZodError): FieldProblem[] =>
       : [{ pointer: jsonPointer(issue.path), detail: issue.message }],
   );
 
-export const validatedBody = <Schema extends z.ZodType>(
+export const validatedBody = <Schema extends z.ZodMiniType>(
   schema: Schema,
   problemName: ProblemName,
 ): MiddlewareObj<{ body: unknown }> => ({

@@ -11,7 +11,8 @@
  * each document. Never the reporter's reference, contact details, how they made contact, or any
  * time of day.
  */
-import * as z from 'zod';
+import * as z from '../zod.ts';
+import { described, named } from '../zod.ts';
 import { REFERENCE_PATTERN } from '../reference.ts';
 import { CATEGORIES, SUBJECT_ROLES } from '../report.ts';
 import { FORCE_REFERENCE_PATTERN } from './force-reference.ts';
@@ -20,38 +21,41 @@ import { FORCE_REFERENCE_PATTERN } from './force-reference.ts';
 
 const day = () => z.iso.date();
 
-export const forceNameSchema = z.strictObject({ id: z.string(), name: z.string() }).describe('A force, as the registry names it.');
+export const forceNameSchema = described(z.strictObject({ id: z.string(), name: z.string() }), 'A force, as the registry names it.');
 
 /** The report's content as a force receives it: as reviewed, with forces named by the registry. */
 export const forceContentSchema = z.strictObject({
-  categories: z.array(z.enum(CATEGORIES)).min(1),
-  subject: z
-    .strictObject({
+  categories: z.array(z.enum(CATEGORIES)).check(z.minLength(1)),
+  subject: z.optional(
+    z.strictObject({
       role: z.enum(SUBJECT_ROLES),
-      name: z.string().optional(),
-      collarNumber: z.string().optional(),
-      rank: z.string().optional(),
-      station: z.string().optional(),
-      employer: forceNameSchema.optional().describe('The force that employs the person, when the registry knows it.'),
-    })
-    .optional(),
-  forceNamed: forceNameSchema.optional().describe('The force the report names for where it happened, when the registry knows it.'),
-  location: z.strictObject({ description: z.string().optional(), postcode: z.string().optional() }).optional(),
-  when: z.strictObject({ from: day().optional(), to: day().optional(), ongoing: z.boolean().optional() }).optional(),
+      name: z.optional(z.string()),
+      collarNumber: z.optional(z.string()),
+      rank: z.optional(z.string()),
+      station: z.optional(z.string()),
+      employer: described(z.optional(forceNameSchema), 'The force that employs the person, when the registry knows it.'),
+    }),
+  ),
+  forceNamed: described(z.optional(forceNameSchema), 'The force the report names for where it happened, when the registry knows it.'),
+  location: z.optional(z.strictObject({ description: z.optional(z.string()), postcode: z.optional(z.string()) })),
+  when: z.optional(z.strictObject({ from: z.optional(day()), to: z.optional(day()), ongoing: z.optional(z.boolean()) })),
   narrative: z.string(),
 });
 
 export type ForceContent = z.infer<typeof forceContentSchema>;
 
-export const forceRoutingSchema = z
-  .strictObject({ rule: z.string(), explanation: z.string().describe("Why the report is with this force, in the service's fixed words.") })
-  .describe('How the report came to this force.');
+export const forceRoutingSchema = described(
+  z.strictObject({ rule: z.string(), explanation: described(z.string(), "Why the report is with this force, in the service's fixed words.") }),
+  'How the report came to this force.',
+);
 
 /** A force's own reference; on the contact centre's triage queue, the contact centre's reference. */
-export const forceMessageReference = z
-  .string()
-  .refine((value) => FORCE_REFERENCE_PATTERN.test(value) || REFERENCE_PATTERN.test(value), { error: 'reference must be a force reference' })
-  .describe("The force's own reference for the report (FR-XXXX-XXXX-XXXX), unlinkable to any other; on the triage queue, the contact centre's reference.");
+export const forceMessageReference = described(
+  z.string().check(
+    z.refine((value) => FORCE_REFERENCE_PATTERN.test(value) || REFERENCE_PATTERN.test(value), { error: 'reference must be a force reference' }),
+  ),
+  "The force's own reference for the report (FR-XXXX-XXXX-XXXX), unlinkable to any other; on the triage queue, the contact centre's reference.",
+);
 
 /**
  * Every message carries the id to deduplicate on. The FIFO queue drops a repeat only within five
@@ -59,31 +63,29 @@ export const forceMessageReference = z
  * seen, however late it comes.
  */
 const messageId = () =>
-  z
-    .string()
-    .min(1)
-    .max(128)
-    .describe(
-      "This message's id: the same for every copy of this message, however often or late it is delivered, and different for any other message. Store it with what you store, and ignore a message whose id you already have. It equals the SQS MessageDeduplicationId.",
-    );
+  described(
+    z.string().check(z.minLength(1), z.maxLength(128)),
+    "This message's id: the same for every copy of this message, however often or late it is delivered, and different for any other message. Store it with what you store, and ignore a message whose id you already have. It equals the SQS MessageDeduplicationId.",
+  );
 
 // ─── the report ───────────────────────────────────────────────────────────────────────────────
 
 export const FORCE_NOTIFICATION_VERSION = '3.0';
 
-export const forceNotificationSchema = z
-  .strictObject({
+export const forceNotificationSchema = named(
+  z.strictObject({
     schemaVersion: z.literal(FORCE_NOTIFICATION_VERSION),
     type: z.literal('report.disseminated'),
     messageId: messageId(),
     reference: forceMessageReference,
-    force: forceNameSchema.describe('The force (or triage) this notification is for.'),
-    receivedOn: z.iso.date().describe('The day the service received the report.'),
-    disseminatedOn: z.iso.date().describe('The day it was passed to this force.'),
+    force: described(forceNameSchema, 'The force (or triage) this notification is for.'),
+    receivedOn: described(z.iso.date(), 'The day the service received the report.'),
+    disseminatedOn: described(z.iso.date(), 'The day it was passed to this force.'),
     ...forceContentSchema.shape,
     routing: forceRoutingSchema,
-  })
-  .meta({ id: 'ForceNotification', title: 'A report disseminated to a police force' });
+  }),
+  { id: 'ForceNotification', title: 'A report disseminated to a police force' },
+);
 
 export type ForceNotification = z.infer<typeof forceNotificationSchema>;
 
@@ -91,21 +93,22 @@ export type ForceNotification = z.infer<typeof forceNotificationSchema>;
 
 export const FORCE_ANSWER_VERSION = '3.0';
 
-export const forceAnswerNotificationSchema = z
-  .strictObject({
+export const forceAnswerNotificationSchema = named(
+  z.strictObject({
     schemaVersion: z.literal(FORCE_ANSWER_VERSION),
     type: z.literal('report.answer'),
     messageId: messageId(),
     reference: forceMessageReference,
     force: forceNameSchema,
     questionId: z.string(),
-    askedBy: forceNameSchema.describe('The force that asked the question.'),
-    question: z.string().optional().describe('The question as it was asked; only to the force that asked it.'),
-    answer: z.string().describe("The reporter's answer, sanitised by the contact centre."),
-    answeredOn: z.iso.date().describe('The day the reporter answered.'),
+    askedBy: described(forceNameSchema, 'The force that asked the question.'),
+    question: described(z.optional(z.string()), 'The question as it was asked; only to the force that asked it.'),
+    answer: described(z.string(), "The reporter's answer, sanitised by the contact centre."),
+    answeredOn: described(z.iso.date(), 'The day the reporter answered.'),
     disseminatedOn: z.iso.date(),
-  })
-  .meta({ id: 'ForceAnswerNotification', title: "The reporter's answer to a force's question" });
+  }),
+  { id: 'ForceAnswerNotification', title: "The reporter's answer to a force's question" },
+);
 
 export type ForceAnswerNotification = z.infer<typeof forceAnswerNotificationSchema>;
 
@@ -113,18 +116,19 @@ export type ForceAnswerNotification = z.infer<typeof forceAnswerNotificationSche
 
 export const FORCE_INFORMATION_VERSION = '3.0';
 
-export const forceInformationNotificationSchema = z
-  .strictObject({
+export const forceInformationNotificationSchema = named(
+  z.strictObject({
     schemaVersion: z.literal(FORCE_INFORMATION_VERSION),
     type: z.literal('report.information'),
     messageId: messageId(),
     reference: forceMessageReference,
     force: forceNameSchema,
     informationId: z.string(),
-    information: z.string().describe('What the reporter added, sanitised by the contact centre.'),
-    receivedOn: z.iso.date().describe('The day the reporter added it.'),
+    information: described(z.string(), 'What the reporter added, sanitised by the contact centre.'),
+    receivedOn: described(z.iso.date(), 'The day the reporter added it.'),
     disseminatedOn: z.iso.date(),
-  })
-  .meta({ id: 'ForceInformationNotification', title: 'More information from the reporter about a report' });
+  }),
+  { id: 'ForceInformationNotification', title: 'More information from the reporter about a report' },
+);
 
 export type ForceInformationNotification = z.infer<typeof forceInformationNotificationSchema>;
