@@ -7,6 +7,7 @@
  * |             |                     |                          | DESTINATION#<force>, or|                    |
  * |             |                     |                          | DUE#report             | <dueSince>#<ref>   |
  * | event       | REPORT#<ref>        | EVENT#<time>#<type>#<id> |                        |                    |
+ * |             |                     | (events one step decided together: one item, the first's key, the rest in `followedBy`) |
  * | statistics  | STATS#<destination> | <yyyy-mm>                |                        |                    |
  * | force ref.  | FORCE-REFERENCE#<r> | FORCE-REFERENCE          |                        |                    |
  *
@@ -34,7 +35,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '#domain/audit.ts';
 import { ConcurrentChange, type DuePage, type ReportStore } from '#domain/ports.ts';
-import { conditionFailed, eventPut, queryPage, withoutKeys, type Item } from './dynamodb-items.ts';
+import { conditionFailed, eventPut, eventsPut, queryPage, withoutKeys, type Item } from './dynamodb-items.ts';
 import type { SplitChange } from '#domain/entities/split-change.ts';
 import type { Reference } from '#domain/reference.ts';
 import type { ForceReference, ForceReferenceEntry } from '#domain/entities/force-reference.ts';
@@ -67,10 +68,13 @@ const reportItem = (record: ReportRecord): Item => ({ ...reportKey(record.refere
 
 const fromReportItem = (item: Item): ReportRecord => withoutKeys<ReportRecord>(item);
 
-const fromEventItem = (item: Item): AuditEvent => {
+const fromEventItem = (item: Item): AuditEvent[] => {
   const { id, type, at, by, detail } = item as unknown as Partial<AuditEvent> & Pick<AuditEvent, 'type' | 'at' | 'detail'>;
   // An event written before events had ids is known by its key, which was unique when written.
-  return { id: id ?? String(item.SK), type, at, ...(by === undefined ? {} : { by }), detail };
+  const event = { id: id ?? String(item.SK), type, at, ...(by === undefined ? {} : { by }), detail };
+  // Events decided in the same step, kept in the first one's item (dynamodb-items.ts eventsPut).
+  const followedBy = (item.followedBy ?? []) as AuditEvent[];
+  return [event, ...followedBy.map((next) => ({ id: next.id, type: next.type, at: next.at, ...(next.by === undefined ? {} : { by: next.by }), detail: next.detail }))];
 };
 
 /** One update per statistics item (a transaction may touch each item once), adding up its counters. */
@@ -121,13 +125,14 @@ export class DynamoReportStore implements ReportStore {
     }
   }
 
-  async recordRouted({ record, events, counters }: RecordedContact): Promise<ReportRecord> {
+  async recordRouted({ record, events, counters, forceReference }: RecordedContact): Promise<ReportRecord> {
     try {
       await this.client.send(
         new TransactWriteCommand({
           TransactItems: [
             { Put: { TableName: this.tableName, Item: reportItem(record), ConditionExpression: 'attribute_not_exists(PK)' } },
-            ...events.map((event) => eventPut(this.tableName, record.reference, event)),
+            ...(forceReference === undefined ? [] : [this.claiming(record.reference, forceReference.force, forceReference.forceReference)]),
+            ...eventsPut(this.tableName, record.reference, events),
             ...counterUpdates(this.tableName, counters),
           ],
         }),
@@ -135,10 +140,23 @@ export class DynamoReportStore implements ReportStore {
       return record;
     } catch (error) {
       if (!conditionFailed(error)) throw error;
+      // Recorded by another delivery: what it recorded stands. Not recorded (the force reference
+      // drawn was taken, once in 2^60): the error, and the message's next delivery draws another.
       const recorded = await this.find(record.reference);
       if (recorded === undefined) throw error;
       return recorded;
     }
+  }
+
+  /** The put that claims a force reference for a report, only if no report holds it yet. */
+  private claiming(reference: Reference, force: ForceId, forceReference: ForceReference) {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: { ...forceReferenceKey(forceReference), kind: 'force-reference', reference, force },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    };
   }
 
   async recordNotified(before: ReportRecord, change: ReportChange): Promise<ReportRecord> {
@@ -207,13 +225,7 @@ export class DynamoReportStore implements ReportStore {
       await this.client.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...forceReferenceKey(forceReference), kind: 'force-reference', reference: before.reference, force },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
+            this.claiming(before.reference, force, forceReference),
             this.replacing(before, after),
             eventPut(this.tableName, before.reference, event),
           ],
@@ -314,7 +326,7 @@ export class DynamoReportStore implements ReportStore {
           ExclusiveStartKey,
         }),
       );
-      events.push(...(page.Items ?? []).map(fromEventItem));
+      events.push(...(page.Items ?? []).flatMap(fromEventItem));
       ExclusiveStartKey = page.LastEvaluatedKey;
     } while (ExclusiveStartKey !== undefined);
     return events;

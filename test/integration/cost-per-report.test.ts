@@ -20,8 +20,10 @@ const TODAY = {
   // SendMessage to intake, the router's event source's ReceiveMessage and DeleteMessageBatch, SendMessage to the force (FIFO).
   sqsRequests: 4,
   sqsFifo: 1,
-  // Two PutItems by the submit function; three transactions by the router, the report item rewritten in each.
-  writeUnits: 44,
+  // Two PutItems by the submit function; two transactions by the router (recording the report,
+  // routed with its force's reference given and its three events as one item; then recording it
+  // sent), the report item written in each.
+  writeUnits: 32,
   readUnits: 2,
   // GenerateDataKey to seal the original. Sealing for the intake queue and opening it reuse a data
   // key for minutes (functions/adapters/composition-root.ts), so once warm they ask KMS nothing.

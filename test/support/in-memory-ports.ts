@@ -33,9 +33,13 @@ export class InMemoryReportStore implements ReportStore {
     return true;
   }
 
-  async recordRouted({ record, events, counters }: RecordedContact): Promise<ReportRecord> {
+  async recordRouted({ record, events, counters, forceReference }: RecordedContact): Promise<ReportRecord> {
     const recorded = this.records.get(record.reference);
     if (recorded !== undefined) return recorded;
+    if (forceReference !== undefined) {
+      if (this.forceReferences.has(forceReference.forceReference)) throw new Error('force reference taken');
+      this.forceReferences.set(forceReference.forceReference, { reference: record.reference, force: forceReference.force });
+    }
     this.records.set(record.reference, record);
     for (const event of events) this.events.push({ ...event, reference: record.reference });
     this.count(counters);

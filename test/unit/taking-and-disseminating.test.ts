@@ -84,4 +84,29 @@ describe('routing and disseminating under repeated delivery', () => {
       [`report.disseminated:${forceReference}:metropolitan:v1`],
     );
   });
+
+  it("records a report going straight to its force with the force's reference already given, once, and sends it under that reference", async () => {
+    const { store, forceQueues, message, ports } = await setUp();
+    let recordedChanges = 0;
+    const counting = { ...ports, store: Object.assign(Object.create(store) as InMemoryReportStore, { recordForceReference: async () => { recordedChanges += 1; return undefined; } }) };
+    await routeContact(counting, message, NO_REVIEW);
+    await routeContact(counting, message, NO_REVIEW);
+    assert.equal(recordedChanges, 0, 'no second write to give the force its reference');
+    const forceReference = (await store.find(message.reference))?.forceReferences?.metropolitan;
+    assert.match(forceReference ?? '', /^FR-/);
+    assert.deepEqual(await store.findByForceReference(forceReference!), { reference: message.reference, force: 'metropolitan' });
+    assert.deepEqual(
+      store.events.filter((event) => event.reference === message.reference).map((event) => event.type),
+      ['received', 'routed', 'force_reference_given', 'disseminated'],
+    );
+    assert.equal(forceQueues.sent.length, 1);
+    assert.equal(forceQueues.sent[0]?.notification.reference, forceReference);
+  });
+
+  it('gives no force reference to a report routed for review, nor to one for triage', async () => {
+    const { store, message, ports } = await setUp();
+    await routeContact(ports, message, parseReviewPolicy('on'));
+    assert.equal((await store.find(message.reference))?.forceReferences, undefined);
+    assert.ok(!store.events.some((event) => event.type === 'force_reference_given'));
+  });
 });

@@ -15,11 +15,16 @@ export interface ReportChange {
   readonly counters: readonly CounterIncrement[];
 }
 
-/** A contact recorded for the first time: the events of its receipt and its routing, and its count. */
+/**
+ * A contact recorded for the first time: the events of its receipt and its routing, and its count;
+ * and, when it goes straight to a force (no review), the force's own reference for it, given in the
+ * same write (the record holds it, the events say so, and the store claims it).
+ */
 export interface RecordedContact {
   readonly record: ReportRecord;
   readonly events: readonly AuditEvent[];
   readonly counters: readonly CounterIncrement[];
+  readonly forceReference?: { readonly force: ForceId; readonly forceReference: ForceReference };
 }
 
 /** A force given its own reference for a report: the change, and the reference the store claims. */
