@@ -3,6 +3,7 @@
  *
  * | item        | PK                  | SK                       | GSI1PK                 | GSI1SK             |
  * | reservation | REPORT#<ref>        | RESERVATION              |                        |                    |
+ * | original    | REPORT#<ref>        | ORIGINAL                 |                        |                    |
  * | report      | REPORT#<ref>        | REPORT                   | REVIEW#awaiting, or    | <receivedAt>#<ref> |
  * |             |                     |                          | DESTINATION#<force>, or|                    |
  * |             |                     |                          | DUE#report             | <dueSince>#<ref>   |
@@ -38,6 +39,7 @@ import { ConcurrentChange, type DuePage, type ReportStore } from '#domain/ports.
 import { conditionFailed, eventPut, eventsPut, queryPage, withoutKeys, type Item } from './dynamodb-items.ts';
 import type { SplitChange } from '#domain/entities/split-change.ts';
 import type { Reference } from '#domain/reference.ts';
+import type { SealedOriginal } from '#domain/entities/sealed-original.ts';
 import type { ForceReference, ForceReferenceEntry } from '#domain/entities/force-reference.ts';
 import type { ForceId } from '#domain/forces.ts';
 import { isWithAForce } from '#domain/lifecycle.ts';
@@ -52,6 +54,8 @@ const AWAITING_REVIEW = 'REVIEW#awaiting';
 export const DUE_REPORTS = 'DUE#report';
 
 const reportKey = (reference: string) => ({ PK: `REPORT#${reference}`, SK: 'REPORT' });
+/** The sealed original's own item, written once: the report item, rewritten at every step, does not carry it. */
+const originalKey = (reference: string) => ({ PK: `REPORT#${reference}`, SK: 'ORIGINAL' });
 const forceReferenceKey = (forceReference: string) => ({ PK: `FORCE-REFERENCE#${forceReference}`, SK: 'FORCE-REFERENCE' });
 
 const indexKeys = (record: ReportRecord): Item => {
@@ -253,6 +257,27 @@ export class DynamoReportStore implements ReportStore {
       if (conditionFailed(error)) return;
       throw error;
     }
+  }
+
+  async recordOriginal(reference: Reference, original: SealedOriginal): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...originalKey(reference), kind: 'original', reference, original },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+    } catch (error) {
+      // Kept by an earlier delivery of the same contact: that one stands.
+      if (conditionFailed(error)) return;
+      throw error;
+    }
+  }
+
+  async findOriginal(reference: Reference): Promise<SealedOriginal | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: originalKey(reference), ConsistentRead: true }));
+    return Item === undefined ? undefined : (Item.original as SealedOriginal);
   }
 
   async find(reference: Reference): Promise<ReportRecord | undefined> {

@@ -62,10 +62,11 @@ export const routeContact = async (ports: RoutingPorts, message: IntakeMessage, 
   const recorded = await ports.store.find(message.reference);
   if (recorded !== undefined) return disseminate(ports, recorded);
   const decision = routeReport(message.report, message.receivedAt);
-  const original = await ports.vault.seal(message.reference, JSON.stringify(message.report));
+  // The original first, in an item of its own written once: the report is never recorded without it.
+  await ports.store.recordOriginal(message.reference, await ports.vault.seal(message.reference, JSON.stringify(message.report)));
   // A report that speaks of a protected unit is always reviewed, whatever the force's exemption.
   const review = requiresReview(policy, decision.destination) || decision.protection !== undefined;
-  const record = routedRecord(message, decision, original, ports.clock(), { review });
+  const record = routedRecord(message, decision, ports.clock(), { review });
   // Due now and for a force: its reference is given in the write that records the report, not in one more.
   const forceReference = isDueForNotification(record) && record.routing.destination !== TRIAGE ? newForceReference() : undefined;
   return disseminate(ports, await ports.store.recordRouted(recordedContact(record, forceReference)));

@@ -49,6 +49,13 @@ export interface ReportStore {
   /** Appends an event that changes nothing else, such as someone reading the original. */
   appendEvent(reference: Reference, event: AuditEvent): Promise<void>;
   find(reference: Reference): Promise<ReportRecord | undefined>;
+  /**
+   * Keeps a report's sealed original, once: a repeat (a redelivered contact, sealed again) leaves
+   * the one kept first. Written before the report is recorded, so no report is without it.
+   */
+  recordOriginal(reference: Reference, original: SealedOriginal): Promise<void>;
+  /** The sealed original kept for a report (or a contact split later), if any. */
+  findOriginal(reference: Reference): Promise<SealedOriginal | undefined>;
   /** Contacts awaiting review, oldest first. */
   awaitingReview(page: { limit: number; after?: string }): Promise<{ records: ReportRecord[]; next?: string }>;
   /**

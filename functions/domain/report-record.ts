@@ -9,7 +9,6 @@ import type { ReportRecord, ReportStatus } from './entities/report-record.ts';
 import type { RecordedContact, ReportChange } from './entities/report-change.ts';
 import { contactCounted, disseminationCounted } from './statistics.ts';
 import { TRIAGE, type RoutingDecision } from './entities/routing-decision.ts';
-import type { SealedOriginal } from './entities/sealed-original.ts';
 import type { ForceReference } from './entities/force-reference.ts';
 
 export interface RoutingOptions {
@@ -20,7 +19,6 @@ export interface RoutingOptions {
 export const routedRecord = (
   message: IntakeMessage,
   routing: RoutingDecision,
-  original: SealedOriginal,
   routedAt: Date,
   { review }: RoutingOptions,
 ): ReportRecord => {
@@ -36,7 +34,6 @@ export const routedRecord = (
     categories: [...message.report.categories],
     reporterMode: reporter.mode,
     contactDetailsHeld: reporter.mode === 'confidential' && reporter.contact !== undefined,
-    original,
     ...(review ? { status: 'awaiting_review' as const } : { status: 'routed' as const, content: contentFromSubmission(message.report) }),
     version: 1,
   };

@@ -99,6 +99,16 @@ export class InMemoryReportStore implements ReportStore {
     return this.records.get(reference);
   }
 
+  readonly originals = new Map<string, SealedOriginal>();
+
+  async recordOriginal(reference: Reference, original: SealedOriginal): Promise<void> {
+    if (!this.originals.has(reference)) this.originals.set(reference, original);
+  }
+
+  async findOriginal(reference: Reference): Promise<SealedOriginal | undefined> {
+    return this.originals.get(reference);
+  }
+
   async awaitingReview(): Promise<{ records: ReportRecord[] }> {
     return { records: [...this.records.values()].filter((r) => r.status === 'awaiting_review') };
   }
