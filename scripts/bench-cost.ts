@@ -291,7 +291,7 @@ export const breakdown = (m: Measurement): string => {
       u.operation === 'TransactWriteItems' && u.images !== undefined
         ? u.images.map((image, i) => ({ item: itemKind(u.items[i]!.key), units: transactionalItemUnits(image) }))
         : [{ item: u.items.map((item) => itemKind(item.key)).join('; '), units: c.write - c.indexWrite }];
-    return c.indexWrite === 0 ? items : [...items, { item: 'its entries in the indexes (GSI1), for the items above', units: c.indexWrite }];
+    return c.indexWrite === 0 ? items : [...items, { item: 'its entries in the queue index (Queues), for the items above', units: c.indexWrite }];
   });
   const byItem = grouped(written, (w) => w.item, (w) => [1, w.units], n)
     .sort(([, a], [, b]) => b[1]! - a[1]!)
@@ -353,7 +353,7 @@ const NOTES = [
   '  of several items DynamoDB Local reports less than DynamoDB bills (three new 600-byte items: 2 units, where',
   '  DynamoDB bills 2 per KB of each item, 6): the table\'s write units of a transaction are worked out here item',
   '  by item (2 per KB of the larger of the item before and after, each rounded up), from the items read',
-  '  before and after it, with what DynamoDB Local reported beside them. The index (GSI1) writes are taken as',
+  '  before and after it, with what DynamoDB Local reported beside them. The queue index (Queues) writes are taken as',
   '  DynamoDB Local reports them: 2 per KB in a transaction, an entry moved costing a delete and a put; if',
   '  DynamoDB bills index upkeep as standard writes, those are half. An empty Query is counted at the least a',
   '  read costs (0.5 unit, 1 if strongly consistent), which DynamoDB Local reports as 0.',

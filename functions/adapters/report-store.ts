@@ -12,7 +12,7 @@
  * | statistics  | STATS#<destination> | <yyyy-mm>                |                        |                    |
  * | force ref.  | FORCE-REFERENCE#<r> | FORCE-REFERENCE          |                        |                    |
  *
- * GSI1 is sparse: a report is in it while it waits for review (oldest first), while it is due
+ * The queue index (Queues, on GSI1PK and GSI1SK) is sparse: a report is in it while it waits for review (oldest first), while it is due
  * for notification (approved, or routed, and not yet confirmed on its destination's queue: the
  * sweeper's partition, longest due first) and once it is on a destination's queue. The three
  * never overlap, so each report is in one partition at most and no second index is needed. Every
@@ -35,7 +35,8 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '#domain/audit.ts';
-import { ConcurrentChange, type DuePage, type ReportStore } from '#domain/ports.ts';
+import { QUEUE_INDEX, QUEUE_INDEX_ATTRIBUTES } from '../configuration/stack-names.ts';
+import { ConcurrentChange, type DuePage, type DueReport, type ReportStore } from '#domain/ports.ts';
 import { conditionFailed, eventPut, eventsPut, queryPage, withoutKeys, type Item } from './dynamodb-items.ts';
 import type { SplitChange } from '#domain/entities/split-change.ts';
 import type { Reference } from '#domain/reference.ts';
@@ -48,7 +49,19 @@ import type { ReportRecord, ReportStatus } from '#domain/entities/report-record.
 import type { CounterIncrement } from '#domain/entities/counters.ts';
 import type { ForceReferenceGiven, RecordedContact, ReportChange } from '#domain/entities/report-change.ts';
 
-export const REVIEW_INDEX = 'GSI1';
+/**
+ * The table's queues (index Queues): awaiting review, due, each destination's reports, and the
+ * follow-up store's. An entry holds its item's keys (PK, SK, GSI1PK, GSI1SK) and only what a
+ * force's list shows (QUEUE_INDEX_ATTRIBUTES), so moving a report from queue to queue costs the
+ * same however long its words are. The force's list is read from the entries; every other reader
+ * reads each item it lists afresh (consistently, where the index lags) and keeps it only if it is
+ * still in the queue read. It replaced GSI1, which projected every attribute: README's Deploy says
+ * how a deployed table moves from one to the other (lib/constructs/report-store.ts).
+ */
+export { QUEUE_INDEX };
+
+/** A report as a force's list shows it: what the queue index holds of it. */
+export type ListedReport = Pick<ReportRecord, (typeof QUEUE_INDEX_ATTRIBUTES)[number]>;
 const AWAITING_REVIEW = 'REVIEW#awaiting';
 /** Reports due for notification: written with the change that makes them due, gone with the one that records them sent. */
 export const DUE_REPORTS = 'DUE#report';
@@ -71,6 +84,12 @@ const indexKeys = (record: ReportRecord): Item => {
 const reportItem = (record: ReportRecord): Item => ({ ...reportKey(record.reference), kind: 'report', ...record, ...indexKeys(record) });
 
 const fromReportItem = (item: Item): ReportRecord => withoutKeys<ReportRecord>(item);
+
+/** The reference of a report's item, from its table key (an index entry has it too). */
+const referenceOf = (key: Item): Reference => String(key.PK).slice('REPORT#'.length) as Reference;
+
+/** The time an index entry's sort key begins with: `<time>#<reference or id>`. */
+const sinceOf = (key: Item): string => String(key.GSI1SK).split('#')[0]!;
 
 const fromEventItem = (item: Item): AuditEvent[] => {
   const { id, type, at, by, detail } = item as unknown as Partial<AuditEvent> & Pick<AuditEvent, 'type' | 'at' | 'detail'>;
@@ -288,35 +307,45 @@ export class DynamoReportStore implements ReportStore {
   }
 
   async awaitingReview(page: { limit: number; after?: string }): Promise<{ records: ReportRecord[]; next?: string }> {
-    return this.reportsPage(
-      { IndexName: REVIEW_INDEX, KeyConditionExpression: 'GSI1PK = :awaiting', ExpressionAttributeValues: { ':awaiting': AWAITING_REVIEW }, ScanIndexForward: true },
+    const { items, next } = await this.queuePage(
+      { KeyConditionExpression: 'GSI1PK = :awaiting', ExpressionAttributeValues: { ':awaiting': AWAITING_REVIEW }, ScanIndexForward: true },
       page,
     );
+    return { records: await this.stillIn(AWAITING_REVIEW, items), ...(next === undefined ? {} : { next }) };
   }
 
-  async dueForNotification({ dueBefore, ...page }: DuePage): Promise<{ records: ReportRecord[]; next?: string }> {
-    return this.reportsPage(
+  async oldestAwaitingReview(): Promise<{ reference: Reference; receivedAt: string } | undefined> {
+    const { items } = await this.queuePage(
+      { KeyConditionExpression: 'GSI1PK = :awaiting', ExpressionAttributeValues: { ':awaiting': AWAITING_REVIEW }, ScanIndexForward: true },
+      { limit: 1 },
+    );
+    const [oldest] = items;
+    return oldest === undefined ? undefined : { reference: referenceOf(oldest), receivedAt: sinceOf(oldest) };
+  }
+
+  async dueForNotification({ dueBefore, ...page }: DuePage): Promise<{ records: DueReport[]; next?: string }> {
+    const { items, next } = await this.queuePage(
       {
-        IndexName: REVIEW_INDEX,
         KeyConditionExpression: 'GSI1PK = :due AND GSI1SK < :before',
         ExpressionAttributeValues: { ':due': DUE_REPORTS, ':before': dueBefore.toISOString() },
         ScanIndexForward: true,
       },
       page,
     );
+    return { records: items.map((key) => ({ reference: referenceOf(key), dueSince: sinceOf(key) })), ...(next === undefined ? {} : { next }) };
   }
 
   /**
-   * The reports with a force (or in triage), newest first, optionally of one status. A page may
-   * hold fewer than `limit` when a status filter is given; `next` says whether there is more.
+   * The reports with a force (or in triage), newest first, optionally of one status, as the queue
+   * index holds them. A page may hold fewer than `limit` when a status filter is given; `next`
+   * says whether there is more.
    */
   async withDestination(
     destination: string,
     { status, ...page }: { limit: number; after?: string; status?: ReportStatus },
-  ): Promise<{ records: ReportRecord[]; next?: string }> {
-    return this.reportsPage(
+  ): Promise<{ records: ListedReport[]; next?: string }> {
+    const { items, next } = await this.queuePage(
       {
-        IndexName: REVIEW_INDEX,
         KeyConditionExpression: 'GSI1PK = :destination',
         ...(status === undefined
           ? { ExpressionAttributeValues: { ':destination': `DESTINATION#${destination}` } }
@@ -329,14 +358,21 @@ export class DynamoReportStore implements ReportStore {
       },
       page,
     );
+    return { records: items.map((item) => withoutKeys<ListedReport>(item)), ...(next === undefined ? {} : { next }) };
   }
 
-  private async reportsPage(
-    query: Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'>,
+  /** One page of a queue's entries. */
+  private queuePage(
+    query: Omit<QueryCommandInput, 'TableName' | 'IndexName' | 'Limit' | 'ExclusiveStartKey'>,
     page: { limit: number; after?: string | undefined },
-  ): Promise<{ records: ReportRecord[]; next?: string }> {
-    const { items, next } = await queryPage(this.client, { TableName: this.tableName, ...query }, page);
-    return { records: items.map(fromReportItem), ...(next === undefined ? {} : { next }) };
+  ): Promise<{ items: Item[]; next?: string }> {
+    return queryPage(this.client, { TableName: this.tableName, IndexName: QUEUE_INDEX, ...query }, page);
+  }
+
+  /** The reports an index page lists, each read afresh, in the order listed: those still in the queue read. */
+  private async stillIn(partition: string, keys: readonly Item[]): Promise<ReportRecord[]> {
+    const records = await Promise.all(keys.map((key) => this.find(referenceOf(key))));
+    return records.filter((record): record is ReportRecord => record !== undefined && indexKeys(record).GSI1PK === partition);
   }
 
   async auditTrail(reference: Reference): Promise<AuditEvent[]> {

@@ -27,7 +27,7 @@ export const parseForceReference = (typed: string): ForceReference | undefined =
 };
 
 /** The force's own reference for a report, if it has been given one. */
-export const forceReferenceOf = (record: ReportRecord, force: ForceId): ForceReference | undefined => record.forceReferences?.[force];
+export const forceReferenceOf = (record: Pick<ReportRecord, 'forceReferences'>, force: ForceId): ForceReference | undefined => record.forceReferences?.[force];
 
 /** A force given its own reference for a report: the report's next version holds it, and the trail says so (not what it is). */
 export const forceReferenceGiven = (before: ReportRecord, force: ForceId, forceReference: ForceReference, at: Date): ForceReferenceGiven => ({

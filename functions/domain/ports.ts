@@ -58,12 +58,28 @@ export interface ReportStore {
   findOriginal(reference: Reference): Promise<SealedOriginal | undefined>;
   /** Contacts awaiting review, oldest first. */
   awaitingReview(page: { limit: number; after?: string }): Promise<{ records: ReportRecord[]; next?: string }>;
+  /** The contact that has waited longest for review, if any: which, and since when. */
+  oldestAwaitingReview(): Promise<{ reference: Reference; receivedAt: string } | undefined>;
   /**
    * Reports due for notification (report-record.ts isDueForNotification) that became due before
-   * the time given, longest due first: what a step recorded but did not finish sending.
+   * the time given, longest due first: what a step recorded but did not finish sending. Only which
+   * and since when, as the index has them: read each again before acting on it.
    */
-  dueForNotification(page: DuePage): Promise<{ records: ReportRecord[]; next?: string }>;
+  dueForNotification(page: DuePage): Promise<{ records: DueReport[]; next?: string }>;
   auditTrail(reference: Reference): Promise<AuditEvent[]>;
+}
+
+/** A report the due index lists: which, and since when it has been due. */
+export interface DueReport {
+  readonly reference: Reference;
+  readonly dueSince: string;
+}
+
+/** An approved answer (or added information) the due index lists: which, and since when it has been due. */
+export interface DueAnswer {
+  readonly reference: Reference;
+  readonly id: string;
+  readonly dueSince: string;
 }
 
 /** A page of what is due to be sent: what became due before `dueBefore`, from `after` (the last page's `next`). */
@@ -114,8 +130,11 @@ export interface FollowUpStore {
   questionsAbout(reference: Reference): Promise<Question[]>;
   /** Every answer and piece of added information about a report, oldest first. */
   answersAbout(reference: Reference): Promise<Answer[]>;
-  /** Answers and added information approved before the time given and not yet sent, longest approved first. */
-  answersDue(page: DuePage): Promise<{ answers: Answer[]; next?: string }>;
+  /**
+   * Answers and added information approved before the time given and not yet sent, longest
+   * approved first: which, and since when, as the index has them; read each again before acting.
+   */
+  answersDue(page: DuePage): Promise<{ answers: DueAnswer[]; next?: string }>;
 }
 
 export interface OriginalsVault {

@@ -3,7 +3,9 @@ import type { AuditEvent } from '../../functions/domain/audit.ts';
 import type { IntakeMessage } from '../../functions/domain/intake.ts';
 import {
   ConcurrentChange,
+  type DueAnswer,
   type DuePage,
+  type DueReport,
   type ForceMessage,
   type FollowUpStore,
   type ForceQueues,
@@ -113,9 +115,14 @@ export class InMemoryReportStore implements ReportStore {
     return { records: [...this.records.values()].filter((r) => r.status === 'awaiting_review') };
   }
 
-  async dueForNotification({ dueBefore }: DuePage): Promise<{ records: ReportRecord[] }> {
+  async oldestAwaitingReview(): Promise<{ reference: Reference; receivedAt: string } | undefined> {
+    const [oldest] = [...this.records.values()].filter((r) => r.status === 'awaiting_review').sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+    return oldest === undefined ? undefined : { reference: oldest.reference, receivedAt: oldest.receivedAt };
+  }
+
+  async dueForNotification({ dueBefore }: DuePage): Promise<{ records: DueReport[] }> {
     const due = [...this.records.values()].filter((r) => isDueForNotification(r) && dueSince(r) < dueBefore.toISOString());
-    return { records: due.sort((a, b) => dueSince(a).localeCompare(dueSince(b))) };
+    return { records: due.sort((a, b) => dueSince(a).localeCompare(dueSince(b))).map((r) => ({ reference: r.reference, dueSince: dueSince(r) })) };
   }
 
   async auditTrail(reference: Reference): Promise<AuditEvent[]> {
@@ -203,8 +210,12 @@ export class InMemoryFollowUpStore implements FollowUpStore {
   async answersAbout(reference: Reference): Promise<Answer[]> {
     return [...this.answers.values()].filter((a) => a.reference === reference);
   }
-  async answersDue({ dueBefore }: DuePage): Promise<{ answers: Answer[] }> {
+  async answersDue({ dueBefore }: DuePage): Promise<{ answers: DueAnswer[] }> {
     const due = [...this.answers.values()].filter((a) => a.status === 'approved' && (a.approved?.at ?? '') < dueBefore.toISOString());
-    return { answers: due.sort((a, b) => (a.approved?.at ?? '').localeCompare(b.approved?.at ?? '')) };
+    return {
+      answers: due
+        .sort((a, b) => (a.approved?.at ?? '').localeCompare(b.approved?.at ?? ''))
+        .map((a) => ({ reference: a.reference, id: a.id, dueSince: a.approved?.at ?? a.receivedAt })),
+    };
   }
 }
