@@ -207,13 +207,15 @@ export class DynamoReportStore implements ReportStore {
     };
   }
 
-  async recordChange(before: ReportRecord, { record: after, event, counters }: ReportChange): Promise<void> {
+  async recordChange(before: ReportRecord, { record: after, event, counters, referenceGiven }: ReportChange): Promise<void> {
     try {
       await this.client.send(
         new TransactWriteCommand({
           TransactItems: [
             this.replacing(before, after),
-            eventPut(this.tableName, after.reference, event),
+            ...(referenceGiven === undefined ? [] : [this.claiming(after.reference, referenceGiven.force, referenceGiven.forceReference)]),
+            // The step's event and, when it gave the force its reference, that event: decided together, one item.
+            ...eventsPut(this.tableName, after.reference, referenceGiven === undefined ? [event] : [event, referenceGiven.event]),
             ...counterUpdates(this.tableName, counters),
           ],
         }),

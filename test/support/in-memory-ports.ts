@@ -56,10 +56,15 @@ export class InMemoryReportStore implements ReportStore {
     return change.record;
   }
 
-  async recordChange(before: ReportRecord, { record: after, event, counters }: ReportChange): Promise<void> {
+  async recordChange(before: ReportRecord, { record: after, event, counters, referenceGiven }: ReportChange): Promise<void> {
     if (this.records.get(before.reference)?.version !== before.version) throw new ConcurrentChange(before.reference);
+    if (referenceGiven !== undefined) {
+      if (this.forceReferences.has(referenceGiven.forceReference)) throw new ConcurrentChange(before.reference);
+      this.forceReferences.set(referenceGiven.forceReference, { reference: after.reference, force: referenceGiven.force });
+    }
     this.records.set(after.reference, after);
     this.events.push({ ...event, reference: after.reference });
+    if (referenceGiven !== undefined) this.events.push({ ...referenceGiven.event, reference: after.reference });
     this.count(counters);
   }
 

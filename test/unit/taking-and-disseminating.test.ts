@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { routeContact } from '../../functions/domain/dissemination.ts';
+import { auditEvent } from '../../functions/domain/audit.ts';
+import { givingForceReference } from '../../functions/domain/force-reference.ts';
+import type { ForceReference } from '../../functions/domain/entities/force-reference.ts';
+import type { ReportChange } from '../../functions/domain/entities/report-change.ts';
+import { intakeMessage } from '../../functions/domain/intake.ts';
+import { routedRecord } from '../../functions/domain/report-record.ts';
+import { routeReport } from '../../functions/domain/routing.ts';
 import { parseReviewPolicy } from '../../functions/domain/review-policy.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
 import { reportSubmissionSchema } from '../../functions/domain/report.ts';
@@ -108,5 +115,35 @@ describe('routing and disseminating under repeated delivery', () => {
     await routeContact(ports, message, parseReviewPolicy('on'));
     assert.equal((await store.find(message.reference))?.forceReferences, undefined);
     assert.ok(!store.events.some((event) => event.type === 'force_reference_given'));
+  });
+});
+
+describe("giving a force its reference in the step that makes a report due for it", () => {
+  const dueFor = (force: string | undefined, review = false) => {
+    const submission = reportSubmissionSchema.parse(minimalReport(force === undefined ? {} : { force }));
+    const message = intakeMessage('PAC-AAAA-CCCC' as Reference, 'online', submission, at);
+    const record = routedRecord(message, routeReport(submission, message.receivedAt), at, { review });
+    const change: ReportChange = { record, event: auditEvent('approved', at, {}, 'sup.sam'), counters: [] };
+    return change;
+  };
+
+  it('gives it in the same change, with its event, when the force has none yet', () => {
+    const change = dueFor('the Met');
+    const given = givingForceReference(change, at, () => 'FR-AAAA-BBBB-CCCC' as ForceReference);
+    assert.equal(given.record.forceReferences?.metropolitan, 'FR-AAAA-BBBB-CCCC');
+    assert.equal(given.referenceGiven?.force, 'metropolitan');
+    assert.equal(given.referenceGiven?.forceReference, 'FR-AAAA-BBBB-CCCC');
+    assert.equal(given.referenceGiven?.event.type, 'force_reference_given');
+    assert.equal(given.event, change.event, "the step's own event is kept");
+  });
+
+  it('leaves a change alone that makes the report due for triage, that does not make it due, or whose force has a reference', () => {
+    const triage = dueFor(undefined);
+    assert.equal(givingForceReference(triage, at), triage);
+    const inReview = dueFor('the Met', true);
+    assert.equal(givingForceReference(inReview, at), inReview);
+    const held = dueFor('the Met');
+    const already = { ...held, record: { ...held.record, forceReferences: { metropolitan: 'FR-DDDD-EEEE-FFFF' as ForceReference } } };
+    assert.equal(givingForceReference(already, at), already);
   });
 });

@@ -13,6 +13,12 @@ export interface ReportChange {
   readonly record: ReportRecord;
   readonly event: AuditEvent;
   readonly counters: readonly CounterIncrement[];
+  /**
+   * When the change makes the report due for a force that has no reference for it yet: the
+   * force's reference, given in the same write (the record holds it, the store claims it), and
+   * the event that says so, kept with the change's own event.
+   */
+  readonly referenceGiven?: { readonly force: ForceId; readonly forceReference: ForceReference; readonly event: AuditEvent };
 }
 
 /**
