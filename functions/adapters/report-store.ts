@@ -3,6 +3,7 @@
  *
  * | item        | PK                  | SK                       | GSI1PK                 | GSI1SK             |
  * | reservation | REPORT#<ref>        | RESERVATION              |                        |                    |
+ * |             | (with the first follow-up code's hash, `followUpCode`, where the report came with one) |
  * | original    | REPORT#<ref>        | ORIGINAL                 |                        |                    |
  * | report      | REPORT#<ref>        | REPORT                   | REVIEW#awaiting, or    | <receivedAt>#<ref> |
  * |             |                     |                          | DESTINATION#<force>, or|                    |
@@ -41,6 +42,7 @@ import { conditionFailed, eventPut, eventsPut, queryPage, withoutKeys, type Item
 import type { SplitChange } from '#domain/entities/split-change.ts';
 import type { Reference } from '#domain/reference.ts';
 import type { SealedOriginal } from '#domain/entities/sealed-original.ts';
+import type { FollowUpCredential } from '#domain/follow-up-code.ts';
 import type { ForceReference, ForceReferenceEntry } from '#domain/entities/force-reference.ts';
 import type { ForceId } from '#domain/forces.ts';
 import { isWithAForce } from '#domain/lifecycle.ts';
@@ -132,12 +134,20 @@ export class DynamoReportStore implements ReportStore {
     this.tableName = tableName;
   }
 
-  async reserveReference(reference: Reference, at: Date): Promise<boolean> {
+  async reserveReference(reference: Reference, at: Date, firstCode?: FollowUpCredential): Promise<boolean> {
     try {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { PK: `REPORT#${reference}`, SK: 'RESERVATION', kind: 'reservation', reservedAt: at.toISOString() },
+          // The first follow-up code's hash, if given, in the same item: one write, not two
+          // (follow-up-access-store.ts reads it there when no later code replaced it).
+          Item: {
+            PK: `REPORT#${reference}`,
+            SK: 'RESERVATION',
+            kind: 'reservation',
+            reservedAt: at.toISOString(),
+            ...(firstCode === undefined ? {} : { followUpCode: firstCode }),
+          },
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
       );

@@ -14,10 +14,14 @@ import type { Destination } from './entities/routing-decision.ts';
 import type { ForceReference, ForceReferenceEntry } from './entities/force-reference.ts';
 import type { SealedOriginal } from './entities/sealed-original.ts';
 import type { ForceId } from './forces.ts';
+import type { FollowUpCredential } from './entities/follow-up-credential.ts';
 
 export interface ReportStore {
-  /** Claims a reference for a new report; false if it is already taken. */
-  reserveReference(reference: Reference, at: Date): Promise<boolean>;
+  /**
+   * Claims a reference for a new report; false if it is already taken. Given the hash of the
+   * report's first follow-up code, keeps it with the claim, in the same write.
+   */
+  reserveReference(reference: Reference, at: Date, firstCode?: FollowUpCredential): Promise<boolean>;
   /**
    * Records a routed contact with its events and counters, once. When the reference is already
    * recorded (a repeated delivery), nothing is written and the record as first written is returned.

@@ -26,6 +26,9 @@ import type { Answer, Question } from './entities/follow-up.ts';
 import { isWithAForce } from './lifecycle.ts';
 import { ConcurrentChange, type FollowUpStore, type OriginalsVault, type ReportStore } from './ports.ts';
 import type { Reference } from './reference.ts';
+import { takeReport, type SubmissionPorts } from './submission.ts';
+import type { Channel } from './intake.ts';
+import type { ReportSubmission } from './report.ts';
 import type { ReportRecord } from './entities/report-record.ts';
 
 export { MAX_FOLLOW_UP_BYTES };
@@ -34,6 +37,7 @@ export { MAX_FOLLOW_UP_BYTES };
 export interface FollowUpAccess {
   /** Keeps the credential for a reference, replacing any earlier one. */
   saveCredential(reference: Reference, credential: FollowUpCredential): Promise<void>;
+  /** The code that works for a reference: the one issued last (on its own, or kept with the reservation). */
   findCredential(reference: Reference): Promise<FollowUpCredential | undefined>;
   attemptLog(reference: Reference): Promise<AttemptLog>;
   /** Replaces the log, conditional on the version read; throws ConcurrentChange otherwise. */
@@ -53,6 +57,22 @@ export const issueFollowUpCode = async (
   const code = newFollowUpCode();
   await ports.access.saveCredential(reference, credentialFor(code, at, await ports.codeKeys.current()));
   return code;
+};
+
+/**
+ * Takes a report in and issues its first follow-up code in the same write: the code's hash is kept
+ * with the reference's reservation, not in an item of its own (a code issued again later, for a
+ * repeated submission, is kept in its own item and takes precedence: FollowUpAccess.findCredential).
+ */
+export const takeReportWithCode = async (
+  ports: SubmissionPorts & { readonly codeKeys: Pick<CodeKeys, 'current'> },
+  channel: Channel,
+  report: ReportSubmission,
+  at: Date,
+): Promise<{ reference: Reference; code: FollowUpCode }> => {
+  const code = newFollowUpCode();
+  const reference = await takeReport(ports, channel, report, at, credentialFor(code, at, await ports.codeKeys.current()));
+  return { reference, code };
 };
 
 export const REPORTER_STATUSES = ['received', 'passed_to_a_police_force', 'closed'] as const;

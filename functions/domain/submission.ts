@@ -7,6 +7,7 @@ import { intakeMessage, type Channel } from './intake.ts';
 import type { IntakeQueue, ReportStore } from './ports.ts';
 import { newReference, REFERENCE_PATTERN, type Reference } from './reference.ts';
 import type { ReportSubmission } from './report.ts';
+import type { FollowUpCredential } from './entities/follow-up-credential.ts';
 
 /** Forty random bits make a repeat unlikely but not impossible; a reference is never given twice. */
 const RESERVATION_ATTEMPTS = 5;
@@ -22,10 +23,11 @@ export const takeReport = async (
   channel: Channel,
   report: ReportSubmission,
   receivedAt: Date,
+  firstCode?: FollowUpCredential,
 ): Promise<Reference> => {
   for (let attempt = 0; attempt < RESERVATION_ATTEMPTS; attempt++) {
     const reference = next();
-    if (await store.reserveReference(reference, receivedAt)) {
+    if (await store.reserveReference(reference, receivedAt, firstCode)) {
       await intake.enqueue(intakeMessage(reference, channel, report, receivedAt));
       return reference;
     }
