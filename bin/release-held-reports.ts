@@ -82,9 +82,11 @@ export const main = (argv: readonly string[]) =>
     try {
       for (let page = 1; ; page++) {
         const found = await store.withDestination(TRIAGE, { limit: PAGE_SIZE, status: 'in_triage', ...(after === undefined ? {} : { after }) });
-        for (const record of found.records) {
+        for (const listed of found.records) {
           looked++;
-          if (record.routing.rule !== 'not-yet-joined') continue;
+          // The index holds only what a force's list shows: the report itself, read afresh.
+          const record = await store.find(listed.reference);
+          if (record?.status !== 'in_triage' || record.routing.rule !== 'not-yet-joined') continue;
           const destination = releaseToJoinedForce(record, by, new Date())?.record.routing.destination;
           if (destination === undefined) {
             waiting++;

@@ -13,12 +13,12 @@
  * without its LeadingKeys condition (as IAM evaluates ForAllValues, a request with no leading keys,
  * a Scan, would otherwise pass).
  */
-import { IDEMPOTENCY_PARTITION } from '../functions/configuration/stack-names.ts';
+import { IDEMPOTENCY_PARTITION, QUEUE_INDEX } from '../functions/configuration/stack-names.ts';
 
 export type TableAction = 'GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'Query';
 
 /** The secondary index a grant is on; none for the table itself. */
-export type TableIndex = 'GSI1';
+export type TableIndex = typeof QUEUE_INDEX;
 
 export interface TableGrant {
   /** What the grant is for, in the service's words. */
@@ -48,10 +48,10 @@ const OPEN_CODE_KEY = grant('read the wrapped follow-up code key', ['GetItem'], 
 const MAKE_CODE_KEY = grant('write the wrapped follow-up code key, once, if none is there', ['PutItem'], ['FOLLOW-UP-CODE-KEY']);
 const COUNT_ATTEMPTS = grant('read and record follow-up code attempts', ['GetItem', 'PutItem'], ['FOLLOW-UP-ATTEMPTS#*']);
 const IDEMPOTENCY = grant('keep its idempotency records (Powertools)', ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], [IDEMPOTENCY_PARTITION]);
-const REVIEW_QUEUE = grant('list the contacts awaiting review, oldest first', ['Query'], ['REVIEW#awaiting'], 'GSI1');
-const FOLLOW_UP_QUEUES = grant('list the questions to relay and the answers to review', ['Query'], ['FOLLOW-UP#*'], 'GSI1');
-const DUE_TO_SEND = grant('find the reports and answers due to be sent, longest due first', ['Query'], ['DUE#report', 'DUE#answer'], 'GSI1');
-const WITH_A_DESTINATION = grant("list the reports with a force (a force's own, by its id)", ['Query'], ['DESTINATION#*'], 'GSI1');
+const REVIEW_QUEUE = grant('list the contacts awaiting review, oldest first', ['Query'], ['REVIEW#awaiting'], QUEUE_INDEX);
+const FOLLOW_UP_QUEUES = grant('list the questions to relay and the answers to review', ['Query'], ['FOLLOW-UP#*'], QUEUE_INDEX);
+const DUE_TO_SEND = grant('find the reports and answers due to be sent, longest due first', ['Query'], ['DUE#report', 'DUE#answer'], QUEUE_INDEX);
+const WITH_A_DESTINATION = grant("list the reports with a force (a force's own, by its id)", ['Query'], ['DESTINATION#*'], QUEUE_INDEX);
 
 /** Reading a report, changing it (with its event), and nothing else. */
 const REVIEW_STEP = [READ_REPORT, WRITE_REPORT];
@@ -73,7 +73,8 @@ export const TABLE_ACCESS: Readonly<Record<string, readonly TableGrant[]>> = {
   'sweep-due': [...DISSEMINATE, DUE_TO_SEND],
   // The contact centre's.
   'record-phone-report': [WRITE_REPORT, OPEN_CODE_KEY, MAKE_CODE_KEY],
-  'list-reviews': [REVIEW_QUEUE],
+  // The queue index holds only what a force's list shows: the contact centre's lists read each item they list.
+  'list-reviews': [REVIEW_QUEUE, READ_REPORT],
   'measure-review-backlog': [REVIEW_QUEUE],
   'view-review': [READ_REPORT, READ_TRAIL, WRITE_REPORT],
   'sanitise-report': REVIEW_STEP,
@@ -82,7 +83,7 @@ export const TABLE_ACCESS: Readonly<Record<string, readonly TableGrant[]>> = {
   'confirm-closure': [...REVIEW_STEP, COUNT],
   'split-contact': REVIEW_STEP,
   'approve-dissemination': DISSEMINATE,
-  'list-follow-ups': [FOLLOW_UP_QUEUES],
+  'list-follow-ups': [FOLLOW_UP_QUEUES, READ_REPORT],
   'relay-question': REVIEW_STEP,
   'record-phone-answer': REVIEW_STEP,
   'view-answer': REVIEW_STEP,

@@ -10,7 +10,8 @@
  * (test/integration/cost-per-report.test.ts holds the counts).
  *
  * BENCH_COST_REPORTS sets how many reports each review setting sends (5 by default), after one more
- * that warms the functions up and is not counted.
+ * that warms the functions up and is not counted; BENCH_COST_NARRATIVE_CHARACTERS how long their
+ * narrative is (82 characters by default).
  */
 import { DeleteMessageBatchCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { spawnSync } from 'node:child_process';
@@ -62,12 +63,23 @@ export const PRICES = {
 /** The goal in issue 13, for a report with review off. */
 export const GOAL = { sqsRequests: 3, writeUnits: 8, usdPerMillion: 3.5, anchorUsdPerMillion: 2.96 } as const;
 
+const NARRATIVE = 'The officer at the front desk asked me for £200 to make my brother’s case go away.';
+/**
+ * BENCH_COST_NARRATIVE_CHARACTERS: the narrative's length (the short one above by default, 82
+ * characters; a longer one repeats it), to see how the write units grow with what a reporter writes:
+ * every item that holds the report's words costs a unit per KB, in the table and in its indexes.
+ */
+const narrativeOf = (characters: number) => (characters <= NARRATIVE.length ? NARRATIVE : `${NARRATIVE} `.repeat(Math.ceil(characters / (NARRATIVE.length + 1))).slice(0, characters).trim());
 const REPORT = {
   categories: ['bribery'],
   force: 'the Met',
-  narrative: 'The officer at the front desk asked me for £200 to make my brother’s case go away.',
+  narrative: narrativeOf(Number(process.env.BENCH_COST_NARRATIVE_CHARACTERS ?? 0)),
 };
-const SANITISED = { categories: ['bribery'], force: 'Met', narrative: 'An officer at a front desk is reported to have asked for £200 to drop a case.' };
+const SANITISED = {
+  categories: ['bribery'],
+  force: 'Met',
+  narrative: REPORT.narrative === NARRATIVE ? 'An officer at a front desk is reported to have asked for £200 to drop a case.' : REPORT.narrative.replaceAll('The officer', 'An officer'),
+};
 const FORCE_QUEUE = 'pac-local-reports-metropolitan.fifo';
 
 /** What the meter counted while the reports went through, and what the bench itself sent. */
@@ -279,7 +291,7 @@ export const breakdown = (m: Measurement): string => {
       u.operation === 'TransactWriteItems' && u.images !== undefined
         ? u.images.map((image, i) => ({ item: itemKind(u.items[i]!.key), units: transactionalItemUnits(image) }))
         : [{ item: u.items.map((item) => itemKind(item.key)).join('; '), units: c.write - c.indexWrite }];
-    return c.indexWrite === 0 ? items : [...items, { item: 'its entries in the indexes (GSI1), for the items above', units: c.indexWrite }];
+    return c.indexWrite === 0 ? items : [...items, { item: 'its entries in the queue index (Queues), for the items above', units: c.indexWrite }];
   });
   const byItem = grouped(written, (w) => w.item, (w) => [1, w.units], n)
     .sort(([, a], [, b]) => b[1]! - a[1]!)
@@ -341,7 +353,7 @@ const NOTES = [
   '  of several items DynamoDB Local reports less than DynamoDB bills (three new 600-byte items: 2 units, where',
   '  DynamoDB bills 2 per KB of each item, 6): the table\'s write units of a transaction are worked out here item',
   '  by item (2 per KB of the larger of the item before and after, each rounded up), from the items read',
-  '  before and after it, with what DynamoDB Local reported beside them. The index (GSI1) writes are taken as',
+  '  before and after it, with what DynamoDB Local reported beside them. The queue index (Queues) writes are taken as',
   '  DynamoDB Local reports them: 2 per KB in a transaction, an entry moved costing a delete and a put; if',
   '  DynamoDB bills index upkeep as standard writes, those are half. An empty Query is counted at the least a',
   '  read costs (0.5 unit, 1 if strongly consistent), which DynamoDB Local reports as 0.',
@@ -364,7 +376,7 @@ const withoutFunctionLogs = () => {
 
 const measureAndPrint = async (review: 'on' | 'off', reports: number) => {
   withoutFunctionLogs();
-  process.stderr.write(`cost per report, review ${review}: ${reports} reports, after one to warm up\n`);
+  process.stderr.write(`cost per report, review ${review}: ${reports} reports (narratives of ${REPORT.narrative.length} characters), after one to warm up\n`);
   const measurement = await measureReports({ review, reports });
   const cost = costTable(measurement);
   console.log(`\nCost per report, review ${review}: ${reports} reports counted, priced on demand (${PRICES_REGION})\n`);

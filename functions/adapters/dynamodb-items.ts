@@ -26,6 +26,19 @@ export const eventPut = (tableName: string, reference: string, event: AuditEvent
   Put: { TableName: tableName, Item: eventItem(reference, event), ConditionExpression: 'attribute_not_exists(PK)' },
 });
 
+/**
+ * The put that appends the events one step decided together (a contact's receipt, its routing and,
+ * without review, its force's reference) as one item: the first event's, as eventPut writes it,
+ * holding the others, in the order decided, under `followedBy`. One item costs one write where
+ * each event on its own costs one each; the trail (report-store.ts auditTrail) reads every event
+ * out of it, in place of the first. Conditional as eventPut: a retry of the step adds nothing.
+ */
+export const eventsPut = (tableName: string, reference: string, [first, ...rest]: readonly AuditEvent[]) => {
+  if (first === undefined) return [];
+  const put = eventPut(tableName, reference, first);
+  return rest.length === 0 ? [put] : [{ Put: { ...put.Put, Item: { ...put.Put.Item, followedBy: rest } } }];
+};
+
 const codesOf = (error: unknown): (string | undefined)[] =>
   ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((reason) => reason.Code);
 

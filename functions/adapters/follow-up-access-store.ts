@@ -3,6 +3,7 @@
  *
  * | item        | PK                          | SK             | expires                 |
  * | credential  | REPORT#<ref>                | FOLLOW-UP-CODE | with the report         |
+ * |  (first)    | REPORT#<ref>                | RESERVATION, its `followUpCode` | with the report |
  * | attempt log | FOLLOW-UP-ATTEMPTS#<ref>    | ATTEMPTS       | two hours after its last change |
  *
  * A credential holds only scrypt's parameters, salt and hash. An attempt log exists for any
@@ -17,6 +18,7 @@ import type { FollowUpAccess } from '#domain/reporter-follow-up.ts';
 import { conditionFailed, withoutKeys } from './dynamodb-items.ts';
 
 const credentialKey = (reference: Reference) => ({ PK: `REPORT#${reference}`, SK: 'FOLLOW-UP-CODE' });
+const reservationKey = (reference: Reference) => ({ PK: `REPORT#${reference}`, SK: 'RESERVATION' });
 const attemptsKey = (reference: Reference) => ({ PK: `FOLLOW-UP-ATTEMPTS#${reference}`, SK: 'ATTEMPTS' });
 
 export class DynamoFollowUpAccess implements FollowUpAccess {
@@ -35,8 +37,12 @@ export class DynamoFollowUpAccess implements FollowUpAccess {
   }
 
   async findCredential(reference: Reference): Promise<FollowUpCredential | undefined> {
+    // A code issued on its own (every code before codes were kept with the reservation, and any
+    // issued again for a repeated submission) is the one that works; else the reservation's.
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: credentialKey(reference), ConsistentRead: true }));
-    return Item === undefined ? undefined : withoutKeys<FollowUpCredential>(Item);
+    if (Item !== undefined) return withoutKeys<FollowUpCredential>(Item);
+    const { Item: reservation } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: reservationKey(reference), ConsistentRead: true }));
+    return reservation?.followUpCode as FollowUpCredential | undefined;
   }
 
   async attemptLog(reference: Reference): Promise<AttemptLog> {

@@ -1,7 +1,7 @@
 /**
  * Questions and answers in the report table, beside the report they are about:
  *
- * | item     | PK           | SK               | GSI1PK (while waiting)     | GSI1SK          |
+ * | item     | PK           | SK               | GSI1PK (while waiting; index Queues) | GSI1SK |
  * | question | REPORT#<ref> | QUESTION#<id>    | FOLLOW-UP#awaiting_relay   | <askedAt>#<id>  |
  * | answer   | REPORT#<ref> | ANSWER#<id>      | FOLLOW-UP#awaiting_review, | <receivedAt>#<id> |
  * |          |              |                  | or DUE#answer (approved)   | <approvedAt>#<id> |
@@ -15,10 +15,10 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '#domain/audit.ts';
 import type { Answer, Question } from '#domain/entities/follow-up.ts';
-import { ConcurrentChange, type DuePage, type FollowUpStore } from '#domain/ports.ts';
+import { ConcurrentChange, type DueAnswer, type DuePage, type FollowUpStore } from '#domain/ports.ts';
 import type { Reference } from '#domain/reference.ts';
 import { conditionFailed, eventPut, queryPage, withoutKeys, type Item } from './dynamodb-items.ts';
-import { REVIEW_INDEX } from './report-store.ts';
+import { QUEUE_INDEX } from './report-store.ts';
 
 const AWAITING_RELAY = 'FOLLOW-UP#awaiting_relay';
 const AWAITING_REVIEW = 'FOLLOW-UP#awaiting_review';
@@ -125,11 +125,11 @@ export class DynamoFollowUpStore implements FollowUpStore {
   }
 
   async questionsAwaitingRelay(limit: number): Promise<Question[]> {
-    return this.waiting<Question>(AWAITING_RELAY, limit);
+    return this.waiting<Question>(AWAITING_RELAY, limit, questionItem);
   }
 
   async answersAwaitingReview(limit: number): Promise<Answer[]> {
-    return this.waiting<Answer>(AWAITING_REVIEW, limit);
+    return this.waiting<Answer>(AWAITING_REVIEW, limit, answerItem);
   }
 
   async questionsAbout(reference: Reference): Promise<Question[]> {
@@ -140,19 +140,25 @@ export class DynamoFollowUpStore implements FollowUpStore {
     return (await this.about<Answer>(reference, 'ANSWER#')).sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
   }
 
-  async answersDue({ dueBefore, ...page }: DuePage): Promise<{ answers: Answer[]; next?: string }> {
+  async answersDue({ dueBefore, ...page }: DuePage): Promise<{ answers: DueAnswer[]; next?: string }> {
     const { items, next } = await queryPage(
       this.client,
       {
         TableName: this.tableName,
-        IndexName: REVIEW_INDEX,
+        IndexName: QUEUE_INDEX,
         KeyConditionExpression: 'GSI1PK = :due AND GSI1SK < :before',
         ExpressionAttributeValues: { ':due': DUE_ANSWERS, ':before': dueBefore.toISOString() },
         ScanIndexForward: true,
       },
       page,
     );
-    return { answers: items.map((item) => withoutKeys<Answer>(item)), ...(next === undefined ? {} : { next }) };
+    // Keys only: the reference from the answer's partition, its id from its sort key, since when from the index's.
+    const answers = items.map((key) => ({
+      reference: String(key.PK).slice('REPORT#'.length) as Reference,
+      id: String(key.SK).slice('ANSWER#'.length),
+      dueSince: String(key.GSI1SK).split('#')[0]!,
+    }));
+    return { answers, ...(next === undefined ? {} : { next }) };
   }
 
   private async about<T>(reference: Reference, prefix: string): Promise<T[]> {
@@ -181,17 +187,22 @@ export class DynamoFollowUpStore implements FollowUpStore {
     return Item === undefined ? undefined : withoutKeys<T>(Item);
   }
 
-  private async waiting<T>(partition: string, limit: number): Promise<T[]> {
+  /**
+   * The questions or answers waiting in a queue, oldest first: the index holds keys only, so each is
+   * read afresh, and kept only if it still waits there.
+   */
+  private async waiting<T extends Question | Answer>(partition: string, limit: number, stillThere: (item: T) => Item): Promise<T[]> {
     const { Items = [] } = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: REVIEW_INDEX,
+        IndexName: QUEUE_INDEX,
         KeyConditionExpression: 'GSI1PK = :waiting',
         ExpressionAttributeValues: { ':waiting': partition },
         ScanIndexForward: true,
         Limit: limit,
       }),
     );
-    return Items.map((item) => withoutKeys<T>(item));
+    const read = await Promise.all(Items.map((key) => this.get<T>(String(key.PK).slice('REPORT#'.length) as Reference, String(key.SK))));
+    return read.filter((item): item is Awaited<T> => item !== undefined && stillThere(item).GSI1PK === partition) as T[];
   }
 }

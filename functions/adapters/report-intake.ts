@@ -2,22 +2,37 @@
  * What every function that takes a report in works with (the API's, the website form's and the
  * call agents'): taking the report onto the intake queue with a reserved reference, and issuing
  * its follow-up code, of which only the hash is kept.
+ *
+ * Taking a report issues its first code with it, kept with the reservation in one write
+ * (takeReportWithCode). `issueCode` then hands that code out; it issues a new one (which replaces
+ * it) only for a reference taken earlier, by a request this one repeats (the same Idempotency-Key:
+ * the idempotency record holds the reference, never a code).
  */
 import type { Channel } from '#domain/intake.ts';
+import type { FollowUpCode } from '#domain/follow-up-code.ts';
 import type { Reference } from '#domain/reference.ts';
 import type { ReportSubmission } from '#domain/report.ts';
 import { issueFollowUpCode } from '#domain/follow-up-code.ts';
-import { takeReport } from '#domain/submission.ts';
+import { takeReportWithCode } from '#domain/submission.ts';
 import { clock, followUpAccess, followUpCodeKeys, intakeQueue, reportStore, portsFor } from './composition-root.ts';
 
 export const reportIntake = (channel: Channel) => {
   const ports = portsFor({ store: reportStore, intake: intakeQueue, access: followUpAccess, codeKeys: followUpCodeKeys, clock });
+  /** Codes issued with a reference taken in this instance, until issueCode hands each out (once). */
+  const issuedWithReference = new Map<Reference, FollowUpCode>();
   return {
-    take: (report: ReportSubmission): Promise<Reference> => {
+    take: async (report: ReportSubmission): Promise<Reference> => {
       const taking = ports();
-      return takeReport(taking, channel, report, taking.clock());
+      const { reference, code } = await takeReportWithCode(taking, channel, report, taking.clock());
+      issuedWithReference.set(reference, code);
+      return reference;
     },
-    issueCode: (reference: Reference) => {
+    issueCode: (reference: Reference): Promise<FollowUpCode> => {
+      const issued = issuedWithReference.get(reference);
+      if (issued !== undefined) {
+        issuedWithReference.delete(reference);
+        return Promise.resolve(issued);
+      }
       const issuing = ports();
       return issueFollowUpCode(issuing, reference, issuing.clock());
     },

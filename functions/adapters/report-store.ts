@@ -3,14 +3,17 @@
  *
  * | item        | PK                  | SK                       | GSI1PK                 | GSI1SK             |
  * | reservation | REPORT#<ref>        | RESERVATION              |                        |                    |
+ * |             | (with the first follow-up code's hash, `followUpCode`, where the report came with one) |
+ * | original    | REPORT#<ref>        | ORIGINAL                 |                        |                    |
  * | report      | REPORT#<ref>        | REPORT                   | REVIEW#awaiting, or    | <receivedAt>#<ref> |
  * |             |                     |                          | DESTINATION#<force>, or|                    |
  * |             |                     |                          | DUE#report             | <dueSince>#<ref>   |
  * | event       | REPORT#<ref>        | EVENT#<time>#<type>#<id> |                        |                    |
+ * |             |                     | (events one step decided together: one item, the first's key, the rest in `followedBy`) |
  * | statistics  | STATS#<destination> | <yyyy-mm>                |                        |                    |
  * | force ref.  | FORCE-REFERENCE#<r> | FORCE-REFERENCE          |                        |                    |
  *
- * GSI1 is sparse: a report is in it while it waits for review (oldest first), while it is due
+ * The queue index (Queues, on GSI1PK and GSI1SK) is sparse: a report is in it while it waits for review (oldest first), while it is due
  * for notification (approved, or routed, and not yet confirmed on its destination's queue: the
  * sweeper's partition, longest due first) and once it is on a destination's queue. The three
  * never overlap, so each report is in one partition at most and no second index is needed. Every
@@ -33,10 +36,13 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '#domain/audit.ts';
-import { ConcurrentChange, type DuePage, type ReportStore } from '#domain/ports.ts';
-import { conditionFailed, eventPut, queryPage, withoutKeys, type Item } from './dynamodb-items.ts';
+import { QUEUE_INDEX, QUEUE_INDEX_ATTRIBUTES } from '../configuration/stack-names.ts';
+import { ConcurrentChange, type DuePage, type DueReport, type ReportStore } from '#domain/ports.ts';
+import { conditionFailed, eventPut, eventsPut, queryPage, withoutKeys, type Item } from './dynamodb-items.ts';
 import type { SplitChange } from '#domain/entities/split-change.ts';
 import type { Reference } from '#domain/reference.ts';
+import type { SealedOriginal } from '#domain/entities/sealed-original.ts';
+import type { FollowUpCredential } from '#domain/follow-up-code.ts';
 import type { ForceReference, ForceReferenceEntry } from '#domain/entities/force-reference.ts';
 import type { ForceId } from '#domain/forces.ts';
 import { isWithAForce } from '#domain/lifecycle.ts';
@@ -45,12 +51,26 @@ import type { ReportRecord, ReportStatus } from '#domain/entities/report-record.
 import type { CounterIncrement } from '#domain/entities/counters.ts';
 import type { ForceReferenceGiven, RecordedContact, ReportChange } from '#domain/entities/report-change.ts';
 
-export const REVIEW_INDEX = 'GSI1';
+/**
+ * The table's queues (index Queues): awaiting review, due, each destination's reports, and the
+ * follow-up store's. An entry holds its item's keys (PK, SK, GSI1PK, GSI1SK) and only what a
+ * force's list shows (QUEUE_INDEX_ATTRIBUTES), so moving a report from queue to queue costs the
+ * same however long its words are. The force's list is read from the entries; every other reader
+ * reads each item it lists afresh (consistently, where the index lags) and keeps it only if it is
+ * still in the queue read. It replaced GSI1, which projected every attribute: README's Deploy says
+ * how a deployed table moves from one to the other (lib/constructs/report-store.ts).
+ */
+export { QUEUE_INDEX };
+
+/** A report as a force's list shows it: what the queue index holds of it. */
+export type ListedReport = Pick<ReportRecord, (typeof QUEUE_INDEX_ATTRIBUTES)[number]>;
 const AWAITING_REVIEW = 'REVIEW#awaiting';
 /** Reports due for notification: written with the change that makes them due, gone with the one that records them sent. */
 export const DUE_REPORTS = 'DUE#report';
 
 const reportKey = (reference: string) => ({ PK: `REPORT#${reference}`, SK: 'REPORT' });
+/** The sealed original's own item, written once: the report item, rewritten at every step, does not carry it. */
+const originalKey = (reference: string) => ({ PK: `REPORT#${reference}`, SK: 'ORIGINAL' });
 const forceReferenceKey = (forceReference: string) => ({ PK: `FORCE-REFERENCE#${forceReference}`, SK: 'FORCE-REFERENCE' });
 
 const indexKeys = (record: ReportRecord): Item => {
@@ -67,10 +87,19 @@ const reportItem = (record: ReportRecord): Item => ({ ...reportKey(record.refere
 
 const fromReportItem = (item: Item): ReportRecord => withoutKeys<ReportRecord>(item);
 
-const fromEventItem = (item: Item): AuditEvent => {
+/** The reference of a report's item, from its table key (an index entry has it too). */
+const referenceOf = (key: Item): Reference => String(key.PK).slice('REPORT#'.length) as Reference;
+
+/** The time an index entry's sort key begins with: `<time>#<reference or id>`. */
+const sinceOf = (key: Item): string => String(key.GSI1SK).split('#')[0]!;
+
+const fromEventItem = (item: Item): AuditEvent[] => {
   const { id, type, at, by, detail } = item as unknown as Partial<AuditEvent> & Pick<AuditEvent, 'type' | 'at' | 'detail'>;
   // An event written before events had ids is known by its key, which was unique when written.
-  return { id: id ?? String(item.SK), type, at, ...(by === undefined ? {} : { by }), detail };
+  const event = { id: id ?? String(item.SK), type, at, ...(by === undefined ? {} : { by }), detail };
+  // Events decided in the same step, kept in the first one's item (dynamodb-items.ts eventsPut).
+  const followedBy = (item.followedBy ?? []) as AuditEvent[];
+  return [event, ...followedBy.map((next) => ({ id: next.id, type: next.type, at: next.at, ...(next.by === undefined ? {} : { by: next.by }), detail: next.detail }))];
 };
 
 /** One update per statistics item (a transaction may touch each item once), adding up its counters. */
@@ -105,12 +134,20 @@ export class DynamoReportStore implements ReportStore {
     this.tableName = tableName;
   }
 
-  async reserveReference(reference: Reference, at: Date): Promise<boolean> {
+  async reserveReference(reference: Reference, at: Date, firstCode?: FollowUpCredential): Promise<boolean> {
     try {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { PK: `REPORT#${reference}`, SK: 'RESERVATION', kind: 'reservation', reservedAt: at.toISOString() },
+          // The first follow-up code's hash, if given, in the same item: one write, not two
+          // (follow-up-access-store.ts reads it there when no later code replaced it).
+          Item: {
+            PK: `REPORT#${reference}`,
+            SK: 'RESERVATION',
+            kind: 'reservation',
+            reservedAt: at.toISOString(),
+            ...(firstCode === undefined ? {} : { followUpCode: firstCode }),
+          },
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
       );
@@ -121,13 +158,14 @@ export class DynamoReportStore implements ReportStore {
     }
   }
 
-  async recordRouted({ record, events, counters }: RecordedContact): Promise<ReportRecord> {
+  async recordRouted({ record, events, counters, forceReference }: RecordedContact): Promise<ReportRecord> {
     try {
       await this.client.send(
         new TransactWriteCommand({
           TransactItems: [
             { Put: { TableName: this.tableName, Item: reportItem(record), ConditionExpression: 'attribute_not_exists(PK)' } },
-            ...events.map((event) => eventPut(this.tableName, record.reference, event)),
+            ...(forceReference === undefined ? [] : [this.claiming(record.reference, forceReference.force, forceReference.forceReference)]),
+            ...eventsPut(this.tableName, record.reference, events),
             ...counterUpdates(this.tableName, counters),
           ],
         }),
@@ -135,10 +173,23 @@ export class DynamoReportStore implements ReportStore {
       return record;
     } catch (error) {
       if (!conditionFailed(error)) throw error;
+      // Recorded by another delivery: what it recorded stands. Not recorded (the force reference
+      // drawn was taken, once in 2^60): the error, and the message's next delivery draws another.
       const recorded = await this.find(record.reference);
       if (recorded === undefined) throw error;
       return recorded;
     }
+  }
+
+  /** The put that claims a force reference for a report, only if no report holds it yet. */
+  private claiming(reference: Reference, force: ForceId, forceReference: ForceReference) {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: { ...forceReferenceKey(forceReference), kind: 'force-reference', reference, force },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    };
   }
 
   async recordNotified(before: ReportRecord, change: ReportChange): Promise<ReportRecord> {
@@ -166,13 +217,15 @@ export class DynamoReportStore implements ReportStore {
     };
   }
 
-  async recordChange(before: ReportRecord, { record: after, event, counters }: ReportChange): Promise<void> {
+  async recordChange(before: ReportRecord, { record: after, event, counters, referenceGiven }: ReportChange): Promise<void> {
     try {
       await this.client.send(
         new TransactWriteCommand({
           TransactItems: [
             this.replacing(before, after),
-            eventPut(this.tableName, after.reference, event),
+            ...(referenceGiven === undefined ? [] : [this.claiming(after.reference, referenceGiven.force, referenceGiven.forceReference)]),
+            // The step's event and, when it gave the force its reference, that event: decided together, one item.
+            ...eventsPut(this.tableName, after.reference, referenceGiven === undefined ? [event] : [event, referenceGiven.event]),
             ...counterUpdates(this.tableName, counters),
           ],
         }),
@@ -207,13 +260,7 @@ export class DynamoReportStore implements ReportStore {
       await this.client.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...forceReferenceKey(forceReference), kind: 'force-reference', reference: before.reference, force },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
+            this.claiming(before.reference, force, forceReference),
             this.replacing(before, after),
             eventPut(this.tableName, before.reference, event),
           ],
@@ -243,6 +290,27 @@ export class DynamoReportStore implements ReportStore {
     }
   }
 
+  async recordOriginal(reference: Reference, original: SealedOriginal): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...originalKey(reference), kind: 'original', reference, original },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+    } catch (error) {
+      // Kept by an earlier delivery of the same contact: that one stands.
+      if (conditionFailed(error)) return;
+      throw error;
+    }
+  }
+
+  async findOriginal(reference: Reference): Promise<SealedOriginal | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: originalKey(reference), ConsistentRead: true }));
+    return Item === undefined ? undefined : (Item.original as SealedOriginal);
+  }
+
   async find(reference: Reference): Promise<ReportRecord | undefined> {
     const { Item } = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: reportKey(reference), ConsistentRead: true }),
@@ -251,35 +319,45 @@ export class DynamoReportStore implements ReportStore {
   }
 
   async awaitingReview(page: { limit: number; after?: string }): Promise<{ records: ReportRecord[]; next?: string }> {
-    return this.reportsPage(
-      { IndexName: REVIEW_INDEX, KeyConditionExpression: 'GSI1PK = :awaiting', ExpressionAttributeValues: { ':awaiting': AWAITING_REVIEW }, ScanIndexForward: true },
+    const { items, next } = await this.queuePage(
+      { KeyConditionExpression: 'GSI1PK = :awaiting', ExpressionAttributeValues: { ':awaiting': AWAITING_REVIEW }, ScanIndexForward: true },
       page,
     );
+    return { records: await this.stillIn(AWAITING_REVIEW, items), ...(next === undefined ? {} : { next }) };
   }
 
-  async dueForNotification({ dueBefore, ...page }: DuePage): Promise<{ records: ReportRecord[]; next?: string }> {
-    return this.reportsPage(
+  async oldestAwaitingReview(): Promise<{ reference: Reference; receivedAt: string } | undefined> {
+    const { items } = await this.queuePage(
+      { KeyConditionExpression: 'GSI1PK = :awaiting', ExpressionAttributeValues: { ':awaiting': AWAITING_REVIEW }, ScanIndexForward: true },
+      { limit: 1 },
+    );
+    const [oldest] = items;
+    return oldest === undefined ? undefined : { reference: referenceOf(oldest), receivedAt: sinceOf(oldest) };
+  }
+
+  async dueForNotification({ dueBefore, ...page }: DuePage): Promise<{ records: DueReport[]; next?: string }> {
+    const { items, next } = await this.queuePage(
       {
-        IndexName: REVIEW_INDEX,
         KeyConditionExpression: 'GSI1PK = :due AND GSI1SK < :before',
         ExpressionAttributeValues: { ':due': DUE_REPORTS, ':before': dueBefore.toISOString() },
         ScanIndexForward: true,
       },
       page,
     );
+    return { records: items.map((key) => ({ reference: referenceOf(key), dueSince: sinceOf(key) })), ...(next === undefined ? {} : { next }) };
   }
 
   /**
-   * The reports with a force (or in triage), newest first, optionally of one status. A page may
-   * hold fewer than `limit` when a status filter is given; `next` says whether there is more.
+   * The reports with a force (or in triage), newest first, optionally of one status, as the queue
+   * index holds them. A page may hold fewer than `limit` when a status filter is given; `next`
+   * says whether there is more.
    */
   async withDestination(
     destination: string,
     { status, ...page }: { limit: number; after?: string; status?: ReportStatus },
-  ): Promise<{ records: ReportRecord[]; next?: string }> {
-    return this.reportsPage(
+  ): Promise<{ records: ListedReport[]; next?: string }> {
+    const { items, next } = await this.queuePage(
       {
-        IndexName: REVIEW_INDEX,
         KeyConditionExpression: 'GSI1PK = :destination',
         ...(status === undefined
           ? { ExpressionAttributeValues: { ':destination': `DESTINATION#${destination}` } }
@@ -292,14 +370,21 @@ export class DynamoReportStore implements ReportStore {
       },
       page,
     );
+    return { records: items.map((item) => withoutKeys<ListedReport>(item)), ...(next === undefined ? {} : { next }) };
   }
 
-  private async reportsPage(
-    query: Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'>,
+  /** One page of a queue's entries. */
+  private queuePage(
+    query: Omit<QueryCommandInput, 'TableName' | 'IndexName' | 'Limit' | 'ExclusiveStartKey'>,
     page: { limit: number; after?: string | undefined },
-  ): Promise<{ records: ReportRecord[]; next?: string }> {
-    const { items, next } = await queryPage(this.client, { TableName: this.tableName, ...query }, page);
-    return { records: items.map(fromReportItem), ...(next === undefined ? {} : { next }) };
+  ): Promise<{ items: Item[]; next?: string }> {
+    return queryPage(this.client, { TableName: this.tableName, IndexName: QUEUE_INDEX, ...query }, page);
+  }
+
+  /** The reports an index page lists, each read afresh, in the order listed: those still in the queue read. */
+  private async stillIn(partition: string, keys: readonly Item[]): Promise<ReportRecord[]> {
+    const records = await Promise.all(keys.map((key) => this.find(referenceOf(key))));
+    return records.filter((record): record is ReportRecord => record !== undefined && indexKeys(record).GSI1PK === partition);
   }
 
   async auditTrail(reference: Reference): Promise<AuditEvent[]> {
@@ -314,7 +399,7 @@ export class DynamoReportStore implements ReportStore {
           ExclusiveStartKey,
         }),
       );
-      events.push(...(page.Items ?? []).map(fromEventItem));
+      events.push(...(page.Items ?? []).flatMap(fromEventItem));
       ExclusiveStartKey = page.LastEvaluatedKey;
     } while (ExclusiveStartKey !== undefined);
     return events;

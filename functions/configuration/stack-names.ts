@@ -13,6 +13,24 @@ export type StaffGroup = (typeof STAFF_GROUPS)[number];
 export const FORCE_RESOURCE_SERVER = 'police-reporting';
 
 /**
+ * The report table's index of its queues (awaiting review, due, each destination's reports, the
+ * follow-up queues), on GSI1PK and GSI1SK (functions/adapters/report-store.ts). It projects the
+ * keys and only what a force's list of its reports shows (QUEUE_INDEX_ATTRIBUTES): small and of
+ * fixed shape, so an entry costs a write unit however long the report's words are; every other
+ * reader of a queue reads each item it lists afresh.
+ */
+export const QUEUE_INDEX = 'Queues';
+
+/** The attributes QUEUE_INDEX projects besides the keys: what a force's list shows (domain/force-facing.ts forceReportSummary). */
+export const QUEUE_INDEX_ATTRIBUTES = ['reference', 'status', 'categories', 'receivedAt', 'notifiedAt', 'forceReferences'] as const;
+
+/**
+ * The index it replaced, which projected every attribute: kept beside it only while a deployed
+ * stage moves over (`-c queueIndexTransition=on`; README, Deploy), then gone.
+ */
+export const FORMER_QUEUE_INDEX = 'GSI1';
+
+/**
  * The partition of the report table that holds idempotency records (functions/adapters/idempotent-intake.ts):
  * the only items the taking functions may read.
  */

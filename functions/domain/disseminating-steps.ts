@@ -14,14 +14,18 @@ import { done, type StepResult } from './entities/step-result.ts';
 import { disseminate, type DisseminationPorts } from './dissemination.ts';
 import { answerStep, approveAnswer, disseminateAnswer, protectedFromHolders, type FollowUpDisseminationPorts, type FollowUpOutcome } from './follow-up.ts';
 import { findForce } from './forces.ts';
-import { reportForForce } from './force-reference.ts';
+import { givingForceReference, reportForForce } from './force-reference.ts';
 import { forceStep, releaseToJoinedForce, transfer, unfinishedTransferBy, type ForceOutcome } from './force-work.ts';
 import type { FollowUpStore } from './ports.ts';
 import type { Reference } from './reference.ts';
 import { approve, reviewStep, type ReviewOutcome } from './review.ts';
 
-/** A step's change, its report stamped with when it became due if the step makes it due (report-record.ts dueFrom). */
-const due = <R extends { readonly kind: string }>(step: StepResult<ReportChange, R>, at: Date): StepResult<ReportChange, R> => (step.kind === 'done' ? done(dueFrom(step.value, at)) : step);
+/**
+ * A step's change, its report stamped with when it became due if the step makes it due
+ * (report-record.ts dueFrom), and its force given its own reference in it if it has none yet.
+ */
+const due = <R extends { readonly kind: string }>(step: StepResult<ReportChange, R>, at: Date): StepResult<ReportChange, R> =>
+  step.kind === 'done' ? done(givingForceReference(dueFrom(step.value, at), at)) : step;
 
 /** Disseminates what the step produced, when it was done. */
 const thenDisseminate = async <R extends { readonly kind: string }>(
@@ -82,7 +86,7 @@ export const releaseHeld = async (ports: DisseminationPorts, record: ReportRecor
   const now = ports.clock();
   const released = releaseToJoinedForce(record, by, now);
   if (released === undefined) return undefined;
-  const change = dueFrom(released, now);
+  const change = givingForceReference(dueFrom(released, now), now);
   await ports.store.recordChange(record, change);
   return (await disseminate(ports, change.record)).record;
 };

@@ -6,7 +6,7 @@
  */
 import { followUpsWithReport } from './follow-up.ts';
 import { forceNotification } from './force-notification.ts';
-import { withForceReference } from './force-reference.ts';
+import { newForceReference, withForceReference } from './force-reference.ts';
 import type { IntakeMessage } from './intake.ts';
 import type { FollowUpStore, ForceQueues, OriginalsVault, ReportStore } from './ports.ts';
 import { isDueForNotification, notifiedChange, recordedContact, routedRecord } from './report-record.ts';
@@ -55,15 +55,19 @@ export const disseminate = async (ports: DisseminationPorts, due: ReportRecord):
 
 /**
  * Routes a contact taken in: decides its force, seals the original, records it (awaiting review,
- * or straight to dissemination when review is off) and, without review, disseminates it.
+ * or straight to dissemination when review is off, with the force's own reference already given)
+ * and, without review, disseminates it.
  */
 export const routeContact = async (ports: RoutingPorts, message: IntakeMessage, policy: ReviewPolicy): Promise<DisseminationOutcome> => {
   const recorded = await ports.store.find(message.reference);
   if (recorded !== undefined) return disseminate(ports, recorded);
   const decision = routeReport(message.report, message.receivedAt);
-  const original = await ports.vault.seal(message.reference, JSON.stringify(message.report));
+  // The original first, in an item of its own written once: the report is never recorded without it.
+  await ports.store.recordOriginal(message.reference, await ports.vault.seal(message.reference, JSON.stringify(message.report)));
   // A report that speaks of a protected unit is always reviewed, whatever the force's exemption.
   const review = requiresReview(policy, decision.destination) || decision.protection !== undefined;
-  const record = routedRecord(message, decision, original, ports.clock(), { review });
-  return disseminate(ports, await ports.store.recordRouted(recordedContact(record)));
+  const record = routedRecord(message, decision, ports.clock(), { review });
+  // Due now and for a force: its reference is given in the write that records the report, not in one more.
+  const forceReference = isDueForNotification(record) && record.routing.destination !== TRIAGE ? newForceReference() : undefined;
+  return disseminate(ports, await ports.store.recordRouted(recordedContact(record, forceReference)));
 };

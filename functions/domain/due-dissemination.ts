@@ -7,12 +7,11 @@
  * has been due for longer than a step takes, with the same code and so the same message ids as
  * the step: a repeat is dropped by the queue and by the force.
  */
-import type { Answer } from './entities/follow-up.ts';
 import { disseminate, type DisseminationPorts } from './dissemination.ts';
 import { disseminateAnswer } from './follow-up.ts';
 import type { DuePage, FollowUpStore } from './ports.ts';
 import type { Reference } from './reference.ts';
-import { dueSince, isDueForNotification } from './report-record.ts';
+import { isDueForNotification } from './report-record.ts';
 
 /**
  * How long a step has to finish its own sending before the sweeper takes over: longer than any
@@ -81,7 +80,7 @@ export const disseminateWhatIsDue = async (ports: DueDisseminationPorts, settlin
       await disseminate(ports, current);
       sent += 1;
     } catch (error) {
-      unsent.push({ kind: 'report', reference: listed.reference, dueSince: dueSince(listed), error });
+      unsent.push({ kind: 'report', reference: listed.reference, dueSince: listed.dueSince, error });
     }
   }
 
@@ -97,7 +96,7 @@ export const disseminateWhatIsDue = async (ports: DueDisseminationPorts, settlin
       if (after.status === 'approved') waitingForTheirReport += 1;
       else sent += 1;
     } catch (error) {
-      unsent.push({ kind: 'answer', reference: listed.reference, answerId: listed.id, dueSince: answerDueSince(listed), error });
+      unsent.push({ kind: 'answer', reference: listed.reference, answerId: listed.id, dueSince: listed.dueSince, error });
     }
   }
 
@@ -105,6 +104,4 @@ export const disseminateWhatIsDue = async (ports: DueDisseminationPorts, settlin
   const oldestUnsentSeconds = oldest === undefined ? 0 : Math.max(0, Math.floor((now.getTime() - Date.parse(oldest)) / 1000));
   return { sent, waitingForTheirReport, unsent, oldestUnsentSeconds };
 };
-
-const answerDueSince = (answer: Answer): string => answer.approved?.at ?? answer.receivedAt;
 

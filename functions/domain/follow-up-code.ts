@@ -36,30 +36,8 @@ export const parseFollowUpCode = (typed: string): FollowUpCode | undefined => {
   return new RegExp(`^\\d{${FOLLOW_UP_CODE_DIGITS}}$`).test(digits) ? (digits as FollowUpCode) : undefined;
 };
 
-/** A code's hash as the service kept it before keyed hashes: scrypt, with its cost. */
-export interface ScryptCredential {
-  readonly algorithm: 'scrypt';
-  /** scrypt's cost, block size and parallelism. */
-  readonly N: number;
-  readonly r: number;
-  readonly p: number;
-  readonly salt: string;
-  readonly hash: string;
-  readonly issuedAt: string;
-}
-
-/** A code's hash under the service's code key: HMAC-SHA-256 of the salt and the code. */
-export interface KeyedCredential {
-  readonly algorithm: 'hmac-sha256';
-  /** Which version of the code key it was made under. */
-  readonly keyVersion: string;
-  readonly salt: string;
-  readonly hash: string;
-  readonly issuedAt: string;
-}
-
-/** What the service keeps of a code. */
-export type FollowUpCredential = ScryptCredential | KeyedCredential;
+export type { FollowUpCredential, KeyedCredential, ScryptCredential } from './entities/follow-up-credential.ts';
+import type { FollowUpCredential, KeyedCredential, ScryptCredential } from './entities/follow-up-credential.ts';
 
 /** The secret new codes are hashed under, by version; opened from KMS by the functions that may. */
 export interface CodeKey {

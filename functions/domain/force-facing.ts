@@ -109,7 +109,11 @@ const registryId = (value: unknown): string | null => (typeof value === 'string'
 
 const forceOf = (by: string | undefined): string | undefined => (by?.startsWith('force:') ? by.slice('force:'.length) : undefined);
 
-export const forceReportSummary = (record: ReportRecord, force: string, access: Access) => ({
+export const forceReportSummary = (
+  record: Pick<ReportRecord, 'forceReferences' | 'status' | 'categories' | 'receivedAt' | 'notifiedAt'>,
+  force: string,
+  access: Access,
+) => ({
   reference: forceReferenceOf(record, force) ?? null,
   status: access.kind === 'former' ? 'transferred' : record.status,
   categories: [...record.categories],

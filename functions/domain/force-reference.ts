@@ -12,7 +12,9 @@ import type { ReportStore } from './ports.ts';
 import { randomSymbols, typedSymbols, type RandomBytes } from './reference.ts';
 import { FORCE_REFERENCE_PATTERN, type ForceReference } from './entities/force-reference.ts';
 import type { ReportRecord } from './entities/report-record.ts';
-import type { ForceReferenceGiven } from './entities/report-change.ts';
+import type { ForceReferenceGiven, ReportChange } from './entities/report-change.ts';
+import { isDueForNotification } from './report-record.ts';
+import { TRIAGE } from './entities/routing-decision.ts';
 
 export const newForceReference = (random?: RandomBytes): ForceReference => {
   const symbols = randomSymbols(12, random);
@@ -27,7 +29,7 @@ export const parseForceReference = (typed: string): ForceReference | undefined =
 };
 
 /** The force's own reference for a report, if it has been given one. */
-export const forceReferenceOf = (record: ReportRecord, force: ForceId): ForceReference | undefined => record.forceReferences?.[force];
+export const forceReferenceOf = (record: Pick<ReportRecord, 'forceReferences'>, force: ForceId): ForceReference | undefined => record.forceReferences?.[force];
 
 /** A force given its own reference for a report: the report's next version holds it, and the trail says so (not what it is). */
 export const forceReferenceGiven = (before: ReportRecord, force: ForceId, forceReference: ForceReference, at: Date): ForceReferenceGiven => ({
@@ -37,6 +39,22 @@ export const forceReferenceGiven = (before: ReportRecord, force: ForceId, forceR
   force,
   forceReference,
 });
+
+/**
+ * A change that makes a report due for a force with no reference for it yet, with that force's
+ * reference given in it: sending it then needs no second write to give one. Any other change as it is.
+ */
+export const givingForceReference = <C extends ReportChange>(change: C, at: Date, next: () => ForceReference = newForceReference): C => {
+  const { record } = change;
+  const force = record.routing.destination;
+  if (!isDueForNotification(record) || force === TRIAGE || forceReferenceOf(record, force) !== undefined) return change;
+  const forceReference = next();
+  return {
+    ...change,
+    record: { ...record, forceReferences: { ...record.forceReferences, [force]: forceReference } },
+    referenceGiven: { force, forceReference, event: auditEvent('force_reference_given', at, { force }) },
+  };
+};
 
 /**
  * The report as it stands with the force's own reference for it: the one it has, or a new one,

@@ -14,10 +14,14 @@ import type { Destination } from './entities/routing-decision.ts';
 import type { ForceReference, ForceReferenceEntry } from './entities/force-reference.ts';
 import type { SealedOriginal } from './entities/sealed-original.ts';
 import type { ForceId } from './forces.ts';
+import type { FollowUpCredential } from './entities/follow-up-credential.ts';
 
 export interface ReportStore {
-  /** Claims a reference for a new report; false if it is already taken. */
-  reserveReference(reference: Reference, at: Date): Promise<boolean>;
+  /**
+   * Claims a reference for a new report; false if it is already taken. Given the hash of the
+   * report's first follow-up code, keeps it with the claim, in the same write.
+   */
+  reserveReference(reference: Reference, at: Date, firstCode?: FollowUpCredential): Promise<boolean>;
   /**
    * Records a routed contact with its events and counters, once. When the reference is already
    * recorded (a repeated delivery), nothing is written and the record as first written is returned.
@@ -49,14 +53,37 @@ export interface ReportStore {
   /** Appends an event that changes nothing else, such as someone reading the original. */
   appendEvent(reference: Reference, event: AuditEvent): Promise<void>;
   find(reference: Reference): Promise<ReportRecord | undefined>;
+  /**
+   * Keeps a report's sealed original, once: a repeat (a redelivered contact, sealed again) leaves
+   * the one kept first. Written before the report is recorded, so no report is without it.
+   */
+  recordOriginal(reference: Reference, original: SealedOriginal): Promise<void>;
+  /** The sealed original kept for a report (or a contact split later), if any. */
+  findOriginal(reference: Reference): Promise<SealedOriginal | undefined>;
   /** Contacts awaiting review, oldest first. */
   awaitingReview(page: { limit: number; after?: string }): Promise<{ records: ReportRecord[]; next?: string }>;
+  /** The contact that has waited longest for review, if any: which, and since when. */
+  oldestAwaitingReview(): Promise<{ reference: Reference; receivedAt: string } | undefined>;
   /**
    * Reports due for notification (report-record.ts isDueForNotification) that became due before
-   * the time given, longest due first: what a step recorded but did not finish sending.
+   * the time given, longest due first: what a step recorded but did not finish sending. Only which
+   * and since when, as the index has them: read each again before acting on it.
    */
-  dueForNotification(page: DuePage): Promise<{ records: ReportRecord[]; next?: string }>;
+  dueForNotification(page: DuePage): Promise<{ records: DueReport[]; next?: string }>;
   auditTrail(reference: Reference): Promise<AuditEvent[]>;
+}
+
+/** A report the due index lists: which, and since when it has been due. */
+export interface DueReport {
+  readonly reference: Reference;
+  readonly dueSince: string;
+}
+
+/** An approved answer (or added information) the due index lists: which, and since when it has been due. */
+export interface DueAnswer {
+  readonly reference: Reference;
+  readonly id: string;
+  readonly dueSince: string;
 }
 
 /** A page of what is due to be sent: what became due before `dueBefore`, from `after` (the last page's `next`). */
@@ -107,8 +134,11 @@ export interface FollowUpStore {
   questionsAbout(reference: Reference): Promise<Question[]>;
   /** Every answer and piece of added information about a report, oldest first. */
   answersAbout(reference: Reference): Promise<Answer[]>;
-  /** Answers and added information approved before the time given and not yet sent, longest approved first. */
-  answersDue(page: DuePage): Promise<{ answers: Answer[]; next?: string }>;
+  /**
+   * Answers and added information approved before the time given and not yet sent, longest
+   * approved first: which, and since when, as the index has them; read each again before acting.
+   */
+  answersDue(page: DuePage): Promise<{ answers: DueAnswer[]; next?: string }>;
 }
 
 export interface OriginalsVault {

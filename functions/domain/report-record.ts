@@ -9,7 +9,7 @@ import type { ReportRecord, ReportStatus } from './entities/report-record.ts';
 import type { RecordedContact, ReportChange } from './entities/report-change.ts';
 import { contactCounted, disseminationCounted } from './statistics.ts';
 import { TRIAGE, type RoutingDecision } from './entities/routing-decision.ts';
-import type { SealedOriginal } from './entities/sealed-original.ts';
+import type { ForceReference } from './entities/force-reference.ts';
 
 export interface RoutingOptions {
   /** Whether a person must review the report before its destination sees it. */
@@ -19,7 +19,6 @@ export interface RoutingOptions {
 export const routedRecord = (
   message: IntakeMessage,
   routing: RoutingDecision,
-  original: SealedOriginal,
   routedAt: Date,
   { review }: RoutingOptions,
 ): ReportRecord => {
@@ -35,7 +34,6 @@ export const routedRecord = (
     categories: [...message.report.categories],
     reporterMode: reporter.mode,
     contactDetailsHeld: reporter.mode === 'confidential' && reporter.contact !== undefined,
-    original,
     ...(review ? { status: 'awaiting_review' as const } : { status: 'routed' as const, content: contentFromSubmission(message.report) }),
     version: 1,
   };
@@ -71,16 +69,26 @@ export const disseminationVersion = (record: ReportRecord): number => {
   return record.notifiedAt === undefined ? record.version : (record.disseminatedVersion ?? 0);
 };
 
-/** A routed contact as it is first recorded: received and routed, and counted against its first destination. */
-export const recordedContact = (record: ReportRecord): RecordedContact => {
-  const { routing } = record;
+/**
+ * A routed contact as it is first recorded: received and routed, and counted against its first
+ * destination. Given a force reference (a report going straight to its force, without review), the
+ * force holds it from the first version on and the trail says so, so that sending it needs no
+ * second write to give it one.
+ */
+export const recordedContact = (routed: ReportRecord, forceReference?: ForceReference): RecordedContact => {
+  const { routing } = routed;
+  const force = routing.destination;
+  const given = forceReference !== undefined && force !== TRIAGE ? { force, forceReference } : undefined;
+  const record: ReportRecord = given === undefined ? routed : { ...routed, forceReferences: { ...routed.forceReferences, [given.force]: given.forceReference } };
   return {
     record,
     events: [
       auditEvent('received', record.receivedAt, { channel: record.channel }),
       auditEvent('routed', record.routedAt, { destination: routing.destination, rule: routing.rule, reason: routing.reason }),
+      ...(given === undefined ? [] : [auditEvent('force_reference_given', record.routedAt, { force })]),
     ],
     counters: [contactCounted(record)],
+    ...(given === undefined ? {} : { forceReference: given }),
   };
 };
 

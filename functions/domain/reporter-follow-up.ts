@@ -14,10 +14,8 @@ import { typedText } from './typed-text.ts';
 import { admitAttempt, withdrawAttempt, type AttemptLog } from './follow-up-attempts.ts';
 import {
   codeMatches,
-  credentialFor,
   issueFollowUpCode,
   FOLLOW_UP_CODE_DIGITS,
-  newFollowUpCode,
   parseFollowUpCode,
   type CodeKeys,
   type FollowUpCode,
@@ -38,6 +36,7 @@ export { issueFollowUpCode };
 export interface FollowUpAccess {
   /** Keeps the credential for a reference, replacing any earlier one. */
   saveCredential(reference: Reference, credential: FollowUpCredential): Promise<void>;
+  /** The code that works for a reference: the one issued last (on its own, or kept with the reservation). */
   findCredential(reference: Reference): Promise<FollowUpCredential | undefined>;
   attemptLog(reference: Reference): Promise<AttemptLog>;
   /** Replaces the log, conditional on the version read; throws ConcurrentChange otherwise. */

@@ -197,7 +197,7 @@ export const split = (
       categories: record.categories,
       reporterMode: record.reporterMode,
       contactDetailsHeld: record.contactDetailsHeld,
-      original: record.original,
+      ...(record.original === undefined ? {} : { original: record.original }),
       splitFrom: record.splitFrom ?? record.reference,
       ...(record.protection === undefined ? {} : { protection: record.protection }),
       review: { ...(sanitised === undefined ? {} : { sanitised }), forceChosen: { by, at: when, force: force.id }, changedBy: everyone },
@@ -271,15 +271,19 @@ export interface OpenedContact {
  * nobody reads a reporter's own words without the trail saying who and when.
  */
 export const openForReview = async (
-  ports: { readonly reports: Pick<ReportStore, 'find' | 'appendEvent' | 'auditTrail'>; readonly vault: Pick<OriginalsVault, 'open'> },
+  ports: { readonly reports: Pick<ReportStore, 'find' | 'findOriginal' | 'appendEvent' | 'auditTrail'>; readonly vault: Pick<OriginalsVault, 'open'> },
   reference: Reference,
   by: string,
   at: Date,
 ): Promise<StepResult<OpenedContact, NotFound>> => {
   const record = await ports.reports.find(reference);
   if (record === undefined) return refused({ kind: 'not-found' });
-  // A report split from a contact shares the contact's original, sealed for the contact's reference.
-  const original = reportSubmissionSchema.parse(JSON.parse(await ports.vault.open(record.splitFrom ?? reference, record.original)));
+  // A report split from a contact shares the contact's original, sealed for the contact's reference;
+  // a report recorded before originals had their own item holds it in its record.
+  const sealedFor = record.splitFrom ?? reference;
+  const sealed = record.original ?? (await ports.reports.findOriginal(sealedFor));
+  if (sealed === undefined) throw new Error(`No original kept for ${sealedFor}`);
+  const original = reportSubmissionSchema.parse(JSON.parse(await ports.vault.open(sealedFor, sealed)));
   await ports.reports.appendEvent(reference, auditEvent('original_read', at, {}, by));
   return done({ record, original, audit: await ports.reports.auditTrail(reference) });
 };

@@ -8,6 +8,8 @@ import { intakeMessage, type Channel } from './intake.ts';
 import type { IntakeQueue, ReportStore } from './ports.ts';
 import { newReference, REFERENCE_PATTERN, type Reference } from './reference.ts';
 import type { ReportSubmission } from './report.ts';
+import type { FollowUpCredential } from './entities/follow-up-credential.ts';
+import { credentialFor, newFollowUpCode, type CodeKeys, type FollowUpCode } from './follow-up-code.ts';
 
 /** Forty random bits make a repeat unlikely but not impossible; a reference is never given twice. */
 const RESERVATION_ATTEMPTS = 5;
@@ -23,10 +25,11 @@ export const takeReport = async (
   channel: Channel,
   report: ReportSubmission,
   receivedAt: Date,
+  firstCode?: FollowUpCredential,
 ): Promise<Reference> => {
   for (let attempt = 0; attempt < RESERVATION_ATTEMPTS; attempt++) {
     const reference = next();
-    if (await store.reserveReference(reference, receivedAt)) {
+    if (await store.reserveReference(reference, receivedAt, firstCode)) {
       await intake.enqueue(intakeMessage(reference, channel, report, receivedAt));
       return reference;
     }
@@ -49,3 +52,19 @@ export const reportReceiptSchema = named(
 );
 
 export type ReportReceipt = z.infer<typeof reportReceiptSchema>;
+
+/**
+ * Takes a report in and issues its first follow-up code in the same write: the code's hash is kept
+ * with the reference's reservation, not in an item of its own (a code issued again later, for a
+ * repeated submission, is kept in its own item and takes precedence: FollowUpAccess.findCredential).
+ */
+export const takeReportWithCode = async (
+  ports: SubmissionPorts & { readonly codeKeys: Pick<CodeKeys, 'current'> },
+  channel: Channel,
+  report: ReportSubmission,
+  at: Date,
+): Promise<{ reference: Reference; code: FollowUpCode }> => {
+  const code = newFollowUpCode();
+  const reference = await takeReport(ports, channel, report, at, credentialFor(code, at, await ports.codeKeys.current()));
+  return { reference, code };
+};

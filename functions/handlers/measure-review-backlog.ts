@@ -14,10 +14,10 @@ export const OLDEST_AWAITING_REVIEW_METRIC = 'OldestContactAwaitingReviewSeconds
 
 export const handler = async (): Promise<{ oldestWaitingSeconds: number }> => {
   const { reports, clock } = backlogPorts();
-  const { records } = await reports.awaitingReview({ limit: 1 });
-  const oldestWaitingSeconds = secondsWaiting(records[0], clock());
+  const oldest = await reports.oldestAwaitingReview();
+  const oldestWaitingSeconds = secondsWaiting(oldest, clock());
   metrics.addMetric(OLDEST_AWAITING_REVIEW_METRIC, MetricUnit.Seconds, oldestWaitingSeconds);
   metrics.publishStoredMetrics();
-  logger.info('Review backlog measured', { oldestWaitingSeconds, oldest: records[0]?.reference });
+  logger.info('Review backlog measured', { oldestWaitingSeconds, oldest: oldest?.reference });
   return { oldestWaitingSeconds };
 };

@@ -4,11 +4,15 @@
  * from deletion and kept if the stack is deleted.
  */
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { isProduction, resourcePrefix, type Stage } from '../stage.ts';
+import { FORMER_QUEUE_INDEX, QUEUE_INDEX, QUEUE_INDEX_ATTRIBUTES } from '../../functions/configuration/stack-names.ts';
 
-export const REPORTS_BY_DESTINATION_INDEX = 'GSI1';
+/** Set (`-c queueIndexTransition=on`) for the deploys that move a deployed table from GSI1 to Queues: README, Deploy. */
+export const QUEUE_INDEX_TRANSITION = 'queueIndexTransition';
+
+export const inQueueIndexTransition = (scope: Construct): boolean => scope.node.tryGetContext(QUEUE_INDEX_TRANSITION) === 'on';
 
 export class ReportStore extends Construct {
   readonly table: Table;
@@ -28,10 +32,25 @@ export class ReportStore extends Construct {
       timeToLiveAttribute: 'expiration',
       removalPolicy: production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
+    // The queues (awaiting review, due, each destination's, the follow-up queues): keys, and what a
+    // force's list shows. An entry costs the same however long the report's words are; every other
+    // reader reads each item it lists afresh.
     this.table.addGlobalSecondaryIndex({
-      indexName: REPORTS_BY_DESTINATION_INDEX,
+      indexName: QUEUE_INDEX,
       partitionKey: { name: 'GSI1PK', type: AttributeType.STRING },
       sortKey: { name: 'GSI1SK', type: AttributeType.STRING },
+      projectionType: ProjectionType.INCLUDE,
+      nonKeyAttributes: [...QUEUE_INDEX_ATTRIBUTES],
     });
+    // A deployed table keeps the index it had (every attribute projected) while Queues is added
+    // and functions still on the old code read it: CloudFormation adds or removes one index per
+    // update, so it goes in a later deploy.
+    if (inQueueIndexTransition(this)) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: FORMER_QUEUE_INDEX,
+        partitionKey: { name: 'GSI1PK', type: AttributeType.STRING },
+        sortKey: { name: 'GSI1SK', type: AttributeType.STRING },
+      });
+    }
   }
 }

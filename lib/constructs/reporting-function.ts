@@ -18,6 +18,8 @@ import { variableOf } from '../../functions/configuration/settings.ts';
 import { HANDLER_METADATA, PROJECT_ROOT } from '../project-layout.ts';
 import { BUNDLE_HANDLER, handlerBundling } from './function-bundles.ts';
 import { handlerName, tableAccessOf } from '../table-access.ts';
+import { FORMER_QUEUE_INDEX } from '../../functions/configuration/stack-names.ts';
+import { inQueueIndexTransition } from './report-store.ts';
 
 export interface ReportingFunctionProps {
   readonly stage: Stage;
@@ -86,14 +88,19 @@ export class ReportingFunction extends LambdaFunction {
    */
   bindTable(table: ITable): void {
     this.addEnvironment(variableOf('tableName'), table.tableName);
+    // While a deployed table moves to the keys-only queue index, the old code still running reads the old one.
+    const transition = inQueueIndexTransition(this);
     for (const { actions, partitions, index } of tableAccessOf(this.handlerModule)) {
-      this.addToRolePolicy(
-        new PolicyStatement({
-          actions: actions.map((action) => `dynamodb:${action}`),
-          resources: [index === undefined ? table.tableArn : `${table.tableArn}/index/${index}`],
-          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...partitions] } },
-        }),
-      );
+      const resources = index === undefined ? [table.tableArn] : (transition ? [index, FORMER_QUEUE_INDEX] : [index]).map((name) => `${table.tableArn}/index/${name}`);
+      for (const resource of resources) {
+        this.addToRolePolicy(
+          new PolicyStatement({
+            actions: actions.map((action) => `dynamodb:${action}`),
+            resources: [resource],
+            conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...partitions] } },
+          }),
+        );
+      }
     }
   }
 }

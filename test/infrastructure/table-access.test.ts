@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { HANDLER_METADATA } from '../../lib/project-layout.ts';
 import { handlerName, TABLE_ACCESS, type TableGrant } from '../../lib/table-access.ts';
-import { synthesisedApp, type Resource } from '../support/synthesised-app.ts';
+import { synthesiseApp, synthesisedApp, type Resource, type SynthesisedApp } from '../support/synthesised-app.ts';
 
 interface Statement {
   readonly Effect: string;
@@ -97,3 +97,38 @@ for (const stage of ['dev', 'prod'] as const) {
     });
   });
 }
+
+describe("moving a deployed table from GSI1 (every attribute) to Queues (keys and what a force's list shows)", () => {
+  const indexesOf = (app: SynthesisedApp) => {
+    const [, table] = Object.entries(app.merged.Resources).find(([, r]) => r.Type === 'AWS::DynamoDB::Table')!;
+    return (table.Properties.GlobalSecondaryIndexes as { IndexName: string; Projection: { ProjectionType: string } }[])
+      .map((index) => [index.IndexName, index.Projection.ProjectionType])
+      .sort();
+  };
+  /** The index each DynamoDB statement of the app is on, one entry per statement. */
+  const statementIndexes = (app: SynthesisedApp) =>
+    Object.values(app.merged.Resources)
+      .filter((r) => r.Type === 'AWS::IAM::Policy')
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[])
+      .filter((s) => list(s.Action).some((a) => a.startsWith('dynamodb:')))
+      .flatMap((s) => list(s.Resource as unknown[]).map((r) => /\/index\/([A-Za-z0-9_.-]+)"/.exec(JSON.stringify(r))?.[1]))
+      .filter((index) => index !== undefined);
+
+  it("projects only what a force's list shows, and grants nothing on GSI1, once moved", () => {
+    const app = synthesisedApp('prod');
+    assert.deepEqual(indexesOf(app), [['Queues', 'INCLUDE']]);
+    const [, table] = Object.entries(app.merged.Resources).find(([, r]) => r.Type === 'AWS::DynamoDB::Table')!;
+    const [queues] = table.Properties.GlobalSecondaryIndexes as { Projection: { NonKeyAttributes: string[] } }[];
+    assert.deepEqual([...queues!.Projection.NonKeyAttributes].sort(), ['categories', 'forceReferences', 'notifiedAt', 'receivedAt', 'reference', 'status']);
+    assert.ok(statementIndexes(app).length > 0);
+    assert.deepEqual([...new Set(statementIndexes(app))], ['Queues']);
+  });
+
+  it('keeps GSI1 beside it, and lets every queue reader read both, for the one deploy that says so', () => {
+    const app = synthesiseApp({ stage: 'prod' }, { context: { queueIndexTransition: 'on' } });
+    assert.deepEqual(indexesOf(app), [['GSI1', 'ALL'], ['Queues', 'INCLUDE']]);
+    const indexes = statementIndexes(app);
+    assert.equal(indexes.filter((index) => index === 'GSI1').length, indexes.filter((index) => index === 'Queues').length);
+    assert.ok(indexes.includes('GSI1'));
+  });
+});

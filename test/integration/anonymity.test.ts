@@ -162,7 +162,7 @@ describe('anonymity', () => {
       assert.ok(!table.includes(detail), `the contact detail ${detail} is stored where more than the contact centre could read it`);
     }
     // ...but the contact centre keeps them, sealed with its own key.
-    const sealed = (await local.scanTable()).find((item) => item.reference === references[1] && item.kind === 'report');
+    const sealed = (await local.scanTable()).find((item) => item.reference === references[1] && item.kind === 'original');
     const vault = new KmsOriginalsVault(localKmsClient(local.stack.kmsEndpoint), local.functionSetting('ORIGINALS_KEY_ID'));
     const original = JSON.parse(await vault.open(references[1] as Reference, sealed?.original as SealedOriginal));
     assert.deepEqual(original.reporter, { mode: 'confidential', contact: CONTACT });

@@ -20,8 +20,11 @@ const TODAY = {
   // SendMessage to intake, the router's event source's ReceiveMessage and DeleteMessageBatch, SendMessage to the force (FIFO).
   sqsRequests: 4,
   sqsFifo: 1,
-  // Two PutItems by the submit function; three transactions by the router, the report item rewritten in each.
-  writeUnits: 44,
+  // One PutItem by the submit function (the reservation, holding the first follow-up code's hash); by the router one PutItem
+  // (the sealed original, in its own item, written once) and two transactions (recording the
+  // report, routed with its force's reference given and its three events as one item; then
+  // recording it sent), the report item (under 1 KB without the original) written in each.
+  writeUnits: 22,
   readUnits: 2,
   // GenerateDataKey to seal the original. Sealing for the intake queue and opening it reuse a data
   // key for minutes (functions/adapters/composition-root.ts), so once warm they ask KMS nothing.

@@ -39,7 +39,7 @@ describe('each function in the report table, as its role allows', () => {
     await refusedAccess(submit.send(new PutCommand({ TableName, Item: { PK: 'STATS#kent', SK: '2024-05', kind: 'statistics', closed: 99 } })));
     await refusedAccess(
       submit.send(
-        new QueryCommand({ TableName, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': 'REVIEW#awaiting' } }),
+        new QueryCommand({ TableName, IndexName: 'Queues', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': 'REVIEW#awaiting' } }),
       ),
     );
   });
@@ -57,7 +57,7 @@ describe('each function in the report table, as its role allows', () => {
     const list = actingAs('list-force-reports');
     const TableName = local.stack.tableName;
     const query = (pk: string) =>
-      list.send(new QueryCommand({ TableName, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': pk } }));
+      list.send(new QueryCommand({ TableName, IndexName: 'Queues', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': pk } }));
     assert.deepEqual((await query('DESTINATION#kent')).Items, []);
     await refusedAccess(query('REVIEW#awaiting'));
     await refusedAccess(query('FOLLOW-UP#awaiting_review'));

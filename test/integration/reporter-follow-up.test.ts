@@ -50,7 +50,9 @@ describe("the reporter's follow-up", () => {
     assert.ok(!everything.includes(digits) && !everything.includes(code), 'the code itself is nowhere in the table');
     assert.ok(output.text().includes(reference), 'the functions logged the reference');
     assert.ok(!output.text().includes(digits) && !output.text().includes(code), 'nor in any log line');
-    const credential = items.find((item) => item.PK === `REPORT#${reference}` && item.SK === 'FOLLOW-UP-CODE');
+    // The first code is kept with the reference's reservation, in the one write that claims it.
+    assert.equal(items.find((item) => item.PK === `REPORT#${reference}` && item.SK === 'FOLLOW-UP-CODE'), undefined);
+    const credential = items.find((item) => item.PK === `REPORT#${reference}` && item.SK === 'RESERVATION')?.followUpCode as Record<string, unknown> | undefined;
     assert.equal(credential?.algorithm, 'hmac-sha256');
     assert.equal(credential?.keyVersion, 'v1');
     assert.equal(typeof credential?.salt, 'string');

@@ -3,7 +3,9 @@ import type { AuditEvent } from '../../functions/domain/audit.ts';
 import type { IntakeMessage } from '../../functions/domain/intake.ts';
 import {
   ConcurrentChange,
+  type DueAnswer,
   type DuePage,
+  type DueReport,
   type ForceMessage,
   type FollowUpStore,
   type ForceQueues,
@@ -33,9 +35,13 @@ export class InMemoryReportStore implements ReportStore {
     return true;
   }
 
-  async recordRouted({ record, events, counters }: RecordedContact): Promise<ReportRecord> {
+  async recordRouted({ record, events, counters, forceReference }: RecordedContact): Promise<ReportRecord> {
     const recorded = this.records.get(record.reference);
     if (recorded !== undefined) return recorded;
+    if (forceReference !== undefined) {
+      if (this.forceReferences.has(forceReference.forceReference)) throw new Error('force reference taken');
+      this.forceReferences.set(forceReference.forceReference, { reference: record.reference, force: forceReference.force });
+    }
     this.records.set(record.reference, record);
     for (const event of events) this.events.push({ ...event, reference: record.reference });
     this.count(counters);
@@ -50,10 +56,15 @@ export class InMemoryReportStore implements ReportStore {
     return change.record;
   }
 
-  async recordChange(before: ReportRecord, { record: after, event, counters }: ReportChange): Promise<void> {
+  async recordChange(before: ReportRecord, { record: after, event, counters, referenceGiven }: ReportChange): Promise<void> {
     if (this.records.get(before.reference)?.version !== before.version) throw new ConcurrentChange(before.reference);
+    if (referenceGiven !== undefined) {
+      if (this.forceReferences.has(referenceGiven.forceReference)) throw new ConcurrentChange(before.reference);
+      this.forceReferences.set(referenceGiven.forceReference, { reference: after.reference, force: referenceGiven.force });
+    }
     this.records.set(after.reference, after);
     this.events.push({ ...event, reference: after.reference });
+    if (referenceGiven !== undefined) this.events.push({ ...referenceGiven.event, reference: after.reference });
     this.count(counters);
   }
 
@@ -95,13 +106,28 @@ export class InMemoryReportStore implements ReportStore {
     return this.records.get(reference);
   }
 
+  readonly originals = new Map<string, SealedOriginal>();
+
+  async recordOriginal(reference: Reference, original: SealedOriginal): Promise<void> {
+    if (!this.originals.has(reference)) this.originals.set(reference, original);
+  }
+
+  async findOriginal(reference: Reference): Promise<SealedOriginal | undefined> {
+    return this.originals.get(reference);
+  }
+
   async awaitingReview(): Promise<{ records: ReportRecord[] }> {
     return { records: [...this.records.values()].filter((r) => r.status === 'awaiting_review') };
   }
 
-  async dueForNotification({ dueBefore }: DuePage): Promise<{ records: ReportRecord[] }> {
+  async oldestAwaitingReview(): Promise<{ reference: Reference; receivedAt: string } | undefined> {
+    const [oldest] = [...this.records.values()].filter((r) => r.status === 'awaiting_review').sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+    return oldest === undefined ? undefined : { reference: oldest.reference, receivedAt: oldest.receivedAt };
+  }
+
+  async dueForNotification({ dueBefore }: DuePage): Promise<{ records: DueReport[] }> {
     const due = [...this.records.values()].filter((r) => isDueForNotification(r) && dueSince(r) < dueBefore.toISOString());
-    return { records: due.sort((a, b) => dueSince(a).localeCompare(dueSince(b))) };
+    return { records: due.sort((a, b) => dueSince(a).localeCompare(dueSince(b))).map((r) => ({ reference: r.reference, dueSince: dueSince(r) })) };
   }
 
   async auditTrail(reference: Reference): Promise<AuditEvent[]> {
@@ -189,8 +215,12 @@ export class InMemoryFollowUpStore implements FollowUpStore {
   async answersAbout(reference: Reference): Promise<Answer[]> {
     return [...this.answers.values()].filter((a) => a.reference === reference);
   }
-  async answersDue({ dueBefore }: DuePage): Promise<{ answers: Answer[] }> {
+  async answersDue({ dueBefore }: DuePage): Promise<{ answers: DueAnswer[] }> {
     const due = [...this.answers.values()].filter((a) => a.status === 'approved' && (a.approved?.at ?? '') < dueBefore.toISOString());
-    return { answers: due.sort((a, b) => (a.approved?.at ?? '').localeCompare(b.approved?.at ?? '')) };
+    return {
+      answers: due
+        .sort((a, b) => (a.approved?.at ?? '').localeCompare(b.approved?.at ?? ''))
+        .map((a) => ({ reference: a.reference, id: a.id, dueSince: a.approved?.at ?? a.receivedAt })),
+    };
   }
 }

@@ -33,8 +33,11 @@ export interface SynthesisedApp {
 }
 
 /** Synthesises the app afresh: for a test that needs other settings than the stage's defaults. */
-export const synthesiseApp = (props: ReportingStacksProps, { nag = false }: { nag?: boolean } = {}): SynthesisedApp => {
-  const app = new App({ context: unbundledContext() });
+export const synthesiseApp = (
+  props: ReportingStacksProps,
+  { nag = false, context = {} }: { nag?: boolean; context?: Record<string, string> } = {},
+): SynthesisedApp => {
+  const app = new App({ context: { ...unbundledContext(), ...context } });
   if (nag) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   const stacks = addReportingStacks(app, props);
   const assembly = app.synth();

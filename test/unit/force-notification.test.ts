@@ -10,15 +10,13 @@ import type { Reference } from '../../functions/domain/reference.ts';
 import type { ForceReference } from '../../functions/domain/entities/force-reference.ts';
 import { reportSubmissionSchema } from '../../functions/domain/report.ts';
 import { disseminationVersion, notifiedChange, routedRecord } from '../../functions/domain/report-record.ts';
-import type { SealedOriginal } from '../../functions/domain/entities/sealed-original.ts';
 import { routeReport } from '../../functions/domain/routing.ts';
 import { fullReport, minimalReport } from '../support/reports.ts';
 
 const routed = (input: unknown) => {
   const report = reportSubmissionSchema.parse(input);
   const message = intakeMessage('PAC-7K3M-9QXD' as Reference, 'online', report, new Date('2025-01-02T03:04:05Z'));
-  const sealed = { algorithm: 'AES-256-GCM', keyId: 'k', encryptedDataKey: '', iv: '', ciphertext: 'sealed', authTag: '' } satisfies SealedOriginal;
-  const record = routedRecord(message, routeReport(report, message.receivedAt), sealed, new Date('2025-01-02T03:04:06Z'), { review: false });
+  const record = routedRecord(message, routeReport(report, message.receivedAt), new Date('2025-01-02T03:04:06Z'), { review: false });
   return { ...record, forceReferences: { [record.routing.destination]: 'FR-AAAA-BBBB-CCCC' as ForceReference } };
 };
 

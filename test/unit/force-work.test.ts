@@ -3,7 +3,6 @@ import { describe, it } from 'node:test';
 import { accessOf, recordOutcome, releaseToJoinedForce, transfer, type ForceResult } from '../../functions/domain/force-work.ts';
 import { intakeMessage } from '../../functions/domain/intake.ts';
 import { canMove } from '../../functions/domain/lifecycle.ts';
-import type { SealedOriginal } from '../../functions/domain/entities/sealed-original.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
 import { routedRecord } from '../../functions/domain/report-record.ts';
 import type { ReportRecord } from '../../functions/domain/entities/report-record.ts';
@@ -11,12 +10,11 @@ import { reportSubmissionSchema } from '../../functions/domain/report.ts';
 import { routeReport } from '../../functions/domain/routing.ts';
 import { minimalReport } from '../support/reports.ts';
 
-const sealed: SealedOriginal = { algorithm: 'AES-256-GCM', keyId: 'k', encryptedDataKey: '', iv: '', ciphertext: '', authTag: '' };
 
 const withForce = (force: string, received = '2024-05-01T10:00:00Z'): ReportRecord => {
   const report = reportSubmissionSchema.parse(minimalReport({ force }));
   const message = intakeMessage('PAC-AAAA-CCCC' as Reference, 'online', report, new Date(received));
-  const record = routedRecord(message, routeReport(report, message.receivedAt), sealed, new Date(received), { review: false });
+  const record = routedRecord(message, routeReport(report, message.receivedAt), new Date(received), { review: false });
   return { ...record, status: record.routing.destination === 'triage' ? 'in_triage' : 'disseminated', notifiedAt: received };
 };
 const changed = (result: ForceResult) => {

@@ -31,7 +31,7 @@ const route = (overrides: Partial<ReportSubmissionInput>) => routeReport(reportS
 const contact = (overrides: Partial<ReportSubmissionInput>): ReportRecord => {
   const report = reportSubmissionSchema.parse(minimalReport(overrides));
   const message = intakeMessage('PAC-AAAA-BBBB' as Reference, 'online', report, new Date('2025-03-01T09:00:00Z'));
-  return routedRecord(message, routeReport(report, message.receivedAt), sealed, new Date('2025-03-01T09:00:01Z'), { review: true });
+  return routedRecord(message, routeReport(report, message.receivedAt), new Date('2025-03-01T09:00:01Z'), { review: true });
 };
 
 const refusal = (result: ReviewResult) => {

@@ -1,24 +1,24 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { intakeMessage } from '../../functions/domain/intake.ts';
-import type { SealedOriginal } from '../../functions/domain/entities/sealed-original.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
 import { routedRecord } from '../../functions/domain/report-record.ts';
 import type { ReportRecord } from '../../functions/domain/entities/report-record.ts';
 import { reportSubmissionSchema } from '../../functions/domain/report.ts';
-import { approve, chooseForce, confirmClosure, proposeClosure, sanitise, split, secondsWaiting, type ReviewResult } from '../../functions/domain/review.ts';
+import { approve, chooseForce, confirmClosure, openForReview, proposeClosure, sanitise, split, secondsWaiting, type ReviewResult } from '../../functions/domain/review.ts';
+import { routeContact } from '../../functions/domain/dissemination.ts';
+import { InMemoryFollowUpStore, InMemoryForceQueues, InMemoryReportStore, InMemoryVault } from '../support/in-memory-ports.ts';
 import { parseReviewPolicy, requiresReview } from '../../functions/domain/review-policy.ts';
 import { routeReport } from '../../functions/domain/routing.ts';
 import { reviewSettings } from '../../lib/stage.ts';
 import { minimalReport } from '../support/reports.ts';
 
-const sealed: SealedOriginal = { algorithm: 'AES-256-GCM', keyId: 'k', encryptedDataKey: '', iv: '', ciphertext: 'sealed', authTag: '' };
 const at = new Date('2025-03-03T10:00:00Z');
 
 const contact = (force?: string): ReportRecord => {
   const report = reportSubmissionSchema.parse(minimalReport(force === undefined ? {} : { force }));
   const message = intakeMessage('PAC-AAAA-BBBB' as Reference, 'phone', report, new Date('2025-03-01T09:00:00Z'));
-  return routedRecord(message, routeReport(report, message.receivedAt), sealed, new Date('2025-03-01T09:00:01Z'), { review: true });
+  return routedRecord(message, routeReport(report, message.receivedAt), new Date('2025-03-01T09:00:01Z'), { review: true });
 };
 const content = { categories: ['bribery' as const], narrative: 'An officer took money for information.' };
 const done = (result: ReviewResult) => {
@@ -116,5 +116,51 @@ describe('the review policy', () => {
     assert.equal(reviewSettings('local', undefined, undefined).enabled, false);
     assert.throws(() => reviewSettings('prod', 'off', undefined), /cannot be switched off in prod/);
     assert.deepEqual(reviewSettings('prod', undefined, 'kent, essex').exemptForces, ['kent', 'essex']);
+  });
+});
+
+describe("opening a contact's original for review", () => {
+  const report = reportSubmissionSchema.parse(minimalReport({ force: 'Kent', narrative: 'The sergeant sold our addresses.' }));
+  const routed = async () => {
+    const store = new InMemoryReportStore();
+    const vault = new InMemoryVault();
+    const message = intakeMessage('PAC-CCCC-DDDD' as Reference, 'online', report, new Date('2025-03-01T09:00:00Z'));
+    const ports = { store, followUps: new InMemoryFollowUpStore(), forceQueues: new InMemoryForceQueues(), vault, clock: () => at };
+    await routeContact(ports, message, parseReviewPolicy('on'));
+    return { store, vault, reference: message.reference };
+  };
+
+  it('finds the original in its own item, not in the report item rewritten at every step', async () => {
+    const { store, vault, reference } = await routed();
+    assert.equal((await store.find(reference))?.original, undefined, 'the report item does not carry it');
+    const opened = await openForReview({ reports: store, vault }, reference, 'analyst.ann', at);
+    assert.ok(opened.kind === 'done');
+    assert.equal(opened.value.original.narrative, 'The sergeant sold our addresses.');
+  });
+
+  it('still opens a report recorded before originals had their own item, from its record', async () => {
+    const { store, vault, reference } = await routed();
+    const sealed = store.originals.get(reference)!;
+    store.originals.clear();
+    store.records.set(reference, { ...store.records.get(reference)!, original: sealed });
+    const opened = await openForReview({ reports: store, vault }, reference, 'analyst.ann', at);
+    assert.ok(opened.kind === 'done');
+    assert.equal(opened.value.original.narrative, 'The sergeant sold our addresses.');
+  });
+
+  it("opens a part split from a contact with the contact's original", async () => {
+    const { store, vault, reference } = await routed();
+    const part = { ...store.records.get(reference)!, reference: 'PAC-EEEE-FFFF' as Reference, splitFrom: reference };
+    store.records.set(part.reference, part);
+    const opened = await openForReview({ reports: store, vault }, part.reference, 'analyst.ann', at);
+    assert.ok(opened.kind === 'done');
+    assert.equal(opened.value.original.narrative, 'The sergeant sold our addresses.');
+  });
+
+  it('keeps the original first kept when a contact is delivered again and sealed again', async () => {
+    const { store, vault, reference } = await routed();
+    const first = store.originals.get(reference);
+    await store.recordOriginal(reference, await vault.seal(reference, 'something else'));
+    assert.deepEqual(store.originals.get(reference), first);
   });
 });

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { routeContact } from '../../functions/domain/dissemination.ts';
+import { auditEvent } from '../../functions/domain/audit.ts';
+import { givingForceReference } from '../../functions/domain/force-reference.ts';
+import type { ForceReference } from '../../functions/domain/entities/force-reference.ts';
+import type { ReportChange } from '../../functions/domain/entities/report-change.ts';
+import { intakeMessage } from '../../functions/domain/intake.ts';
+import { routedRecord } from '../../functions/domain/report-record.ts';
+import { routeReport } from '../../functions/domain/routing.ts';
 import { parseReviewPolicy } from '../../functions/domain/review-policy.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
 import { reportSubmissionSchema } from '../../functions/domain/report.ts';
@@ -83,5 +90,60 @@ describe('routing and disseminating under repeated delivery', () => {
       forceQueues.sent.map((s) => s.deduplicationId),
       [`report.disseminated:${forceReference}:metropolitan:v1`],
     );
+  });
+
+  it("records a report going straight to its force with the force's reference already given, once, and sends it under that reference", async () => {
+    const { store, forceQueues, message, ports } = await setUp();
+    let recordedChanges = 0;
+    const counting = { ...ports, store: Object.assign(Object.create(store) as InMemoryReportStore, { recordForceReference: async () => { recordedChanges += 1; return undefined; } }) };
+    await routeContact(counting, message, NO_REVIEW);
+    await routeContact(counting, message, NO_REVIEW);
+    assert.equal(recordedChanges, 0, 'no second write to give the force its reference');
+    const forceReference = (await store.find(message.reference))?.forceReferences?.metropolitan;
+    assert.match(forceReference ?? '', /^FR-/);
+    assert.deepEqual(await store.findByForceReference(forceReference!), { reference: message.reference, force: 'metropolitan' });
+    assert.deepEqual(
+      store.events.filter((event) => event.reference === message.reference).map((event) => event.type),
+      ['received', 'routed', 'force_reference_given', 'disseminated'],
+    );
+    assert.equal(forceQueues.sent.length, 1);
+    assert.equal(forceQueues.sent[0]?.notification.reference, forceReference);
+  });
+
+  it('gives no force reference to a report routed for review, nor to one for triage', async () => {
+    const { store, message, ports } = await setUp();
+    await routeContact(ports, message, parseReviewPolicy('on'));
+    assert.equal((await store.find(message.reference))?.forceReferences, undefined);
+    assert.ok(!store.events.some((event) => event.type === 'force_reference_given'));
+  });
+});
+
+describe("giving a force its reference in the step that makes a report due for it", () => {
+  const dueFor = (force: string | undefined, review = false) => {
+    const submission = reportSubmissionSchema.parse(minimalReport(force === undefined ? {} : { force }));
+    const message = intakeMessage('PAC-AAAA-CCCC' as Reference, 'online', submission, at);
+    const record = routedRecord(message, routeReport(submission, message.receivedAt), at, { review });
+    const change: ReportChange = { record, event: auditEvent('approved', at, {}, 'sup.sam'), counters: [] };
+    return change;
+  };
+
+  it('gives it in the same change, with its event, when the force has none yet', () => {
+    const change = dueFor('the Met');
+    const given = givingForceReference(change, at, () => 'FR-AAAA-BBBB-CCCC' as ForceReference);
+    assert.equal(given.record.forceReferences?.metropolitan, 'FR-AAAA-BBBB-CCCC');
+    assert.equal(given.referenceGiven?.force, 'metropolitan');
+    assert.equal(given.referenceGiven?.forceReference, 'FR-AAAA-BBBB-CCCC');
+    assert.equal(given.referenceGiven?.event.type, 'force_reference_given');
+    assert.equal(given.event, change.event, "the step's own event is kept");
+  });
+
+  it('leaves a change alone that makes the report due for triage, that does not make it due, or whose force has a reference', () => {
+    const triage = dueFor(undefined);
+    assert.equal(givingForceReference(triage, at), triage);
+    const inReview = dueFor('the Met', true);
+    assert.equal(givingForceReference(inReview, at), inReview);
+    const held = dueFor('the Met');
+    const already = { ...held, record: { ...held.record, forceReferences: { metropolitan: 'FR-DDDD-EEEE-FFFF' as ForceReference } } };
+    assert.equal(givingForceReference(already, at), already);
   });
 });

@@ -13,13 +13,24 @@ export interface ReportChange {
   readonly record: ReportRecord;
   readonly event: AuditEvent;
   readonly counters: readonly CounterIncrement[];
+  /**
+   * When the change makes the report due for a force that has no reference for it yet: the
+   * force's reference, given in the same write (the record holds it, the store claims it), and
+   * the event that says so, kept with the change's own event.
+   */
+  readonly referenceGiven?: { readonly force: ForceId; readonly forceReference: ForceReference; readonly event: AuditEvent };
 }
 
-/** A contact recorded for the first time: the events of its receipt and its routing, and its count. */
+/**
+ * A contact recorded for the first time: the events of its receipt and its routing, and its count;
+ * and, when it goes straight to a force (no review), the force's own reference for it, given in the
+ * same write (the record holds it, the events say so, and the store claims it).
+ */
 export interface RecordedContact {
   readonly record: ReportRecord;
   readonly events: readonly AuditEvent[];
   readonly counters: readonly CounterIncrement[];
+  readonly forceReference?: { readonly force: ForceId; readonly forceReference: ForceReference };
 }
 
 /** A force given its own reference for a report: the change, and the reference the store claims. */

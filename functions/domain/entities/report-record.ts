@@ -51,8 +51,13 @@ export interface ReportRecord {
   readonly reporterMode: ReporterMode;
   /** Whether the reporter left any way for the contact centre to reach them. */
   readonly contactDetailsHeld: boolean;
-  /** The reporter's report exactly as given, contact details and all: for the contact centre only. */
-  readonly original: SealedOriginal;
+  /**
+   * The reporter's report exactly as given, contact details and all, sealed: for the contact centre
+   * only. Kept here by reports recorded before it had an item of its own (the store's
+   * `recordOriginal`, written once, so that the report item rewritten at each step stays small);
+   * absent on every report recorded since.
+   */
+  readonly original?: SealedOriginal;
   /**
    * The contact the original was sealed for, when this report was split from it (the seal is
    * bound to that reference); absent when it is this report's own.
