@@ -15,6 +15,7 @@
  */
 import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { CreateTableCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { CreateQueueCommand, DeleteMessageCommand, type Message, ReceiveMessageCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { localDynamoDbClient, localSqsClient, waitForTableActive } from '../local/emulators.ts';
@@ -65,6 +66,42 @@ const drain = async (sqs: SQSClient, queueUrls: readonly string[], expected: num
   return { delivered: seen.size, doubled };
 };
 
+/**
+ * CPU seconds used so far by this process (the local stack, fauxqs and the functions all run in
+ * it) and by its child processes (DynamoDB Local's JVM), read from /proc: on a shared machine the
+ * CPU a report costs is a steadier figure than the wall time it takes. Undefined where there is no
+ * /proc (not Linux).
+ */
+const cpuSeconds = (): { node: number; children: number } | undefined => {
+  const { user, system } = process.cpuUsage();
+  try {
+    const stats = readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .flatMap((pid) => {
+        try {
+          // After the command's closing parenthesis: state, ppid, …; utime and stime are the 14th and 15th fields.
+          const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+          return [{ pid: Number(pid), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) }];
+        } catch {
+          return [];
+        }
+      });
+    const descendants = new Set([process.pid]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const stat of stats) if (descendants.has(stat.ppid) && !descendants.has(stat.pid)) (descendants.add(stat.pid), (grew = true));
+    }
+    const ticks = stats.filter((stat) => stat.pid !== process.pid && descendants.has(stat.pid)).reduce((sum, stat) => sum + stat.ticks, 0);
+    return { node: (user + system) / 1e6, children: ticks / 100 };
+  } catch {
+    return undefined;
+  }
+};
+const cpuBetween = (from: ReturnType<typeof cpuSeconds>, to: ReturnType<typeof cpuSeconds>) =>
+  from === undefined || to === undefined ? undefined : { node: to.node - from.node, children: to.children - from.children };
+const perReport = (cpu: ReturnType<typeof cpuBetween>) =>
+  cpu === undefined ? 'n/a' : `${((1000 * cpu.node) / REPORTS).toFixed(1)} + ${((1000 * cpu.children) / REPORTS).toFixed(1)} ms`;
+
 // The functions' own JSON log lines would bury the figures: kept out unless SHOW_FUNCTION_LOGS is set.
 const write = process.stdout.write.bind(process.stdout);
 process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) =>
@@ -78,6 +115,7 @@ try {
   // 1. The service.
   const latencies: number[] = [];
   let refused = 0;
+  const cpuStarted = cpuSeconds();
   const started = performance.now();
   await pool(REPORTS, CONCURRENCY, async (i) => {
     const force = FORCES[i % FORCES.length]!;
@@ -94,6 +132,7 @@ try {
   const taken = performance.now();
   const { delivered, doubled } = await drain(sqs, queueUrls, REPORTS - refused, Date.now() + 15 * 60_000);
   const allDelivered = performance.now();
+  const serviceCpu = cpuBetween(cpuStarted, cpuSeconds());
 
   // 2. The floor, on the same emulators.
   const dynamodb = localDynamoDbClient(stack.dynamoDbEndpoint);
@@ -112,6 +151,7 @@ try {
   const { QueueUrl: force = '' } = await sqs.send(
     new CreateQueueCommand({ QueueName: `bench-floor-force-${run}.fifo`, Attributes: { FifoQueue: 'true' } }),
   );
+  const floorCpuStarted = cpuSeconds();
   const floorStarted = performance.now();
   await pool(REPORTS, CONCURRENCY, async (i) => {
     const body = JSON.stringify({ i, narrative: 'an officer asked me for money to drop a speeding ticket' });
@@ -126,6 +166,7 @@ try {
     await sqs.send(new SendMessageCommand({ QueueUrl: force, MessageBody: body, MessageGroupId: String(i), MessageDeduplicationId: `${run}-${i}` }));
   });
   const floorDone = performance.now();
+  const floorCpu = cpuBetween(floorCpuStarted, cpuSeconds());
 
   const sorted = [...latencies].sort((a, b) => a - b);
   const serviceSeconds = (allDelivered - started) / 1000;
@@ -138,6 +179,7 @@ try {
   console.log(`| all on their forces' queues | ${serviceSeconds.toFixed(1)} s (${(REPORTS / serviceSeconds).toFixed(1)} reports/s) |`);
   console.log(`| refused / lost / doubled | ${refused} / ${REPORTS - refused - delivered} / ${doubled} |`);
   console.log(`| the floor, same emulators | ${floorSeconds.toFixed(1)} s (${(REPORTS / floorSeconds).toFixed(1)} reports/s) |`);
+  console.log(`| CPU per report, this process + DynamoDB Local (service / floor) | ${perReport(serviceCpu)} / ${perReport(floorCpu)} |`);
   console.log(`| ratio to the floor | ${(serviceSeconds / floorSeconds).toFixed(1)} (goal: at most 3) |`);
   sqs.destroy();
   dynamodb.destroy();
