@@ -17,7 +17,8 @@ import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { CreateTableCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { CreateQueueCommand, DeleteMessageCommand, type Message, ReceiveMessageCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { Agent, request as httpRequest } from 'node:http';
+import { CreateQueueCommand, DeleteMessageBatchCommand, DeleteMessageCommand, type Message, ReceiveMessageCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { localDynamoDbClient, localSqsClient, waitForTableActive } from '../local/emulators.ts';
 import { startLocalStack } from '../local/stack.ts';
 import { percentile } from './bench-figures.ts';
@@ -46,6 +47,23 @@ const pool = async (count: number, concurrency: number, work: (i: number) => Pro
   );
 };
 
+/**
+ * Posts a report the way a browser would, on one of `CONCURRENCY` kept-alive connections: the
+ * load is made in this process, whose CPU is counted with the service's, so it is made with plain
+ * node:http: fetch cost 0.26 ms of CPU a request here, client and server together, node:http 0.08.
+ */
+const client = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+const postReport = (url: string, body: string): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const sent = httpRequest(url, { method: 'POST', agent: client, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (answer) => {
+      answer.resume();
+      answer.on('end', () => resolve(answer.statusCode ?? 0));
+      answer.on('error', reject);
+    });
+    sent.on('error', reject);
+    sent.end(body);
+  });
+
 /** Receives and deletes from the queues until `expected` distinct messages have come, or the deadline passes. */
 const drain = async (sqs: SQSClient, queueUrls: readonly string[], expected: number, deadline: number) => {
   const seen = new Set<string>();
@@ -58,7 +76,10 @@ const drain = async (sqs: SQSClient, queueUrls: readonly string[], expected: num
           const id = (JSON.parse(message.Body ?? '{}') as { messageId?: string }).messageId ?? message.MessageId ?? '';
           if (seen.has(id)) doubled++;
           seen.add(id);
-          await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: message.ReceiptHandle }));
+        }
+        // One request for the batch: the drain is the bench's, and its CPU is counted with the service's.
+        if (Messages.length > 0) {
+          await sqs.send(new DeleteMessageBatchCommand({ QueueUrl, Entries: Messages.map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle })) }));
         }
       }),
     );
@@ -120,14 +141,12 @@ try {
   await pool(REPORTS, CONCURRENCY, async (i) => {
     const force = FORCES[i % FORCES.length]!;
     const sent = performance.now();
-    const answer = await fetch(`${stack.apiUrl}/reports`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ categories: ['bribery'], force, narrative: `Report ${i} under load: an officer asked me for money to drop a speeding ticket.` }),
-    });
-    await answer.arrayBuffer();
+    const status = await postReport(
+      `${stack.apiUrl}/reports`,
+      JSON.stringify({ categories: ['bribery'], force, narrative: `Report ${i} under load: an officer asked me for money to drop a speeding ticket.` }),
+    );
     latencies.push(performance.now() - sent);
-    if (answer.status !== 202) refused++;
+    if (status !== 202) refused++;
   });
   const taken = performance.now();
   const { delivered, doubled } = await drain(sqs, queueUrls, REPORTS - refused, Date.now() + 15 * 60_000);
@@ -183,6 +202,7 @@ try {
   console.log(`| ratio to the floor | ${(serviceSeconds / floorSeconds).toFixed(1)} (goal: at most 3) |`);
   sqs.destroy();
   dynamodb.destroy();
+  client.destroy();
   if (refused > 0 || delivered !== REPORTS - refused || doubled > 0) process.exitCode = 1;
 } finally {
   await stack.stop();
