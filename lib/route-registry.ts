@@ -204,8 +204,15 @@ const force = (spec: Omit<RouteFunction, 'capability' | 'audience' | 'routes'> &
 const TAKES_REPORTS = 'Anyone may report, without an account and anonymously: that is the service. Each route has its own throttle, and the website firewall limits each address.';
 const FOLLOWS_REPORTS =
   'Reporters follow up anonymously: the reference and follow-up code are the authorisation, checked by the function, ten wrong codes an hour per reference.';
-/** A follow-up code is checked, or a new one hashed, with scrypt: it wants the memory, and the CPU that comes with it. */
-const SCRYPT_MEMORY = 1024;
+/**
+ * The Lambda memory of the submitting functions (SubmitReport, ReportForm) and of the follow-up
+ * functions, MB, chosen from the curve `scripts/bench-memory.ts` measures and prints (part of
+ * `npm run bench`): the cheapest setting whose CPU share adds at most 100 ms to a report's 202 and
+ * at most 250 ms to a follow-up, each of whose code checks runs one scrypt (about 80 ms of a core).
+ * Lambda's CPU is proportional to memory (one vCPU at 1,769 MB).
+ */
+export const SUBMITTING_MEMORY = 256;
+export const FOLLOW_UP_MEMORY = 768;
 /** Takes reports in: queues the report, and issues its follow-up code. */
 const TAKES: FunctionAccess = { intake: true, followUpCodes: 'issue' };
 /** Opens reports with a follow-up code, and seals what the reporter writes. */
@@ -258,7 +265,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     what: 'takes a report in, gives it a reference and follow-up code, and queues it for routing',
     audience: { kind: 'public', why: TAKES_REPORTS },
     access: TAKES,
-    memorySize: SCRYPT_MEMORY,
+    memorySize: SUBMITTING_MEMORY,
     routes: [
       {
         method: 'POST',
@@ -291,7 +298,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     what: "the website's report form, with or without JavaScript",
     audience: { kind: 'public', why: TAKES_REPORTS },
     access: TAKES,
-    memorySize: SCRYPT_MEMORY,
+    memorySize: SUBMITTING_MEMORY,
     routes: [
       {
         method: 'GET',
@@ -324,7 +331,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     what: 'a reporter sees where their report stands and the questions relayed to them',
     audience: { kind: 'public', why: FOLLOWS_REPORTS },
     access: { followUpCodes: 'check' },
-    memorySize: SCRYPT_MEMORY,
+    memorySize: FOLLOW_UP_MEMORY,
     routes: [
       {
         method: 'POST',
@@ -348,7 +355,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     what: 'a reporter answers a relayed question',
     audience: { kind: 'public', why: FOLLOWS_REPORTS },
     access: FOLLOWS,
-    memorySize: SCRYPT_MEMORY,
+    memorySize: FOLLOW_UP_MEMORY,
     routes: [
       {
         method: 'POST',
@@ -373,7 +380,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     what: 'a reporter adds information to their report',
     audience: { kind: 'public', why: FOLLOWS_REPORTS },
     access: FOLLOWS,
-    memorySize: SCRYPT_MEMORY,
+    memorySize: FOLLOW_UP_MEMORY,
     routes: [
       {
         method: 'POST',
@@ -398,7 +405,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     what: "the website's pages for a reporter coming back to their report",
     audience: { kind: 'public', why: FOLLOWS_REPORTS },
     access: FOLLOWS,
-    memorySize: SCRYPT_MEMORY,
+    memorySize: FOLLOW_UP_MEMORY,
     routes: [
       {
         method: 'GET',

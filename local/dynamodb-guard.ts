@@ -270,8 +270,8 @@ const transactionKeys = (body: Readonly<Record<string, unknown>>, tableNamed: (n
   });
 
 /** One item, read straight from DynamoDB Local (strongly consistent), for the meter only. */
-const readItem = async (upstream: string, headers: Record<string, string>, TableName: string, Key: Key): Promise<Item | undefined> => {
-  const answer = await forward(upstream, 'POST', { ...headers, 'x-amz-target': 'DynamoDB_20120810.GetItem' }, Buffer.from(JSON.stringify({ TableName, Key, ConsistentRead: true })));
+const readItem = async (upstream: Upstream, headers: readonly string[], TableName: string, Key: Key): Promise<Item | undefined> => {
+  const answer = await forward(upstream, 'POST', withTarget(headers, 'DynamoDB_20120810.GetItem'), Buffer.from(JSON.stringify({ TableName, Key, ConsistentRead: true })));
   if (!answer.ok) return undefined;
   return (JSON.parse(answer.body.toString('utf8')) as { Item?: Item }).Item;
 };
@@ -279,21 +279,45 @@ const readItem = async (upstream: string, headers: Record<string, string>, Table
 /** Kept-alive connections to DynamoDB Local: a fetch per request cost a quarter of a DynamoDB-heavy test's CPU. */
 const upstreamAgent = new Agent({ keepAlive: true, maxSockets: 64 });
 
-/** Sends the request on to DynamoDB Local as it came, and reads the whole answer. */
-const forward = (upstream: string, method: string, headers: Record<string, string>, body: Buffer) =>
-  new Promise<{ status: number; ok: boolean; headers: [string, string][]; body: Buffer }>((resolve, reject) => {
-    const target = new URL('/', upstream);
+/** Where DynamoDB Local listens, read from its endpoint once rather than on every request. */
+interface Upstream {
+  readonly hostname: string;
+  readonly port: string;
+  /** The Host header: given a raw list of headers, Node adds none of its own. */
+  readonly host: string;
+}
+
+/** Headers that belong to one connection, not to the request or answer they travel with: never passed on. */
+const HOP_BY_HOP = new Set(['host', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'accept-encoding']);
+
+/**
+ * Headers as Node's raw list (name, value, name, value…), without those that belong to one
+ * connection or are named in `leaveOut` (lower case): passed on as a list, so no object is built
+ * per request.
+ */
+const passedOn = (raw: readonly string[], ...leaveOut: string[]): string[] => {
+  const kept: string[] = [];
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!.toLowerCase();
+    if (!HOP_BY_HOP.has(name) && !leaveOut.includes(name)) kept.push(raw[i]!, raw[i + 1]!);
+  }
+  return kept;
+};
+
+/** The same headers, asking for another operation. */
+const withTarget = (headers: readonly string[], target: string): string[] => [...passedOn(headers, 'x-amz-target'), 'x-amz-target', target];
+
+/** Sends the request on to DynamoDB Local as it came, and reads the whole answer, its headers as a raw list. */
+const forward = (upstream: Upstream, method: string, headers: readonly string[], body: Buffer) =>
+  new Promise<{ status: number; ok: boolean; headers: string[]; body: Buffer }>((resolve, reject) => {
     const outgoing = httpRequest(
-      { host: target.hostname, port: target.port, path: '/', method, headers: { ...headers, 'content-length': String(body.length) }, agent: upstreamAgent },
+      { host: upstream.hostname, port: upstream.port, path: '/', method, headers: [...headers, 'host', upstream.host, 'content-length', String(body.length)], agent: upstreamAgent },
       (incoming) => {
         const chunks: Buffer[] = [];
         incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
         incoming.on('end', () => {
           const status = incoming.statusCode ?? 500;
-          const answerHeaders = Object.entries(incoming.headers).flatMap(([name, value]) =>
-            value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value] as [string, string]],
-          );
-          resolve({ status, ok: status >= 200 && status < 300, headers: answerHeaders, body: Buffer.concat(chunks) });
+          resolve({ status, ok: status >= 200 && status < 300, headers: passedOn(incoming.rawHeaders, 'content-encoding'), body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) });
         });
         incoming.on('error', reject);
       },
@@ -318,7 +342,7 @@ const readBody = (request: IncomingMessage): Promise<Buffer> =>
   new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
     request.on('error', reject);
   });
 
@@ -333,6 +357,8 @@ export const startDynamoDbGuard = async (
   { onRequest }: DynamoDbGuardOptions = {},
 ): Promise<DynamoDbGuard> => {
   const refused: Refusal[] = [];
+  const { hostname, port: upstreamPort, host } = new URL(upstream);
+  const target: Upstream = { hostname, port: upstreamPort, host };
   const server: Server = createServer((request, response) => {
     void (async () => {
       let body = await readBody(request);
@@ -357,20 +383,18 @@ export const startDynamoDbGuard = async (
           return;
         }
       }
-      const headers = Object.fromEntries(
-        Object.entries(request.headers).filter(([name, value]) => typeof value === 'string' && !['host', 'connection', 'content-length', 'accept-encoding'].includes(name)),
-      ) as Record<string, string>;
+      const headers = passedOn(request.rawHeaders);
       // Metered: a function's request is asked for the capacity it consumes, if it did not ask.
       const metered = onRequest !== undefined && via === 'fn' && caller !== undefined && CAPACITY_OPERATIONS.has(operation);
       const callerAsked = sent.ReturnConsumedCapacity !== undefined && sent.ReturnConsumedCapacity !== 'NONE';
       if (metered && !callerAsked) body = Buffer.from(JSON.stringify({ ...sent, ReturnConsumedCapacity: 'INDEXES' }));
       // A transaction's items are read before and after it, to size each item (DynamoDbRequestUse.images).
       const imaged = metered && operation === 'TransactWriteItems' ? transactionKeys(sent, tableNamed) : [];
-      const readItems = () => Promise.all(imaged.map(({ TableName, Key }) => readItem(upstream, headers, TableName, Key)));
+      const readItems = () => Promise.all(imaged.map(({ TableName, Key }) => readItem(target, headers, TableName, Key)));
       const before = await readItems();
-      const answer = await forward(upstream, request.method ?? 'POST', headers, body);
+      const answer = await forward(target, request.method ?? 'POST', headers, body);
       const after = imaged.length === 0 ? [] : await readItems();
-      let answerHeaders = answer.headers.filter(([name]) => !['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(name));
+      let answerHeaders = answer.headers;
       let answerBody = answer.body;
       if (metered) {
         const answered = answer.ok ? (JSON.parse(answerBody.toString('utf8') || '{}') as Record<string, unknown>) : {};
@@ -388,10 +412,10 @@ export const startDynamoDbGuard = async (
           delete answered.ConsumedCapacity;
           answerBody = Buffer.from(JSON.stringify(answered));
           // The checksum DynamoDB sends is of the body it sent, which this no longer is.
-          answerHeaders = answerHeaders.filter(([name]) => name !== 'x-amz-crc32');
+          answerHeaders = passedOn(answerHeaders, 'x-amz-crc32');
         }
       }
-      response.writeHead(answer.status, Object.fromEntries(answerHeaders));
+      response.writeHead(answer.status, answerHeaders);
       response.end(answerBody);
     })().catch((error: unknown) => {
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/x-amz-json-1.0' });

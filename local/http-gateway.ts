@@ -47,18 +47,30 @@ export interface Route {
   readonly target: LocalFunction;
 }
 
+/** Each route template's expression and parameter names, made once: the gateway tries every route on every request. */
+const compiledTemplates = new Map<string, { pattern: RegExp; names: string[] }>();
+const compiledTemplate = (template: string): { pattern: RegExp; names: string[] } => {
+  let compiled = compiledTemplates.get(template);
+  if (compiled === undefined) {
+    const names: string[] = [];
+    const source = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{([^}]+)\}/g, (_, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    });
+    compiled = { pattern: new RegExp(`^${source}$`), names };
+    compiledTemplates.set(template, compiled);
+  }
+  return compiled;
+};
+
 /**
  * The path parameters of a path matching a route's template, or undefined if it does not match;
  * 'malformed' when it matches but a parameter is not valid percent-encoded UTF-8 (`%G1`, `%C0%AF`),
  * which is refused with 400 before any function sees it.
  */
 export const matchPath = (template: string, path: string): Record<string, string> | 'malformed' | undefined => {
-  const names: string[] = [];
-  const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{([^}]+)\}/g, (_, name: string) => {
-    names.push(name);
-    return '([^/]+)';
-  });
-  const match = new RegExp(`^${pattern}$`).exec(path);
+  const { pattern, names } = compiledTemplate(template);
+  const match = pattern.exec(path);
   if (match === null) return undefined;
   const parameters: Record<string, string> = {};
   for (const [i, name] of names.entries()) {
@@ -350,8 +362,15 @@ export interface CloudFrontBehaviour {
   readonly originHeaders: Readonly<Record<string, string>>;
 }
 
-const pathPatternExpression = (pattern: string): RegExp =>
-  new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+const pathPatterns = new Map<string, RegExp>();
+const pathPatternExpression = (pattern: string): RegExp => {
+  let expression = pathPatterns.get(pattern);
+  if (expression === undefined) {
+    expression = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    pathPatterns.set(pattern, expression);
+  }
+  return expression;
+};
 
 /** The behaviour CloudFront would use for the path: the first whose pattern matches, in order. */
 export const cloudFrontBehaviour = (behaviours: readonly CloudFrontBehaviour[], path: string): CloudFrontBehaviour | undefined =>
@@ -370,10 +389,16 @@ export const startHttpGateway = async (routes: readonly Route[], port = 0, optio
   const contracts = options.contracts ?? contractMode();
   const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const { path } = requestTarget(request.url);
-    const matched = routes
-      .filter((r) => r.method === request.method)
-      .map((r) => ({ route: r, parameters: matchPath(r.path, path) }))
-      .find((m) => m.parameters !== undefined);
+    // The first route that matches: stop there, rather than match the path against every route.
+    let matched: { route: Route; parameters: ReturnType<typeof matchPath> } | undefined;
+    for (const r of routes) {
+      if (r.method !== request.method) continue;
+      const parameters = matchPath(r.path, path);
+      if (parameters !== undefined) {
+        matched = { route: r, parameters };
+        break;
+      }
+    }
     if (matched === undefined) {
       if (options.staticRoot !== undefined && (request.method === 'GET' || request.method === 'HEAD')) {
         return serveStatic(request, response, options.staticRoot, path);

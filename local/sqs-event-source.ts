@@ -1,8 +1,15 @@
 /**
  * A local Lambda event source mapping for SQS, with Lambda's batch semantics: it long-polls the
- * queue (five batches at once, as Lambda's poller starts), hands the function up to BatchSize records, deletes the records that succeeded and
- * leaves the rest to become visible again after the visibility timeout, so that the queue's
- * redrive policy moves a message that keeps failing to its DLQ. With ReportBatchItemFailures only
+ * queue, hands the function up to BatchSize records (waiting up to MaximumBatchingWindowInSeconds
+ * for a fuller batch, when the mapping has one), deletes the records that succeeded and leaves the
+ * rest to become visible again after the visibility timeout, so that the queue's redrive policy
+ * moves a message that keeps failing to its DLQ.
+ *
+ * It scales as Lambda's poller does for a standard queue ("Configuring scaling behavior for SQS
+ * event source mappings", AWS Lambda Developer Guide): five batches at once to start with; while
+ * messages are still waiting (a receive comes back full) one more at a time, up to 300 more a
+ * minute, up to 1,000 or the mapping's ScalingConfig.MaximumConcurrency; and back to five when
+ * the queue runs dry. With ReportBatchItemFailures only
  * the records the function names are retried; a function that throws, or names a record that was
  * not in the batch, fails the whole batch, as on Lambda.
  */
@@ -30,6 +37,10 @@ export interface SqsEventSourceOptions {
   readonly queueUrl: string;
   readonly queueArn: string;
   readonly batchSize: number;
+  /** The mapping's MaximumBatchingWindowInSeconds: how long to gather a batch before handing it over; 0 or none, not at all. */
+  readonly maximumBatchingWindowSeconds?: number;
+  /** The mapping's ScalingConfig.MaximumConcurrency, if it has one: at most this many batches at once. */
+  readonly maximumConcurrency?: number;
   readonly reportBatchItemFailures: boolean;
   readonly target: LocalFunction;
   readonly region: string;
@@ -94,32 +105,70 @@ export const messagesToRetry = (
   return named;
 };
 
-/** How many batches the local poller hands the function at once: Lambda's starting number for a standard queue. */
+/** How many batches the local poller hands the function at once to start with, and when the queue is quiet: Lambda's number for a standard queue. */
 export const CONCURRENT_BATCHES = 5;
+/** The most batches Lambda's poller processes at once for one mapping. */
+export const MOST_CONCURRENT_BATCHES = 1000;
+/** While messages are waiting, Lambda adds up to 300 batches at once a minute: one every 200 ms. */
+export const SCALE_OUT_EVERY_MS = 60_000 / 300;
 
 export const startSqsEventSource = (sqs: SQSClient, options: SqsEventSourceOptions): SqsEventSource => {
   const abort = new AbortController();
+  const most = Math.min(options.maximumConcurrency ?? MOST_CONCURRENT_BATCHES, MOST_CONCURRENT_BATCHES);
+  const least = Math.min(CONCURRENT_BATCHES, most);
+  const windowMs = (options.maximumBatchingWindowSeconds ?? 0) * 1000;
+  const pollers = new Set<Promise<void>>();
+  let lastScaledOut = 0;
+
+  const receive = (wanted: number, waitSeconds: number) =>
+    sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: options.queueUrl,
+        MaxNumberOfMessages: Math.min(wanted, 10),
+        WaitTimeSeconds: waitSeconds,
+        MessageSystemAttributeNames: ['All'],
+        MessageAttributeNames: ['All'],
+      }),
+      { abortSignal: abort.signal },
+    );
+
+  /** A batch: what the first receive brings, and, with a batching window, more until the batch is full or the window closes. */
+  const gather = async (): Promise<Message[]> => {
+    const { Messages: messages = [] } = await receive(options.batchSize, 1);
+    if (messages.length === 0 || windowMs === 0) return messages;
+    const closes = Date.now() + windowMs;
+    while (messages.length < options.batchSize && Date.now() < closes && !abort.signal.aborted) {
+      const { Messages: more = [] } = await receive(options.batchSize - messages.length, Math.min(20, Math.ceil((closes - Date.now()) / 1000)));
+      messages.push(...more);
+    }
+    return messages;
+  };
+
+  /** One more batch at once, while messages are waiting, no faster than Lambda adds them. */
+  const scaleOut = () => {
+    const now = Date.now();
+    if (pollers.size >= most || now - lastScaledOut < SCALE_OUT_EVERY_MS || abort.signal.aborted) return;
+    lastScaledOut = now;
+    start();
+  };
+
   const poll = async (): Promise<void> => {
     while (!abort.signal.aborted) {
       let messages: Message[];
       try {
-        ({ Messages: messages = [] } = await sqs.send(
-          new ReceiveMessageCommand({
-            QueueUrl: options.queueUrl,
-            MaxNumberOfMessages: Math.min(options.batchSize, 10),
-            WaitTimeSeconds: 1,
-            MessageSystemAttributeNames: ['All'],
-            MessageAttributeNames: ['All'],
-          }),
-          { abortSignal: abort.signal },
-        ));
+        messages = await gather();
       } catch (error) {
         if (abort.signal.aborted) return;
         console.error(`Local event source could not poll ${options.queueUrl}:`, (error as Error).message);
         await sleep(1000);
         continue;
       }
-      if (messages.length === 0) continue;
+      if (messages.length === 0) {
+        // The queue is quiet: back to the starting number of batches at once.
+        if (pollers.size > least) return;
+        continue;
+      }
+      if (messages.length >= Math.min(options.batchSize, 10)) scaleOut();
       const requested = (operation: EventSourceRequest['operation'], of: readonly Message[]) =>
         options.onRequest?.({
           function: options.target.logicalId,
@@ -151,12 +200,15 @@ export const startSqsEventSource = (sqs: SQSClient, options: SqsEventSourceOptio
       }
     }
   };
-  // Lambda's poller for a standard queue starts with five batches at once and scales from there.
-  const running = Promise.all(Array.from({ length: CONCURRENT_BATCHES }, () => poll()));
+  function start(): void {
+    const poller: Promise<void> = poll().finally(() => pollers.delete(poller));
+    pollers.add(poller);
+  }
+  for (let i = 0; i < least; i++) start();
   return {
     stop: async () => {
       abort.abort();
-      await running;
+      while (pollers.size > 0) await Promise.all(pollers);
     },
   };
 };

@@ -203,6 +203,10 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
         queueArn,
         queueUrl: provisioned.refs.get(queueUrl[0].replace(/\.Arn$/, '')) ?? '',
         batchSize: Number(p.BatchSize ?? 10),
+        ...(p.MaximumBatchingWindowInSeconds === undefined ? {} : { maximumBatchingWindowSeconds: Number(p.MaximumBatchingWindowInSeconds) }),
+        ...((p.ScalingConfig as { MaximumConcurrency?: number } | undefined)?.MaximumConcurrency === undefined
+          ? {}
+          : { maximumConcurrency: Number((p.ScalingConfig as { MaximumConcurrency: number }).MaximumConcurrency) }),
         reportBatchItemFailures: ((p.FunctionResponseTypes as string[] | undefined) ?? []).includes('ReportBatchItemFailures'),
         target: functionNamed(resolve(p.FunctionName)),
         region: LOCAL_REGION,
