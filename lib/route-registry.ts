@@ -39,6 +39,7 @@ import {
   transferResultSchema,
 } from '../functions/domain/responses.ts';
 import { closureSchema, forceChoiceSchema, MAX_REVIEW_REQUEST_BYTES, splitSchema } from '../functions/domain/review-requests.ts';
+import { WELSH_PREFIX } from '../functions/pages/messages/language.ts';
 import { reportReceiptSchema } from '../functions/domain/submission.ts';
 
 export type HttpMethodName = 'GET' | 'POST' | 'PUT';
@@ -241,6 +242,20 @@ const reportForm = pageForm({
   contactSafeTimes: '',
 });
 
+/**
+ * A page route and the same page in Welsh, at /cy before its path: served by the same function,
+ * which answers in the language of the path (functions/pages/messages/language.ts).
+ */
+const withWelsh = (routes: readonly RouteSpec[]): RouteSpec[] => [
+  ...routes,
+  ...routes.map((route): RouteSpec => ({
+    ...route,
+    path: `${WELSH_PREFIX}${route.path}`,
+    operationId: `${route.operationId}InWelsh`,
+    summary: `${route.summary}, in Welsh`,
+  })),
+];
+
 const paging = (after: string): Parameter[] => [
   { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 25 } },
   { name: 'after', in: 'query', schema: { type: 'string' }, description: after },
@@ -291,7 +306,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     audience: { kind: 'public', why: TAKES_REPORTS },
     access: TAKES,
     memorySize: SCRYPT_MEMORY,
-    routes: [
+    routes: withWelsh([
       {
         method: 'GET',
         path: '/report',
@@ -314,7 +329,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
         },
         problems: {},
       },
-    ],
+    ]),
   },
   {
     name: 'OpenReport',
@@ -398,7 +413,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     audience: { kind: 'public', why: FOLLOWS_REPORTS },
     access: FOLLOWS,
     memorySize: SCRYPT_MEMORY,
-    routes: [
+    routes: withWelsh([
       {
         method: 'GET',
         path: '/follow-up',
@@ -434,7 +449,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
           problems: {},
         }),
       ),
-    ],
+    ]),
   },
 
   // The contact centre.
