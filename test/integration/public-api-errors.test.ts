@@ -46,7 +46,7 @@ describe('the public API answering bad input', () => {
     const answer = await postJson(reports(), { categories: ['parking'], narrative: 'too short', subject: { role: 'officer', shoeSize: 9 } }, welsh);
     const problem = assertProblem(answer, 400);
     assert.equal(answer.headers['content-language'], 'cy');
-    assert.match(answer.headers.vary ?? '', /Accept-Language/i);
+    assert.match(String(answer.headers.vary ?? ''), /Accept-Language/i);
     assert.equal(problem.type, '/problems/invalid-report', 'the type is the same in every language');
     assert.equal(problem.title, 'Mae angen sylw ar rai o atebion yr adroddiad');
     assert.equal(problem.detail, 'Mae angen sylw ar 3 ateb.');
