@@ -23,14 +23,14 @@ const PAGES: Record<string, (page: Page) => Promise<void>> = {
     await page.goto(`${site}/report`);
     await page.check('#reporterMode-confidential');
     await page.fill('#contactEmail', 'not an email');
-    await page.click('button[type="submit"]');
+    await page.click('main button[type="submit"]');
     await page.waitForSelector('.govuk-error-summary');
   },
   confirmation: async (page) => {
     await page.goto(`${site}/report`);
     await page.check('#categories');
     await page.fill('#narrative', 'An officer asked me for money to drop a speeding ticket.');
-    await page.click('button[type="submit"]');
+    await page.click('main button[type="submit"]');
     await page.waitForSelector('.govuk-panel');
   },
 };
