@@ -201,6 +201,16 @@ const force = (spec: Omit<RouteFunction, 'capability' | 'audience' | 'routes'> &
   };
 };
 
+/** The public JSON routes answer their problems in Welsh when asked (functions/adapters/http/problem-welsh.ts). */
+const ACCEPT_LANGUAGE: Parameter = {
+  name: 'Accept-Language',
+  in: 'header',
+  required: false,
+  schema: { type: 'string' },
+  description:
+    'Problem details (title, detail, errors[].detail) are in Welsh when this prefers Welsh (cy) to English, and in English otherwise; Content-Language says which. Only that choice is kept.',
+};
+
 const TAKES_REPORTS = 'Anyone may report, without an account and anonymously: that is the service. Each route has its own throttle, and the website firewall limits each address.';
 const FOLLOWS_REPORTS =
   'Reporters follow up anonymously: the reference and follow-up code are the authorisation, checked by the function, ten wrong codes an hour per reference.';
@@ -287,6 +297,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
             schema: { type: 'string', maxLength: 255 },
             description: 'A fresh random value per report (the web form sends one). The same key with the same report within 24 hours answers with the same reference.',
           },
+          ACCEPT_LANGUAGE,
         ],
         body: { json: reportSubmissionSchema, maxBytes: MAX_REPORT_BYTES },
         responses: { 202: json('The report was taken in and will be passed on. Keep the reference.', reportReceiptSchema) },
@@ -346,6 +357,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
         operationId: 'openReport',
         summary: 'See where your report stands (received, passed to a police force, closed) and the questions relayed to you',
         description: REPORTER_ANONYMITY,
+        parameters: [ACCEPT_LANGUAGE],
         body: { json: openReportRequestSchema, maxBytes: MAX_FOLLOW_UP_BYTES },
         responses: { 200: json('The report as its reporter may see it.', reporterViewSchema) },
         problems: problems(jsonBodyProblems(MAX_FOLLOW_UP_BYTES), {
@@ -370,6 +382,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
         operationId: 'answerQuestion',
         summary: 'Answer a question relayed to you; the contact centre reviews it before the force sees it',
         description: REPORTER_ANONYMITY,
+        parameters: [ACCEPT_LANGUAGE],
         body: { json: reporterAnswerRequestSchema, maxBytes: MAX_FOLLOW_UP_BYTES },
         responses: { 202: json('Taken in, waiting for review.', receivedSchema) },
         problems: problems(jsonBodyProblems(MAX_FOLLOW_UP_BYTES), {
@@ -395,6 +408,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
         operationId: 'addInformation',
         summary: 'Add information to your report; the contact centre reviews it before any force sees it',
         description: REPORTER_ANONYMITY,
+        parameters: [ACCEPT_LANGUAGE],
         body: { json: informationRequestSchema, maxBytes: MAX_FOLLOW_UP_BYTES },
         responses: { 202: json('Taken in, waiting for review.', receivedSchema) },
         problems: problems(jsonBodyProblems(MAX_FOLLOW_UP_BYTES), {
