@@ -40,6 +40,7 @@ import {
   transferResultSchema,
 } from '../functions/domain/responses.ts';
 import { closureSchema, forceChoiceSchema, MAX_REVIEW_REQUEST_BYTES, splitSchema } from '../functions/domain/review-requests.ts';
+import { WELSH_PREFIX } from '../functions/pages/messages/language.ts';
 import { reportReceiptSchema } from '../functions/domain/submission.ts';
 
 export type HttpMethodName = 'GET' | 'POST' | 'PUT';
@@ -201,6 +202,16 @@ const force = (spec: Omit<RouteFunction, 'capability' | 'audience' | 'routes'> &
   };
 };
 
+/** The public JSON routes answer their problems in Welsh when asked (functions/adapters/http/problem-welsh.ts). */
+const ACCEPT_LANGUAGE: Parameter = {
+  name: 'Accept-Language',
+  in: 'header',
+  required: false,
+  schema: { type: 'string' },
+  description:
+    'Problem details (title, detail, errors[].detail) are in Welsh when this prefers Welsh (cy) to English, and in English otherwise; Content-Language says which. Only that choice is kept.',
+};
+
 const TAKES_REPORTS = 'Anyone may report, without an account and anonymously: that is the service. Each route has its own throttle, and the website firewall limits each address.';
 const FOLLOWS_REPORTS =
   'Reporters follow up anonymously: the reference and follow-up code are the authorisation, checked by the function, ten wrong codes an hour per reference.';
@@ -249,6 +260,20 @@ const reportForm = pageForm({
   contactSafeTimes: '',
 });
 
+/**
+ * A page route and the same page in Welsh, at /cy before its path: served by the same function,
+ * which answers in the language of the path (functions/pages/messages/language.ts).
+ */
+const withWelsh = (routes: readonly RouteSpec[]): RouteSpec[] => [
+  ...routes,
+  ...routes.map((route): RouteSpec => ({
+    ...route,
+    path: `${WELSH_PREFIX}${route.path}`,
+    operationId: `${route.operationId}InWelsh`,
+    summary: `${route.summary}, in Welsh`,
+  })),
+];
+
 const paging = (after: string): Parameter[] => [
   { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 25 } },
   { name: 'after', in: 'query', schema: { type: 'string' }, description: after },
@@ -280,6 +305,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
             schema: { type: 'string', maxLength: 255 },
             description: 'A fresh random value per report (the web form sends one). The same key with the same report within 24 hours answers with the same reference.',
           },
+          ACCEPT_LANGUAGE,
         ],
         body: { json: reportSubmissionSchema, maxBytes: MAX_REPORT_BYTES },
         responses: { 202: json('The report was taken in and will be passed on. Keep the reference.', reportReceiptSchema) },
@@ -299,7 +325,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     audience: { kind: 'public', why: TAKES_REPORTS },
     access: TAKES,
     memorySize: SUBMITTING_MEMORY,
-    routes: [
+    routes: withWelsh([
       {
         method: 'GET',
         path: '/report',
@@ -322,7 +348,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
         },
         problems: {},
       },
-    ],
+    ]),
   },
   {
     name: 'OpenReport',
@@ -339,6 +365,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
         operationId: 'openReport',
         summary: 'See where your report stands (received, passed to a police force, closed) and the questions relayed to you',
         description: REPORTER_ANONYMITY,
+        parameters: [ACCEPT_LANGUAGE],
         body: { json: openReportRequestSchema, maxBytes: MAX_FOLLOW_UP_BYTES },
         responses: { 200: json('The report as its reporter may see it.', reporterViewSchema) },
         problems: problems(jsonBodyProblems(MAX_FOLLOW_UP_BYTES), {
@@ -363,6 +390,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
         operationId: 'answerQuestion',
         summary: 'Answer a question relayed to you; the contact centre reviews it before the force sees it',
         description: REPORTER_ANONYMITY,
+        parameters: [ACCEPT_LANGUAGE],
         body: { json: reporterAnswerRequestSchema, maxBytes: MAX_FOLLOW_UP_BYTES },
         responses: { 202: json('Taken in, waiting for review.', receivedSchema) },
         problems: problems(jsonBodyProblems(MAX_FOLLOW_UP_BYTES), {
@@ -388,6 +416,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
         operationId: 'addInformation',
         summary: 'Add information to your report; the contact centre reviews it before any force sees it',
         description: REPORTER_ANONYMITY,
+        parameters: [ACCEPT_LANGUAGE],
         body: { json: informationRequestSchema, maxBytes: MAX_FOLLOW_UP_BYTES },
         responses: { 202: json('Taken in, waiting for review.', receivedSchema) },
         problems: problems(jsonBodyProblems(MAX_FOLLOW_UP_BYTES), {
@@ -406,7 +435,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     audience: { kind: 'public', why: FOLLOWS_REPORTS },
     access: FOLLOWS,
     memorySize: FOLLOW_UP_MEMORY,
-    routes: [
+    routes: withWelsh([
       {
         method: 'GET',
         path: '/follow-up',
@@ -442,7 +471,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
           problems: {},
         }),
       ),
-    ],
+    ]),
   },
 
   // The contact centre.

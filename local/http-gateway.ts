@@ -29,7 +29,7 @@ import { metadataOf } from '../functions/domain/zod.ts';
 import { problemType } from '../functions/adapters/http/problem-catalogue.ts';
 import { problemSchema } from '../functions/adapters/http/problem.ts';
 import { PAGE_SECURITY_HEADERS } from '../functions/pages/security-headers.ts';
-import { NOT_FOUND_FILE } from '../functions/pages/static-pages.ts';
+import { notFoundFileFor, staticPathFor } from '../functions/pages/static-pages.ts';
 import { registeredRoute, type RegisteredRoute } from '../lib/route-registry.ts';
 import type { LocalFunction } from './lambda-runtime.ts';
 
@@ -219,9 +219,14 @@ export const staticFilePath = async (root: string, urlPath: string): Promise<str
 };
 
 
+/**
+ * As CloudFront answers from the bucket: `/` and `/cy/` are the start pages; a path the site does
+ * not have is answered 404 with the not-found page, in Welsh under /cy/ (CloudFront's Welsh pages
+ * function, lib/constructs/public-website.ts, does the same).
+ */
 const serveStatic = async (request: IncomingMessage, response: ServerResponse, root: string, urlPath: string): Promise<void> => {
-  const file = await staticFilePath(root, urlPath);
-  const notFound = file === undefined ? await staticFilePath(root, `/${NOT_FOUND_FILE}`) : undefined;
+  const file = await staticFilePath(root, staticPathFor(urlPath));
+  const notFound = file === undefined ? await staticFilePath(root, `/${notFoundFileFor(urlPath)}`) : undefined;
   const served = file ?? notFound;
   const body = served === undefined ? Buffer.from('Not Found\n') : await readFile(served);
   response.writeHead(file === undefined ? 404 : 200, {

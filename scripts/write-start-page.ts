@@ -4,10 +4,12 @@
  * (what CloudFront and the local gateway answer for an address the site does not have). A contract
  * test fails when a committed file and its function disagree.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { STATIC_PAGES } from '../functions/pages/static-pages.ts';
 
 for (const [name, render] of Object.entries(STATIC_PAGES)) {
-  writeFileSync(new URL(`../web/static/${name}`, import.meta.url), render());
+  const file = new URL(`../web/static/${name}`, import.meta.url);
+  mkdirSync(new URL('.', file), { recursive: true });
+  writeFileSync(file, render());
   console.log(`wrote web/static/${name}`);
 }

@@ -13,6 +13,7 @@ import { idempotentIntake } from '#adapters/idempotent-intake.ts';
 import { logger } from '#adapters/logger.ts';
 import { reportIntake } from '#adapters/report-intake.ts';
 import { NARRATIVE_MAX, reportSubmissionSchema } from '#domain/report.ts';
+import { languageOfPath } from '#pages/messages/language.ts';
 import { changedReportPage, confirmationPage, fieldErrors, reportFormPage, submissionFromForm } from '#pages/report-form.ts';
 
 const intake = reportIntake('online');
@@ -32,13 +33,15 @@ const LONGEST_FORM_CHARACTERS = NARRATIVE_MAX + 6_000;
 const isChangedReport = (error: unknown): boolean => error instanceof Error && error.name === 'IdempotencyValidationError';
 
 export const handler = pageRoute(formBytesFor(LONGEST_FORM_CHARACTERS)).handler(async (event, context) => {
-  if (event.requestContext.http.method !== 'POST') return htmlPage(200, reportFormPage({ idempotencyKey: randomUUID() }));
+  // /report in English, /cy/report in Welsh: the page and its errors in the language of the path.
+  const language = languageOfPath(event.requestContext.http.path);
+  if (event.requestContext.http.method !== 'POST') return htmlPage(200, reportFormPage({ idempotencyKey: randomUUID(), language }));
 
   const idempotencyKey = idempotencyKeyFrom(event.body) ?? randomUUID();
-  const { values, submission, errors } = submissionFromForm(event.body, formPorts().clock());
+  const { values, submission, errors } = submissionFromForm(event.body, formPorts().clock(), language);
   const parsed = reportSubmissionSchema.safeParse(submission);
-  const allErrors = [...errors, ...(parsed.success ? [] : fieldErrors(parsed.error.issues))];
-  if (!parsed.success || allErrors.length > 0) return htmlPage(400, reportFormPage({ values, errors: allErrors, idempotencyKey }));
+  const allErrors = [...errors, ...(parsed.success ? [] : fieldErrors(parsed.error.issues, language))];
+  if (!parsed.success || allErrors.length > 0) return htmlPage(400, reportFormPage({ values, errors: allErrors, idempotencyKey, language }));
 
   const taken = await takeOnce({ idempotencyKey, report: parsed.data }, context).catch((error: unknown) => {
     if (isChangedReport(error)) return undefined;
@@ -47,10 +50,10 @@ export const handler = pageRoute(formBytesFor(LONGEST_FORM_CHARACTERS)).handler(
   if (taken === undefined) {
     // Nothing from the form, nor its key, goes in the log line.
     logger.info('Report form sent again with a different report', { channel: 'online', through: 'website' });
-    return htmlPage(409, changedReportPage({ values, idempotencyKey: randomUUID() }));
+    return htmlPage(409, changedReportPage({ values, idempotencyKey: randomUUID(), language, sentIdempotencyKey: idempotencyKey }));
   }
   const { reference } = taken;
   const code = await intake.issueCode(reference);
   logger.info('Report taken in', { reference, channel: 'online', through: 'website' });
-  return htmlPage(200, confirmationPage({ reference, followUpCode: code }));
+  return htmlPage(200, confirmationPage({ reference, followUpCode: code, language, sent: { values, idempotencyKey } }));
 });

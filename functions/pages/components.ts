@@ -5,30 +5,36 @@
  * styles and behaviour come from the package too (web/src, built by scripts/build-assets.ts).
  * All text is given by the caller, so the pages' words can move to a message catalogue.
  */
-import { groupedNumber } from '#domain/entities/numerals.ts';
 import { attributes, html, tokens, type Interpolation, type SafeHtml } from './html.ts';
+import { en, type Messages } from './messages/en.ts';
 
 type Content = string | SafeHtml;
 
 /**
- * The words the components themselves say, in one place (GOV.UK Frontend's macros take each as an
- * option), so that a message catalogue per language can give them.
+ * The words the components themselves say (GOV.UK Frontend's macros take each as an option), in
+ * English; each component takes a language's own as `words` (its catalogue's `components`).
  */
-export const COMPONENT_TEXT = {
-  /** Before an error message, for screen readers. */
-  errorPrefix: 'Error:',
-  /** The warning text's "!", for screen readers. */
-  warning: 'Warning',
-  /** The success banner's title. */
-  success: 'Success',
-  /** Under a character count, before (and without) JavaScript. */
-  characterLimit: (limit: number): string => `You can enter up to ${groupedNumber(limit)} characters`,
-} as const;
+export type ComponentWords = Messages['components'];
+export const COMPONENT_TEXT: ComponentWords = en.components;
 
-export const errorMessage = (id: string, error: string | undefined): SafeHtml | '' =>
+export const errorMessage = (id: string, error: string | undefined, words: ComponentWords = COMPONENT_TEXT): SafeHtml | '' =>
   error === undefined
     ? ''
-    : html`<p id="${id}-error" class="govuk-error-message"><span class="govuk-visually-hidden">${COMPONENT_TEXT.errorPrefix}</span> ${error}</p>`;
+    : html`<p id="${id}-error" class="govuk-error-message"><span class="govuk-visually-hidden">${words.errorPrefix}</span> ${error}</p>`;
+
+/**
+ * GOV.UK Frontend's i18n attributes for the character count's script (`data-i18n.<key>.<plural>`),
+ * as its macro writes them from the charactersUnderLimitText, charactersAtLimitText and
+ * charactersOverLimitText options. Only for a language other than English: the script's own are English.
+ */
+const characterCountI18n = (words: ComponentWords): SafeHtml =>
+  words === COMPONENT_TEXT
+    ? attributes({})
+    : attributes({
+        ...Object.fromEntries(Object.entries(words.charactersUnderLimit).map(([rule, text]) => [`data-i18n.characters-under-limit.${rule}`, text])),
+        'data-i18n.characters-at-limit': words.charactersAtLimit,
+        ...Object.fromEntries(Object.entries(words.charactersOverLimit).map(([rule, text]) => [`data-i18n.characters-over-limit.${rule}`, text])),
+      });
 
 const hintBlock = (id: string, hint: Content | undefined): SafeHtml | '' =>
   hint === undefined ? '' : html`<div id="${id}-hint" class="govuk-hint">${hint}</div>`;
@@ -55,12 +61,14 @@ interface FieldOptions {
   readonly value?: string | undefined;
   readonly autocomplete?: string;
   readonly spellcheck?: boolean;
+  /** The components' own words in the page's language; English by default. */
+  readonly words?: ComponentWords;
 }
 
 /** What stands above every single field: its label, its hint, and its error if it has one. */
 const fieldLead = (options: FieldOptions): SafeHtml => html`${label(options.id, options.label, options.heading)}
   ${hintBlock(options.id, options.hint)}
-  ${errorMessage(options.id, options.error)}`;
+  ${errorMessage(options.id, options.error, options.words)}`;
 
 export interface TextInputOptions extends FieldOptions {
   readonly type?: 'text' | 'email' | 'tel';
@@ -112,10 +120,10 @@ export const textarea = (options: TextareaOptions): SafeHtml => {
   })}>\n${options.value ?? ''}</textarea>
   ${info === undefined || options.maxLength === undefined
     ? ''
-    : html`<div id="${info}" class="govuk-hint govuk-character-count__message">${COMPONENT_TEXT.characterLimit(options.maxLength)}</div>`}`;
+    : html`<div id="${info}" class="govuk-hint govuk-character-count__message">${(options.words ?? COMPONENT_TEXT).characterLimit(options.maxLength)}</div>`}`;
   return options.maxLength === undefined
     ? formGroup(options.error, field)
-    : html`<div class="${tokens('govuk-form-group', options.error !== undefined && 'govuk-form-group--error', 'govuk-character-count')}" data-module="govuk-character-count"${attributes({ 'data-maxlength': options.maxLength })}>${field}</div>`;
+    : html`<div class="${tokens('govuk-form-group', options.error !== undefined && 'govuk-form-group--error', 'govuk-character-count')}" data-module="govuk-character-count"${attributes({ 'data-maxlength': options.maxLength })}${characterCountI18n(options.words ?? COMPONENT_TEXT)}>${field}</div>`;
 };
 
 export interface SelectOptions extends FieldOptions {
@@ -161,6 +169,7 @@ export interface ChoicesOptions {
   readonly items: readonly ChoiceItem[];
   readonly checked: readonly string[];
   readonly small?: boolean;
+  readonly words?: ComponentWords;
 }
 
 /** The id of each item of a group of checkboxes or radios: the first has the group's id. */
@@ -203,7 +212,7 @@ const choices = (kind: 'checkboxes' | 'radios', options: ChoicesOptions): SafeHt
   });
   const inner = html`
     ${hintBlock(id, options.hint)}
-    ${errorMessage(id, options.error)}
+    ${errorMessage(id, options.error, options.words)}
     <div class="${tokens(`govuk-${kind}`, options.small === true && `govuk-${kind}--small`)}" data-module="govuk-${kind}">
       ${items}
     </div>`;
@@ -238,6 +247,7 @@ export interface DateInputOptions {
   readonly hint?: Content;
   readonly error?: string | undefined;
   readonly parts: readonly DatePart[];
+  readonly words?: ComponentWords;
 }
 
 export const dateInput = (options: DateInputOptions): SafeHtml =>
@@ -247,7 +257,7 @@ export const dateInput = (options: DateInputOptions): SafeHtml =>
   <fieldset class="govuk-fieldset" role="group"${attributes({ 'aria-describedby': describedBy(options.id, options.hint, options.error) })}>
     ${legend(options.legend, false)}
     ${hintBlock(options.id, options.hint)}
-    ${errorMessage(options.id, options.error)}
+    ${errorMessage(options.id, options.error, options.words)}
     <div class="govuk-date-input" id="${options.id}">
       ${options.parts.map(
         (part) => html`
@@ -290,10 +300,10 @@ export const panel = (title: string, body: Interpolation): SafeHtml => html`
 </div>`;
 
 /** GOV.UK warning text: the "!" is for sight only; screen readers hear "Warning". */
-export const warningText = (body: Interpolation): SafeHtml => html`
+export const warningText = (body: Interpolation, words: ComponentWords = COMPONENT_TEXT): SafeHtml => html`
 <div class="govuk-warning-text">
   <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
-  <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">${COMPONENT_TEXT.warning}</span> ${body}</strong>
+  <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">${words.warning}</span> ${body}</strong>
 </div>`;
 
 export type TagColour = 'blue' | 'green' | 'grey';
@@ -301,10 +311,10 @@ export type TagColour = 'blue' | 'green' | 'grey';
 export const tag = (text: string, colour: TagColour): SafeHtml => html`<strong class="govuk-tag govuk-tag--${colour}">${text}</strong>`;
 
 /** GOV.UK success notification banner, announced and focused (by GOV.UK Frontend's script) when the page loads. */
-export const successBanner = (heading: string, body?: string): SafeHtml => html`
+export const successBanner = (heading: string, body?: string, words: ComponentWords = COMPONENT_TEXT): SafeHtml => html`
 <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="govuk-notification-banner-title" data-module="govuk-notification-banner">
   <div class="govuk-notification-banner__header">
-    <h2 class="govuk-notification-banner__title" id="govuk-notification-banner-title">${COMPONENT_TEXT.success}</h2>
+    <h2 class="govuk-notification-banner__title" id="govuk-notification-banner-title">${words.success}</h2>
   </div>
   <div class="govuk-notification-banner__content">
     <p class="govuk-notification-banner__heading">${heading}</p>

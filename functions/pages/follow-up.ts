@@ -10,6 +10,7 @@ import { FOLLOW_UP_CODE_DIGITS } from '#domain/follow-up-code.ts';
 import { hiddenInput, submitButton, successBanner, tag, textarea, textInput, type TagColour } from './components.ts';
 import { html } from './html.ts';
 import { CONTACT_CENTRE_PHONE, page, telHref, type FieldError } from './layout.ts';
+import { messagesFor, pathIn, type Language } from './messages/language.ts';
 
 export type { FieldError } from './layout.ts';
 export { notFoundPage, problemPage } from './layout.ts';
@@ -29,91 +30,74 @@ export interface FollowUpQuestion {
   readonly answered: boolean;
 }
 
-const REFUSALS: Record<SignInRefusal, string> = {
-  // The same words whatever was wrong: whether a reference exists is not given away.
-  'not-recognised': 'We could not find a report with that reference and follow-up code. Check them and try again.',
-  'too-many-attempts': 'There have been too many attempts to open this report. Try again in an hour.',
-};
-
 export interface FollowUpSignInPageOptions {
   readonly values?: { readonly reference?: string; readonly code?: string };
   /** Errors for the `reference` and `code` fields. */
   readonly errors?: readonly FieldError[];
   readonly refusal?: SignInRefusal | undefined;
+  readonly language?: Language;
 }
 
-export const followUpSignInPage = ({ values = {}, errors = [], refusal }: FollowUpSignInPageOptions = {}): string => {
+export const followUpSignInPage = ({ values = {}, errors = [], refusal, language = 'en' }: FollowUpSignInPageOptions = {}): string => {
+  const words = messagesFor(language);
+  const signIn = words.signIn;
   const errorFor = (field: string): string | undefined => errors.find((error) => error.field === field)?.message;
+  // The same words whatever was wrong: whether a reference exists is not given away.
+  const refusals = { 'not-recognised': signIn.notRecognised, 'too-many-attempts': signIn.tooManyAttempts } as const;
   return page({
-    title: 'Check a report you made',
+    language,
+    // Never the code: the other language's sign-in page is asked for afresh.
+    languageLink: { path: '/follow-up' },
+    title: signIn.title,
     errors,
-    ...(refusal === undefined ? {} : { errorDescription: REFUSALS[refusal] }),
+    ...(refusal === undefined ? {} : { errorDescription: refusals[refusal] }),
     main: html`
-<h1 class="govuk-heading-l">Check a report you made</h1>
-<p class="govuk-body">Enter the reference and follow-up code you were given when you sent your report. You can then see where your report is, answer any questions and add information.</p>
+<h1 class="govuk-heading-l">${signIn.title}</h1>
+<p class="govuk-body">${signIn.intro}</p>
 
-<form method="post" action="/follow-up" novalidate accept-charset="utf-8">
+<form method="post" action="${pathIn(language, '/follow-up')}" novalidate accept-charset="utf-8">
 ${textInput({
   id: 'reference',
   name: 'reference',
-  label: 'Reference',
-  hint: 'For example, PAC-7K3M-X9QD',
+  label: signIn.referenceLabel,
+  hint: signIn.referenceHint,
   value: values.reference,
   error: errorFor('reference'),
   autocomplete: 'off',
   autocapitalize: 'characters',
   spellcheck: false,
   width: 'govuk-input--width-20',
+  words: words.components,
 })}
 ${textInput({
   id: 'code',
   name: 'code',
-  label: 'Follow-up code',
-  hint: `${FOLLOW_UP_CODE_DIGITS} numbers, like 1234 5678 9012 3456. You can include the spaces.`,
+  label: signIn.codeLabel,
+  hint: signIn.codeHint(FOLLOW_UP_CODE_DIGITS),
   value: values.code,
   error: errorFor('code'),
   autocomplete: 'off',
   inputmode: 'numeric',
   spellcheck: false,
   width: 'govuk-input--width-20',
+  words: words.components,
 })}
-${submitButton('Continue')}
+${submitButton(signIn.continue)}
 </form>
 
-<h2 class="govuk-heading-m">If you have lost your follow-up code</h2>
-<p class="govuk-body">Nobody can recover a follow-up code, including us. You can <a class="govuk-link" href="/report">make a new report</a> and say that you have reported before, or call our contact centre free on <a class="govuk-link" href="${telHref(CONTACT_CENTRE_PHONE)}">${CONTACT_CENTRE_PHONE}</a>.</p>`,
+<h2 class="govuk-heading-m">${signIn.lostHeading}</h2>
+<p class="govuk-body">${signIn.lost.before} <a class="govuk-link" href="${pathIn(language, '/report')}">${signIn.lost.link}</a> ${signIn.lost.middle} <a class="govuk-link" href="${telHref(CONTACT_CENTRE_PHONE)}">${CONTACT_CENTRE_PHONE}</a>${signIn.lost.after}</p>`,
   });
 };
 
-const STATUSES: Record<FollowUpStatus, { readonly tag: string; readonly colour: TagColour; readonly explanation: string }> = {
-  received: {
-    tag: 'Received',
-    colour: 'blue',
-    explanation: 'Our contact centre has your report. They remove anything that could identify you before it is passed to the police.',
-  },
-  passed_to_a_police_force: {
-    tag: 'Passed to a police force',
-    colour: 'green',
-    explanation: 'Your report has been passed to the police force it concerns. They may ask you questions here.',
-  },
-  closed: {
-    tag: 'Closed',
-    colour: 'grey',
-    explanation: 'We have finished dealing with your report. You can still add information if there is something new.',
-  },
-};
+const COLOURS: Record<FollowUpStatus, TagColour> = { received: 'blue', passed_to_a_police_force: 'green', closed: 'grey' };
 
-const NOTICES: Record<FollowUpNotice, string> = {
-  'answer-received': 'Your answer has been sent',
-  'information-received': 'Your information has been sent',
-};
-
-/** "3 March 2025", in UK time; what was given, if it is not a date. */
-const dayOf = (isoDateTime: string): string => {
+/** "3 March 2025" ("3 Mawrth 2025"), in UK time; what was given, if it is not a date. */
+const dayOf = (isoDateTime: string, locale: string): string => {
   const date = new Date(isoDateTime);
   return Number.isNaN(date.getTime())
     ? isoDateTime
-    : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+    : date.toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
 };
 
 export interface FollowUpPageOptions {
@@ -128,28 +112,32 @@ export interface FollowUpPageOptions {
   /** Errors for `answer-<questionId>` or `information`. */
   readonly errors?: readonly FieldError[];
   readonly notice?: FollowUpNotice | undefined;
+  readonly language?: Language;
 }
 
-export const followUpPage = ({ reference, code, status, questions, values = {}, errors = [], notice }: FollowUpPageOptions): string => {
+export const followUpPage = ({ reference, code, status, questions, values = {}, errors = [], notice, language = 'en' }: FollowUpPageOptions): string => {
+  const words = messagesFor(language);
+  const followUp = words.followUp;
   const errorFor = (field: string): string | undefined => errors.find((error) => error.field === field)?.message;
-  const shown = STATUSES[status];
+  const shown = followUp.statuses[status];
+  const notices = { 'answer-received': followUp.answerReceived, 'information-received': followUp.informationReceived } as const;
   const credentials = html`${hiddenInput('reference', reference)}
 ${hiddenInput('code', code)}`;
 
   const question = (question: FollowUpQuestion) => {
     const id = `answer-${question.id}`;
-    const asked = html`Question asked on ${dayOf(question.askedAt)}`;
+    const asked = html`${followUp.askedOn(dayOf(question.askedAt, words.locale))}`;
     return question.answered
       ? html`
 <div class="app-question">
   <h3 class="govuk-heading-s">${asked}</h3>
   <p class="govuk-body app-question__text">${question.text}</p>
-  <p class="govuk-body">${tag('Answered', 'green')}</p>
+  <p class="govuk-body">${tag(followUp.answered, 'green')}</p>
 </div>`
       : html`
 <div class="app-question">
   <h3 class="govuk-heading-s">${asked}</h3>
-  <form method="post" action="/follow-up/answer" novalidate accept-charset="utf-8">
+  <form method="post" action="${pathIn(language, '/follow-up/answer')}" novalidate accept-charset="utf-8">
     ${credentials}
     ${hiddenInput('questionId', question.id)}
     ${textarea({
@@ -160,54 +148,59 @@ ${hiddenInput('code', code)}`;
       error: errorFor(id),
       rows: 5,
       autocomplete: 'off',
+      words: words.components,
     })}
-    ${submitButton('Send answer')}
+    ${submitButton(followUp.sendAnswer)}
   </form>
 </div>`;
   };
 
   return page({
-    title: 'Your report',
+    language,
+    // The report opened again in the other language, with the same reference and code: nothing is sent again.
+    languageLink: { post: '/follow-up', fields: credentials },
+    title: followUp.title,
     errors,
     main: html`
-${notice === undefined ? '' : successBanner(NOTICES[notice], 'Our contact centre will check it before it is passed on.')}
-<h1 class="govuk-heading-l">Your report</h1>
+${notice === undefined ? '' : successBanner(notices[notice], followUp.checkedBeforePassedOn, words.components)}
+<h1 class="govuk-heading-l">${followUp.title}</h1>
 
 <dl class="govuk-summary-list">
   <div class="govuk-summary-list__row">
-    <dt class="govuk-summary-list__key">Reference</dt>
+    <dt class="govuk-summary-list__key">${followUp.reference}</dt>
     <dd class="govuk-summary-list__value"><span class="app-reference">${reference}</span></dd>
   </div>
   <div class="govuk-summary-list__row">
-    <dt class="govuk-summary-list__key">Status</dt>
-    <dd class="govuk-summary-list__value">${tag(shown.tag, shown.colour)}<p class="govuk-body app-status-explanation">${shown.explanation}</p></dd>
+    <dt class="govuk-summary-list__key">${followUp.status}</dt>
+    <dd class="govuk-summary-list__value">${tag(shown.tag, COLOURS[status])}<p class="govuk-body app-status-explanation">${shown.explanation}</p></dd>
   </div>
 </dl>
 
-<h2 class="govuk-heading-m">Questions for you</h2>
+<h2 class="govuk-heading-m">${followUp.questionsHeading}</h2>
 ${questions.length === 0
-  ? html`<p class="govuk-body">There are no questions for you at the moment. The police may ask questions later, so check back from time to time.</p>`
-  : html`<p class="govuk-body">Our contact centre checks your answers and removes anything that could identify you before they are passed on.</p>
+  ? html`<p class="govuk-body">${followUp.noQuestions}</p>`
+  : html`<p class="govuk-body">${followUp.answersChecked}</p>
 ${questions.map(question)}`}
 
-<form method="post" action="/follow-up/information" novalidate accept-charset="utf-8" class="app-section">
+<form method="post" action="${pathIn(language, '/follow-up/information')}" novalidate accept-charset="utf-8" class="app-section">
   ${credentials}
   ${textarea({
     id: 'information',
     name: 'information',
-    label: 'Add more information',
+    label: followUp.addLabel,
     heading: true,
-    hint: 'Tell us anything new or anything you left out. Our contact centre checks it and removes anything that could identify you before it is passed on.',
+    hint: followUp.addHint,
     value: values.information,
     error: errorFor('information'),
     rows: 6,
     autocomplete: 'off',
+    words: words.components,
   })}
-  ${submitButton('Send information')}
+  ${submitButton(followUp.sendInformation)}
 </form>
 
-<h2 class="govuk-heading-m">When you have finished</h2>
-<p class="govuk-body">We do not keep you signed in. To come back, you will need your reference and follow-up code again.</p>
-<p class="govuk-body"><a class="govuk-link" href="/">Sign out</a></p>`,
+<h2 class="govuk-heading-m">${followUp.finishedHeading}</h2>
+<p class="govuk-body">${followUp.notSignedIn}</p>
+<p class="govuk-body"><a class="govuk-link" href="${pathIn(language, '/')}">${followUp.signOut}</a></p>`,
   });
 };

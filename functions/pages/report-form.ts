@@ -17,7 +17,7 @@
  */
 import type * as z from '#domain/zod.ts';
 import { FORCES, forceById } from '#domain/forces.ts';
-import { CATEGORIES, categoryDescriptions, NARRATIVE_MAX, NARRATIVE_MIN, type Category } from '#domain/report.ts';
+import { CATEGORIES, NARRATIVE_MAX, NARRATIVE_MIN, type Category } from '#domain/report.ts';
 import {
   checkboxes,
   dateInput,
@@ -32,7 +32,9 @@ import {
 } from './components.ts';
 import { groupedNumber } from '#domain/entities/numerals.ts';
 import { html, type SafeHtml } from './html.ts';
-import { firstErrorPerField, page, type FieldError } from './layout.ts';
+import { firstErrorPerField, page, type FieldError, type LanguageLink } from './layout.ts';
+import { en } from './messages/en.ts';
+import { messagesFor, pathIn, type Language, type Messages } from './messages/language.ts';
 
 export type { FieldError } from './layout.ts';
 
@@ -120,20 +122,21 @@ export type DateCheck =
   | { readonly kind: 'problem'; readonly message: string; readonly parts: readonly DatePartName[] };
 
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** The months in Welsh, taken in either language whichever page the form came from. */
+const WELSH_MONTH_NAMES = ['ionawr', 'chwefror', 'mawrth', 'ebrill', 'mai', 'mehefin', 'gorffennaf', 'awst', 'medi', 'hydref', 'tachwedd', 'rhagfyr'];
 
-/** A month as a number (1 to 12), or a name or its first 3 letters or more ("Jan", "sept"). */
+/** A month as a number (1 to 12), or a name or its first 3 letters or more ("Jan", "sept", "Chwef"), in English or Welsh. */
 const monthNumber = (typed: string): number | undefined => {
   if (/^[0-9]{1,2}$/.test(typed)) return Number(typed);
   const lower = typed.toLowerCase();
   if (lower.length < 3) return undefined;
   const index = MONTH_NAMES.findIndex((name) => name.startsWith(lower));
-  return index === -1 ? undefined : index + 1;
+  if (index !== -1) return index + 1;
+  const welsh = WELSH_MONTH_NAMES.findIndex((name) => name.startsWith(lower));
+  return welsh === -1 ? undefined : welsh + 1;
 };
 
-const DATE_LABEL = 'Date it started';
-
-const listed = (parts: readonly DatePartName[]): string =>
-  parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]!}`;
+type FormErrorWords = Messages['formErrors'];
 
 /** Today's date in the UK, as YYYY-MM-DD. */
 const ukToday = (now: Date): string =>
@@ -143,13 +146,13 @@ const ukToday = (now: Date): string =>
  * Checks a GOV.UK date input, with GOV.UK's messages: all of it or none of it, a real date, a
  * 4-digit year, not in the future.
  */
-export const checkDate = (typed: { day: string; month: string; year: string }, today: string): DateCheck => {
+export const checkDate = (typed: { day: string; month: string; year: string }, today: string, words: FormErrorWords = en.formErrors): DateCheck => {
   const day = typed.day.trim();
   const month = typed.month.trim();
   const year = typed.year.trim();
   if (day === '' && month === '' && year === '') return { kind: 'empty' };
   const missing = (['day', 'month', 'year'] as const).filter((part) => ({ day, month, year })[part] === '');
-  if (missing.length > 0) return { kind: 'problem', message: `${DATE_LABEL} must include a ${listed(missing)}`, parts: missing };
+  if (missing.length > 0) return { kind: 'problem', message: words.dateMustInclude(missing), parts: missing };
 
   const dayNumber = /^[0-9]{1,2}$/.test(day) ? Number(day) : undefined;
   const monthValue = monthNumber(month);
@@ -157,16 +160,16 @@ export const checkDate = (typed: { day: string; month: string; year: string }, t
   if (dayNumber === undefined || dayNumber < 1 || dayNumber > 31) unreal.push('day');
   if (monthValue === undefined || monthValue < 1 || monthValue > 12) unreal.push('month');
   if (!/^[0-9]+$/.test(year)) unreal.push('year');
-  if (unreal.length > 0) return { kind: 'problem', message: `${DATE_LABEL} must be a real date`, parts: unreal };
-  if (!/^[0-9]{4}$/.test(year)) return { kind: 'problem', message: 'Year must include 4 numbers', parts: ['year'] };
+  if (unreal.length > 0) return { kind: 'problem', message: words.dateReal, parts: unreal };
+  if (!/^[0-9]{4}$/.test(year)) return { kind: 'problem', message: words.yearFourDigits, parts: ['year'] };
 
   const date = new Date(Date.UTC(Number(year), monthValue! - 1, dayNumber!));
   if (date.getUTCFullYear() !== Number(year) || date.getUTCMonth() !== monthValue! - 1 || date.getUTCDate() !== dayNumber) {
-    return { kind: 'problem', message: `${DATE_LABEL} must be a real date`, parts: ['day', 'month', 'year'] };
+    return { kind: 'problem', message: words.dateReal, parts: ['day', 'month', 'year'] };
   }
   const iso = `${year}-${String(monthValue).padStart(2, '0')}-${String(dayNumber).padStart(2, '0')}`;
-  if (Number(year) < 1900) return { kind: 'problem', message: `${DATE_LABEL} must be in 1900 or later`, parts: ['year'] };
-  if (iso > today) return { kind: 'problem', message: `${DATE_LABEL} must be today or in the past`, parts: ['day', 'month', 'year'] };
+  if (Number(year) < 1900) return { kind: 'problem', message: words.date1900, parts: ['year'] };
+  if (iso > today) return { kind: 'problem', message: words.dateFuture, parts: ['day', 'month', 'year'] };
   return { kind: 'date', iso };
 };
 
@@ -177,10 +180,7 @@ const DATE_FIELDS: readonly string[] = Object.values(DATE_PART_FIELD);
 // From the form to the submission
 // ---------------------------------------------------------------------------------------------
 
-export const ANONYMOUS_WITH_CONTACT =
-  'You chose to stay anonymous. Remove your contact details, or choose to leave contact details';
-const CHOOSE_REPORTER_MODE = 'Select whether you want to stay anonymous or leave contact details';
-const CHOOSE_FORCE = 'Select the police force from the list, or ‘I do not know’';
+export const ANONYMOUS_WITH_CONTACT = en.formErrors.anonymousWithContact;
 
 /** Browsers send line breaks in a textarea as CRLF; counted as one character, as the page counts them. */
 const text = (value: string): string => value.replace(/\r\n?/g, '\n');
@@ -228,7 +228,9 @@ const isEmpty = (object: object): boolean => Object.keys(object).length === 0;
 export const submissionFromForm = (
   form: URLSearchParams,
   now: Date,
+  language: Language = 'en',
 ): { values: ReportFormValues; submission: unknown; errors: FieldError[] } => {
+  const words = messagesFor(language).formErrors;
   const values = valuesFromForm(form);
   const errors: FieldError[] = [];
   const submission: Record<string, unknown> = { categories: [...values.categories] };
@@ -244,14 +246,14 @@ export const submissionFromForm = (
 
   const force = values.force.trim();
   if (force !== '' && force !== 'unknown') {
-    if (forceById(force) === undefined) errors.push({ field: 'force', message: CHOOSE_FORCE });
+    if (forceById(force) === undefined) errors.push({ field: 'force', message: words.chooseForce });
     else submission.force = force;
   }
 
   const location = given({ postcode: values.postcode, description: values.locationDescription });
   if (!isEmpty(location)) submission.location = location;
 
-  const date = checkDate({ day: values.whenDay, month: values.whenMonth, year: values.whenYear }, ukToday(now));
+  const date = checkDate({ day: values.whenDay, month: values.whenMonth, year: values.whenYear }, ukToday(now), words);
   if (date.kind === 'problem') errors.push({ field: DATE_PART_FIELD[date.parts[0] ?? 'day'], message: date.message });
   const when = { ...(date.kind === 'date' ? { from: date.iso } : {}), ...(values.ongoing ? { ongoing: true } : {}) };
   if (!isEmpty(when)) submission.when = when;
@@ -268,10 +270,10 @@ export const submissionFromForm = (
   if (mode === 'confidential') {
     submission.reporter = isEmpty(contact) ? { mode } : { mode, contact };
   } else if (mode === 'anonymous') {
-    if (!isEmpty(contact)) errors.push({ field: 'reporterMode', message: ANONYMOUS_WITH_CONTACT });
+    if (!isEmpty(contact)) errors.push({ field: 'reporterMode', message: words.anonymousWithContact });
     submission.reporter = { mode };
   } else if (mode === '') {
-    if (!isEmpty(contact)) errors.push({ field: 'reporterMode', message: CHOOSE_REPORTER_MODE });
+    if (!isEmpty(contact)) errors.push({ field: 'reporterMode', message: words.chooseReporterMode });
   } else {
     submission.reporter = { mode };
   }
@@ -285,58 +287,43 @@ export const submissionFromForm = (
 
 type Issue = z.core.$ZodIssue;
 
-/** A free-text answer: its id on the form, and how an error message names it. */
-interface TextField {
-  readonly id: ReportFormField;
-  /** As the start of a sentence: "Their name must be 200 characters or less". */
-  readonly name: string;
-  /** As what to enter: "Enter their name". */
-  readonly enter: string;
-}
+/** A free-text answer: its id on the form, and its messages in the catalogue. */
+type TextFieldWords = FormErrorWords['subjectName'];
 
-const TEXT_FIELDS: Readonly<Record<string, TextField>> = {
-  'subject.name': { id: 'subjectName', name: 'Their name', enter: 'their name' },
-  'subject.collarNumber': { id: 'subjectCollarNumber', name: 'Their collar or shoulder number', enter: 'their collar or shoulder number' },
-  'subject.rank': { id: 'subjectRank', name: 'Their rank or job title', enter: 'their rank or job title' },
-  'subject.station': { id: 'subjectStation', name: 'Where they work', enter: 'where they work' },
-  'location.description': { id: 'locationDescription', name: 'Where it happened', enter: 'where it happened' },
-  'reporter.contact.name': { id: 'contactName', name: 'Your name', enter: 'your name' },
-  'reporter.contact.safeTimes': {
-    id: 'contactSafeTimes',
-    name: 'When and how it is safe to contact you',
-    enter: 'when and how it is safe to contact you',
-  },
+const TEXT_FIELDS: Readonly<Record<string, { readonly id: ReportFormField; readonly words: (errors: FormErrorWords) => TextFieldWords }>> = {
+  'subject.name': { id: 'subjectName', words: (errors) => errors.subjectName },
+  'subject.collarNumber': { id: 'subjectCollarNumber', words: (errors) => errors.subjectCollarNumber },
+  'subject.rank': { id: 'subjectRank', words: (errors) => errors.subjectRank },
+  'subject.station': { id: 'subjectStation', words: (errors) => errors.subjectStation },
+  'location.description': { id: 'locationDescription', words: (errors) => errors.locationDescription },
+  'reporter.contact.name': { id: 'contactName', words: (errors) => errors.contactName },
+  'reporter.contact.safeTimes': { id: 'contactSafeTimes', words: (errors) => errors.contactSafeTimes },
 };
 
 const limit = (issue: Issue): string | undefined =>
   issue.code === 'too_big' ? groupedNumber(Number(issue.maximum)) : undefined;
 
-const HIDDEN_CHARACTERS = 'includes hidden characters that cannot be shown. Type it again instead of pasting it';
-
-const textFieldMessage = (field: TextField, issue: Issue): string => {
+const textFieldMessage = (field: TextFieldWords, issue: Issue): string => {
   switch (issue.code) {
     case 'too_big':
-      return `${field.name} must be ${limit(issue)} characters or less`;
+      return field.tooLong(limit(issue) ?? '');
     case 'custom':
-      return `${field.name} ${HIDDEN_CHARACTERS}`;
+      return field.hidden;
     default:
-      return `Enter ${field.enter}`;
+      return field.enter;
   }
 };
 
-const narrativeMessage = (issue: Issue): string => {
+const narrativeMessage = (issue: Issue, words: FormErrorWords): string => {
   switch (issue.code) {
     case 'too_big':
-      return `What happened must be ${groupedNumber(NARRATIVE_MAX)} characters or less`;
+      return words.narrativeTooLong(groupedNumber(NARRATIVE_MAX));
     case 'custom':
-      return `What happened ${HIDDEN_CHARACTERS}`;
+      return words.narrativeHidden;
     default:
-      return `Tell us what happened, in at least ${NARRATIVE_MIN} characters`;
+      return words.narrativeTooShort(NARRATIVE_MIN);
   }
 };
-
-const GENERIC = 'There is a problem with this answer. Check it and try again';
-const UNEXPECTED = 'There is a problem with the report. Check your answers and try again';
 
 /** The input to link to for a part of the report as a whole. */
 const GROUP_FIELDS: Readonly<Record<string, ReportFormField>> = {
@@ -347,61 +334,55 @@ const GROUP_FIELDS: Readonly<Record<string, ReportFormField>> = {
   'reporter.contact': 'contactName',
 };
 
-/** One issue as the error for the input it is about. */
-const issueError = (issue: Issue): FieldError => {
+/**
+ * One issue as the error for the input it is about, in the page's words: by the issue's path and
+ * code, never by the schema's own message (which is the API's, in English).
+ */
+const issueError = (issue: Issue, words: FormErrorWords): FieldError => {
   const path = issue.path.filter((segment): segment is string => typeof segment === 'string');
   const key = path.join('.');
   if (issue.code === 'unrecognized_keys') {
     // Answers the form never sends, except for contact details with "stay anonymous".
-    if (key === 'reporter' && issue.keys.includes('contact')) return { field: 'reporterMode', message: ANONYMOUS_WITH_CONTACT };
-    return { field: GROUP_FIELDS[key] ?? 'categories', message: UNEXPECTED };
+    if (key === 'reporter' && issue.keys.includes('contact')) return { field: 'reporterMode', message: words.anonymousWithContact };
+    return { field: GROUP_FIELDS[key] ?? 'categories', message: words.unexpected };
   }
   const textField = TEXT_FIELDS[key];
-  if (textField !== undefined) return { field: textField.id, message: textFieldMessage(textField, issue) };
+  if (textField !== undefined) return { field: textField.id, message: textFieldMessage(textField.words(words), issue) };
 
   switch (key) {
     case 'categories':
-      return {
-        field: 'categories',
-        message: issue.code === 'custom' ? 'Select each thing the report is about only once' : 'Select what the report is about',
-      };
+      return { field: 'categories', message: issue.code === 'custom' ? words.categoryOnce : words.chooseCategory };
     case 'narrative':
-      return { field: 'narrative', message: narrativeMessage(issue) };
+      return { field: 'narrative', message: narrativeMessage(issue, words) };
     case 'subject':
     case 'subject.role':
-      return { field: 'subjectRole', message: 'Select what they do, or ‘I do not know’' };
+      return { field: 'subjectRole', message: words.chooseRole };
     case 'subject.force':
     case 'force':
-      return { field: 'force', message: CHOOSE_FORCE };
+      return { field: 'force', message: words.chooseForce };
     case 'location':
     case 'location.postcode':
-      return { field: 'postcode', message: 'Enter a postcode, like SW1A 1AA, or the first part, like SW1A' };
+      return { field: 'postcode', message: words.postcode };
     case 'when':
     case 'when.from':
-      return { field: 'whenDay', message: `${DATE_LABEL} must be a real date` };
+      return { field: 'whenDay', message: words.dateReal };
     case 'when.to':
-      return { field: 'whenDay', message: 'Date it ended must be the same as or after the date it started' };
+      return { field: 'whenDay', message: words.dateEnded };
     case 'when.ongoing':
-      return { field: 'ongoing', message: 'Tick the box if it is still happening, or leave it empty' };
+      return { field: 'ongoing', message: words.ongoing };
     case 'reporter':
     case 'reporter.mode':
-      return { field: 'reporterMode', message: CHOOSE_REPORTER_MODE };
+      return { field: 'reporterMode', message: words.chooseReporterMode };
     case 'reporter.contact':
-      return { field: 'contactName', message: GENERIC };
+      return { field: 'contactName', message: words.generic };
     case 'reporter.contact.email':
-      return {
-        field: 'contactEmail',
-        message:
-          issue.code === 'too_big'
-            ? `Email address must be ${limit(issue)} characters or less`
-            : 'Enter an email address in the correct format, like name@example.com',
-      };
+      return { field: 'contactEmail', message: issue.code === 'too_big' ? words.emailTooLong(limit(issue) ?? '') : words.email };
     case 'reporter.contact.phone':
-      return { field: 'contactPhone', message: 'Enter a phone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192' };
+      return { field: 'contactPhone', message: words.phone };
     default:
       // The root, or a part of the report the form does not have: nothing the person can see
       // to correct, so the error is on the first question.
-      return { field: 'categories', message: UNEXPECTED };
+      return { field: 'categories', message: words.unexpected };
   }
 };
 
@@ -410,8 +391,10 @@ const issueError = (issue: Issue): FieldError => {
  * as GOV.UK error messages, each with the id of the input to link to: for a group of checkboxes
  * or radios, the first one; for the date, the day. One error per input.
  */
-export const fieldErrors = (issues: readonly Issue[]): FieldError[] =>
-  firstErrorPerField(issues.map(issueError));
+export const fieldErrors = (issues: readonly Issue[], language: Language = 'en'): FieldError[] => {
+  const words = messagesFor(language).formErrors;
+  return firstErrorPerField(issues.map((issue) => issueError(issue, words)));
+};
 
 /** Errors in the order of the form's inputs, one per input (a date, however many parts, once). */
 export const orderedErrors = (errors: readonly FieldError[]): FieldError[] => {
@@ -432,30 +415,34 @@ export const orderedErrors = (errors: readonly FieldError[]): FieldError[] => {
 // The form
 // ---------------------------------------------------------------------------------------------
 
-const CATEGORY_HINTS: Partial<Record<Category, string>> = {
-  bribery: 'For example, taking money or favours, or passing on police information',
-  abuse_of_position: 'Using their police role for their own gain',
-  sexual_misconduct: 'Using their police role to pursue a sexual or improper emotional relationship with someone',
-};
+/** A force's name in a language: the Welsh forces' in Welsh on the Welsh pages, every other as the registry gives it. */
+const forceName = (words: Messages, force: { readonly id: string; readonly name: string }): string =>
+  (words.forceNames as Readonly<Record<string, string>>)[force.id] ?? force.name;
 
-const FORCE_OPTIONS = [
-  { value: 'unknown', text: 'I do not know' },
+const forceOptions = (words: Messages) => [
+  { value: 'unknown', text: words.form.doNotKnow },
   // Alphabetical by name, compared in lower case rather than with localeCompare(…, 'en-GB'): the same
   // order for these names (a test holds it to the collation's), without loading ICU's collator as the
   // function starts.
-  ...[...FORCES]
-    .sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : 0))
-    .map((force) => ({ value: force.id, text: force.name })),
+  ...FORCES.map((force) => ({ value: force.id, text: forceName(words, force) }))
+    .sort((a, b) => (a.text.toLowerCase() < b.text.toLowerCase() ? -1 : a.text.toLowerCase() > b.text.toLowerCase() ? 1 : 0)),
 ];
+
+const FORCE_OPTIONS: Partial<Record<Language, ReturnType<typeof forceOptions>>> = {};
+const forceOptionsIn = (language: Language) => (FORCE_OPTIONS[language] ??= forceOptions(messagesFor(language)));
 
 export interface ReportFormPageOptions {
   readonly values?: Partial<ReportFormValues>;
   readonly errors?: readonly FieldError[];
   /** Sent back with the report, so that sending the same report twice makes one report. */
   readonly idempotencyKey: string;
+  readonly language?: Language;
 }
 
-export const reportFormPage = ({ values: typed = {}, errors = [], idempotencyKey }: ReportFormPageOptions): string => {
+export const reportFormPage = ({ values: typed = {}, errors = [], idempotencyKey, language = 'en' }: ReportFormPageOptions): string => {
+  const words = messagesFor(language);
+  const form = words.form;
+  const componentWords = words.components;
   const values: ReportFormValues = { ...emptyValues, ...typed };
   const shown = orderedErrors(errors);
   const errorFor = (field: string): string | undefined => shown.find((error) => error.field === field)?.message;
@@ -468,12 +455,13 @@ export const reportFormPage = ({ values: typed = {}, errors = [], idempotencyKey
     dateError === undefined ? [] : dateCheck.kind === 'problem' ? dateCheck.parts : ['day', 'month', 'year'];
 
   const contactFields = html`
-<p class="govuk-hint">We will only use these if you chose to leave contact details. Only give details that are safe for us to use.</p>
-${textInput({ id: 'contactName', name: 'contactName', label: 'Your name (optional)', value: values.contactName, error: errorFor('contactName'), autocomplete: 'name', spellcheck: false })}
+<p class="govuk-hint">${form.contactIntro}</p>
+${textInput({ id: 'contactName', name: 'contactName', label: form.contactNameLabel, value: values.contactName, error: errorFor('contactName'), autocomplete: 'name', spellcheck: false, words: componentWords })}
 ${textInput({
   id: 'contactEmail',
   name: 'contactEmail',
-  label: 'Email address (optional)',
+  label: form.contactEmailLabel,
+  words: componentWords,
   type: 'email',
   value: values.contactEmail,
   error: errorFor('contactEmail'),
@@ -483,7 +471,8 @@ ${textInput({
 ${textInput({
   id: 'contactPhone',
   name: 'contactPhone',
-  label: 'Phone number (optional)',
+  label: form.contactPhoneLabel,
+  words: componentWords,
   type: 'tel',
   value: values.contactPhone,
   error: errorFor('contactPhone'),
@@ -493,8 +482,9 @@ ${textInput({
 ${textarea({
   id: 'contactSafeTimes',
   name: 'contactSafeTimes',
-  label: 'When and how is it safe to contact you? (optional)',
-  hint: 'For example, only by email, or only on weekday mornings. Tell us if we must not leave a message.',
+  label: form.safeTimesLabel,
+  hint: form.safeTimesHint,
+  words: componentWords,
   value: values.contactSafeTimes,
   error: errorFor('contactSafeTimes'),
   rows: 3,
@@ -504,31 +494,36 @@ ${textarea({
   const ongoingError = errorFor('ongoing');
 
   const main = html`
-<h1 class="govuk-heading-xl">Make a report</h1>
-<p class="govuk-body">Answer what you can. You only have to tell us what it is about and what happened.</p>
-<p class="govuk-body">Nothing is sent until you press ‘Send report’ at the end of this page.</p>
+<h1 class="govuk-heading-xl">${form.title}</h1>
+<p class="govuk-body">${form.intro}</p>
+<p class="govuk-body">${form.nothingSent}</p>
 
-<form method="post" action="/report" novalidate accept-charset="utf-8">
+<form method="post" action="${pathIn(language, '/report')}" novalidate accept-charset="utf-8">
 ${hiddenInput('idempotencyKey', idempotencyKey)}
 
 ${checkboxes({
   name: 'categories',
   idPrefix: 'categories',
-  legend: 'What is it about?',
+  legend: form.categoriesLegend,
   heading: true,
-  hint: 'Select all that apply.',
+  hint: form.categoriesHint,
   error: errorFor('categories'),
-  items: CATEGORIES.map((category) => ({ value: category, text: categoryDescriptions[category], hint: CATEGORY_HINTS[category] })),
+  items: CATEGORIES.map((category) => ({
+    value: category,
+    text: words.categories.descriptions[category],
+    hint: (words.categories.hints as Partial<Record<Category, string>>)[category],
+  })),
+  words: componentWords,
   checked: values.categories,
 })}
 
 ${textarea({
   id: 'narrative',
   name: 'narrative',
-  label: 'What happened?',
+  label: form.narrativeLabel,
   heading: true,
-  hint: html`Tell us what they did, when and where, and who else was there or saw it.
-    If you want to stay anonymous, do not include your own name or anything else that could identify you.`,
+  hint: form.narrativeHint,
+  words: componentWords,
   value: values.narrative,
   error: errorFor('narrative'),
   rows: 10,
@@ -536,27 +531,29 @@ ${textarea({
   autocomplete: 'off',
 })}
 
-<h2 class="govuk-heading-m">Who is it about?</h2>
-<p class="govuk-body">Tell us what you know. You can leave any of these empty.</p>
+<h2 class="govuk-heading-m">${form.whoHeading}</h2>
+<p class="govuk-body">${form.whoIntro}</p>
 ${radios({
   name: 'subjectRole',
   idPrefix: 'subjectRole',
-  legend: 'What do they do? (optional)',
+  legend: form.roleLegend,
   error: errorFor('subjectRole'),
   items: [
-    { value: 'officer', text: 'A police officer' },
-    { value: 'staff', text: 'A member of police staff', hint: 'For example, a call handler or a police community support officer (PCSO)' },
-    { value: 'volunteer', text: 'A police volunteer' },
-    { value: 'unknown', text: 'I do not know' },
+    { value: 'officer', text: form.roleOfficer },
+    { value: 'staff', text: form.roleStaff, hint: form.roleStaffHint },
+    { value: 'volunteer', text: form.roleVolunteer },
+    { value: 'unknown', text: form.doNotKnow },
   ],
+  words: componentWords,
   checked: [values.subjectRole],
 })}
-${textInput({ id: 'subjectName', name: 'subjectName', label: 'Their name (optional)', value: values.subjectName, error: errorFor('subjectName'), autocomplete: 'off', spellcheck: false })}
+${textInput({ id: 'subjectName', name: 'subjectName', label: form.nameLabel, value: values.subjectName, error: errorFor('subjectName'), autocomplete: 'off', spellcheck: false, words: componentWords })}
 ${textInput({
   id: 'subjectCollarNumber',
   name: 'subjectCollarNumber',
-  label: 'Their collar or shoulder number (optional)',
-  hint: 'Police officers wear this number on their uniform',
+  label: form.collarLabel,
+  hint: form.collarHint,
+  words: componentWords,
   value: values.subjectCollarNumber,
   error: errorFor('subjectCollarNumber'),
   autocomplete: 'off',
@@ -566,8 +563,9 @@ ${textInput({
 ${textInput({
   id: 'subjectRank',
   name: 'subjectRank',
-  label: 'Their rank or job title (optional)',
-  hint: 'For example, constable, sergeant or detective inspector',
+  label: form.rankLabel,
+  hint: form.rankHint,
+  words: componentWords,
   value: values.subjectRank,
   error: errorFor('subjectRank'),
   autocomplete: 'off',
@@ -575,29 +573,32 @@ ${textInput({
 ${textInput({
   id: 'subjectStation',
   name: 'subjectStation',
-  label: 'Where they work (optional)',
-  hint: 'For example, the police station or team',
+  label: form.stationLabel,
+  hint: form.stationHint,
+  words: componentWords,
   value: values.subjectStation,
   error: errorFor('subjectStation'),
   autocomplete: 'off',
 })}
 
-<h2 class="govuk-heading-m">Where did it happen?</h2>
+<h2 class="govuk-heading-m">${form.whereHeading}</h2>
 ${select({
   id: 'force',
   name: 'force',
-  label: 'Police force (optional)',
-  hint: 'The force they work for, or the area where it happened',
+  label: form.forceLabel,
+  hint: form.forceHint,
   value: values.force,
   error: errorFor('force'),
-  options: FORCE_OPTIONS,
+  options: forceOptionsIn(language),
+  words: componentWords,
   autocomplete: 'off',
 })}
 ${textInput({
   id: 'postcode',
   name: 'postcode',
-  label: 'Postcode (optional)',
-  hint: 'The full postcode, like SW1A 1AA, or the first part, like SW1A',
+  label: form.postcodeLabel,
+  hint: form.postcodeHint,
+  words: componentWords,
   value: values.postcode,
   error: errorFor('postcode'),
   autocomplete: 'off',
@@ -608,58 +609,68 @@ ${textInput({
 ${textarea({
   id: 'locationDescription',
   name: 'locationDescription',
-  label: 'Describe where it happened (optional)',
-  hint: 'For example, a street, a building, or inside a police station or car',
+  label: form.locationLabel,
+  hint: form.locationHint,
+  words: componentWords,
   value: values.locationDescription,
   error: errorFor('locationDescription'),
   rows: 3,
   autocomplete: 'off',
 })}
 
-<h2 class="govuk-heading-m">When did it happen?</h2>
+<h2 class="govuk-heading-m">${form.whenHeading}</h2>
 ${dateInput({
   id: 'when',
-  legend: 'When did it start? (optional)',
-  hint: 'For example, 27 3 2024. If you are not sure of the exact day, give your best guess.',
+  legend: form.whenLegend,
+  hint: form.whenHint,
+  words: componentWords,
   error: dateError?.message,
   parts: [
-    { id: 'whenDay', name: 'whenDay', label: 'Day', value: values.whenDay, width: 2, error: markedParts.includes('day') },
-    { id: 'whenMonth', name: 'whenMonth', label: 'Month', value: values.whenMonth, width: 2, error: markedParts.includes('month') },
-    { id: 'whenYear', name: 'whenYear', label: 'Year', value: values.whenYear, width: 4, error: markedParts.includes('year') },
+    { id: 'whenDay', name: 'whenDay', label: form.day, value: values.whenDay, width: 2, error: markedParts.includes('day') },
+    { id: 'whenMonth', name: 'whenMonth', label: form.month, value: values.whenMonth, width: 2, error: markedParts.includes('month') },
+    { id: 'whenYear', name: 'whenYear', label: form.year, value: values.whenYear, width: 4, error: markedParts.includes('year') },
   ],
 })}
 ${checkboxes({
   name: 'ongoing',
   idPrefix: 'ongoing',
   error: ongoingError,
-  items: [{ value: 'yes', text: 'It is still happening' }],
+  items: [{ value: 'yes', text: form.ongoing }],
+  words: componentWords,
   checked: values.ongoing ? ['yes'] : [],
   small: true,
 })}
 
-<h2 class="govuk-heading-m">About you</h2>
+<h2 class="govuk-heading-m">${form.aboutYouHeading}</h2>
 ${radios({
   name: 'reporterMode',
   idPrefix: 'reporterMode',
-  legend: 'Do you want to stay anonymous?',
+  legend: form.modeLegend,
   error: errorFor('reporterMode'),
+  words: componentWords,
   items: [
-    { value: 'anonymous', text: 'Stay anonymous: we will not ask who you are' },
+    { value: 'anonymous', text: form.modeAnonymous },
     {
       value: 'confidential',
-      text: 'Leave contact details for the contact centre only',
-      hint: 'Our contact centre may get in touch about your report. They never pass your details to the police.',
+      text: form.modeConfidential,
+      hint: form.modeConfidentialHint,
       conditional: contactFields,
     },
   ],
   checked: [values.reporterMode],
 })}
 
-<p class="govuk-body">When you send your report, you will get a reference and a follow-up code.</p>
-${submitButton('Send report')}
+<p class="govuk-body">${form.youWillGet}</p>
+${submitButton(form.send)}
 </form>`;
 
-  return page({ title: 'Make a report', main, errors: shown });
+  // With errors, the language link sends the form again to the other language's path, so the
+  // answers stay and the errors are said in that language; the empty form links to its path.
+  const languageLink: LanguageLink =
+    shown.length === 0
+      ? { path: '/report' }
+      : { post: '/report', fields: html`${hiddenInput('idempotencyKey', idempotencyKey)}${hiddenReportFields(values)}` };
+  return page({ language, languageLink, title: form.title, main, errors: shown });
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -673,24 +684,42 @@ export interface ConfirmationPageOptions {
   readonly reference: string;
   /** The code as a string of digits; shown once, here, and never again. */
   readonly followUpCode: string;
+  readonly language?: Language;
+  /**
+   * The form as it was sent, with its key: the language link sends it again to the other
+   * language's path, which answers with this page in that language (the same report, so the same
+   * reference, and a new code, which the link's note says). Without it, the link is to the start page.
+   */
+  readonly sent?: { readonly values: ReportFormValues; readonly idempotencyKey: string };
 }
 
-export const confirmationPage = ({ reference, followUpCode }: ConfirmationPageOptions): string =>
-  page({
-    title: 'Report sent',
+export const confirmationPage = ({ reference, followUpCode, language = 'en', sent }: ConfirmationPageOptions): string => {
+  const words = messagesFor(language);
+  const confirmation = words.confirmation;
+  return page({
+    language,
+    languageLink:
+      sent === undefined
+        ? { path: '/' }
+        : {
+            post: '/report',
+            fields: html`${hiddenInput('idempotencyKey', sent.idempotencyKey)}${hiddenReportFields(sent.values)}`,
+            note: confirmation.languageNote,
+          },
+    title: confirmation.title,
     main: html`
-${panel('Report sent', html`Your reference<br><strong class="app-reference">${reference}</strong>`)}
+${panel(confirmation.title, html`${confirmation.yourReference}<br><strong class="app-reference">${reference}</strong>`)}
 
-<h2 class="govuk-heading-m">Your follow-up code</h2>
-<p class="govuk-body">You need this code and your reference to check your report, answer questions and add information.</p>
+<h2 class="govuk-heading-m">${confirmation.codeHeading}</h2>
+<p class="govuk-body">${confirmation.codeUse}</p>
 <p class="app-code" id="follow-up-code">${groupDigits(followUpCode)}</p>
-${warningText(html`Write down your reference and follow-up code now, or keep them somewhere safe where nobody who should not see them will find them.
-  Nobody can recover your follow-up code, including us. You will not see this page again.`)}
+${warningText(confirmation.writeDown, words.components)}
 
-<h2 class="govuk-heading-m">What happens next</h2>
-<p class="govuk-body">Our contact centre will check your report and remove anything that could identify you. Then they will pass it to the police force it concerns.</p>
-<p class="govuk-body">The police may have questions for you. To see them, or to add more information, <a class="govuk-link" href="/follow-up">check a report you made</a> with your reference and follow-up code.</p>`,
+<h2 class="govuk-heading-m">${confirmation.nextHeading}</h2>
+<p class="govuk-body">${confirmation.nextCheck}</p>
+<p class="govuk-body">${confirmation.nextQuestions.before} <a class="govuk-link" href="${pathIn(language, '/follow-up')}">${confirmation.nextQuestions.link}</a> ${confirmation.nextQuestions.after}</p>`,
   });
+};
 
 // ---------------------------------------------------------------------------------------------
 // The form sent again, changed
@@ -712,6 +741,9 @@ export interface ChangedReportPageOptions {
   readonly values: ReportFormValues;
   /** A new key, never the form's: with it, what was sent just now is a report of its own. */
   readonly idempotencyKey: string;
+  readonly language?: Language;
+  /** The form's own key, which the language link sends again with the values (this same page, in the other language). */
+  readonly sentIdempotencyKey?: string;
 }
 
 /**
@@ -720,25 +752,32 @@ export interface ChangedReportPageOptions {
  * shown; this says so without showing anything from either, and offers to send what was sent just
  * now as a new report with one press, or to add to the first one instead.
  */
-export const changedReportPage = ({ values, idempotencyKey }: ChangedReportPageOptions): string =>
-  page({
-    title: 'You have already sent a report from this form',
+export const changedReportPage = ({ values, idempotencyKey, language = 'en', sentIdempotencyKey }: ChangedReportPageOptions): string => {
+  const changed = messagesFor(language).changed;
+  return page({
+    language,
+    languageLink:
+      sentIdempotencyKey === undefined
+        ? { path: '/' }
+        : { post: '/report', fields: html`${hiddenInput('idempotencyKey', sentIdempotencyKey)}${hiddenReportFields(values)}` },
+    title: changed.title,
     main: html`
-<h1 class="govuk-heading-l">You have already sent a report from this form</h1>
-<p class="govuk-body">We received the report you sent first. It is safe with us and you do not need to send it again. Its reference is on the page you saw when you sent it.</p>
-<p class="govuk-body">What you sent just now is different from your first report, so we have not taken it in.</p>
+<h1 class="govuk-heading-l">${changed.title}</h1>
+<p class="govuk-body">${changed.received}</p>
+<p class="govuk-body">${changed.different}</p>
 
-<h2 class="govuk-heading-m">Send what you wrote just now as a new report</h2>
-<p class="govuk-body">It will be a separate report, with a new reference and follow-up code. Your first report stays as it is.</p>
-<form method="post" action="/report" novalidate accept-charset="utf-8">
+<h2 class="govuk-heading-m">${changed.sendNewHeading}</h2>
+<p class="govuk-body">${changed.sendNewText}</p>
+<form method="post" action="${pathIn(language, '/report')}" novalidate accept-charset="utf-8">
 ${hiddenInput('idempotencyKey', idempotencyKey)}
 ${hiddenReportFields(values)}
-${submitButton('Send as a new report')}
+${submitButton(changed.sendNew)}
 </form>
 
-<h2 class="govuk-heading-m">Or add to your first report</h2>
-<p class="govuk-body">If you wanted to correct your first report or tell us more, you can <a class="govuk-link" href="/follow-up">add information to a report you made</a> with its reference and follow-up code.</p>
+<h2 class="govuk-heading-m">${changed.addHeading}</h2>
+<p class="govuk-body">${changed.add.before} <a class="govuk-link" href="${pathIn(language, '/follow-up')}">${changed.add.link}</a> ${changed.add.after}</p>
 
-<p class="govuk-body">If you did not mean to send anything else, you do not need to do anything.</p>
-<p class="govuk-body"><a class="govuk-link" href="/">Go to the start page</a></p>`,
+<p class="govuk-body">${changed.nothingElse}</p>
+<p class="govuk-body"><a class="govuk-link" href="${pathIn(language, '/')}">${changed.startLink}</a></p>`,
   });
+};

@@ -42,7 +42,7 @@ export const COMMON_BODY_LIMIT_BYTES = 8 * 1024;
 /** The common rule set's rules on the body, which count rather than block (see 4 above). */
 export const COMMON_RULES_ON_THE_BODY = ['SizeRestrictions_BODY', 'CrossSiteScripting_BODY', 'GenericRFI_BODY', 'GenericLFI_BODY', 'EC2MetaDataSSRF_BODY'] as const;
 /** The path prefixes of the POSTs that take reports and follow-up codes (CloudFront's API paths but /stats). */
-export const REPORTING_PATH_PREFIXES = ['/report', '/follow-up'] as const;
+export const REPORTING_PATH_PREFIXES = ['/report', '/follow-up', '/cy/report', '/cy/follow-up'] as const;
 
 const metrics = (metricName: string): CfnWebACL.VisibilityConfigProperty => ({
   cloudWatchMetricsEnabled: true,

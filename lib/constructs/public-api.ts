@@ -59,6 +59,13 @@ export const PUBLIC_ROUTE_THROTTLES: Readonly<Record<string, Throttle & { readon
   'POST /follow-up': CODE,
   'POST /follow-up/answer': CODE,
   'POST /follow-up/information': CODE,
+  // The same pages in Welsh: the same throttles.
+  'POST /cy/report': SUBMIT,
+  'GET /cy/report': PAGE,
+  'GET /cy/follow-up': PAGE,
+  'POST /cy/follow-up': CODE,
+  'POST /cy/follow-up/answer': CODE,
+  'POST /cy/follow-up/information': CODE,
   'GET /stats': {
     rateLimit: 60,
     burstLimit: 120,

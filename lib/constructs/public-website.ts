@@ -20,6 +20,10 @@ import {
   CachePolicy,
   type CfnDistribution,
   Distribution,
+  Function as CloudFrontFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
   HeadersFrameOption,
   HeadersReferrerPolicy,
   OriginProtocolPolicy,
@@ -40,12 +44,12 @@ import { Construct } from 'constructs';
 import path from 'node:path';
 import { STATISTICS_QUERY_PARAMETERS } from '../../functions/domain/statistics-view.ts';
 import { PAGE_SECURITY_HEADERS } from '../../functions/pages/security-headers.ts';
-import { NOT_FOUND_FILE } from '../../functions/pages/static-pages.ts';
+import { NOT_FOUND_FILE, STATIC_PAGES, WELSH_FOLDER, WELSH_NOT_FOUND_FILE } from '../../functions/pages/static-pages.ts';
 import { isProduction, type Stage } from '../stage.ts';
 import { PROJECT_ROOT, STATIC_SITE_FOLDER } from '../project-layout.ts';
 
-/** The paths CloudFront sends to the public API rather than the bucket. */
-export const API_PATHS = ['/report', '/reports', '/follow-up'] as const;
+/** The paths CloudFront sends to the public API rather than the bucket (the pages' in English and in Welsh). */
+export const API_PATHS = ['/report', '/reports', '/follow-up', '/cy/report', '/cy/follow-up'] as const;
 export const STATISTICS_PATHS = ['/stats'] as const;
 
 /**
@@ -53,7 +57,35 @@ export const STATISTICS_PATHS = ['/stats'] as const;
  * a request with a body whatever the policy says; naming it costs nothing, identifies no one, and
  * does not leave a posted report depending on that.
  */
-export const FORWARDED_HEADERS = ['Content-Type', 'Idempotency-Key'] as const;
+export const FORWARDED_HEADERS = ['Content-Type', 'Idempotency-Key', 'Accept-Language'] as const;
+
+/**
+ * The Welsh static pages, as the bucket has them: what /cy answers besides the API's paths.
+ * CloudFront's default root object is for `/` alone, and its error page one for the whole
+ * distribution (the English 404), so a CloudFront Function on the bucket's behaviour does for /cy
+ * what the local gateway does (functions/pages/static-pages.ts staticPathFor and notFoundFileFor):
+ * on the viewer's request, `/cy` and `/cy/` become the Welsh start page, and any other /cy/ path
+ * the bucket does not have becomes the Welsh not-found page; on the response, that page is a 404.
+ * The same code runs for both events (a viewer-response event carries `response`).
+ */
+const WELSH_FILES = Object.keys(STATIC_PAGES)
+  .filter((name) => name.startsWith(`${WELSH_FOLDER}/`))
+  .map((name) => `/${name}`);
+
+export const WELSH_PAGES_FUNCTION_CODE = `var WELSH_FILES = ${JSON.stringify(Object.fromEntries(WELSH_FILES.map((file) => [file, true])))};
+var NOT_FOUND = ${JSON.stringify(`/${WELSH_NOT_FOUND_FILE}`)};
+function handler(event) {
+  var request = event.request;
+  if (event.response) {
+    if (request.uri === NOT_FOUND) event.response.statusCode = 404;
+    return event.response;
+  }
+  var uri = request.uri;
+  if (uri === '/${WELSH_FOLDER}' || uri === '/${WELSH_FOLDER}/') request.uri = '/${WELSH_FOLDER}/index.html';
+  else if (uri.indexOf('/${WELSH_FOLDER}/') === 0 && !WELSH_FILES[uri]) request.uri = NOT_FOUND;
+  return request;
+}
+`;
 
 /** CloudFront sets these itself, from the security headers below; the rest are custom headers. */
 const SECURITY_HEADER_NAMES = [
@@ -162,6 +194,12 @@ export class PublicWebsite extends Construct {
         [`${p}/*`, behaviour],
       ]);
 
+    const welshPages = new CloudFrontFunction(this, 'WelshPages', {
+      comment: 'The Welsh start page at /cy/, and the Welsh not-found page (404) for any other /cy/ path the site does not have',
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromInline(WELSH_PAGES_FUNCTION_CODE),
+    });
+
     this.distribution = new Distribution(this, 'Distribution', {
       comment: `Police anti-corruption reporting website (${props.stage})`,
       webAclId: props.webAclArn,
@@ -175,6 +213,10 @@ export class PublicWebsite extends Construct {
         allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: responseHeaders,
+        functionAssociations: [
+          { function: welshPages, eventType: FunctionEventType.VIEWER_REQUEST },
+          { function: welshPages, eventType: FunctionEventType.VIEWER_RESPONSE },
+        ],
       },
       additionalBehaviors: Object.fromEntries([
         ...behaviours(API_PATHS, reportRequests),

@@ -14,7 +14,7 @@ import { STATISTICS_QUERY_PARAMETERS } from '../../functions/domain/statistics-v
 import { REGISTERED_ROUTES } from '../../lib/route-registry.ts';
 import { CONTENT_SECURITY_POLICY } from '../../functions/pages/security-headers.ts';
 import type { Stage } from '../../lib/stage.ts';
-import { NOT_FOUND_FILE } from '../../functions/pages/static-pages.ts';
+import { NOT_FOUND_FILE, notFoundFileFor, staticPathFor, STATIC_PAGES } from '../../functions/pages/static-pages.ts';
 import { synthesisedApp, type Resources } from '../support/synthesised-app.ts';
 
 /** Every stack's resources as one (imports resolved), for what nothing in the app may do; the Public stack's, for the website. */
@@ -30,7 +30,20 @@ const only = <T>(items: T[], what: string): T => {
 };
 
 /** The path patterns CloudFront sends to the public API. */
-const API_PATTERNS = ['/report', '/report/*', '/reports', '/reports/*', '/follow-up', '/follow-up/*', '/stats', '/stats/*'];
+const API_PATTERNS = [
+  '/report',
+  '/report/*',
+  '/reports',
+  '/reports/*',
+  '/follow-up',
+  '/follow-up/*',
+  '/cy/report',
+  '/cy/report/*',
+  '/cy/follow-up',
+  '/cy/follow-up/*',
+  '/stats',
+  '/stats/*',
+];
 const IDENTIFYING_LOG_FIELDS = ['sourceIp', 'userAgent', '$context.identity', 'caller', 'user', 'x-forwarded-for'];
 const IDENTIFYING_HEADERS = ['user-agent', 'referer', 'cookie', 'x-forwarded-for', 'host'];
 const CACHING_DISABLED = CachePolicy.CACHING_DISABLED.cachePolicyId;
@@ -185,6 +198,29 @@ for (const [stage, { all: resources, website: publicResources }] of Object.entri
         [{ ErrorCode: 403, ResponseCode: 404, ResponsePagePath: `/${NOT_FOUND_FILE}` }],
       );
       assert.ok(existsSync(new URL(`../../web/static/${NOT_FOUND_FILE}`, import.meta.url)), 'the page is deployed with the site');
+    });
+
+    it('answers /cy as the local gateway does: the Welsh start page, and the Welsh not-found page (404) for a /cy/ path it does not have', () => {
+      const { config } = website(publicResources);
+      const associations: any[] = config.DefaultCacheBehavior.FunctionAssociations ?? [];
+      assert.deepEqual(associations.map((a) => a.EventType).sort(), ['viewer-request', 'viewer-response']);
+      const functionIds = new Set(associations.map((a) => a.FunctionARN['Fn::GetAtt'][0]));
+      assert.equal(functionIds.size, 1, 'one function for both events');
+      const fn = publicResources[[...functionIds][0]]!;
+      assert.equal(fn.Type, 'AWS::CloudFront::Function');
+      assert.equal(fn.Properties!.FunctionConfig.Runtime, 'cloudfront-js-2.0');
+      // The function's own code, from the template, run on CloudFront's events.
+      const handler = new Function(`${fn.Properties!.FunctionCode}; return handler;`)() as (event: any) => any;
+      const files = new Set(Object.keys(STATIC_PAGES).map((name) => `/${name}`));
+      for (const path of ['/', '/cy', '/cy/', '/cy/index.html', '/cy/404.html', '/cy/nothing', '/cy/report-it', '/cy/assets/site.css', '/assets/site.css', '/nothing', '/index.html']) {
+        const request = handler({ request: { uri: path, headers: {} } });
+        const local = files.has(staticPathFor(path)) || path.startsWith('/assets/') || path === '/nothing' ? staticPathFor(path) : `/${notFoundFileFor(path)}`;
+        if (path === '/') assert.equal(request.uri, '/', 'the root is the default root object');
+        else if (path === '/nothing') assert.equal(request.uri, '/nothing', "outside /cy the bucket's 403 becomes the English not-found page");
+        else assert.equal(request.uri, local, path);
+        const response = handler({ request, response: { statusCode: 200, headers: {} } });
+        assert.equal(response.statusCode, request.uri === '/cy/404.html' ? 404 : 200, path);
+      }
     });
   });
 }

@@ -79,7 +79,7 @@ const reportThroughBrowserWithCanaries = async (javaScript: boolean): Promise<st
     await page.fill('#narrative', NARRATIVE);
     await page.selectOption('#force', 'kent');
     const sent = page.waitForRequest((request) => request.method() === 'POST');
-    await page.click('button[type="submit"]');
+    await page.click('main button[type="submit"]');
     const headers = await (await sent).allHeaders();
     // site.js sends forms with credentials omitted, so only a browser without JavaScript sends cookies with them.
     if (!javaScript) assert.match(headers.cookie ?? '', /canary-cookie/, 'the browser sent the cookies with the report');

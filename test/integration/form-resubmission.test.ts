@@ -20,8 +20,8 @@ const REFERENCE = /<strong class="app-reference">(PAC-[0-9A-Z]{4}-[0-9A-Z]{4})<\
 const FIRST = 'The custody sergeant took 300 pounds from my cousin to lose the charge sheet (marker-first-7Q2).';
 const CHANGED = 'The custody sergeant took 300 pounds from my cousin, and "more" <again> & later (marker-changed-9X4).';
 
-const postForm = (fields: URLSearchParams): Promise<HttpAnswer> =>
-  send(`${local.stack.apiUrl}/report`, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString() });
+const postForm = (fields: URLSearchParams, path = '/report'): Promise<HttpAnswer> =>
+  send(`${local.stack.apiUrl}${path}`, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString() });
 
 const reportForm = (key: string, narrative: string): URLSearchParams =>
   new URLSearchParams([
@@ -38,9 +38,9 @@ const referenceIn = (answer: HttpAnswer): string => {
   return reference;
 };
 
-/** The fields the page's one form posts, as a browser would post them. */
-const formOn = (markup: string): { action: string; fields: URLSearchParams } => {
-  const forms = markup.match(/<form\b[^>]*>[\s\S]*?<\/form>/g) ?? [];
+/** The fields the page's one form (or its language link's, `language`) posts, as a browser would post them. */
+const formOn = (markup: string, language = false): { action: string; fields: URLSearchParams } => {
+  const forms = (markup.match(/<form\b[^>]*>[\s\S]*?<\/form>/g) ?? []).filter((form) => form.includes('app-language__form') === language);
   assert.equal(forms.length, 1);
   const [form] = forms as [string];
   const action = /<form [^>]*action="([^"]+)"/.exec(form)?.[1] ?? '';
@@ -101,5 +101,62 @@ describe('the report form sent again with its key', () => {
     const logs = output.text();
     assert.match(logs, /Report form sent again with a different report/);
     for (const secret of ['marker-first-7Q2', 'marker-changed-9X4', key, fresh]) assert.ok(!logs.includes(secret), `${secret} was logged`);
+  });
+});
+
+describe('the report form in Welsh', () => {
+  const key = randomUUID();
+  const WELSH = 'Cymerodd y rhingyll 300 punt gan fy nghefnder i golli’r daflen gyhuddo (marker-welsh-4K8).';
+
+  it('answers a form posted from a Welsh page in Welsh, errors and all', async () => {
+    const answer = await postForm(new URLSearchParams([['idempotencyKey', key], ['narrative', 'byr']]), '/cy/report');
+    assert.equal(answer.status, 400);
+    assert.match(answer.text, /<html lang="cy"/);
+    assert.match(answer.text, /<h2 class="govuk-error-summary__title">Mae problem wedi codi<\/h2>/);
+    assert.match(answer.text, /Dewiswch am beth mae’r adroddiad/);
+    assert.match(answer.text, /Dywedwch wrthym beth ddigwyddodd, mewn o leiaf 20 nod/);
+    assert.doesNotMatch(answer.text, /Select what the report is about/);
+    // Its language link sends the answers again to the English path: the same errors, in English.
+    const { action, fields } = formOn(answer.text, true);
+    assert.equal(action, '/report');
+    assert.equal(fields.get('narrative'), 'byr');
+    const english = await postForm(fields, action);
+    assert.equal(english.status, 400);
+    assert.match(english.text, /<html lang="en-GB"/);
+    assert.match(english.text, /Select what the report is about/);
+  });
+
+  it('confirms in Welsh; its language link gives the same report in English, with a new code that is the one that works', async () => {
+    const answer = await postForm(reportForm(key, WELSH), '/cy/report');
+    assert.equal(answer.status, 200, answer.text.slice(0, 300));
+    assert.match(answer.text, /<h1 class="govuk-panel__title">Adroddiad wedi’i anfon<\/h1>/);
+    const reference = referenceIn(answer);
+    const code = /id="follow-up-code">([0-9 ]+)</.exec(answer.text)?.[1] ?? '';
+    const { action, fields } = formOn(answer.text, true);
+    assert.equal(action, '/report');
+    const english = await postForm(fields, action);
+    assert.equal(english.status, 200);
+    assert.match(english.text, /<h1 class="govuk-panel__title">Report sent<\/h1>/);
+    assert.equal(referenceIn(english), reference, 'the same report');
+    const newCode = /id="follow-up-code">([0-9 ]+)</.exec(english.text)?.[1] ?? '';
+    assert.match(newCode, /^[0-9]{4}( [0-9]{4}){3}$/);
+    assert.notEqual(newCode, code);
+    const followUp = (typed: string) =>
+      postForm(new URLSearchParams({ reference, code: typed }), '/cy/follow-up');
+    const opened = await followUp(newCode);
+    assert.equal(opened.status, 200, 'the code shown last opens the report');
+    assert.match(opened.text, /<h1 class="govuk-heading-l">Eich adroddiad<\/h1>/);
+  });
+
+  it('says a changed report was not taken in, in Welsh, with the new report posted to the Welsh path', async () => {
+    const answer = await postForm(reportForm(key, `${WELSH} Newid.`), '/cy/report');
+    assert.equal(answer.status, 409);
+    assert.match(answer.text, /<h1 class="govuk-heading-l">Rydych eisoes wedi anfon adroddiad o’r ffurflen hon<\/h1>/);
+    assert.equal(formOn(answer.text).action, '/cy/report');
+    const { action, fields } = formOn(answer.text, true);
+    assert.equal(action, '/report');
+    const english = await postForm(fields, action);
+    assert.equal(english.status, 409, 'the same page in English');
+    assert.match(english.text, /You have already sent a report from this form/);
   });
 });

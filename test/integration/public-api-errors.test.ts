@@ -41,6 +41,31 @@ describe('the public API answering bad input', () => {
     assert.deepEqual(problem.errors?.map((e) => e.pointer), ['/reporter/contact']);
   });
 
+  it('answers in Welsh when asked with Accept-Language: cy, and says so', async () => {
+    const welsh = { 'accept-language': 'cy-GB,cy;q=0.9,en;q=0.5' };
+    const answer = await postJson(reports(), { categories: ['parking'], narrative: 'too short', subject: { role: 'officer', shoeSize: 9 } }, welsh);
+    const problem = assertProblem(answer, 400);
+    assert.equal(answer.headers['content-language'], 'cy');
+    assert.match(String(answer.headers.vary ?? ''), /Accept-Language/i);
+    assert.equal(problem.type, '/problems/invalid-report', 'the type is the same in every language');
+    assert.equal(problem.title, 'Mae angen sylw ar rai o atebion yr adroddiad');
+    assert.equal(problem.detail, 'Mae angen sylw ar 3 ateb.');
+    assert.deepEqual(problem.errors?.map((e) => e.pointer).sort(), ['/categories/0', '/narrative', '/subject/shoeSize']);
+    assert.equal(problem.errors!.find((e) => e.pointer === '/narrative')!.detail, 'Rhaid i narrative fod yn o leiaf 20 nod: dywedwch wrthym beth ddigwyddodd');
+    assert.match(problem.errors!.find((e) => e.pointer === '/subject/shoeSize')!.detail, /^Nid yw "shoeSize" yn faes/);
+
+    const malformed = await send(reports(), { headers: { 'content-type': 'application/json', ...welsh }, body: '{"categories": [' });
+    assert.equal(assertProblem(malformed, 400).detail, 'Nid yw corff y cais yn JSON dilys.');
+    assert.equal(assertProblem(await send(reports(), { headers: { 'content-type': 'text/plain', ...welsh }, body: 'x' }), 415).title, 'Math o gyfrwng heb ei gefnogi');
+    const unknown = await postJson(`${local.stack.apiUrl}/reports/PAC-0000-0000/follow-up`, { code: '0000 0000 0000 0000' }, welsh);
+    assert.equal(assertProblem(unknown, 404).title, 'Nid oes adroddiad sy’n cyfateb i’r cyfeirnod a’r cod dilynol hynny');
+    assert.equal(unknown.headers['content-language'], 'cy');
+
+    const english = await postJson(reports(), { categories: ['parking'], narrative: 'too short' }, { 'accept-language': 'en-GB,en;q=0.9,cy;q=0.8' });
+    assert.equal(english.headers['content-language'], 'en');
+    assert.equal(assertProblem(english, 400).title, 'The report has answers that need attention');
+  });
+
   it('answers malformed JSON with 400', async () => {
     const answer = await send(reports(), { headers: { 'content-type': 'application/json' }, body: '{"categories": ["bribery"' });
     assert.match(assertProblem(answer, 400).detail ?? '', /not valid JSON/);

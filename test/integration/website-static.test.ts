@@ -145,4 +145,37 @@ describe('the local stack serving the website', () => {
     assert.equal(dotfile.status, 404);
     assertSecurityHeaders(dotfile);
   });
+
+  it('serves the Welsh start page at /cy and /cy/, and the Welsh not-found page (404) for a /cy/ path it does not have', async () => {
+    for (const path of ['/cy', '/cy/']) {
+      const start = await get(`${harness.stack.apiUrl}${path}`);
+      assert.equal(start.status, 200, path);
+      assert.match(start.text, /<html lang="cy"/, path);
+      assert.match(start.text, /<h1 class="govuk-heading-xl">Rhoi gwybod am lygredd a cham-drin gan yr heddlu<\/h1>/, path);
+      assertSecurityHeaders(start);
+    }
+    for (const path of ['/cy/nothing', '/cy/report-it', '/cy/assets/site.css']) {
+      const missing = await get(`${harness.stack.apiUrl}${path}`);
+      assert.equal(missing.status, 404, path);
+      assert.match(missing.text, /<html lang="cy"/, path);
+      assert.match(missing.text, /Heb ddod o hyd i’r dudalen/, path);
+    }
+    const english = await get(`${harness.stack.apiUrl}/nothing`);
+    assert.equal(english.status, 404);
+    assert.match(english.text, /<html lang="en-GB"/);
+    assert.match(english.text, /Page not found/);
+  });
+
+  it('serves the Welsh form and sign-in pages at /cy/report and /cy/follow-up, from their functions', async () => {
+    for (const [path, heading] of [
+      ['/cy/report', 'Gwneud adroddiad'],
+      ['/cy/follow-up', 'Gwirio adroddiad a wnaethoch'],
+    ] as const) {
+      const answer = await get(`${harness.stack.apiUrl}${path}`);
+      assert.equal(answer.status, 200, path);
+      assert.match(answer.text, /<html lang="cy"/, path);
+      assert.match(answer.text, new RegExp(`>${heading}</h1>`), path);
+      assertSecurityHeaders(answer);
+    }
+  });
 });

@@ -17,6 +17,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { EXIT_URL } from '../../functions/pages/layout.ts';
+import { HTML_LANG, messagesFor, pathIn, type Language } from '../../functions/pages/messages/language.ts';
 import { activeElement, axeViolations, EXIT_PAGE_TITLE, hasFocus, historyLength, tabTo, useBrowser, type OpenOptions } from '../support/browser.ts';
 import { captureOutput, eventually, notificationsFor, postJson, send, useLocalStack } from '../support/local-stack.ts';
 import { minimalReport } from '../support/reports.ts';
@@ -92,7 +93,12 @@ const answerTo = async (page: Page, act: () => Promise<void>): Promise<void> => 
 };
 
 /** The summary list's status tag on the follow-up page. */
-const statusTag = (page: Page) => text(page, '.govuk-summary-list__row:has(dt:text-is("Status")) .govuk-tag');
+const statusTag = (page: Page, language: Language = 'en') =>
+  text(page, `.govuk-summary-list__row:has(dt:text-is("${messagesFor(language).followUp.status}")) .govuk-tag`);
+
+/** Whether the page scrolls sideways at its current width (WCAG 1.4.10 Reflow): how far, in CSS pixels. */
+const sidewaysOverflow = (page: Page): Promise<number> =>
+  page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
 
 // ---------------------------------------------------------------------------------------------
 // Every page, as someone reaches it by the site's own links and forms
@@ -101,19 +107,19 @@ const statusTag = (page: Page) => text(page, '.govuk-summary-list__row:has(dt:te
 /** A report that has reached Kent, with one question answered and one open. */
 let known = { reference: '', code: '' };
 
-const signIn = async (page: Page, reference: string, code: string) => {
-  await page.goto(site('/follow-up'));
+const signIn = async (page: Page, reference: string, code: string, language: Language = 'en') => {
+  await page.goto(site(pathIn(language, '/follow-up')));
   await page.fill('#reference', reference);
   await page.fill('#code', code);
-  await page.click('button[type="submit"]');
+  await page.click('main button[type="submit"]');
 };
 
 /**
  * Fills in the form, sends a different report with its key first (as if this page had been sent,
  * then gone back to and changed), then sends this one: the page saying it is different.
  */
-const sentAgainChanged = async (page: Page, narrative: string): Promise<void> => {
-  await page.goto(site('/report'));
+const sentAgainChanged = async (page: Page, narrative: string, language: Language = 'en'): Promise<void> => {
+  await page.goto(site(pathIn(language, '/report')));
   await page.check('#categories');
   await page.fill('#narrative', narrative);
   await page.selectOption('#force', 'kent');
@@ -122,96 +128,110 @@ const sentAgainChanged = async (page: Page, narrative: string): Promise<void> =>
   const first = new URLSearchParams({ idempotencyKey: key, categories: 'bribery', narrative: 'The report as it was first sent, before it was changed.' });
   const sent = await send(site('/report'), { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: first.toString() });
   assert.equal(sent.status, 200, sent.text);
-  await answerTo(page, () => page.click('button[type="submit"]'));
-  await page.waitForSelector('h1:text-is("You have already sent a report from this form")');
+  await answerTo(page, () => page.click('main button[type="submit"]'));
+  await page.waitForSelector(`h1:text-is("${messagesFor(language).changed.title}")`);
 };
 
-const JOURNEYS: Record<string, (page: Page) => Promise<void>> = {
-  start: async (page) => {
-    await page.goto(site('/'));
-  },
-  'report form': async (page) => {
-    await page.goto(site('/report'));
-  },
-  'report form with errors': async (page) => {
-    await page.goto(site('/report'));
-    await page.check('#reporterMode-confidential');
-    await page.fill('#contactEmail', 'not an email');
-    await page.fill('#whenDay', '31');
-    await page.fill('#whenMonth', '2');
-    await page.fill('#whenYear', '2024');
-    await page.click('button[type="submit"]');
-    await page.waitForSelector('.govuk-error-summary');
-  },
-  confirmation: async (page) => {
-    await page.goto(site('/report'));
-    await page.check('#categories');
-    await page.fill('#narrative', 'An officer asked me for money to drop a speeding ticket.');
-    await page.click('button[type="submit"]');
-    await page.waitForSelector('.govuk-panel');
-  },
-  // The form sent, then changed and sent again with its key: the page that offers a new report.
-  'report sent again, changed': async (page) => {
-    await sentAgainChanged(page, 'An officer asked me for money to drop a speeding ticket, twice.');
-  },
-  // A report bigger than the service takes is refused before anything reads it: the problem page.
-  problem: async (page) => {
-    await page.goto(site('/report'));
-    await page.check('#categories');
-    await page.fill('#narrative', 'x'.repeat(200_000));
-    const answered = page.waitForResponse((response) => response.url() === site('/report') && response.request().method() === 'POST');
-    await page.click('button[type="submit"]');
-    assert.equal((await answered).status(), 413);
-    await page.waitForSelector('h1:text-is("Sorry, there is a problem with the service")');
-  },
-  'follow-up sign in': async (page) => {
-    await page.goto(site('/follow-up'));
-  },
-  'follow-up sign in with errors': async (page) => {
-    await page.goto(site('/follow-up'));
-    await page.click('button[type="submit"]');
-    await page.waitForSelector('.govuk-error-summary a[href="#code"]');
-  },
-  'follow-up sign in, refused': async (page) => {
-    await signIn(page, known.reference, wrong(known.code));
-    await page.waitForSelector(`.govuk-error-summary:has-text("${NOT_FOUND}")`);
-  },
-  'follow-up': async (page) => {
-    await signIn(page, known.reference, known.code);
-    await page.waitForSelector('#information');
-  },
-  'follow-up, answer missing': async (page) => {
-    await JOURNEYS['follow-up']!(page);
-    await page.click('form[action="/follow-up/answer"] button');
-    await page.waitForSelector('.govuk-error-summary');
-  },
-  'follow-up, answer sent': async (page) => {
-    const questionId = await kentAsks(known.reference, 'Did you see which car they drove?');
-    await JOURNEYS['follow-up']!(page);
-    await page.fill(`#answer-${questionId}`, 'A blue estate car.');
-    await page.click(`form:has(#answer-${questionId}) button`);
-    await page.waitForSelector('.govuk-notification-banner:has-text("Your answer has been sent")');
-  },
-  'follow-up, information sent': async (page) => {
-    await JOURNEYS['follow-up']!(page);
-    await page.fill('#information', 'It happened again last week.');
-    await page.click('form[action="/follow-up/information"] button');
-    await page.waitForSelector('.govuk-notification-banner:has-text("Your information has been sent")');
-  },
-  'not found': async (page) => {
-    const answer = await page.goto(site('/nowhere'));
-    assert.equal(answer?.status(), 404);
-    assert.equal(await page.title(), `Page not found – ${SERVICE}`);
-  },
+/** Every page, in a language, as someone reaches it by the site's own links and forms. */
+const journeysIn = (language: Language): Record<string, (page: Page) => Promise<void>> => {
+  const at = (path: string) => site(pathIn(language, path));
+  const words = messagesFor(language);
+  const journeys: Record<string, (page: Page) => Promise<void>> = {
+    start: async (page) => {
+      await page.goto(at('/'));
+    },
+    'report form': async (page) => {
+      await page.goto(at('/report'));
+    },
+    'report form with errors': async (page) => {
+      await page.goto(at('/report'));
+      await page.check('#reporterMode-confidential');
+      await page.fill('#contactEmail', 'not an email');
+      await page.fill('#whenDay', '31');
+      await page.fill('#whenMonth', '2');
+      await page.fill('#whenYear', '2024');
+      await page.click('main button[type="submit"]');
+      await page.waitForSelector('.govuk-error-summary');
+    },
+    confirmation: async (page) => {
+      await page.goto(at('/report'));
+      await page.check('#categories');
+      await page.fill('#narrative', 'An officer asked me for money to drop a speeding ticket.');
+      await page.click('main button[type="submit"]');
+      await page.waitForSelector('.govuk-panel');
+    },
+    // The form sent, then changed and sent again with its key: the page that offers a new report.
+    'report sent again, changed': async (page) => {
+      await sentAgainChanged(page, 'An officer asked me for money to drop a speeding ticket, twice.', language);
+    },
+    // A report bigger than the service takes is refused before anything reads it: the problem page.
+    problem: async (page) => {
+      await page.goto(at('/report'));
+      await page.check('#categories');
+      await page.fill('#narrative', 'x'.repeat(200_000));
+      const answered = page.waitForResponse((response) => response.url() === at('/report') && response.request().method() === 'POST');
+      await page.click('main button[type="submit"]');
+      assert.equal((await answered).status(), 413);
+      await page.waitForSelector(`h1:text-is("${words.problem.title}")`);
+    },
+    'follow-up sign in': async (page) => {
+      await page.goto(at('/follow-up'));
+    },
+    'follow-up sign in with errors': async (page) => {
+      await page.goto(at('/follow-up'));
+      await page.click('main button[type="submit"]');
+      await page.waitForSelector('.govuk-error-summary a[href="#code"]');
+    },
+    'follow-up sign in, refused': async (page) => {
+      await signIn(page, known.reference, wrong(known.code), language);
+      await page.waitForSelector(`.govuk-error-summary:has-text("${words.signIn.notRecognised}")`);
+    },
+    'follow-up': async (page) => {
+      await signIn(page, known.reference, known.code, language);
+      await page.waitForSelector('#information');
+    },
+    'follow-up, answer missing': async (page) => {
+      await journeys['follow-up']!(page);
+      await page.click(`form[action="${pathIn(language, '/follow-up/answer')}"] button`);
+      await page.waitForSelector('.govuk-error-summary');
+    },
+    'follow-up, answer sent': async (page) => {
+      const questionId = await kentAsks(known.reference, 'Did you see which car they drove?');
+      await journeys['follow-up']!(page);
+      await page.fill(`#answer-${questionId}`, 'A blue estate car.');
+      await page.click(`form:has(#answer-${questionId}) button`);
+      await page.waitForSelector(`.govuk-notification-banner:has-text("${words.followUp.answerReceived}")`);
+    },
+    'follow-up, information sent': async (page) => {
+      await journeys['follow-up']!(page);
+      await page.fill('#information', 'It happened again last week.');
+      await page.click(`form[action="${pathIn(language, '/follow-up/information')}"] button`);
+      await page.waitForSelector(`.govuk-notification-banner:has-text("${words.followUp.informationReceived}")`);
+    },
+    'not found': async (page) => {
+      const answer = await page.goto(at('/nowhere'));
+      assert.equal(answer?.status(), 404);
+      assert.equal(await page.title(), `${words.notFound.title} – ${words.shell.serviceName}`);
+    },
+  };
+  return journeys;
 };
 
-/** Each page is checked at every width, one after another: the journey to it is made once. */
+/**
+ * Each page is checked at every width, one after another: the journey to it is made once. At each
+ * width axe runs, and the page must not scroll sideways: 1024 px; 640 px, which is a 1280 px
+ * window at 200% zoom; and 320 px, the width WCAG's reflow criterion names (1280 px at 400%).
+ * Zooming the page in Chromium lays it out as a viewport that many CSS pixels wide, which is what
+ * these are.
+ */
 const MODES: readonly (OpenOptions & { readonly name: string; readonly widths: readonly number[]; readonly journeys?: readonly string[] })[] = [
-  { name: '1024px and 360px wide', widths: [1024, 360] },
+  { name: '1024px, 640px (200% zoom) and 320px wide', widths: [1024, 640, 320] },
   // axe cannot run with JavaScript off (Chromium closes the page), so: the page without site.js,
   // for the pages site.js changes (the contact details shown, no character count).
-  { name: '360px wide, without JavaScript', widths: [360], withoutSiteScript: true, journeys: ['report form', 'report form with errors', 'problem'] },
+  { name: '320px wide, without JavaScript', widths: [320], withoutSiteScript: true, journeys: ['report form', 'report form with errors', 'problem'] },
 ];
+
+const LANGUAGES: readonly Language[] = ['en', 'cy'];
 
 describe('the website in a browser, against the local stack', { timeout: 300_000 }, () => {
   // Each check has a context of its own and changes nothing another reads, so four run at once.
@@ -225,23 +245,28 @@ describe('the website in a browser, against the local stack', { timeout: 300_000
       assert.equal(answer.status, 202, answer.text);
     });
 
-    for (const mode of MODES) {
-      for (const [name, journey] of Object.entries(JOURNEYS).filter(([page]) => mode.journeys?.includes(page) ?? true)) {
-        it(`${name}, ${mode.name}`, async () => {
+    for (const language of LANGUAGES) {
+      for (const mode of MODES) {
+        for (const [name, journey] of Object.entries(journeysIn(language)).filter(([page]) => mode.journeys?.includes(page) ?? true)) {
+        it(`${language === 'cy' ? 'in Welsh: ' : ''}${name}, ${mode.name}`, async () => {
           const [first, ...others] = mode.widths;
           const { context, page, problems } = await chromium.open({ ...mode, width: first! });
           try {
             await journey(page);
+            assert.equal(await page.getAttribute('html', 'lang'), HTML_LANG[language]);
             assert.deepEqual(await axeViolations(page), [], `${first}px wide`);
+            assert.equal(await sidewaysOverflow(page), 0, `${first}px wide: no scrolling sideways`);
             for (const width of others) {
               await page.setViewportSize({ width, height: 800 });
               assert.deepEqual(await axeViolations(page), [], `${width}px wide`);
+              assert.equal(await sidewaysOverflow(page), 0, `${width}px wide: no scrolling sideways`);
             }
             assert.deepEqual(problems, []);
           } finally {
             await context.close();
           }
         });
+        }
       }
     }
 
@@ -263,9 +288,12 @@ describe('the website in a browser, against the local stack', { timeout: 300_000
   // The issue's "Done when", by keyboard alone
   // -------------------------------------------------------------------------------------------
 
-  for (const javaScript of [true, false]) {
-    describe(`a person with the keyboard alone, JavaScript ${javaScript ? 'on' : 'off'}`, () => {
-      const narrative = `An officer at the front desk asked me for 200 pounds to lose my brother's file (${javaScript ? 'on' : 'off'}).`;
+  for (const [language, javaScript] of [['en', true], ['en', false], ['cy', true], ['cy', false]] as const) {
+    describe(`a person with the keyboard alone, JavaScript ${javaScript ? 'on' : 'off'}${language === 'cy' ? ', in Welsh' : ''}`, () => {
+      const words = messagesFor(language);
+      const at = (path: string) => site(pathIn(language, path));
+      const service = words.shell.serviceName;
+      const narrative = `An officer at the front desk asked me for 200 pounds to lose my brother's file (${javaScript ? 'on' : 'off'}, ${language}).`;
       const answerText = 'It was on a Friday evening, after nine.';
       let reference = '';
       let code = '';
@@ -274,23 +302,22 @@ describe('the website in a browser, against the local stack', { timeout: 300_000
       it('makes a report: Start now, an empty form says what to fix, its links lead to the answers, and the confirmation gives a reference and a follow-up code', async () => {
         const { context, page, problems } = await chromium.open({ javaScript });
         try {
-          await page.goto(site('/'));
+          await page.goto(at('/'));
           await tabTo(page, 'a.govuk-button--start');
           // It looks like a button, so with JavaScript the space bar works too, as on a button.
           await page.keyboard.press(javaScript ? 'Space' : 'Enter');
-          await page.waitForURL(site('/report'));
-          await page.waitForSelector('h1:text-is("Make a report")');
+          await page.waitForURL(at('/report'));
+          await page.waitForSelector(`h1:text-is("${words.form.title}")`);
 
           // Sent empty: what to fix, at the top and at each answer.
-          await tabTo(page, 'form[action="/report"] button[type="submit"]');
+          const send = `form[action="${pathIn(language, '/report')}"] button[type="submit"]`;
+          await tabTo(page, send);
           await answerTo(page, () => page.keyboard.press('Enter'));
-          assert.equal(await page.title(), `Error: Make a report – ${SERVICE}`);
-          assert.deepEqual(await texts(page, '.govuk-error-summary__list a'), [
-            'Select what the report is about',
-            'Tell us what happened, in at least 20 characters',
-          ]);
-          assert.equal(await text(page, '#categories-error'), 'Error: Select what the report is about');
-          assert.equal(await text(page, '#narrative-error'), 'Error: Tell us what happened, in at least 20 characters');
+          assert.equal(await page.title(), `${words.shell.errorTitlePrefix}${words.form.title} – ${service}`);
+          assert.equal(await page.getAttribute('html', 'lang'), HTML_LANG[language]);
+          assert.deepEqual(await texts(page, '.govuk-error-summary__list a'), [words.formErrors.chooseCategory, words.formErrors.narrativeTooShort(20)]);
+          assert.equal(await text(page, '#categories-error'), `${words.components.errorPrefix} ${words.formErrors.chooseCategory}`);
+          assert.equal(await text(page, '#narrative-error'), `${words.components.errorPrefix} ${words.formErrors.narrativeTooShort(20)}`);
           if (javaScript) assert.ok(await hasFocus(page, '.govuk-error-summary'), 'the error summary has focus');
 
           // The first error's link leads to what is asked for (with JavaScript, site.js moves focus;
@@ -317,9 +344,9 @@ describe('the website in a browser, against the local stack', { timeout: 300_000
           await page.keyboard.press('Space');
           assert.equal(await page.isChecked('#reporterMode'), true);
 
-          await tabTo(page, 'form[action="/report"] button[type="submit"]');
+          await tabTo(page, send);
           await answerTo(page, () => page.keyboard.press('Enter'));
-          assert.equal(await page.title(), `Report sent – ${SERVICE}`);
+          assert.equal(await page.title(), `${words.confirmation.title} – ${service}`);
           reference = await text(page, '.govuk-panel .app-reference');
           code = await text(page, '#follow-up-code');
           assert.match(reference, REFERENCE_FORMAT);
@@ -348,11 +375,11 @@ describe('the website in a browser, against the local stack', { timeout: 300_000
       it('comes back later with the reference and code, sees the report passed to the police (never which force) and answers the question', async () => {
         const { context, page, problems } = await chromium.open({ javaScript });
         try {
-          await page.goto(site('/'));
-          await tabTo(page, 'a[href="/follow-up"]');
+          await page.goto(at('/'));
+          await tabTo(page, `a[href="${pathIn(language, '/follow-up')}"]`);
           await page.keyboard.press('Enter');
-          await page.waitForURL(site('/follow-up'));
-          await page.waitForSelector('h1:text-is("Check a report you made")');
+          await page.waitForURL(at('/follow-up'));
+          await page.waitForSelector(`h1:text-is("${words.signIn.title}")`);
           await tabTo(page, '#reference');
           await page.keyboard.type(reference);
           await page.keyboard.press('Tab');
@@ -360,10 +387,10 @@ describe('the website in a browser, against the local stack', { timeout: 300_000
           await page.keyboard.type(code);
           await answerTo(page, () => page.keyboard.press('Enter'));
 
-          assert.equal(await page.title(), `Your report – ${SERVICE}`);
+          assert.equal(await page.title(), `${words.followUp.title} – ${service}`);
           assert.equal(await text(page, '.app-reference'), reference);
-          assert.equal(await statusTag(page), 'Passed to a police force');
-          assert.match(await text(page, '.app-status-explanation'), /^Your report has been passed to the police force it concerns\./);
+          assert.equal(await statusTag(page, language), words.followUp.statuses.passed_to_a_police_force.tag);
+          assert.equal(await text(page, '.app-status-explanation'), words.followUp.statuses.passed_to_a_police_force.explanation);
           const shown = (await text(page, 'main')).replace(reference, '');
           assert.doesNotMatch(shown, /kent/i, 'the force is not named');
           assert.equal(await text(page, `label[for="answer-${questionId}"]`), 'Which evening did it happen?');
@@ -372,10 +399,10 @@ describe('the website in a browser, against the local stack', { timeout: 300_000
           await page.keyboard.type(answerText);
           await tabTo(page, `form:has(#answer-${questionId}) button[type="submit"]`);
           await answerTo(page, () => page.keyboard.press('Enter'));
-          assert.match(await text(page, '.govuk-notification-banner'), /Your answer has been sent/);
+          assert.ok((await text(page, '.govuk-notification-banner')).includes(words.followUp.answerReceived));
           if (javaScript) assert.ok(await hasFocus(page, '.govuk-notification-banner'), 'the banner has focus');
           assert.equal(await page.locator(`#answer-${questionId}`).count(), 0, 'the question cannot be answered twice');
-          assert.deepEqual(await texts(page, '.app-question .govuk-tag'), ['Answered']);
+          assert.deepEqual(await texts(page, '.app-question .govuk-tag'), [words.followUp.answered]);
           assert.deepEqual(problems, []);
         } finally {
           await context.close();
@@ -444,7 +471,7 @@ describe('the website in a browser, against the local stack', { timeout: 300_000
       await page.waitForURL(site('/report'));
       await page.check('#categories');
       await page.fill('#narrative', 'something private');
-      await page.click('button[type="submit"]');
+      await page.click('main button[type="submit"]');
       await page.waitForSelector('.govuk-error-summary');
       await page.fill('#narrative', 'something private, and more of it');
       await page.click('a[data-exit-link]');
@@ -501,13 +528,13 @@ describe('the website in a browser, against the local stack', { timeout: 300_000
       const start = await historyLength(page);
       await page.click('text=Start now');
       await page.waitForURL(site('/report'));
-      await page.click('button[type="submit"]');
+      await page.click('main button[type="submit"]');
       await page.waitForSelector('.govuk-error-summary');
       assert.equal(await page.title(), `Error: Make a report – ${SERVICE}`);
       assert.match(await activeElement(page), /govuk-error-summary/, 'the error summary has focus');
       await page.check('#categories');
       await page.fill('#narrative', 'An officer asked me for money to drop a speeding ticket.');
-      await page.click('button[type="submit"]');
+      await page.click('main button[type="submit"]');
       await page.waitForSelector('.govuk-panel');
       assert.match(await activeElement(page), /^h1/, 'the h1 has focus');
       await page.click('text=check a report you made');
@@ -516,6 +543,31 @@ describe('the website in a browser, against the local stack', { timeout: 300_000
       assert.deepEqual(problems, []);
     } finally {
       await context.close();
+    }
+  });
+
+  it('changes language from any page, keeping what was typed: the language link, with JavaScript and without', async () => {
+    for (const javaScript of [true, false]) {
+      const { context, page, problems } = await chromium.open({ javaScript });
+      try {
+        await page.goto(site('/'));
+        await page.click('a[hreflang="cy"]');
+        await page.waitForURL(site('/cy/'));
+        assert.equal(await page.getAttribute('html', 'lang'), 'cy');
+        await page.goto(site('/cy/report'));
+        await page.fill('#narrative', 'byr');
+        await answerTo(page, () => page.click('main button[type="submit"]'));
+        assert.equal(await text(page, '.govuk-error-summary__title'), 'Mae problem wedi codi');
+        // On a page that answers a form the link is a button that sends the form again, to the English path.
+        await answerTo(page, () => page.click('button[lang="en-GB"]'));
+        assert.equal(await page.getAttribute('html', 'lang'), 'en-GB', 'the page says it is in English (site.js sets it after fetch)');
+        assert.equal(await text(page, '.govuk-error-summary__title'), 'There is a problem');
+        assert.equal(await page.inputValue('#narrative'), 'byr', 'what was typed is kept');
+        assert.equal(await text(page, 'h1'), 'Make a report');
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
     }
   });
 
@@ -560,7 +612,7 @@ describe('the website in a browser, against the local stack', { timeout: 300_000
       });
       await page.check('#categories');
       await page.fill('#narrative', 'An officer asked me for money to drop a speeding ticket.');
-      await page.click('button[type="submit"]');
+      await page.click('main button[type="submit"]');
       await page.waitForSelector('.govuk-panel');
       assert.match(await text(page, '.govuk-panel .app-reference'), REFERENCE_FORMAT);
       assert.deepEqual(posts, ['fetch', 'document']);
@@ -585,7 +637,7 @@ describe('the website in a browser, against the local stack', { timeout: 300_000
       await page.check('#categories');
       await page.fill('#narrative', 'An officer asked me for money to drop a speeding ticket.');
       const sent = page.waitForRequest((request) => request.url() === site('/report') && request.method() === 'POST');
-      await page.click('button[type="submit"]');
+      await page.click('main button[type="submit"]');
       await page.waitForSelector('.govuk-panel');
       const body = new URLSearchParams((await sent).postData() ?? '');
       assert.equal(body.get('reporterMode'), 'anonymous');
@@ -617,13 +669,13 @@ describe('the website in a browser, against the local stack', { timeout: 300_000
     const { context, page } = await chromium.open();
     try {
       await page.goto(site('/follow-up'));
-      await page.click('button[type="submit"]');
+      await page.click('main button[type="submit"]');
       await page.waitForSelector('.govuk-error-summary');
       assert.match(await activeElement(page), /govuk-error-summary/, 'answered through fetch');
 
       await page.route(site('/follow-up'), (route) => (route.request().resourceType() === 'fetch' ? route.abort() : route.continue()));
       await page.fill('#reference', 'PAC-7K3M-X9QD');
-      await answerTo(page, () => page.click('button[type="submit"]'));
+      await answerTo(page, () => page.click('main button[type="submit"]'));
       assert.deepEqual(await texts(page, '.govuk-error-summary__list a'), ['Enter your follow-up code']);
       assert.match(await activeElement(page), /govuk-error-summary/, 'answered by loading the page');
 
@@ -694,18 +746,18 @@ describe('the website in a browser, against the local stack', { timeout: 300_000
     try {
       await page.goto(site('/report'));
       assert.equal(await page.isVisible('#contactName'), true);
-      await page.click('button[type="submit"]');
+      await page.click('main button[type="submit"]');
       await page.waitForSelector('.govuk-error-summary');
       assert.equal(await page.title(), `Error: Make a report – ${SERVICE}`);
       await page.check('#categories');
       await page.fill('#narrative', 'An officer asked me for money to drop a speeding ticket.');
       await page.check('#reporterMode');
       await page.fill('#contactPhone', '07700 900982');
-      await page.click('button[type="submit"]');
+      await page.click('main button[type="submit"]');
       await page.waitForSelector('.govuk-error-summary');
       assert.match((await page.textContent('.govuk-error-summary')) ?? '', /You chose to stay anonymous/);
       await page.fill('#contactPhone', '');
-      await page.click('button[type="submit"]');
+      await page.click('main button[type="submit"]');
       await page.waitForSelector('.govuk-panel');
       assert.match(await text(page, '#follow-up-code'), CODE_FORMAT);
     } finally {

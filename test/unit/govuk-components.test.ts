@@ -25,6 +25,7 @@ import {
   warningText,
 } from '../../functions/pages/components.ts';
 import { errorSummary, serviceHeader, skipLink } from '../../functions/pages/layout.ts';
+import { cy } from '../../functions/pages/messages/cy.ts';
 
 const require = createRequire(import.meta.url);
 const nunjucks = require('nunjucks') as {
@@ -134,6 +135,23 @@ describe('the components give GOV.UK Frontend’s own markup (its Nunjucks macro
         value: 'x',
         errorMessage: { text: 'Tell us more' },
       }).replace('You can enter up to 10000 characters', 'You can enter up to 10,000 characters'),
+    );
+  });
+
+  it('character count in Welsh: its words given to the package’s script as its macro gives them (i18n options)', () => {
+    same(
+      textarea({ id: 'narrative', name: 'narrative', label: 'Beth ddigwyddodd?', rows: 10, maxLength: 10_000, words: cy.components }),
+      macro('character-count', {
+        id: 'narrative',
+        name: 'narrative',
+        label: { text: 'Beth ddigwyddodd?' },
+        rows: 10,
+        maxlength: 10_000,
+        textareaDescriptionText: 'Gallwch roi hyd at %{count} nod',
+        charactersUnderLimitText: cy.components.charactersUnderLimit,
+        charactersAtLimitText: cy.components.charactersAtLimit,
+        charactersOverLimitText: cy.components.charactersOverLimit,
+      }).replace('Gallwch roi hyd at 10000 nod', 'Gallwch roi hyd at 10,000 nod'),
     );
   });
 

@@ -104,7 +104,8 @@ document.addEventListener('keyup', (event) => {
   }
   if (shiftPresses === 1) shiftTimer = window.setTimeout(resetShift, SHIFT_WINDOW_MS);
   const left = SHIFT_PRESSES - shiftPresses;
-  announceExit(`Shift, press ${left} more ${left === 1 ? 'time' : 'times'} to leave this site.`);
+  // The page gives the words, in its language (functions/pages/layout.ts): this script has none.
+  announceExit(document.body.getAttribute(`data-exit-announce-${left}`) || '');
 });
 
 // -------------------------------------------------------------------------------------------------
@@ -175,7 +176,8 @@ document.addEventListener('click', (event) => {
 // 2. No history trail: forms, each sent once
 // -------------------------------------------------------------------------------------------------
 
-const SENDING = 'Sending…';
+/** "Sending…" in the page's language, from the page (functions/pages/layout.ts): this script has no words of its own. */
+const sendingText = () => document.body.getAttribute('data-sending-text') || '…';
 
 const submitButtonsOf = (form) => Array.from(form.querySelectorAll('button[type="submit"], button:not([type])'));
 
@@ -184,7 +186,7 @@ const markSending = (form) => {
   form.setAttribute('aria-busy', 'true');
   for (const button of submitButtonsOf(form)) {
     button.setAttribute('data-idle-text', button.textContent);
-    button.textContent = SENDING;
+    button.textContent = sendingText();
     button.disabled = true;
   }
 };
@@ -205,6 +207,9 @@ const showPage = (markup, url) => {
   const next = new DOMParser().parseFromString(markup, 'text/html');
   if (!next.body) throw new Error('The answer has no body');
   document.title = next.title;
+  // The answer may be in the other language (the language link sends a form to the other language's path).
+  const lang = next.documentElement.getAttribute('lang');
+  if (lang) document.documentElement.setAttribute('lang', lang);
   const body = document.adoptNode(next.body);
   // What govuk-frontend-supported.js did for the first body, for this one.
   body.classList.add(...SUPPORTED_CLASSES);

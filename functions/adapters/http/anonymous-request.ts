@@ -1,12 +1,14 @@
 /**
  * Anonymity by construction: the first middleware on every public route. It replaces the API
  * Gateway event with a copy that holds only what the service may know about a request (method,
- * path, body, and the content type, length and idempotency key headers). The source IP, user
- * agent, cookies, forwarded-for and every other header are gone before any other code runs, so
- * nothing downstream can read, log, store or forward them, even by mistake.
+ * path, body, and the content type, length and idempotency key headers, and of Accept-Language
+ * only whether to answer in Welsh or English). The source IP, user agent, cookies, forwarded-for
+ * and every other header are gone before any other code runs, so nothing downstream can read, log,
+ * store or forward them, even by mistake.
  */
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { preferredLanguage } from './accept-language.ts';
 
 export const PERMITTED_HEADERS = ['content-type', 'content-length', 'idempotency-key'] as const;
 
@@ -41,6 +43,8 @@ export const anonymousRequest = (
   for (const [name, value] of Object.entries(event.headers ?? {})) {
     const lower = name.toLowerCase();
     if (value !== undefined && permitted.includes(lower)) headers[lower] = value;
+    // A browser's list of languages says something about who sends it: only the answer's language is kept.
+    if (value !== undefined && lower === 'accept-language') headers[lower] = preferredLanguage(value);
   }
   const parameters = authenticated ? event.queryStringParameters : namedParameters(event.queryStringParameters, query);
   return {

@@ -16,8 +16,9 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { CLOUDFRONT_ORIGIN_HEADER } from '../../configuration/settings.ts';
 import { cloudFrontOriginSecret, portsFor } from '../composition-root.ts';
+import { preferredLanguage } from './accept-language.ts';
 import { problem } from './problem-catalogue.ts';
-import { problemResponse } from './problem.ts';
+import { localisedProblemResponse } from './problem-details.ts';
 
 const origin = portsFor({ secret: cloudFrontOriginSecret });
 
@@ -38,8 +39,11 @@ export const fromCloudFront = <Event = APIGatewayProxyEventV2>(): MiddlewareObj<
   before: (request) => {
     const { headers } = request.event as unknown as APIGatewayProxyEventV2;
     if (sentByCloudFront(headers, origin().secret)) return undefined;
-    return problemResponse(
+    // Before anonymise(): of the request's headers, only whether to answer in Welsh is read.
+    const acceptLanguage = Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === 'accept-language')?.[1];
+    return localisedProblemResponse(
       problem('not-through-website', { detail: "This address answers only requests sent through the service's website address." }),
+      preferredLanguage(acceptLanguage),
     );
   },
 });

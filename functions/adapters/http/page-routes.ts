@@ -9,6 +9,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { PAGE_SECURITY_HEADERS } from '#pages/security-headers.ts';
 import { problemPage } from '#pages/layout.ts';
+import { languageOfPath } from '#pages/messages/language.ts';
 import { logger } from '../logger.ts';
 import { anonymise } from './anonymous-request.ts';
 import { bodyLimit } from './body-limit.ts';
@@ -50,7 +51,8 @@ const pageErrors = (): middy.MiddlewareObj<PageEvent, PageResult> => ({
     const { error } = request;
     const status = error instanceof Problem && error.status < 500 ? error.status : 500;
     if (status === 500) logger.error('Unhandled error answering a page', { error: error instanceof Error ? error : String(error) });
-    request.response = htmlPage(status, problemPage());
+    // In the language of the page's path (which anonymise() keeps), as every page.
+    request.response = htmlPage(status, problemPage(languageOfPath(request.event.requestContext?.http?.path ?? '/')));
   },
 });
 

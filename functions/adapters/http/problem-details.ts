@@ -7,7 +7,9 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { logger } from '../logger.ts';
+import { answerLanguageOf, type AnswerLanguage } from './accept-language.ts';
 import { problem } from './problem-catalogue.ts';
+import { problemInWelsh } from './problem-welsh.ts';
 import { Problem, problemResponse, statusProblem } from './problem.ts';
 
 interface MiddyHttpError {
@@ -40,8 +42,14 @@ const asProblem = (error: unknown): Problem => {
   return statusProblem(500, 'Internal Server Error', 'Something went wrong on our side. Please try again later.');
 };
 
+/** The problem's response in the language asked for: Welsh when the request prefers it. */
+export const localisedProblemResponse = (found: Problem, language: AnswerLanguage): APIGatewayProxyStructuredResultV2 =>
+  problemResponse(found, language, language === 'cy' ? problemInWelsh(found.body) : found.body);
+
 export const problemDetails = (): MiddlewareObj<unknown, APIGatewayProxyStructuredResultV2> => ({
   onError: (request) => {
-    request.response = problemResponse(asProblem(request.error));
+    // anonymise() has kept, of Accept-Language, only whether the answer is to be in Welsh.
+    const { headers } = (request.event ?? {}) as { headers?: Record<string, string | undefined> };
+    request.response = localisedProblemResponse(asProblem(request.error), answerLanguageOf(headers));
   },
 });

@@ -63,10 +63,21 @@ export const statusProblem = (status: number, title: string, detail?: string): P
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-export const problemResponse = (problem: Problem): APIGatewayProxyStructuredResultV2 => ({
+/**
+ * The problem as its response. `language` says which language the body was given in (English, or
+ * Welsh when the request asked for it: problem-welsh.ts); either way the answer says so, and that
+ * it depends on Accept-Language.
+ */
+export const problemResponse = (problem: Problem, language: 'en' | 'cy' = 'en', body: ProblemBody = problem.body): APIGatewayProxyStructuredResultV2 => ({
   statusCode: problem.status,
-  headers: { ...problem.headers, 'Content-Type': PROBLEM_CONTENT_TYPE, 'Cache-Control': 'no-store' },
-  body: JSON.stringify(problem.body),
+  headers: {
+    ...problem.headers,
+    'Content-Type': PROBLEM_CONTENT_TYPE,
+    'Cache-Control': 'no-store',
+    'Content-Language': language,
+    Vary: 'Accept-Language',
+  },
+  body: JSON.stringify(body),
 });
 
 const escapePointerToken = (token: PropertyKey): string => String(token).replace(/~/g, '~0').replace(/\//g, '~1');
