@@ -57,7 +57,7 @@ export const measureLinks = async (set: SyntheticSet, how: 'direct' | 'through o
       if (assessment.mayConcernSamePerson || assessment.tentative) {
         links.push({ a: keyed[i]!.report.id, b: keyed[j]!.report.id, score: assessment.score, tentative: assessment.tentative });
       }
-      if (assessment.namesConflict) apart.push([keyed[i]!.report.id, keyed[j]!.report.id]);
+      if (assessment.keepApart) apart.push([keyed[i]!.report.id, keyed[j]!.report.id]);
     }
   }
   const groupOf = new Map<string, number>();

@@ -58,11 +58,14 @@ export const linkedGroups = <Id>(ids: readonly Id[], links: readonly WeighedLink
     note(ensure(a), ensure(b));
     note(ensure(b), ensure(a));
   }
+  // The smaller group of the two is the one that joins: it must point to the larger alone. (A
+  // larger group may be pointed to by many: each could be the same person.)
   for (const [from, targets] of pointsTo) {
     if (targets.size !== 1) continue;
-    const [to] = targets;
-    const left = groupOf.get([...from][0]!)!;
-    const right = groupOf.get([...to!][0]!)!;
+    const to = targets.values().next().value!;
+    if (from.size > to.size || (from.size === to.size && (pointsTo.get(to)?.size ?? 0) > 1)) continue;
+    const left = groupOf.get(from.values().next().value!)!;
+    const right = groupOf.get(to.values().next().value!)!;
     if (left !== right && mayJoin(left, right)) join(left, right);
   }
   return [...new Set(groupOf.values())].map((group) => [...group]);

@@ -54,8 +54,12 @@ const COMMON_SURNAMES = new Set(
   ).split(' '),
 );
 
-/** The parts of a report the identifiers are read from. */
-export type LinkableReport = Pick<ReportSubmission, 'subject' | 'force' | 'narrative'>;
+/**
+ * The parts of a report the identifiers are read from, and the force the service routed it to
+ * (by the force the reporter named, or by the postcode of where it happened), when it was routed
+ * to a force.
+ */
+export type LinkableReport = Pick<ReportSubmission, 'subject' | 'force' | 'narrative'> & { readonly routedTo?: ForceId };
 
 const RANK_WORDS =
   String.raw`Mr|Mrs|Ms|Miss|W?PC|DC|W?PS|DS|DI|DCI|PCSO|Sgt|Sergeant|Serg|Insp|Inspector|Constable|Det(?:ective)?\.?\s+(?:Con(?:stable)?|Sgt|Sergeant|Insp(?:ector)?)`;
@@ -87,12 +91,12 @@ const collarInNarrative = (narrative: string): string | undefined =>
 
 /**
  * The identifiers of the person a report is about, each once. The force is the subject's, or
- * the report's when the subject's is not given (most reports are about an officer of the force
- * where it happened); a force nobody can name ("unknown") is no force.
+ * the report's when the subject's is not given, or the one it was routed to (most reports are
+ * about an officer of the force where it happened); a force nobody can name ("unknown") is no force.
  */
 export const identifiersOf = (report: LinkableReport): Identifier[] => {
   const subject = report.subject;
-  const force: ForceId | undefined = findForce(subject?.force ?? '')?.id ?? findForce(report.force ?? '')?.id;
+  const force: ForceId | undefined = findForce(subject?.force ?? '')?.id ?? findForce(report.force ?? '')?.id ?? report.routedTo;
   const writtenName = subject?.name ?? nameInNarrative(report.narrative);
   const writtenCollar = subject?.collarNumber ?? collarInNarrative(report.narrative);
   const found: Identifier[] = [];

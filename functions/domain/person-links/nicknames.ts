@@ -106,11 +106,37 @@ const build = (): ReadonlyMap<string, readonly string[]> => {
 
 const NAMES = build();
 
+const SHORT_FORM_INITIALS: ReadonlyMap<string, readonly string[]> = new Map(
+  ROWS.map(([canonical, ...forms]) => [canonical, [...new Set(forms.map((form) => form[0]!))].filter((initial) => initial !== canonical[0])]),
+);
+
+/** The initials of a canonical name's short forms that differ from its own: Anthony's "t" (Tony), William's "b" (Bill) and "l" (Liam). */
+export const shortFormInitials = (canonical: string): readonly string[] => SHORT_FORM_INITIALS.get(canonical) ?? [];
+
+/**
+ * Other common first names in Britain, that the table gives no variants for: enough to read
+ * "Kevin" alone as a first name rather than a surname. Written from general knowledge, not from
+ * the test data; a name missing here is read as a surname when it stands alone without a rank.
+ */
+const OTHER_FIRST_NAMES = new Set(
+  (
+    'aaron adam adrian ahmed aidan aisha alison amy amir angela anna anne aoife arthur ashley barbara ' +
+    'brian bryony caroline carl carol cheryl chloe claire colin conor dafydd damian dawn dean declan ' +
+    'dennis derek diane dominic donna dylan eileen eleanor emma eric ewan fatima fiona francis gemma ' +
+    'george gillian glen gordon graham grace hannah hassan heather helen hugh imran isabel jack jane ' +
+    'janet jason jayne joan jordan joshua julie justin karen kathleen keith kelly kevin kieran kirsty ' +
+    'laura lee leanne lewis lisa louise lucy luke lynn malcolm mandy maria marie mark martin megan ' +
+    'melanie michelle moira natalie neil niamh nigel noel oliver omar owen paul paula pauline priya ' +
+    'rachel rhys rhian roger rory ross ruth ryan sally sean shane sharon shaun sheila simon siobhan ' +
+    'sonia stacey stella tanya teresa tracey tracy trevor vanessa vincent wayne wendy yasmin yusuf'
+  ).split(' '),
+);
+
 /**
  * The names a folded first name may stand for: its canonical forms from the table, or the name
  * itself when the table does not hold it.
  */
 export const canonicalFirstNames = (folded: string): readonly string[] => NAMES.get(folded) ?? [folded];
 
-/** Whether the table knows the word as a first name (used to read "Dave" alone as a first name, not a surname). */
-export const isKnownFirstName = (folded: string): boolean => NAMES.has(folded);
+/** Whether the word is a first name the table or the list of others knows (used to read "Dave" or "Kevin" alone as a first name, not a surname). */
+export const isKnownFirstName = (folded: string): boolean => NAMES.has(folded) || OTHER_FIRST_NAMES.has(folded);

@@ -3,7 +3,7 @@
  * names folded for case, accents, punctuation, titles and ranks; collar numbers reduced to their
  * digits; stations to their place name. Pure functions; nothing here is kept.
  */
-import { canonicalFirstNames, isKnownFirstName } from './nicknames.ts';
+import { canonicalFirstNames, isKnownFirstName, shortFormInitials } from './nicknames.ts';
 
 /** Letters NFKD does not take apart. */
 const LETTERS: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
@@ -34,6 +34,8 @@ const NOT_NAME = new Set([
   'commander', 'cmdr', 'commissioner', 'ac', 'dac', 'cc', 'dcc', 'acc',
   // qualifiers
   'detective', 'det', 'acting', 'temporary', 'temp', 'special', 'police', 'officer', 'staff', 'civilian', 'volunteer', 'response', 'traffic',
+  // police staff roles written before a name
+  'front', 'counter', 'desk', 'enquiry', 'enquiries', 'custody', 'detention', 'dco', 'clerk', 'call', 'handler', 'controller', 'dispatcher', 'analyst', 'investigator', 'cso',
   // titles
   'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'lord', 'lady', 'rev',
   // what people write around a name
@@ -95,7 +97,13 @@ const firstNameOnly = (first: string): PersonName => {
   return { firstNames, initials: initialsOf(first, firstNames) };
 };
 
-const initialsOf = (first: string, canonical: readonly string[]): string[] => [...new Set([first[0]!, ...canonical.map((name) => name[0]!)])];
+/**
+ * The initials a first name may be written with: its own, its canonical names', and those of the
+ * canonical names' short forms ("T. Doherty" for Tony, so Anthony; "B. Jones" for Bill, so William).
+ */
+const initialsOf = (first: string, canonical: readonly string[]): string[] => [
+  ...new Set([first[0]!, ...canonical.flatMap((name) => [name[0]!, ...shortFormInitials(name)])]),
+];
 
 /**
  * A collar (shoulder, warrant) number reduced to its digits without leading zeros: "MP 1234",

@@ -1,36 +1,46 @@
 /**
  * Whether two reports may concern the same person, from the match keys they share (match-keys.ts).
  * It sees only keyed hashes and their kinds, never a name or a number, so it runs on what is
- * stored. The evidence is added up by kind, the strongest of each family counting once:
+ * stored. The evidence is added up, the strongest of each family (collar, name, station) counting
+ * once. A name on one of the commonest surnames ("Smith", "Khan") weighs less:
  *
- * | evidence                                        | weight |
- * | ----------------------------------------------- | -----: |
- * | same collar number in the same force            |      3 |
- * | same collar digits, one report giving no force  |      2 |
- * | same full name (first name through the nickname table) | 3 |
- * | same-sounding surname and same first name       |    2.5 |
- * | same surname and initial                        |      2 |
- * | same-sounding surname and same initial          |    1.5 |
- * | same surname, one report giving no first name   |    1.5 |
- * | same first name, one report giving no surname    |    0.5 |
- * | same station in the same force                  |    1.5 |
- * | same station name, a force missing on one side  |      1 |
- * | same force                                      |      1 |
- * | both give a first name or initial, and they cannot be one person's | −3 |
+ * | evidence                                                        | rarer surname | common surname |
+ * | --------------------------------------------------------------- | ------------: | -------------: |
+ * | same collar number in the same force                            |             3 |                |
+ * | same collar digits, a force missing on one side                 |             2 |                |
+ * | same full name (first names through the nickname table)         |             3 |              3 |
+ * | same first name, surnames that sound alike (Soundex)            |           2.5 |              2 |
+ * | same surname and initial                                        |             3 |            1.5 |
+ * | same initial, surnames that sound alike                         |             2 |              1 |
+ * | same surname, a first name missing on one side                  |             2 |            1.5 |
+ * | surnames that sound alike, a first name missing on one side     |           1.5 |              1 |
+ * | same first name, a surname missing on one side                  |           0.5 |                |
+ * | same station in the same force                                  |           1.5 |                |
+ * | same station name, a force missing on one side                  |             1 |                |
+ * | same force                                                      |             1 |                |
+ * | first names or initials that cannot be one person's             |            −3 |                |
+ * | two full names whose surnames do not sound alike                |            −2 |                |
  *
- * A pair scoring LINK_THRESHOLD or more is suggested to an analyst as a possible link. So a
- * collar number with its force is enough, and so is a full name, across forces (officers move);
- * a surname with an initial needs the same force or station; a surname alone needs the same
- * station and more; a station and a force together are not enough. The weights were set on the
- * development set only (test/fixtures/person-links-synthetic.ts, DEVELOPMENT_SEED), never on the
- * held-out set the floor test uses.
+ * A pair with a name or a number in common that scores LINK_THRESHOLD (2) or more may concern the
+ * same person, and is suggested to an analyst. So a collar number with its force is enough; so
+ * is a full name, or a rarer surname with an initial, across forces (officers move); a rarer
+ * surname alone, or a common one with its force; a station and a force together, with no name or
+ * number, never are. Pairs that cannot be one person and are not outweighed are kept apart when
+ * reports are grouped through others (groups.ts).
+ *
+ * The weights and thresholds were set by measuring on the development set only
+ * (test/fixtures/person-links-synthetic.ts, DEVELOPMENT_SEED; `npm run measure:links`), never on
+ * the held-out set the floor test uses.
  */
 import type { IdentifierKind } from './identifiers.ts';
 import type { MatchKey } from './match-keys.ts';
 
-export const LINK_THRESHOLD = 3;
-/** A pair scoring this or more, short of LINK_THRESHOLD, is a tentative link: it joins reports through others only when unambiguous (groups.ts). */
-export const TENTATIVE_THRESHOLD = 2.5;
+export const LINK_THRESHOLD = 2;
+/**
+ * A pair scoring this or more, short of LINK_THRESHOLD, with a name or number in common, is a
+ * tentative link: it joins reports through others only when unambiguous (groups.ts).
+ */
+export const TENTATIVE_THRESHOLD = 1.5;
 
 export interface LinkAssessment {
   readonly mayConcernSamePerson: boolean;
@@ -39,8 +49,11 @@ export interface LinkAssessment {
   readonly score: number;
   /** What the two share, in words an analyst reads ("same collar number and force"). */
   readonly evidence: readonly string[];
-  /** Both reports give a full name, and the names cannot be one person's: never joined through others (groups.ts). */
-  readonly namesConflict: boolean;
+  /**
+   * The names cannot be one person's (first names or surnames differ) and nothing else outweighs
+   * that: the two are never joined through others (groups.ts).
+   */
+  readonly keepApart: boolean;
 }
 
 /** Each kind's keys, with whether the key is a name built on a common surname. */
@@ -60,8 +73,8 @@ const byKind = (keys: readonly MatchKey[]): Keys => {
 const NAME_EVIDENCE: readonly (readonly [IdentifierKind, number, number, string])[] = [
   ['name', 3, 3, 'same full name'],
   ['name-sound', 2.5, 2, 'same first name, similar surname'],
-  ['name-initial', 3, 2, 'same surname and initial'],
-  ['name-sound-initial', 2, 1.5, 'same initial, similar surname'],
+  ['name-initial', 3, 1.5, 'same surname and initial'],
+  ['name-sound-initial', 2, 1, 'same initial, similar surname'],
 ];
 
 /** What a shared kind is: not shared, shared on a rarer surname, or shared only on a common one. */
@@ -88,37 +101,43 @@ export const assessLink = (a: readonly MatchKey[], b: readonly MatchKey[]): Link
   const shared = (kind: IdentifierKind) => sharing(kind) !== 'no';
 
   let score = 0;
+  let named = false;
   const evidence: string[] = [];
-  const count = (weight: number, words: string) => {
+  /** Adds evidence; `naming` when it is a name or a number in common, not a place or a difference. */
+  const count = (weight: number, words: string, naming = false) => {
     score += weight;
     evidence.push(words);
+    named ||= naming;
   };
 
   // The collar number: with its force, or the digits where a force is missing on one side.
-  if (shared('collar')) count(3, 'same collar number and force');
-  else if (shared('collar-number') && !both('collar')) count(2, 'same collar number');
+  if (shared('collar')) count(3, 'same collar number and force', true);
+  else if (shared('collar-number') && !both('collar')) count(2, 'same collar number', true);
 
-  // The name: the strongest agreement counts. Two full names (a first name or initial and a
-  // surname each) whose first names cannot be one person's count against ("Claire Roberts" and
-  // "Matthew Roberts"); two surnames that differ do not (a misspelling, or a surname changed on
-  // marriage), they only add nothing.
-  const namesConflict = both('initial') && !shared('initial');
-  if (namesConflict) count(-3, 'different names');
+  // The name: the strongest agreement counts. First names or initials that cannot be one
+  // person's count against ("Claire Roberts" and "Matthew Roberts"), and so, less, do surnames
+  // that do not even sound alike (they may be a misspelling Soundex misses, or a name changed on
+  // marriage, so a collar number and force with a station still outweigh them).
+  const firstNamesDiffer = both('initial') && !shared('initial');
+  const surnamesDiffer = both('initial') && both('surname-sound') && !shared('surname-sound');
+  const namesConflict = firstNamesDiffer || surnamesDiffer;
+  if (firstNamesDiffer) count(-3, 'different first names');
+  else if (surnamesDiffer) count(-2, 'different surnames');
   else {
-    let named = false;
+    let strongest = false;
     for (const [kind, rare, common, words] of NAME_EVIDENCE) {
       const how = sharing(kind);
       if (how === 'no') continue;
-      count(how === 'rare' ? rare : common, words);
-      named = true;
+      count(how === 'rare' ? rare : common, words, true);
+      strongest = true;
       break;
     }
-    if (!named) {
+    if (!strongest) {
       const surname = sharing('surname');
       const sounding = sharing('surname-sound');
-      if (surname !== 'no') count(surname === 'rare' ? 2 : 1.5, 'same surname');
-      else if (sounding !== 'no') count(sounding === 'rare' ? 1.5 : 1, 'similar surname');
-      else if (!(has(left, 'surname') && has(right, 'surname')) && shared('first-name')) count(0.5, 'same first name');
+      if (surname !== 'no') count(surname === 'rare' ? 2 : 1.5, 'same surname', true);
+      else if (sounding !== 'no') count(sounding === 'rare' ? 1.5 : 1, 'similar surname', true);
+      else if (!(has(left, 'surname') && has(right, 'surname')) && shared('first-name')) count(0.5, 'same first name', true);
     }
   }
 
@@ -126,5 +145,11 @@ export const assessLink = (a: readonly MatchKey[], b: readonly MatchKey[]): Link
   else if (shared('station-place') && !both('station')) count(1, 'same station name');
   if (shared('force')) count(1, 'same force');
 
-  return { mayConcernSamePerson: score >= LINK_THRESHOLD, tentative: score >= TENTATIVE_THRESHOLD && score < LINK_THRESHOLD, score, evidence, namesConflict };
+  return {
+    mayConcernSamePerson: named && score >= LINK_THRESHOLD,
+    keepApart: namesConflict && !(named && score >= LINK_THRESHOLD),
+    tentative: named && score >= TENTATIVE_THRESHOLD && score < LINK_THRESHOLD,
+    score,
+    evidence,
+  };
 };
