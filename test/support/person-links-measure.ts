@@ -91,6 +91,25 @@ export const measureLinks = async (set: SyntheticSet, how: 'direct' | 'through o
 
 export const LINK_FLOORS = { recall: 0.9, precision: 0.8 } as const;
 
+/** Several sets measured as one: pairs are counted within each set (a report is never paired with another set's). */
+export const pooled = (measurements: readonly LinkMeasurement[]): LinkMeasurement => {
+  const sum = (pick: (m: LinkMeasurement) => number) => measurements.reduce((total, m) => total + pick(m), 0);
+  const truePairs = sum((m) => m.truePairs);
+  const suggested = sum((m) => m.suggested);
+  const correct = sum((m) => m.correct);
+  return {
+    reports: sum((m) => m.reports),
+    people: sum((m) => m.people),
+    truePairs,
+    suggested,
+    correct,
+    precision: suggested === 0 ? 1 : correct / suggested,
+    recall: truePairs === 0 ? 1 : correct / truePairs,
+    missed: measurements.flatMap((m) => m.missed),
+    wrong: measurements.flatMap((m) => m.wrong),
+  };
+};
+
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
 export const formatMeasurement = (name: string, m: LinkMeasurement): string =>

@@ -13,13 +13,16 @@ import { collarDigits, fold, parseName, soundex, stationPlace, type PersonName }
 export const IDENTIFIER_KINDS = [
   'collar', // collar number with its force: collar|<force>|<digits>
   'collar-number', // the digits alone, for a report that gives no force: collar-number|<digits>
+  'collar-swap', // the collar number with two neighbouring digits swapped, keyed as that number: collar|<force>|<swapped>
   'name', // surname and a canonical first name: name|<surname>|<first>
   'name-initial', // surname and an initial: name-initial|<surname>|<initial>
   'name-sound', // the surname's Soundex code and a canonical first name: name-sound|<code>|<first>
   'name-sound-initial', // the surname's Soundex code and an initial: name-sound-initial|<code>|<initial>
   'surname', // surname|<surname>
   'surname-sound', // surname-sound|<code>
+  'surname-near', // the surname and each form of it one letter shorter, for surnames of five letters or more: surname-near|<form>
   'first-name', // a canonical first name alone: first-name|<first>
+  'first-prefix', // the first three letters of a first name as written and of each canonical one: first-prefix|<letters>
   'initial', // an initial the first name may begin with: initial|<initial>
   'station', // station with its force: station|<force>|<place>
   'station-place', // the station's place alone: station-place|<place>
@@ -105,7 +108,11 @@ export const identifiersOf = (report: LinkableReport): Identifier[] => {
   if (force !== undefined) add('force', [force]);
   const digits = writtenCollar === undefined ? undefined : collarDigits(writtenCollar);
   if (digits !== undefined) {
-    if (force !== undefined) add('collar', [force, digits]);
+    if (force !== undefined) {
+      add('collar', [force, digits]);
+      // Keyed as the collar number it could be, so that it matches that number's 'collar' key.
+      for (const swapped of swaps(digits)) found.push({ kind: 'collar-swap', form: ['collar', force, swapped].join('|') });
+    }
     add('collar-number', [digits]);
   }
   if (writtenName !== undefined) addName(parseName(writtenName), add);
@@ -118,9 +125,44 @@ export const identifiersOf = (report: LinkableReport): Identifier[] => {
   return found.filter(({ form }) => !seen.has(form) && seen.add(form) !== undefined);
 };
 
+/**
+ * The collar number with each pair of neighbouring digits swapped ("1835" for "1853"), the slip
+ * people make most when they copy a number: a report with "1853" shares one of these with a
+ * report with "1835". Only the swaps that change the number.
+ */
+const swaps = (digits: string): string[] => {
+  const found = new Set<string>();
+  for (let at = 0; at + 1 < digits.length; at += 1) {
+    if (digits[at] === digits[at + 1]) continue;
+    const swapped = digits.slice(0, at) + digits[at + 1] + digits[at] + digits.slice(at + 2);
+    if (!swapped.startsWith('0')) found.add(swapped);
+  }
+  return [...found];
+};
+
+/**
+ * The surname and each form of it with one letter left out: two surnames share one of these when
+ * one is the other with a letter dropped or added ("Chaudhy", "Chaudhry"), or a letter changed
+ * ("Mensah", "Mesnah" share "mesah"), whether or not they sound alike. Short surnames are left
+ * out: "Ali" and "Al" are not one name misspelt.
+ */
+const nearForms = (surname: string): string[] => {
+  if (surname.length < 5) return [];
+  const forms = new Set([surname]);
+  for (let at = 0; at < surname.length; at += 1) forms.add(surname.slice(0, at) + surname.slice(at + 1));
+  return [...forms];
+};
+
 type Add = (kind: IdentifierKind, parts: readonly string[], common?: true) => void;
 
+const addFirstPrefixes = (name: PersonName, add: Add) => {
+  for (const first of [...(name.written === undefined ? [] : [name.written]), ...name.firstNames]) {
+    if (first.length >= 3) add('first-prefix', [first.slice(0, 3)]);
+  }
+};
+
 const addName = (name: PersonName, add: Add) => {
+  addFirstPrefixes(name, add);
   if (name.surname === undefined) {
     for (const first of name.firstNames) add('first-name', [first]);
     for (const initial of name.initials) add('initial', [initial]);
@@ -130,6 +172,7 @@ const addName = (name: PersonName, add: Add) => {
   const sound = soundex(name.surname);
   add('surname', [name.surname], common);
   add('surname-sound', [sound], common);
+  for (const near of nearForms(name.surname)) add('surname-near', [near], common);
   for (const first of name.firstNames) {
     add('name', [name.surname, first], common);
     add('name-sound', [sound, first], common);

@@ -49,6 +49,8 @@ export interface PersonName {
   readonly firstNames: readonly string[];
   /** The initials the first name may begin with: the written one's and each canonical name's. */
   readonly initials: readonly string[];
+  /** The first name as written, folded, when it is given in full. */
+  readonly written?: string;
 }
 
 const NO_NAME: PersonName = { firstNames: [], initials: [] };
@@ -89,12 +91,12 @@ export const parseName = (writtenAsGiven: string): PersonName => {
   if (surname.length === 1) return NO_NAME;
   if (first.length === 1) return { surname, firstNames: [], initials: [first] };
   const firstNames = canonicalFirstNames(first);
-  return { surname, firstNames, initials: initialsOf(first, firstNames) };
+  return { surname, firstNames, initials: initialsOf(first, firstNames), written: first };
 };
 
 const firstNameOnly = (first: string): PersonName => {
   const firstNames = canonicalFirstNames(first);
-  return { firstNames, initials: initialsOf(first, firstNames) };
+  return { firstNames, initials: initialsOf(first, firstNames), written: first };
 };
 
 /**

@@ -8,18 +8,20 @@
  * | --------------------------------------------------------------- | ------------: | -------------: |
  * | same collar number in the same force                            |             3 |                |
  * | same collar digits, a force missing on one side                 |             2 |                |
+ * | collar numbers two neighbouring digits apart, same force        |           1.5 |                |
  * | same full name (first names through the nickname table)         |             3 |              3 |
- * | same first name, surnames that sound alike (Soundex)            |           2.5 |              2 |
+ * | same first name, surnames that sound alike (Soundex) or are one letter apart | 2.5 |   2 |
  * | same surname and initial                                        |             3 |            1.5 |
- * | same initial, surnames that sound alike                         |             2 |              1 |
+ * | same initial, surnames that sound alike or are one letter apart |             2 |              1 |
  * | same surname, a first name missing on one side                  |             2 |            1.5 |
- * | surnames that sound alike, a first name missing on one side     |           1.5 |              1 |
+ * | similar surnames, a first name missing on one side              |           1.5 |              1 |
  * | same first name, a surname missing on one side                  |           0.5 |                |
  * | same station in the same force                                  |           1.5 |                |
- * | same station name, a force missing on one side                  |             1 |                |
+ * | same station name, under another force or none                  |             1 |                |
  * | same force                                                      |             1 |                |
  * | first names or initials that cannot be one person's             |            −3 |                |
- * | two full names whose surnames do not sound alike                |            −2 |                |
+ * | two full names whose surnames are not similar                   |            −2 |                |
+ * | first names with the same initial that are not one name ("John", "Joanne"); then only the surname counts | −1.5 | |
  *
  * A pair with a name or a number in common that scores LINK_THRESHOLD (2) or more may concern the
  * same person, and is suggested to an analyst. So a collar number with its force is enough; so
@@ -100,6 +102,18 @@ export const assessLink = (a: readonly MatchKey[], b: readonly MatchKey[]): Link
   };
   const shared = (kind: IdentifierKind) => sharing(kind) !== 'no';
 
+  /** One report's collar number is the other's with two neighbouring digits swapped (in the same force). */
+  const sharesSwap = (): boolean => {
+    const mine = left.get('collar');
+    const theirs = right.get('collar');
+    const mySwaps = left.get('collar-swap');
+    const theirSwaps = right.get('collar-swap');
+    if (mine === undefined || theirs === undefined || mySwaps === undefined || theirSwaps === undefined) return false;
+    for (const key of mine.keys()) if (theirSwaps.has(key)) return true;
+    for (const key of theirs.keys()) if (mySwaps.has(key)) return true;
+    return false;
+  };
+
   let score = 0;
   let named = false;
   const evidence: string[] = [];
@@ -113,36 +127,56 @@ export const assessLink = (a: readonly MatchKey[], b: readonly MatchKey[]): Link
   // The collar number: with its force, or the digits where a force is missing on one side.
   if (shared('collar')) count(3, 'same collar number and force', true);
   else if (shared('collar-number') && !both('collar')) count(2, 'same collar number', true);
+  else if (sharesSwap()) count(1.5, 'collar number with two digits swapped, same force', true);
 
   // The name: the strongest agreement counts. First names or initials that cannot be one
   // person's count against ("Claire Roberts" and "Matthew Roberts"), and so, less, do surnames
   // that do not even sound alike (they may be a misspelling Soundex misses, or a name changed on
   // marriage, so a collar number and force with a station still outweigh them).
   const firstNamesDiffer = both('initial') && !shared('initial');
-  const surnamesDiffer = both('initial') && both('surname-sound') && !shared('surname-sound');
-  const namesConflict = firstNamesDiffer || surnamesDiffer;
+  // "John" and "Joanne": full first names, with no name in common through the nickname table.
+  // (Names that begin with the same three letters, "Kev" and "Kevin", "Stevo" and "Stephen", may be one.)
+  const fullFirstNamesDiffer = !firstNamesDiffer && both('first-name') && !shared('first-name') && !shared('first-prefix');
+  // Surnames that sound alike, or are one letter apart, are "similar".
+  const similarSurnames = (): Shared => {
+    const sound = sharing('surname-sound');
+    const near = sharing('surname-near');
+    return sound === 'rare' || near === 'rare' ? 'rare' : sound === 'common' || near === 'common' ? 'common' : 'no';
+  };
+  const surnamesDiffer = both('initial') && both('surname-sound') && similarSurnames() === 'no';
+  const namesConflict = firstNamesDiffer || fullFirstNamesDiffer || surnamesDiffer;
+  const surnameEvidence = () => {
+    const surname = sharing('surname');
+    const similar = similarSurnames();
+    if (surname !== 'no') count(surname === 'rare' ? 2 : 1.5, 'same surname', true);
+    else if (similar !== 'no') count(similar === 'rare' ? 1.5 : 1, 'similar surname', true);
+  };
   if (firstNamesDiffer) count(-3, 'different first names');
   else if (surnamesDiffer) count(-2, 'different surnames');
-  else {
-    let strongest = false;
-    for (const [kind, rare, common, words] of NAME_EVIDENCE) {
-      const how = sharing(kind);
-      if (how === 'no') continue;
-      count(how === 'rare' ? rare : common, words, true);
-      strongest = true;
-      break;
-    }
-    if (!strongest) {
-      const surname = sharing('surname');
-      const sounding = sharing('surname-sound');
-      if (surname !== 'no') count(surname === 'rare' ? 2 : 1.5, 'same surname', true);
-      else if (sounding !== 'no') count(sounding === 'rare' ? 1.5 : 1, 'similar surname', true);
+  else if (fullFirstNamesDiffer) {
+    // "John Okafor" and "Joanne Okafor": the same initial, but not the same name. Only the surname counts.
+    count(-1.5, 'different first names, same initial');
+    surnameEvidence();
+  } else {
+    const strongest = NAME_EVIDENCE.find(([kind]) => sharing(kind) !== 'no');
+    if (strongest !== undefined) {
+      const [kind, rare, common, words] = strongest;
+      count(sharing(kind) === 'rare' ? rare : common, words, true);
+    } else {
+      const similar = similarSurnames();
+      const rare = similar === 'rare';
+      // Surnames one letter apart that Soundex does not hear alike, with the first name or initial.
+      if (sharing('surname') === 'no' && similar !== 'no' && shared('first-name')) count(rare ? 2.5 : 2, 'same first name, similar surname', true);
+      else if (sharing('surname') === 'no' && similar !== 'no' && shared('initial')) count(rare ? 2 : 1, 'same initial, similar surname', true);
+      else if (sharing('surname') !== 'no' || similar !== 'no') surnameEvidence();
       else if (!(has(left, 'surname') && has(right, 'surname')) && shared('first-name')) count(0.5, 'same first name', true);
     }
   }
 
   if (shared('station')) count(1.5, 'same station');
-  else if (shared('station-place') && !both('station')) count(1, 'same station name');
+  // The same station name under two forces: one report's force may be where it happened, not
+  // the officer's ("Coventry" is the officer's station whatever force the reporter named).
+  else if (shared('station-place')) count(1, 'same station name');
   if (shared('force')) count(1, 'same force');
 
   return {
