@@ -9,6 +9,9 @@ import { createHmac } from 'node:crypto';
 import { matchKeysOf, type MatchKey, type MatchKeyer } from '../../functions/domain/person-links/match-keys.ts';
 import { assessLink } from '../../functions/domain/person-links/scorer.ts';
 import { linkedGroups, type WeighedLink } from '../../functions/domain/person-links/groups.ts';
+import { recordPersonKeys, reportsAboutTheSamePerson, type PersonKeysEntry, type PersonLinkStore } from '../../functions/domain/person-links/linking.ts';
+import type { Reference } from '../../functions/domain/reference.ts';
+import type { ReportSubmission } from '../../functions/domain/report.ts';
 import type { LabelledReport, SyntheticSet } from '../fixtures/person-links-synthetic.ts';
 
 /** HMAC-SHA-256 under a fixed test key: the same keyed hash the service computes, under a key that guards nothing. */
@@ -116,3 +119,67 @@ export const formatMeasurement = (name: string, m: LinkMeasurement): string =>
   `${name.padEnd(34)} ${String(m.reports).padStart(7)} ${String(m.people).padStart(6)} ${String(m.truePairs).padStart(10)} ${String(m.suggested).padStart(9)} ${String(m.correct).padStart(7)} ${percent(m.precision).padStart(9)} ${percent(m.recall).padStart(7)}`;
 
 export const MEASUREMENT_HEADER = `${'set'.padEnd(34)} ${'reports'.padStart(7)} ${'people'.padStart(6)} ${'true pairs'.padStart(10)} ${'suggested'.padStart(9)} ${'correct'.padStart(7)} ${'precision'.padStart(9)} ${'recall'.padStart(7)}`;
+
+/** A PersonLinkStore in memory: what the DynamoDB adapter keeps, as maps. */
+export const memoryPersonLinkStore = (): PersonLinkStore & { readonly entries: Map<Reference, PersonKeysEntry> } => {
+  const entries = new Map<Reference, PersonKeysEntry>();
+  const filed = new Map<string, Set<Reference>>();
+  return {
+    entries,
+    recordKeys: async (entry, under) => {
+      entries.set(entry.reference, entry);
+      for (const key of under) (filed.get(key) ?? filed.set(key, new Set()).get(key)!).add(entry.reference);
+    },
+    filedUnder: async (keys) => new Set(keys.flatMap((key) => [...(filed.get(key) ?? [])])),
+    keysOf: async (reference) => entries.get(reference),
+  };
+};
+
+/**
+ * Measures what the service shows: each report recorded as the router records it, and for each,
+ * the reports reportsAboutTheSamePerson finds (candidates through the filed keys only, links
+ * through others at most one step away). A pair is suggested when either report shows the other.
+ */
+export const measureAsStored = async (set: SyntheticSet, keyer: MatchKeyer = testKeyer()): Promise<LinkMeasurement> => {
+  const links = memoryPersonLinkStore();
+  for (const labelled of set.reports) {
+    const { routedTo, ...report } = labelled.report;
+    await recordPersonKeys(
+      { keyer, links },
+      { reference: labelled.id as Reference, report: { categories: ['bribery'], reporter: { mode: 'anonymous' }, ...report } as ReportSubmission, receivedAt: `${labelled.year}-01-01T00:00:00Z`, ...(routedTo === undefined ? {} : { force: routedTo }) },
+    );
+  }
+  const shown = new Set<string>();
+  for (const labelled of set.reports) {
+    for (const other of await reportsAboutTheSamePerson({ links }, labelled.id as Reference)) shown.add([labelled.id, other.reference].sort().join(' '));
+  }
+  let truePairs = 0;
+  let suggested = 0;
+  let correct = 0;
+  const missed: PairOutcome[] = [];
+  const wrong: PairOutcome[] = [];
+  for (let i = 0; i < set.reports.length; i += 1) {
+    for (let j = i + 1; j < set.reports.length; j += 1) {
+      const a = set.reports[i]!;
+      const b = set.reports[j]!;
+      const same = a.person === b.person;
+      const linked = shown.has([a.id, b.id].sort().join(' '));
+      if (same) truePairs += 1;
+      if (linked) suggested += 1;
+      if (same && linked) correct += 1;
+      if (same && !linked) missed.push({ a, b, score: 0, evidence: [] });
+      if (!same && linked) wrong.push({ a, b, score: 0, evidence: [] });
+    }
+  }
+  return {
+    reports: set.reports.length,
+    people: new Set(set.reports.map((r) => r.person)).size,
+    truePairs,
+    suggested,
+    correct,
+    precision: suggested === 0 ? 1 : correct / suggested,
+    recall: truePairs === 0 ? 1 : correct / truePairs,
+    missed,
+    wrong,
+  };
+};

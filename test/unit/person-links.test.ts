@@ -11,7 +11,10 @@ import { canonicalFirstNames } from '../../functions/domain/person-links/nicknam
 import { collarDigits, fold, parseName, soundex, stationPlace } from '../../functions/domain/person-links/normalise.ts';
 import { assessLink } from '../../functions/domain/person-links/scorer.ts';
 import { linkedGroups } from '../../functions/domain/person-links/groups.ts';
-import { testKeyer } from '../support/person-links-measure.ts';
+import { recordPersonKeys, reportsAboutTheSamePerson, type PersonKeysEntry } from '../../functions/domain/person-links/linking.ts';
+import type { Reference } from '../../functions/domain/reference.ts';
+import type { ReportSubmission } from '../../functions/domain/report.ts';
+import { memoryPersonLinkStore, testKeyer } from '../support/person-links-measure.ts';
 
 const report = (subject: LinkableReport['subject'], extra: Partial<LinkableReport> = {}): LinkableReport => ({
   subject,
@@ -192,5 +195,46 @@ describe('reports grouped through others', () => {
     assert.ok(toOne.some((g) => g.includes('x') && g.includes('a1')));
     const toTwo = linkedGroups(['a1', 'a2', 'b1', 'b2', 'x'], [...firm, { a: 'x', b: 'a1', score: 1.5, tentative: true }, { a: 'x', b: 'b2', score: 1.5, tentative: true }], [['a1', 'b1']]);
     assert.ok(toTwo.some((g) => g.length === 1 && g[0] === 'x'), 'pointing to two groups, it joins neither');
+  });
+});
+
+describe('person links as the service keeps them', () => {
+  const memoryStore = () => {
+    const store = memoryPersonLinkStore();
+    const filed = new Map<string, true>();
+    const recordKeys = store.recordKeys;
+    return {
+      store: { ...store, recordKeys: async (entry: PersonKeysEntry, under: readonly string[]) => { for (const key of under) filed.set(key, true); await recordKeys(entry, under); } },
+      entries: store.entries,
+      filed,
+    };
+  };
+  const submission = (subject: LinkableReport['subject'], narrative = 'The officer took money from a driver to let him off.'): ReportSubmission => ({
+    categories: ['bribery'],
+    subject,
+    narrative,
+    reporter: { mode: 'anonymous' },
+  });
+  const ref = (text: string) => text as Reference;
+
+  it('records keys only, and shows the reports that may concern the same person, directly or through another', async () => {
+    const { store, entries, filed } = memoryStore();
+    const ports = { keyer: testKeyer(), links: store };
+    await recordPersonKeys(ports, { reference: ref('PAC-AAAA-0001'), report: submission({ role: 'officer', name: 'Gavin Pryce' }), receivedAt: '2025-01-10T10:00:00Z', force: 'kent' });
+    await recordPersonKeys(ports, { reference: ref('PAC-AAAA-0002'), report: submission({ role: 'officer', name: 'PC Gav Pryce', collarNumber: '4471' }), receivedAt: '2024-03-01T10:00:00Z', force: 'kent' });
+    await recordPersonKeys(ports, { reference: ref('PAC-AAAA-0003'), report: submission({ role: 'officer' }, 'PC 4471 took my money at the station.'), receivedAt: '2026-06-01T10:00:00Z', force: 'kent' });
+    await recordPersonKeys(ports, { reference: ref('PAC-AAAA-0004'), report: submission({ role: 'officer', name: 'Claire Pryce', collarNumber: '9120' }), receivedAt: '2025-02-01T10:00:00Z', force: 'kent' });
+    await recordPersonKeys(ports, { reference: ref('PAC-AAAA-0005'), report: submission({ role: 'unknown' }), receivedAt: '2025-02-01T10:00:00Z', force: 'kent' });
+
+    assert.equal(entries.has(ref('PAC-AAAA-0005')), false, 'a report naming and numbering no one is not recorded');
+    const kept = JSON.stringify([...entries.values(), ...filed.keys()]).toLowerCase();
+    for (const plaintext of ['pryce', 'gavin', 'claire', '4471', 'david']) assert.ok(!kept.includes(plaintext), `${plaintext} is not kept`);
+
+    const links = await reportsAboutTheSamePerson({ links: store }, ref('PAC-AAAA-0001'));
+    assert.deepEqual(links.map((l) => l.reference), ['PAC-AAAA-0002', 'PAC-AAAA-0003'], 'oldest first; Claire Pryce is another person');
+    assert.deepEqual(links[0]!.evidence, ['same surname and initial', 'same force'], '"Gav" is not in the nickname table: the initial still agrees');
+    assert.equal(links[0]!.force, 'kent');
+    assert.equal(links[1]!.through, 'PAC-AAAA-0002', 'the collar-only report is linked through the one with both');
+    assert.deepEqual(await reportsAboutTheSamePerson({ links: store }, ref('PAC-AAAA-0009')), []);
   });
 });
