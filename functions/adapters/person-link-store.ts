@@ -1,0 +1,91 @@
+/**
+ * Person links in the report table (functions/domain/person-links/linking.ts): each routed
+ * report's match keys in an item of their own, and the report filed under each of the few keys
+ * every link needs one of; and the keyed hash that makes them, HMAC-SHA-256 under the person-link
+ * key, a secret made once and kept only wrapped by its KMS key (wrapped-secrets.ts). No name,
+ * collar number or station is stored for matching: only keyed hashes, which say nothing to
+ * someone who does not hold the key, and their kinds.
+ *
+ * | item            | PK                     | SK                 |
+ * | person-link key | PERSON-LINK-KEY        | <version>          |
+ * | report's keys   | PERSON-KEYS#<reference>| KEYS               |
+ * | filing          | PERSON-KEY#<hash>      | REPORT#<reference> |
+ */
+import { createHmac } from 'node:crypto';
+import type { KMSClient } from '@aws-sdk/client-kms';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { PersonKeysEntry, PersonLinkStore } from '#domain/person-links/linking.ts';
+import type { MatchKeyer } from '#domain/person-links/match-keys.ts';
+import type { Reference } from '#domain/reference.ts';
+import { queryPage } from './dynamodb-items.ts';
+import { KmsWrappedSecrets } from './wrapped-secrets.ts';
+
+export const PERSON_LINK_KEY_PARTITION = 'PERSON-LINK-KEY';
+/** The version of the person-link key match keys are made under: a new version would need every report keyed again. */
+export const PERSON_LINK_KEY_VERSION = 'v1';
+
+/** Match keys as HMAC-SHA-256 (base64url) under the person-link key, opened once per execution environment. */
+export class HmacMatchKeyer implements MatchKeyer {
+  private readonly secrets: KmsWrappedSecrets;
+
+  constructor(kms: KMSClient, client: DynamoDBDocumentClient, tableName: string, kmsKeyId: string) {
+    this.secrets = new KmsWrappedSecrets(kms, client, tableName, kmsKeyId, { partition: PERSON_LINK_KEY_PARTITION, purpose: 'person-link-key' });
+  }
+
+  async keys(forms: readonly string[]): Promise<readonly string[]> {
+    const { secret } = await this.secrets.current(PERSON_LINK_KEY_VERSION);
+    return forms.map((form) => createHmac('sha256', secret).update(form, 'utf8').digest('base64url'));
+  }
+}
+
+const keysPartition = (reference: string) => `PERSON-KEYS#${reference}`;
+const filingPartition = (key: string) => `PERSON-KEY#${key}`;
+
+export class DynamoPersonLinkStore implements PersonLinkStore {
+  private readonly client: DynamoDBDocumentClient;
+  private readonly tableName: string;
+
+  constructor(client: DynamoDBDocumentClient, tableName: string) {
+    this.client = client;
+    this.tableName = tableName;
+  }
+
+  /** One put for the report's keys and one per filing; each the same item when written again. */
+  async recordKeys(entry: PersonKeysEntry, filedUnder: readonly string[]): Promise<void> {
+    const put = (Item: Record<string, unknown>) => this.client.send(new PutCommand({ TableName: this.tableName, Item }));
+    await Promise.all([
+      put({ PK: keysPartition(entry.reference), SK: 'KEYS', kind: 'person-keys', ...entry, keys: entry.keys.map((k) => ({ ...k })) }),
+      ...[...new Set(filedUnder)].map((key) => put({ PK: filingPartition(key), SK: `REPORT#${entry.reference}`, kind: 'person-key-filing', reference: entry.reference })),
+    ]);
+  }
+
+  async filedUnder(keys: readonly string[]): Promise<ReadonlySet<Reference>> {
+    const found = new Set<Reference>();
+    await Promise.all(
+      [...new Set(keys)].map(async (key) => {
+        let after: string | undefined;
+        do {
+          const page = await queryPage(
+            this.client,
+            { TableName: this.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': filingPartition(key) }, ExpressionAttributeNames: { '#reference': 'reference' }, ProjectionExpression: '#reference' },
+            { limit: 500, after },
+          );
+          for (const item of page.items) found.add(item.reference as Reference);
+          after = page.next;
+        } while (after !== undefined);
+      }),
+    );
+    return found;
+  }
+
+  async keysOf(reference: Reference): Promise<PersonKeysEntry | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { PK: keysPartition(reference), SK: 'KEYS' } }));
+    if (Item === undefined) return undefined;
+    return {
+      reference: Item.reference as Reference,
+      receivedAt: String(Item.receivedAt),
+      keys: Item.keys as PersonKeysEntry['keys'],
+      ...(typeof Item.force === 'string' ? { force: Item.force } : {}),
+    };
+  }
+}

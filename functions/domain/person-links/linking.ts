@@ -1,0 +1,128 @@
+/**
+ * Person links as the service keeps them: when a report is routed, the match keys of the person it
+ * is about are recorded (each a keyed hash; no name or number is kept for matching), and the
+ * contact centre can see the other reports that may concern the same person, with their
+ * references, forces and dates, and what each shares with this one.
+ *
+ * Candidates are found through a few of the keys only, the ones every link needs one of (a collar
+ * number, the surname's sound, a first name): each is one index item in the store, so a report
+ * costs one write per such key and one for its own keys, not one per key of every kind.
+ */
+import type { ForceId } from '../forces.ts';
+import type { Reference } from '../reference.ts';
+import type { ReportSubmission } from '../report.ts';
+import { linkedGroups, type WeighedLink } from './groups.ts';
+import type { IdentifierKind } from './identifiers.ts';
+import { matchKeysOf, type MatchKey, type MatchKeyer } from './match-keys.ts';
+import { assessLink } from './scorer.ts';
+
+/** A report's match keys as kept, with what the contact centre is shown of it. */
+export interface PersonKeysEntry {
+  readonly reference: Reference;
+  /** The force it was routed to; none when it went to triage. */
+  readonly force?: ForceId;
+  /** When the service received it (ISO). */
+  readonly receivedAt: string;
+  readonly keys: readonly MatchKey[];
+}
+
+export interface PersonLinkStore {
+  /**
+   * Records a report's keys and files it under each of `filedUnder` (keys of its own); writing the
+   * same entry again writes the same items.
+   */
+  recordKeys(entry: PersonKeysEntry, filedUnder: readonly string[]): Promise<void>;
+  /** The reports filed under any of these keys. */
+  filedUnder(keys: readonly string[]): Promise<ReadonlySet<Reference>>;
+  keysOf(reference: Reference): Promise<PersonKeysEntry | undefined>;
+}
+
+/** The kinds a report is filed under: every link the scorer can make shares one of them (scorer.ts). */
+export const FILED_KINDS: readonly IdentifierKind[] = ['collar', 'collar-number', 'surname-sound', 'first-name'];
+/** The kinds searched by: the filed ones, and a collar number's swaps (keyed as the number they could be). */
+const SEARCHED_KINDS: readonly IdentifierKind[] = [...FILED_KINDS, 'collar-swap'];
+
+const keysOfKinds = (keys: readonly MatchKey[], kinds: readonly IdentifierKind[]) => [...new Set(keys.filter((k) => kinds.includes(k.kind)).map((k) => k.key))];
+
+export interface PersonLinkPorts {
+  readonly keyer: MatchKeyer;
+  readonly links: PersonLinkStore;
+}
+
+/**
+ * Records the match keys of the person a routed report is about. Nothing is recorded for a report
+ * that names and numbers no one.
+ */
+export const recordPersonKeys = async (
+  ports: PersonLinkPorts,
+  routed: { readonly reference: Reference; readonly report: ReportSubmission; readonly receivedAt: string; readonly force?: ForceId },
+): Promise<void> => {
+  const keys = await matchKeysOf({ ...routed.report, ...(routed.force === undefined ? {} : { routedTo: routed.force }) }, ports.keyer);
+  if (!keys.some((k) => FILED_KINDS.includes(k.kind))) return;
+  const entry: PersonKeysEntry = { reference: routed.reference, receivedAt: routed.receivedAt, keys, ...(routed.force === undefined ? {} : { force: routed.force }) };
+  await ports.links.recordKeys(entry, keysOfKinds(keys, FILED_KINDS));
+};
+
+/** Another report that may concern the same person, as the contact centre sees it. */
+export interface PossibleLink {
+  readonly reference: Reference;
+  readonly force?: ForceId;
+  readonly receivedAt: string;
+  /** What it shares with this report ("same collar number and force"), or the report it is linked through. */
+  readonly evidence: readonly string[];
+  readonly through?: Reference;
+}
+
+/**
+ * The other reports that may concern the same person as this one: those it shares a filed key
+ * with, and those linked to it through one of them, never two reports whose names cannot be one
+ * person's. Oldest first.
+ */
+export const reportsAboutTheSamePerson = async (ports: Pick<PersonLinkPorts, 'links'>, reference: Reference): Promise<PossibleLink[]> => {
+  const own = await ports.links.keysOf(reference);
+  if (own === undefined) return [];
+  const entries = new Map<Reference, PersonKeysEntry>([[reference, own]]);
+  const gather = async (from: PersonKeysEntry) => {
+    const found = await ports.links.filedUnder(keysOfKinds(from.keys, SEARCHED_KINDS));
+    const added: PersonKeysEntry[] = [];
+    for (const other of found) {
+      if (entries.has(other)) continue;
+      const entry = await ports.links.keysOf(other);
+      if (entry === undefined) continue;
+      entries.set(other, entry);
+      added.push(entry);
+    }
+    return added;
+  };
+  // This report's candidates, and theirs: a link through another report is at most one step away.
+  for (const candidate of await gather(own)) await gather(candidate);
+
+  const all = [...entries.values()];
+  const links: WeighedLink<Reference>[] = [];
+  const apart: [Reference, Reference][] = [];
+  const direct = new Map<Reference, readonly string[]>();
+  for (let i = 0; i < all.length; i += 1) {
+    for (let j = i + 1; j < all.length; j += 1) {
+      const a = all[i]!;
+      const b = all[j]!;
+      const assessment = assessLink(a.keys, b.keys);
+      if (assessment.mayConcernSamePerson || assessment.tentative) links.push({ a: a.reference, b: b.reference, score: assessment.score, tentative: assessment.tentative });
+      if (assessment.keepApart) apart.push([a.reference, b.reference]);
+      if (assessment.mayConcernSamePerson && (a.reference === reference || b.reference === reference)) {
+        direct.set(a.reference === reference ? b.reference : a.reference, assessment.evidence);
+      }
+    }
+  }
+  const group = linkedGroups(all.map((e) => e.reference), links, apart).find((g) => g.includes(reference)) ?? [reference];
+  const others = group.filter((r) => r !== reference);
+  return others
+    .map((other): PossibleLink => {
+      const entry = entries.get(other)!;
+      const shown = { reference: other, receivedAt: entry.receivedAt, ...(entry.force === undefined ? {} : { force: entry.force }) };
+      const evidence = direct.get(other);
+      if (evidence !== undefined) return { ...shown, evidence };
+      const through = others.find((r) => direct.has(r) && assessLink(entries.get(r)!.keys, entry.keys).mayConcernSamePerson) ?? others.find((r) => direct.has(r));
+      return { ...shown, evidence: ['linked through another report'], ...(through === undefined ? {} : { through }) };
+    })
+    .sort((x, y) => x.receivedAt.localeCompare(y.receivedAt) || x.reference.localeCompare(y.reference));
+};
