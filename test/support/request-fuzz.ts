@@ -35,7 +35,7 @@ export interface FuzzAnswer {
 }
 
 /** Routes whose refusals are HTML pages for people, not problem+json. */
-const PAGE_ROUTES = /^\/(report|follow-up)(\/|$)/;
+const PAGE_ROUTES = /^(\/cy)?\/(report|follow-up)(\/|$)/;
 
 export const stackRoutes = (stack: LocalStack): FuzzRoute[] =>
   resourcesOfType(stack.template, 'AWS::ApiGatewayV2::Route').map(([, route]) => {
