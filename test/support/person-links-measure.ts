@@ -45,12 +45,7 @@ export interface LinkMeasurement {
 export const measureLinks = async (set: SyntheticSet, how: 'direct' | 'through others' = 'through others', keyer: MatchKeyer = testKeyer()): Promise<LinkMeasurement> => {
   const keyed: { report: LabelledReport; keys: MatchKey[] }[] = [];
   for (const report of set.reports) keyed.push({ report, keys: await matchKeysOf(report.report, keyer) });
-  let truePairs = 0;
-  let suggested = 0;
-  let correct = 0;
-  const missed: PairOutcome[] = [];
-  const wrong: PairOutcome[] = [];
-  const assessed = new Map<string, { score: number; evidence: readonly string[] }>();
+  const assessed = new Map<string, ReturnType<typeof assessLink>>();
   const links: WeighedLink<string>[] = [];
   const apart: [string, string][] = [];
   for (let i = 0; i < keyed.length; i += 1) {
@@ -65,13 +60,25 @@ export const measureLinks = async (set: SyntheticSet, how: 'direct' | 'through o
   }
   const groupOf = new Map<string, number>();
   linkedGroups(keyed.map((k) => k.report.id), links, apart).forEach((group, index) => group.forEach((id) => groupOf.set(id, index)));
-  for (let i = 0; i < keyed.length; i += 1) {
-    for (let j = i + 1; j < keyed.length; j += 1) {
-      const a = keyed[i]!.report;
-      const b = keyed[j]!.report;
+  return tally(set, (a, b) => {
+    const { score, evidence, mayConcernSamePerson: direct } = assessed.get(`${a.id} ${b.id}`)!;
+    return { linked: how === 'direct' ? direct : groupOf.get(a.id) === groupOf.get(b.id), score, evidence };
+  });
+};
+
+/** Counts every pair of a set's reports: how many concern one person, how many are linked, and which are missed or wrong. */
+const tally = (set: SyntheticSet, outcome: (a: LabelledReport, b: LabelledReport) => { linked: boolean; score: number; evidence: readonly string[] }): LinkMeasurement => {
+  let truePairs = 0;
+  let suggested = 0;
+  let correct = 0;
+  const missed: PairOutcome[] = [];
+  const wrong: PairOutcome[] = [];
+  for (let i = 0; i < set.reports.length; i += 1) {
+    for (let j = i + 1; j < set.reports.length; j += 1) {
+      const a = set.reports[i]!;
+      const b = set.reports[j]!;
       const same = a.person === b.person;
-      const { score, evidence, mayConcernSamePerson: direct } = assessed.get(`${a.id} ${b.id}`)! as { score: number; evidence: readonly string[]; mayConcernSamePerson: boolean };
-      const linked = how === 'direct' ? direct : groupOf.get(a.id) === groupOf.get(b.id);
+      const { linked, score, evidence } = outcome(a, b);
       if (same) truePairs += 1;
       if (linked) suggested += 1;
       if (same && linked) correct += 1;
@@ -153,33 +160,5 @@ export const measureAsStored = async (set: SyntheticSet, keyer: MatchKeyer = tes
   for (const labelled of set.reports) {
     for (const other of await reportsAboutTheSamePerson({ links }, labelled.id as Reference)) shown.add([labelled.id, other.reference].sort().join(' '));
   }
-  let truePairs = 0;
-  let suggested = 0;
-  let correct = 0;
-  const missed: PairOutcome[] = [];
-  const wrong: PairOutcome[] = [];
-  for (let i = 0; i < set.reports.length; i += 1) {
-    for (let j = i + 1; j < set.reports.length; j += 1) {
-      const a = set.reports[i]!;
-      const b = set.reports[j]!;
-      const same = a.person === b.person;
-      const linked = shown.has([a.id, b.id].sort().join(' '));
-      if (same) truePairs += 1;
-      if (linked) suggested += 1;
-      if (same && linked) correct += 1;
-      if (same && !linked) missed.push({ a, b, score: 0, evidence: [] });
-      if (!same && linked) wrong.push({ a, b, score: 0, evidence: [] });
-    }
-  }
-  return {
-    reports: set.reports.length,
-    people: new Set(set.reports.map((r) => r.person)).size,
-    truePairs,
-    suggested,
-    correct,
-    precision: suggested === 0 ? 1 : correct / suggested,
-    recall: truePairs === 0 ? 1 : correct / truePairs,
-    missed,
-    wrong,
-  };
+  return tally(set, (a, b) => ({ linked: shown.has([a.id, b.id].sort().join(' ')), score: 0, evidence: [] }));
 };

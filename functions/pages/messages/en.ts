@@ -10,7 +10,7 @@
  */
 import { groupedNumber } from '#domain/entities/numerals.ts';
 import { forceById } from '#domain/forces.ts';
-import type { Category } from '#domain/report.ts';
+import { categoryDescriptions, type Category } from '#domain/report.ts';
 
 type DatePart = 'day' | 'month' | 'year';
 
@@ -92,14 +92,7 @@ export const en = {
 
   categories: {
     /** As the form's checkboxes say them. */
-    descriptions: {
-      bribery: 'Bribery or selling information',
-      abuse_of_position: 'Abuse of position for personal advantage',
-      sexual_misconduct: 'Abuse of position for a sexual purpose',
-      domestic_abuse: 'Abusing or controlling a partner',
-      discrimination: 'Racist, homophobic, misogynistic or disablist conduct',
-      other_criminality: 'Other criminality',
-    } satisfies Record<Category, string>,
+    descriptions: categoryDescriptions,
     /** In plain words, for the start page's list. */
     plainWords: {
       bribery: 'taking bribes, or selling or passing on police information',
