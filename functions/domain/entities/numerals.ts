@@ -5,4 +5,5 @@
  * `toLocaleString`, which gives the same text for whole numbers.
  */
 export const groupedNumber = (value: number): string =>
-  Number.isSafeInteger(value) ? String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : value.toLocaleString('en-GB');
+  // String(-0) is "0" where toLocaleString writes "-0": negative zero goes the long way.
+  Number.isSafeInteger(value) && !Object.is(value, -0) ? String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : value.toLocaleString('en-GB');
