@@ -7,12 +7,16 @@
  * (takeReportWithCode). `issueCode` then hands that code out; it issues a new one (which replaces
  * it) only for a reference taken earlier, by a request this one repeats (the same Idempotency-Key:
  * the idempotency record holds the reference, never a code).
+ *
+ * A confirmation page shown in the other language (its language link sends the form again with
+ * its key) shows the same code again: the page carries a seal of what it showed
+ * (`sealConfirmation`), and `codeShownBefore` gives the code back only with the service's own seal.
  */
 import type { Channel } from '#domain/intake.ts';
 import type { FollowUpCode } from '#domain/follow-up-code.ts';
 import type { Reference } from '#domain/reference.ts';
 import type { ReportSubmission } from '#domain/report.ts';
-import { issueFollowUpCode } from '#domain/follow-up-code.ts';
+import { codeShownBefore, confirmationSeal, issueFollowUpCode, type ShownConfirmation } from '#domain/follow-up-code.ts';
 import { takeReportWithCode } from '#domain/submission.ts';
 import { clock, followUpAccess, followUpCodeKeys, intakeQueue, reportStore, portsFor } from './composition-root.ts';
 
@@ -36,5 +40,8 @@ export const reportIntake = (channel: Channel) => {
       const issuing = ports();
       return issueFollowUpCode(issuing, reference, issuing.clock());
     },
+    sealConfirmation: async (shown: ShownConfirmation): Promise<string> => confirmationSeal(shown, await ports().codeKeys.current()),
+    codeShownBefore: (reference: Reference, idempotencyKey: string, sent: { readonly code: string | null; readonly seal: string | null }) =>
+      codeShownBefore(reference, idempotencyKey, sent, ports().codeKeys),
   };
 };

@@ -89,6 +89,49 @@ export const credentialFor = (code: FollowUpCode, at: Date, key: CodeKey): Keyed
   };
 };
 
+/** What a confirmation page showed: the report's reference, its code, and the form's own key. */
+export interface ShownConfirmation {
+  readonly reference: Reference;
+  readonly code: FollowUpCode;
+  readonly idempotencyKey: string;
+}
+
+const SEAL = /^(v[0-9]+)\.([A-Za-z0-9_-]{43})$/;
+
+const sealMac = ({ reference, code, idempotencyKey }: ShownConfirmation, key: CodeKey): string => {
+  // A key of its own, derived from the code key, so a seal can never stand in for a code's hash.
+  const sealKey = createHmac('sha256', key.secret).update('follow-up confirmation seal').digest();
+  return createHmac('sha256', sealKey).update(`${reference}\0${code}\0${idempotencyKey}`, 'utf8').digest('base64url');
+};
+
+/**
+ * The seal a confirmation page carries with its language link: a keyed hash, under the code key,
+ * of the reference, the code it shows and the form's key. Sent back with the form, it lets the
+ * same confirmation be shown in the other language with the same code, without keeping the code
+ * anywhere or reading the table; nobody without the code key can make one.
+ */
+export const confirmationSeal = (shown: ShownConfirmation, key: CodeKey): string => `${key.version}.${sealMac(shown, key)}`;
+
+/**
+ * The code of a confirmation shown before, when the seal sent back with it is the service's own
+ * for that reference, code and form key; otherwise nothing. Not a way to check a guess: only the
+ * person holding the sent form and its key gets this far, and the code was theirs already.
+ */
+export const codeShownBefore = async (
+  reference: Reference,
+  idempotencyKey: string,
+  sent: { readonly code: string | null; readonly seal: string | null },
+  keys: Pick<CodeKeys, 'find'>,
+): Promise<FollowUpCode | undefined> => {
+  const code = parseFollowUpCode(sent.code ?? '');
+  const seal = SEAL.exec(sent.seal ?? '');
+  if (code === undefined || seal === null) return undefined;
+  const key = await keys.find(seal[1] ?? '');
+  if (key === undefined) return undefined;
+  const expected = Buffer.from(sealMac({ reference, code, idempotencyKey }, key), 'utf8');
+  return same(Buffer.from(seal[2] ?? '', 'utf8'), expected) ? code : undefined;
+};
+
 /** A credential as codes were issued before keyed hashes: for tests and the bench of old codes. */
 export const scryptCredentialFor = async (code: FollowUpCode, at: Date, cost: ScryptCost = SCRYPT_COST): Promise<ScryptCredential> => {
   const salt = randomBytes(16);

@@ -5,6 +5,7 @@
  * click or a resend is one report (the page shown last has the code that works). The same form sent
  * again with something changed (the person went back, changed it and pressed ‘Send report’ again)
  * is not taken in: the answer says so, and offers to send it as a new report, with a new key.
+ * The confirmation's language link shows the same confirmation, same code, in the other language.
  */
 import { randomUUID } from 'node:crypto';
 import { clock, portsFor } from '#adapters/composition-root.ts';
@@ -53,7 +54,14 @@ export const handler = pageRoute(formBytesFor(LONGEST_FORM_CHARACTERS)).handler(
     return htmlPage(409, changedReportPage({ values, idempotencyKey: randomUUID(), language, sentIdempotencyKey: idempotencyKey }));
   }
   const { reference } = taken;
-  const code = await intake.issueCode(reference);
-  logger.info('Report taken in', { reference, channel: 'online', through: 'website' });
-  return htmlPage(200, confirmationPage({ reference, followUpCode: code, language, sent: { values, idempotencyKey } }));
+  // The confirmation's language link sends the form back with the code it showed and its seal:
+  // the same confirmation, in the other language, with the same code. Anything else gets a code.
+  const shownBefore = await intake.codeShownBefore(reference, idempotencyKey, {
+    code: event.body.get('followUpCode'),
+    seal: event.body.get('confirmationSeal'),
+  });
+  const code = shownBefore ?? (await intake.issueCode(reference));
+  const seal = await intake.sealConfirmation({ reference, code, idempotencyKey });
+  logger.info(shownBefore === undefined ? 'Report taken in' : 'Confirmation shown again in the other language', { reference, channel: 'online', through: 'website' });
+  return htmlPage(200, confirmationPage({ reference, followUpCode: code, language, sent: { values, idempotencyKey, seal } }));
 });

@@ -686,11 +686,12 @@ export interface ConfirmationPageOptions {
   readonly followUpCode: string;
   readonly language?: Language;
   /**
-   * The form as it was sent, with its key: the language link sends it again to the other
-   * language's path, which answers with this page in that language (the same report, so the same
-   * reference, and a new code, which the link's note says). Without it, the link is to the start page.
+   * The form as it was sent, with its key, and the seal of this confirmation: the language link
+   * sends them again, with the code, to the other language's path, which answers with this page in
+   * that language (the same report, so the same reference, and with the seal the same code).
+   * Without it, the link is to the start page.
    */
-  readonly sent?: { readonly values: ReportFormValues; readonly idempotencyKey: string };
+  readonly sent?: { readonly values: ReportFormValues; readonly idempotencyKey: string; readonly seal: string };
 }
 
 export const confirmationPage = ({ reference, followUpCode, language = 'en', sent }: ConfirmationPageOptions): string => {
@@ -703,8 +704,7 @@ export const confirmationPage = ({ reference, followUpCode, language = 'en', sen
         ? { path: '/' }
         : {
             post: '/report',
-            fields: html`${hiddenInput('idempotencyKey', sent.idempotencyKey)}${hiddenReportFields(sent.values)}`,
-            note: confirmation.languageNote,
+            fields: html`${hiddenInput('idempotencyKey', sent.idempotencyKey)}${hiddenReportFields(sent.values)}${hiddenInput('followUpCode', followUpCode)}${hiddenInput('confirmationSeal', sent.seal)}`,
           },
     title: confirmation.title,
     main: html`

@@ -126,7 +126,7 @@ describe('the report form in Welsh', () => {
     assert.match(english.text, /Select what the report is about/);
   });
 
-  it('confirms in Welsh; its language link gives the same report in English, with a new code that is the one that works', async () => {
+  it('confirms in Welsh; its language link gives the same confirmation in English, with the same code, which still works', async () => {
     const answer = await postForm(reportForm(key, WELSH), '/cy/report');
     assert.equal(answer.status, 200, answer.text.slice(0, 300));
     assert.match(answer.text, /<h1 class="govuk-panel__title">Adroddiad wedi’i anfon<\/h1>/);
@@ -138,14 +138,41 @@ describe('the report form in Welsh', () => {
     assert.equal(english.status, 200);
     assert.match(english.text, /<h1 class="govuk-panel__title">Report sent<\/h1>/);
     assert.equal(referenceIn(english), reference, 'the same report');
-    const newCode = /id="follow-up-code">([0-9 ]+)</.exec(english.text)?.[1] ?? '';
-    assert.match(newCode, /^[0-9]{4}( [0-9]{4}){3}$/);
-    assert.notEqual(newCode, code);
+    assert.match(code, /^[0-9]{4}( [0-9]{4}){3}$/);
+    assert.equal(/id="follow-up-code">([0-9 ]+)</.exec(english.text)?.[1], code, 'the same code, not a new one');
+    // And back again: still the same code.
+    const back = formOn(english.text, true);
+    assert.equal(back.action, '/cy/report');
+    const welshAgain = await postForm(back.fields, back.action);
+    assert.equal(/id="follow-up-code">([0-9 ]+)</.exec(welshAgain.text)?.[1], code);
     const followUp = (typed: string) =>
       postForm(new URLSearchParams({ reference, code: typed }), '/cy/follow-up');
-    const opened = await followUp(newCode);
-    assert.equal(opened.status, 200, 'the code shown last opens the report');
+    const opened = await followUp(code);
+    assert.equal(opened.status, 200, 'the code written down first opens the report');
     assert.match(opened.text, /<h1 class="govuk-heading-l">Eich adroddiad<\/h1>/);
+  });
+
+  it('gives a new code, not the one sent, when the seal sent back is not the service\'s own for that code', async () => {
+    const answer = await postForm(reportForm(randomUUID(), WELSH), '/cy/report');
+    const code = /id="follow-up-code">([0-9 ]+)</.exec(answer.text)?.[1] ?? '';
+    const { action, fields } = formOn(answer.text, true);
+    const seal = fields.get('confirmationSeal') ?? '';
+    const chosen = '1111 2222 3333 4444';
+    for (const [name, tampered] of [
+      ['a code of someone\'s choosing with the real seal', { followUpCode: chosen.replaceAll(' ', ''), confirmationSeal: seal }],
+      ['the real code with a made-up seal', { followUpCode: code.replaceAll(' ', ''), confirmationSeal: `v1.${'A'.repeat(43)}` }],
+      ['the real code with no seal', { followUpCode: code.replaceAll(' ', ''), confirmationSeal: '' }],
+    ] as const) {
+      const sent = new URLSearchParams(fields);
+      sent.set('followUpCode', tampered.followUpCode);
+      sent.set('confirmationSeal', tampered.confirmationSeal);
+      const shown = await postForm(sent, action);
+      assert.equal(shown.status, 200, name);
+      const given = /id="follow-up-code">([0-9 ]+)</.exec(shown.text)?.[1] ?? '';
+      assert.match(given, /^[0-9]{4}( [0-9]{4}){3}$/, name);
+      assert.notEqual(given, chosen, name);
+      assert.notEqual(given, code, `${name}: a new code replaces the one shown`);
+    }
   });
 
   it('says a changed report was not taken in, in Welsh, with the new report posted to the Welsh path', async () => {

@@ -162,7 +162,7 @@ const WELSH_PAGES: [string, string][] = [
   ['the start page', startPage('cy')],
   ['the form', reportFormPage({ idempotencyKey: 'k', language: 'cy' })],
   ...formPagesWithErrors,
-  ['the confirmation', confirmationPage({ reference: REFERENCE, followUpCode: CODE, language: 'cy', sent: { values: valuesFromForm(new URLSearchParams({ categories: 'bribery' })), idempotencyKey: 'k' } })],
+  ['the confirmation', confirmationPage({ reference: REFERENCE, followUpCode: CODE, language: 'cy', sent: { values: valuesFromForm(new URLSearchParams({ categories: 'bribery' })), idempotencyKey: 'k', seal: 'v1.seal' } })],
   ['the form sent again, changed', changedReportPage({ values: valuesFromForm(new URLSearchParams({ categories: 'bribery' })), idempotencyKey: 'n', sentIdempotencyKey: 'k', language: 'cy' })],
   ['sign in', followUpSignInPage({ language: 'cy' })],
   ['sign in, refused', followUpSignInPage({ values: { reference: REFERENCE }, refusal: 'not-recognised', language: 'cy' })],

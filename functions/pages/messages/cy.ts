@@ -246,8 +246,6 @@ export const cy: Messages = {
       link: 'gwiriwch adroddiad a wnaethoch',
       after: 'gyda’ch cyfeirnod a’ch cod dilynol.',
     },
-    languageNote:
-      'Mae newid yr iaith yn anfon eich adroddiad eto: byddwch yn cadw’r un cyfeirnod ac yn cael cod dilynol newydd, a dim ond y cod newydd fydd yn gweithio.',
   },
 
   changed: {

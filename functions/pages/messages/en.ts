@@ -229,8 +229,6 @@ export const en = {
       link: 'check a report you made',
       after: 'with your reference and follow-up code.',
     },
-    /** The language link on this page sends the form again, in the other language: it says so. */
-    languageNote: 'Changing the language sends your report again: you keep the same reference and get a new follow-up code, and only the new code will work.',
   },
 
   changed: {
