@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { classifyItem, HOLDINGS_ATTRIBUTES, holdingsProjection } from '../../functions/adapters/holdings-scan.ts';
 import { AGE_BANDS, ageBand, HELD_KINDS, tallyHoldings, type ClassifiedItem, type HeldKind, type RetainedRecord } from '../../functions/domain/holdings.ts';
 import { DEFAULT_RETENTION } from '../../functions/domain/retention-schedule.ts';
-import { HOLDINGS, renderHoldings } from '../../bin/holdings.ts';
+import { HOLDINGS, localDynamoDbEndpoint, renderHoldings } from '../../bin/holdings.ts';
 import { parseCommandLine } from '../../bin/operator-cli.ts';
 
 const NOW = new Date('2027-06-15T12:00:00.000Z');
@@ -281,6 +281,11 @@ describe('npm run holdings', () => {
     assert.deepEqual(values(['--retention', '{"originalDays":30}']).retention, { ...DEFAULT_RETENTION, originalDays: 30 });
     assert.throws(() => values(['--now', '2027-02-30']), /--now must be a day such as 2027-03-01/);
     assert.throws(() => values(['--retention', '{"originalDays":0}']), /--retention must name/);
+  });
+
+  it('finds the npm start stack’s DynamoDB where bin/local.ts puts it', () => {
+    assert.equal(localDynamoDbEndpoint({}), 'http://127.0.0.1:8000');
+    assert.equal(localDynamoDbEndpoint({ DYNAMODB_PORT: '8123' }), 'http://127.0.0.1:8123');
   });
 
   it('prints a row per kind, the schedule in force, and what else it read', () => {
