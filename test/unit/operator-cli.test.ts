@@ -1,5 +1,5 @@
 /**
- * The four operator commands (`npm run inbox`, `stats`, `redrive`, `release-held`) as one tool:
+ * The operator commands (`npm run inbox`, `stats`, `redrive`, `release-held`, `holdings`) as one tool:
  * one parser (bin/operator-cli.ts), --help/-h on each naming the command, its options, an example
  * and the exit codes, one line `<command>: <message>` and "Run with --help for usage." for bad
  * usage with exit code 2, and table and queue names from lib/stage.ts. Each command is also run as
