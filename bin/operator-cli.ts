@@ -1,5 +1,5 @@
 /**
- * What the four operator commands (`npm run inbox`, `stats`, `redrive` and `release-held`) share,
+ * What the operator commands (`npm run inbox`, `stats`, `redrive`, `release-held` and `holdings`) share,
  * so that they behave as one tool: one argument parser (node:util parseArgs, strict), the common
  * options, a usage text in one layout on `--help`/`-h`, one style for errors and the same exit
  * codes:

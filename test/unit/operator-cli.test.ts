@@ -1,5 +1,5 @@
 /**
- * The four operator commands (`npm run inbox`, `stats`, `redrive`, `release-held`) as one tool:
+ * The operator commands (`npm run inbox`, `stats`, `redrive`, `release-held`, `holdings`) as one tool:
  * one parser (bin/operator-cli.ts), --help/-h on each naming the command, its options, an example
  * and the exit codes, one line `<command>: <message>` and "Run with --help for usage." for bad
  * usage with exit code 2, and table and queue names from lib/stage.ts. Each command is also run as
@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { HOLDINGS } from '../../bin/holdings.ts';
 import { INBOX } from '../../bin/inbox.ts';
 import {
   CommandFailure,
@@ -238,6 +239,7 @@ const COMMANDS: readonly { script: string; spec: CommandSpec<OptionSpecs> }[] = 
   { script: 'bin/stats.ts', spec: STATS },
   { script: 'bin/redrive.ts', spec: REDRIVE },
   { script: 'bin/release-held-reports.ts', spec: RELEASE_HELD },
+  { script: 'bin/holdings.ts', spec: HOLDINGS },
 ];
 
 describe('each operator command, run as npm run runs it', () => {
