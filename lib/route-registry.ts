@@ -34,12 +34,13 @@ import {
   forceReportSummarySchema,
   publicStatisticsSchema,
   questionAskedSchema,
+  personLinkDecisionResultSchema,
   questionSummarySchema,
   receivedSchema,
   splitContactSchema,
   transferResultSchema,
 } from '../functions/domain/responses.ts';
-import { closureSchema, forceChoiceSchema, MAX_REVIEW_REQUEST_BYTES, splitSchema } from '../functions/domain/review-requests.ts';
+import { closureSchema, forceChoiceSchema, MAX_REVIEW_REQUEST_BYTES, personLinkDecisionSchema, splitSchema } from '../functions/domain/review-requests.ts';
 import { WELSH_PREFIX } from '../functions/pages/messages/language.ts';
 import { reportReceiptSchema } from '../functions/domain/submission.ts';
 
@@ -590,6 +591,27 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
       summary: 'Confirm a proposed closure: only then is the contact closed. Never by its proposer (403); 409 when none is proposed.',
       responses: { 200: json('The contact as it now stands.', contactSummarySchema) },
       problems: problems({ 403: 'Or the supervisor proposed the closure.' }, NOT_FOUND, STEP_CONFLICT, { 409: 'Or nobody has proposed closing it.' }),
+    },
+  }),
+  staff({
+    name: 'DecidePersonLink',
+    handler: 'decide-person-link',
+    what: 'an analyst confirms or rejects a suggested link between reports about the same person',
+    groups: ['analysts', 'supervisors'],
+    access: {},
+    route: {
+      method: 'PUT',
+      path: '/contact-centre/reviews/{reference}/links/{otherReference}',
+      operationId: 'decidePersonLink',
+      summary:
+        'Confirm or reject a suggested link between this report and another that may concern the same person; kept for both, audited on both with who decided. A rejected link is not suggested again.',
+      body: { json: personLinkDecisionSchema, maxBytes: MAX_REVIEW_REQUEST_BYTES },
+      responses: { 200: json('The link as now kept.', personLinkDecisionResultSchema) },
+      problems: problems(
+        { 400: 'Or the two references are the same report.' },
+        { 404: 'No report with that reference, or none with the other.' },
+        { 409: 'The service does not suggest this link, and nobody decided it before.' },
+      ),
     },
   }),
   staff({
