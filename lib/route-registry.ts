@@ -615,6 +615,24 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     },
   }),
   staff({
+    name: 'NoteHeldReports',
+    handler: 'note-held-reports',
+    what: 'an analyst tells the force of the reports it holds about the same person',
+    groups: ['analysts'],
+    access: {},
+    route: {
+      method: 'POST',
+      path: '/contact-centre/reviews/{reference}/held-reports',
+      operationId: 'noteHeldReports',
+      summary:
+        "Add to the sanitised version one sentence of fixed wording telling the chosen force it holds other reports that may concern the same person, by its own references for them: only reports confirmed linked that this force holds now, never another force's. A change to what the force receives: a supervisor who did not make it approves it.",
+      responses: { 200: json('The contact as it now stands.', contactSummarySchema) },
+      problems: problems(NOT_FOUND, STEP_CONFLICT, {
+        409: 'Or nobody has sanitised it, no force is chosen, or no confirmed link leads to a report that force holds now.',
+      }),
+    },
+  }),
+  staff({
     name: 'SplitContact',
     handler: 'split-contact',
     what: 'the contact centre splits a contact for several forces',
@@ -646,13 +664,15 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
       path: '/contact-centre/reviews/{reference}/approval',
       operationId: 'approveDissemination',
       summary:
-        'Approve the sanitised report: only then does the force receive it. Never by anyone who changed what the force receives or where it goes: the sanitised version, the force, a split (403). 409 when the report may not reach that force.',
+        "Approve the sanitised report: only then does the force receive it. Never by anyone who changed what the force receives or where it goes: the sanitised version, the force, a split (403). 409 when the report may not reach that force, or what it would receive names a report reference or another force's reference.",
       responses: { 200: json('The contact as it now stands: disseminated.', contactSummarySchema) },
       problems: problems(
         { 403: 'Or the supervisor changed what the force receives or where it goes.' },
         NOT_FOUND,
         STEP_CONFLICT,
-        { 409: "Or nobody has sanitised it, no force is chosen, or it speaks of that force's own professional standards or chief officers." },
+        {
+          409: "Or nobody has sanitised it, no force is chosen, it speaks of that force's own professional standards or chief officers, or it names a report reference or a force reference not that force's own.",
+        },
       ),
     },
   }),

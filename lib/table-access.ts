@@ -51,6 +51,7 @@ const MAKE_PERSON_LINK_KEY = grant('write the wrapped person-link key, once, if 
 const FILE_PERSON_KEYS = grant("file the keyed hashes of the person a report is about, under the report and under each key", ['PutItem'], ['PERSON-KEYS#*', 'PERSON-KEY#*']);
 const READ_PERSON_KEYS = grant("read a report's keyed hashes", ['GetItem'], ['PERSON-KEYS#*']);
 const FIND_PERSON_LINKS = grant('find the reports filed under a key, and the links decided for a report', ['Query'], ['PERSON-KEY#*', 'PERSON-LINK#*']);
+const READ_LINK_DECISIONS = grant('read the links decided for a report', ['Query'], ['PERSON-LINK#*']);
 const DECIDE_PERSON_LINK = grant('record a link confirmed or rejected, for each of its two reports', ['PutItem'], ['PERSON-LINK#*']);
 const COUNT_ATTEMPTS = grant('read and record follow-up code attempts', ['GetItem', 'PutItem'], ['FOLLOW-UP-ATTEMPTS#*']);
 const IDEMPOTENCY = grant('keep its idempotency records (Powertools)', ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], [IDEMPOTENCY_PARTITION]);
@@ -87,6 +88,7 @@ export const TABLE_ACCESS: Readonly<Record<string, readonly TableGrant[]>> = {
   'measure-review-backlog': [REVIEW_QUEUE],
   'view-review': [READ_REPORT, READ_TRAIL, WRITE_REPORT, ...SEE_PERSON_LINKS],
   'decide-person-link': [READ_REPORT, WRITE_REPORT, ...SEE_PERSON_LINKS, DECIDE_PERSON_LINK],
+  'note-held-reports': [...REVIEW_STEP, READ_LINK_DECISIONS],
   'sanitise-report': REVIEW_STEP,
   'choose-force': REVIEW_STEP,
   'close-contact': REVIEW_STEP,

@@ -5,7 +5,8 @@
  * clear; files them once however often SQS delivers the contact; files nothing for a report that
  * names no one; the review screen shows "N other reports may concern this person"; an analyst
  * confirms or rejects each, audited on both reports with who did it; a rejected link is not
- * suggested again; and a force never sees another force's report.
+ * suggested again; a force is told, as reviewed content, of the reports it holds about the same
+ * person, by its own references; and a force never sees another force's report.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -170,30 +171,66 @@ describe('links between reports about the same person', () => {
     assert.ok(!trail.some((type) => type.startsWith('person_link')), 'nothing refused is audited as decided');
   });
 
-  it('never lets a force see another force\'s report, nor that links were decided', async () => {
-    // Each report to its own force, sanitised by one analyst and approved by another supervisor.
-    for (const reference of [refs.kentOnline, refs.met]) {
-      const url = `/contact-centre/reviews/${reference}`;
-      const sanitised = { categories: ['bribery'], subject: { role: 'officer' }, narrative: 'An officer is reported to have taken money to let a driver off a ticket.' };
-      assert.equal((await put(`${url}/sanitised`, sanitised, await as('analyst.ann', 'analysts'))).status, 200);
-      const approved = await postJson(api(`${url}/approval`), {}, await as('sup.sam', 'supervisors'));
-      assert.equal(approved.status, 200, approved.text);
-    }
+  it("tells a force, as reviewed content, of the reports it holds about the same person, by its own references only", async () => {
+    const sanitised = { categories: ['bribery'], subject: { role: 'officer' }, narrative: 'An officer is reported to have taken money to let a driver off a ticket.' };
+    const sanitise = async (reference: string) => {
+      const answer = await put(`/contact-centre/reviews/${reference}/sanitised`, sanitised, await as('analyst.ann', 'analysts'));
+      assert.equal(answer.status, 200, answer.text);
+    };
+    const approve = async (reference: string) => postJson(api(`/contact-centre/reviews/${reference}/approval`), {}, await as('sup.sam', 'supervisors'));
+    const note = async (reference: string) => postJson(api(`/contact-centre/reviews/${reference}/held-reports`), {}, await as('analyst.bob', 'analysts'));
+
+    // The phone report goes to Kent first: Kent holds it, under its own reference.
+    await sanitise(refs.kentPhone);
+    assert.equal((await approve(refs.kentPhone)).status, 200);
+    const heldByKent = await local.forceReference(refs.kentPhone, 'kent');
+
+    await sanitise(refs.kentOnline);
+    const noted = await note(refs.kentOnline);
+    assert.equal(noted.status, 200, noted.text);
+    const narrative = (await get(`/contact-centre/reviews/${refs.kentOnline}`, await as('analyst.ann', 'analysts'))).json<{ sanitised: { content: { narrative: string } } }>().sanitised
+      .content.narrative;
+    assert.equal(narrative, `${sanitised.narrative}\n\nYour force holds another report that may concern the same person: ${heldByKent}.`);
+    const ownNote = await postJson(api(`/contact-centre/reviews/${refs.kentOnline}/approval`), {}, await as('analyst.bob', 'analysts', 'supervisors'));
+    assert.equal(ownNote.status, 403, 'whoever noted it may not approve it');
+    assert.equal((await approve(refs.kentOnline)).status, 200);
+
+    // The Met report: its only link was rejected, so there is nothing the Met holds to tell it of.
+    await sanitise(refs.met);
+    const nothing = await note(refs.met);
+    assert.equal(nothing.status, 409, nothing.text);
+    assert.equal(nothing.json().type, '/problems/no-held-reports');
+    assert.equal((await approve(refs.met)).status, 200);
+
+    // A reference typed in by hand does not reach a force.
+    const typed = await put(`/contact-centre/reviews/${refs.nobody}/sanitised`, { ...sanitised, narrative: `See also ${refs.kentOnline}.` }, await as('analyst.ann', 'analysts'));
+    assert.equal(typed.status, 200, typed.text);
+    const refused = await approve(refs.nobody);
+    assert.equal(refused.status, 409, refused.text);
+    assert.equal(refused.json().type, '/problems/foreign-reference');
+
+    const kentMessages = JSON.stringify(await receiveAll(local.sqs, local.queueUrl('pac-local-reports-kent.fifo')));
+    assert.ok(kentMessages.includes(`the same person: ${heldByKent}.`), 'Kent is told of the report it holds, by its own reference');
+  });
+
+  it("never lets a force see another force's report, nor that links were decided", async () => {
     const kentReference = await local.forceReference(refs.kentOnline, 'kent');
+    const kentPhoneReference = await local.forceReference(refs.kentPhone, 'kent');
     const metReference = await local.forceReference(refs.met, 'metropolitan');
     const read = async (force: string, reference: string) => {
       const answer = await send(api(`/force/reports/${reference}`), { method: 'GET', headers: await local.forceHeaders(force) });
       assert.equal(answer.status, 200, answer.text);
       return answer.text;
     };
-    const kentSees = (await read('kent', kentReference)) + JSON.stringify(await receiveAll(local.sqs, local.queueUrl('pac-local-reports-kent.fifo')));
+    const kentSees = (await read('kent', kentReference)) + (await read('kent', kentPhoneReference));
     const metSees = (await read('metropolitan', metReference)) + JSON.stringify(await receiveAll(local.sqs, local.queueUrl('pac-local-reports-metropolitan.fifo')));
+    assert.ok(kentSees.includes(kentPhoneReference));
     for (const [sees, others] of [
       [kentSees, [metReference, refs.met, refs.kentPhone, refs.kentOnline]],
-      [metSees, [kentReference, refs.kentOnline, refs.kentPhone, refs.met]],
+      [metSees, [kentReference, kentPhoneReference, refs.kentOnline, refs.kentPhone, refs.met]],
     ] as const) {
       for (const other of others) assert.ok(!sees.includes(other), `a force sees ${other}`);
-      assert.ok(!/person_link/.test(sees), 'a force sees that links were decided');
+      assert.ok(!/person_link|held_reports/.test(sees), 'a force sees that links were decided');
     }
     assert.equal((await send(api(`/force/reports/${kentReference}`), { method: 'GET', headers: await local.forceHeaders('metropolitan') })).status, 404);
   });

@@ -70,6 +70,12 @@ export const PROBLEM_CATALOGUE = {
   'no-force-chosen': { status: 409, title: 'No force has been chosen', when: 'Approval of a report that has no force.' },
   'no-closure-proposed': { status: 409, title: 'Nobody has proposed closing this contact', when: 'Confirming a closure nobody proposed.' },
   'protected-unit': { status: 409, title: 'This may not go to that force', when: "What would reach the force speaks of its own professional standards, anti-corruption or vetting unit, or chief officers." },
+  'foreign-reference': {
+    status: 409,
+    title: 'This names a report the force may not know of',
+    when: "What the force would receive names a reporter's reference, or a force reference that is not that force's own (other than the held reports the service noted for it).",
+  },
+  'no-held-reports': { status: 409, title: 'The force holds no linked report', when: 'Noting held reports when no confirmed link leads to a report that force holds now.' },
   'not-suggested': { status: 409, title: 'This link is not suggested', when: 'A decision on two reports the service does not suggest may concern the same person, and nobody linked before.' },
   'wrong-state': { status: 409, title: 'Not possible at this stage', when: 'A step on a question or answer that has moved on.' },
   'lifecycle': { status: 409, title: 'Not possible at this stage', when: "A force's step the report's status does not allow." },
@@ -129,6 +135,12 @@ export const REVIEW_REFUSALS: RefusalProblems<ReviewRefusal | NotFound> = {
     protectedUnit(`${force}: the report speaks of its own professional standards, anti-corruption or vetting unit, or its chief officers`),
   'unknown-force': unknownForce,
   'same-force-twice': ({ force }) => problem('same-force-twice', { detail: `${force} is named more than once.` }),
+  'foreign-reference': ({ references }) =>
+    problem('foreign-reference', {
+      detail: `Take out ${references.join(', ')}: a force sees only its own references. To tell it of reports it holds about the same person, note them (held-reports).`,
+    }),
+  'no-held-reports': () =>
+    problem('no-held-reports', { detail: 'Confirm the links first; only reports the chosen force holds now can be named, by its own references.' }),
 };
 
 /** The contact centre's decisions on suggested links between reports about the same person. */
