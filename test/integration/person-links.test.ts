@@ -234,4 +234,8 @@ describe('links between reports about the same person', () => {
     }
     assert.equal((await send(api(`/force/reports/${kentReference}`), { method: 'GET', headers: await local.forceHeaders('metropolitan') })).status, 404);
   });
+
+  it('filed, read and decided links within each function\'s own grants (the local IAM check refused nothing)', () => {
+    assert.deepEqual(local.stack.dynamoDbGuard.refused, []);
+  });
 });
