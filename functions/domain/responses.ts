@@ -28,7 +28,7 @@ import type { AnswerStatus, QuestionStatus } from './entities/follow-up.ts';
 import type { IdentifyingKind } from './identifying-details.ts';
 import type { ProtectedKind } from './entities/protection.ts';
 import type { RoutingRule } from './entities/routing-decision.ts';
-import { LINK_DECISIONS } from './person-links/decisions.ts';
+import { LINK_DECISIONS } from './person-links/link-decision.ts';
 
 /** Compiles only when the list names every member of the union: a new status must be added here too. */
 type Every<Union, Listed> = [Exclude<Union, Listed>] extends [never] ? true : { missing: Exclude<Union, Listed> };

@@ -3,7 +3,7 @@ import * as z from './zod.ts';
 import { named } from './zod.ts';
 import { typedText } from './typed-text.ts';
 import { CLOSURE_REASONS } from './review-state.ts';
-import { LINK_DECISIONS } from './person-links/decisions.ts';
+import { LINK_DECISIONS } from './person-links/link-decision.ts';
 
 export const MAX_REVIEW_REQUEST_BYTES = 64 * 1024;
 

@@ -16,10 +16,10 @@ import { done, refused, type NotFound, type StepResult } from '../entities/step-
 import type { ForceId } from '../forces.ts';
 import type { ReportStore } from '../ports.ts';
 import type { Reference } from '../reference.ts';
+import type { LinkDecisionKind } from './link-decision.ts';
 import { reportsAboutTheSamePerson, type PersonLinkStore, type PossibleLink } from './linking.ts';
 
-export const LINK_DECISIONS = ['confirmed', 'rejected'] as const;
-export type LinkDecisionKind = (typeof LINK_DECISIONS)[number];
+export { LINK_DECISIONS, type LinkDecisionKind } from './link-decision.ts';
 
 /** A decided link as kept for one of its reports: the other report, as the contact centre is shown it. */
 export interface LinkDecision {
