@@ -12,6 +12,11 @@
  * - The follow-up code key wraps the secret every new follow-up code is hashed under
  *   (functions/adapters/follow-up-code-keys.ts): a copied table holds the hashes and the wrapped
  *   secret, and neither is of use without this key.
+ * - The person-link key wraps the secret the match keys of the person a report is about are
+ *   HMACs under (functions/adapters/person-link-store.ts): only the router, which files each
+ *   report's keys, may make or open it. Reading links needs no key (the keys are stored as
+ *   hashes, and compared as they are), so no contact-centre function holds it: a copied table
+ *   holds hashes that cannot be tested against a guessed name without it.
  * - The intake key seals each submission on the intake queue (the whole report, a confidential
  *   reporter's contact details among it) from the moment it is taken in until the router opens
  *   it: an operator who may redrive the queue or its DLQ moves ciphertext and reads nothing.
@@ -49,5 +54,11 @@ export const FOLLOW_UP_CODE_KEY_USERS: KeyUsers = {
 
 export const INTAKE_KEY_USERS: KeyUsers = {
   seal: routeHandlers((access) => access.intake === true),
+  open: [ROUTER],
+};
+
+/** The person-link key: the router files each report's match keys, and is the only function that makes them. */
+export const PERSON_LINK_KEY_USERS: KeyUsers = {
+  seal: [ROUTER],
   open: [ROUTER],
 };

@@ -50,7 +50,7 @@ import { ForceApi } from './constructs/force-api.ts';
 import { ForceQueues } from './constructs/force-queues.ts';
 import { IntakePipeline, type ReviewSettings } from './constructs/intake-pipeline.ts';
 import { SealingKey } from './constructs/sealing-key.ts';
-import { FOLLOW_UP_CODE_KEY_USERS, INTAKE_KEY_USERS, ORIGINALS_KEY_USERS } from './key-access.ts';
+import { FOLLOW_UP_CODE_KEY_USERS, INTAKE_KEY_USERS, ORIGINALS_KEY_USERS, PERSON_LINK_KEY_USERS } from './key-access.ts';
 import { Paging } from './constructs/paging.ts';
 import { PublicApi } from './constructs/public-api.ts';
 import { PublicWebsite } from './constructs/public-website.ts';
@@ -113,6 +113,7 @@ export class DataStack extends ReportingPart {
   readonly originalsKey: SealingKey;
   readonly intakeKey: SealingKey;
   readonly followUpCodeKey: SealingKey;
+  readonly personLinkKey: SealingKey;
 
   constructor(scope: Construct, id: string, props: PartProps & { breakGlassRoleArn?: string }) {
     super(scope, id, props);
@@ -137,6 +138,12 @@ export class DataStack extends ReportingPart {
       alias: 'follow-up-codes',
       description: 'Wraps the secret follow-up codes are hashed under; only the functions that issue or check codes may open it',
       users: FOLLOW_UP_CODE_KEY_USERS,
+    });
+    this.personLinkKey = new SealingKey(this, 'PersonLinkKey', {
+      stage,
+      alias: 'person-links',
+      description: 'Wraps the secret the match keys of the person a report is about are keyed under; only the router may make or open it',
+      users: PERSON_LINK_KEY_USERS,
     });
     new CfnOutput(this, 'PagingTopicArn', { value: this.paging.topic.topicArn });
   }
@@ -164,6 +171,7 @@ export class DeliveryStack extends ReportingPart {
       forceQueues: this.forceQueues,
       originalsKey: data.originalsKey,
       intakeKey: data.intakeKey,
+      personLinkKey: data.personLinkKey,
       review: props.review,
       paging: data.paging,
     });

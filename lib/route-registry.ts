@@ -34,12 +34,13 @@ import {
   forceReportSummarySchema,
   publicStatisticsSchema,
   questionAskedSchema,
+  personLinkDecisionResultSchema,
   questionSummarySchema,
   receivedSchema,
   splitContactSchema,
   transferResultSchema,
 } from '../functions/domain/responses.ts';
-import { closureSchema, forceChoiceSchema, MAX_REVIEW_REQUEST_BYTES, splitSchema } from '../functions/domain/review-requests.ts';
+import { closureSchema, forceChoiceSchema, MAX_REVIEW_REQUEST_BYTES, personLinkDecisionSchema, splitSchema } from '../functions/domain/review-requests.ts';
 import { WELSH_PREFIX } from '../functions/pages/messages/language.ts';
 import { reportReceiptSchema } from '../functions/domain/submission.ts';
 
@@ -593,6 +594,45 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     },
   }),
   staff({
+    name: 'DecidePersonLink',
+    handler: 'decide-person-link',
+    what: 'an analyst confirms or rejects a suggested link between reports about the same person',
+    groups: ['analysts', 'supervisors'],
+    access: {},
+    route: {
+      method: 'PUT',
+      path: '/contact-centre/reviews/{reference}/links/{otherReference}',
+      operationId: 'decidePersonLink',
+      summary:
+        'Confirm or reject a suggested link between this report and another that may concern the same person; kept for both, audited on both with who decided. A rejected link is not suggested again.',
+      body: { json: personLinkDecisionSchema, maxBytes: MAX_REVIEW_REQUEST_BYTES },
+      responses: { 200: json('The link as now kept.', personLinkDecisionResultSchema) },
+      problems: problems(
+        { 400: 'Or the two references are the same report.' },
+        { 404: 'No report with that reference, or none with the other.' },
+        { 409: 'The service does not suggest this link, and nobody decided it before.' },
+      ),
+    },
+  }),
+  staff({
+    name: 'NoteHeldReports',
+    handler: 'note-held-reports',
+    what: 'an analyst tells the force of the reports it holds about the same person',
+    groups: ['analysts'],
+    access: {},
+    route: {
+      method: 'POST',
+      path: '/contact-centre/reviews/{reference}/held-reports',
+      operationId: 'noteHeldReports',
+      summary:
+        "Add to the sanitised version one sentence of fixed wording telling the chosen force it holds other reports that may concern the same person, by its own references for them: only reports confirmed linked that this force holds now, never another force's. A change to what the force receives: a supervisor who did not make it approves it.",
+      responses: { 200: json('The contact as it now stands.', contactSummarySchema) },
+      problems: problems(NOT_FOUND, STEP_CONFLICT, {
+        409: 'Or nobody has sanitised it, no force is chosen, or no confirmed link leads to a report that force holds now.',
+      }),
+    },
+  }),
+  staff({
     name: 'SplitContact',
     handler: 'split-contact',
     what: 'the contact centre splits a contact for several forces',
@@ -624,13 +664,15 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
       path: '/contact-centre/reviews/{reference}/approval',
       operationId: 'approveDissemination',
       summary:
-        'Approve the sanitised report: only then does the force receive it. Never by anyone who changed what the force receives or where it goes: the sanitised version, the force, a split (403). 409 when the report may not reach that force.',
+        "Approve the sanitised report: only then does the force receive it. Never by anyone who changed what the force receives or where it goes: the sanitised version, the force, a split (403). 409 when the report may not reach that force, or what it would receive names a report reference or another force's reference.",
       responses: { 200: json('The contact as it now stands: disseminated.', contactSummarySchema) },
       problems: problems(
         { 403: 'Or the supervisor changed what the force receives or where it goes.' },
         NOT_FOUND,
         STEP_CONFLICT,
-        { 409: "Or nobody has sanitised it, no force is chosen, or it speaks of that force's own professional standards or chief officers." },
+        {
+          409: "Or nobody has sanitised it, no force is chosen, it speaks of that force's own professional standards or chief officers, or it names a report reference or a force reference not that force's own.",
+        },
       ),
     },
   }),

@@ -46,12 +46,22 @@ const GIVE_FORCE_REFERENCE = grant('claim a new force reference', ['PutItem'], [
 const LOOK_UP_FORCE_REFERENCE = grant('find the report a force reference stands for', ['GetItem'], ['FORCE-REFERENCE#*']);
 const OPEN_CODE_KEY = grant('read the wrapped follow-up code key', ['GetItem'], ['FOLLOW-UP-CODE-KEY']);
 const MAKE_CODE_KEY = grant('write the wrapped follow-up code key, once, if none is there', ['PutItem'], ['FOLLOW-UP-CODE-KEY']);
+const OPEN_PERSON_LINK_KEY = grant('read the wrapped person-link key', ['GetItem'], ['PERSON-LINK-KEY']);
+const MAKE_PERSON_LINK_KEY = grant('write the wrapped person-link key, once, if none is there', ['PutItem'], ['PERSON-LINK-KEY']);
+const FILE_PERSON_KEYS = grant("file the keyed hashes of the person a report is about, under the report and under each key", ['PutItem'], ['PERSON-KEYS#*', 'PERSON-KEY#*']);
+const READ_PERSON_KEYS = grant("read a report's keyed hashes", ['GetItem'], ['PERSON-KEYS#*']);
+const FIND_PERSON_LINKS = grant('find the reports filed under a key, and the links decided for a report', ['Query'], ['PERSON-KEY#*', 'PERSON-LINK#*']);
+const READ_LINK_DECISIONS = grant('read the links decided for a report', ['Query'], ['PERSON-LINK#*']);
+const DECIDE_PERSON_LINK = grant('record a link confirmed or rejected, for each of its two reports', ['PutItem'], ['PERSON-LINK#*']);
 const COUNT_ATTEMPTS = grant('read and record follow-up code attempts', ['GetItem', 'PutItem'], ['FOLLOW-UP-ATTEMPTS#*']);
 const IDEMPOTENCY = grant('keep its idempotency records (Powertools)', ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], [IDEMPOTENCY_PARTITION]);
 const REVIEW_QUEUE = grant('list the contacts awaiting review, oldest first', ['Query'], ['REVIEW#awaiting'], QUEUE_INDEX);
 const FOLLOW_UP_QUEUES = grant('list the questions to relay and the answers to review', ['Query'], ['FOLLOW-UP#*'], QUEUE_INDEX);
 const DUE_TO_SEND = grant('find the reports and answers due to be sent, longest due first', ['Query'], ['DUE#report', 'DUE#answer'], QUEUE_INDEX);
 const WITH_A_DESTINATION = grant("list the reports with a force (a force's own, by its id)", ['Query'], ['DESTINATION#*'], QUEUE_INDEX);
+
+/** Seeing the reports that may concern the same person as one, and the links decided for it. */
+const SEE_PERSON_LINKS = [READ_PERSON_KEYS, FIND_PERSON_LINKS];
 
 /** Reading a report, changing it (with its event), and nothing else. */
 const REVIEW_STEP = [READ_REPORT, WRITE_REPORT];
@@ -69,14 +79,16 @@ export const TABLE_ACCESS: Readonly<Record<string, readonly TableGrant[]>> = {
   'follow-up-pages': [READ_REPORT, READ_TRAIL, WRITE_REPORT, COUNT_ATTEMPTS, OPEN_CODE_KEY],
   'get-statistics': [READ_STATISTICS],
   // The router, and the sweeper that finishes what a step decided but did not send.
-  'route-report': DISSEMINATE,
+  'route-report': [...DISSEMINATE, OPEN_PERSON_LINK_KEY, MAKE_PERSON_LINK_KEY, FILE_PERSON_KEYS],
   'sweep-due': [...DISSEMINATE, DUE_TO_SEND],
   // The contact centre's.
   'record-phone-report': [WRITE_REPORT, OPEN_CODE_KEY, MAKE_CODE_KEY],
   // The queue index holds only what a force's list shows: the contact centre's lists read each item they list.
   'list-reviews': [REVIEW_QUEUE, READ_REPORT],
   'measure-review-backlog': [REVIEW_QUEUE],
-  'view-review': [READ_REPORT, READ_TRAIL, WRITE_REPORT],
+  'view-review': [READ_REPORT, READ_TRAIL, WRITE_REPORT, ...SEE_PERSON_LINKS],
+  'decide-person-link': [READ_REPORT, WRITE_REPORT, ...SEE_PERSON_LINKS, DECIDE_PERSON_LINK],
+  'note-held-reports': [...REVIEW_STEP, READ_LINK_DECISIONS],
   'sanitise-report': REVIEW_STEP,
   'choose-force': REVIEW_STEP,
   'close-contact': REVIEW_STEP,

@@ -96,6 +96,13 @@ const PATH_PARAMETERS: Record<string, (route: RegisteredRoute) => Record<string,
           schema: { type: 'string', example: 'FR-7K3M-9QXD-2H4P' },
         }
       : { name: 'reference', in: 'path', required: true, schema: { type: 'string', example: 'PAC-7K3M-9QXD' } },
+  otherReference: () => ({
+    name: 'otherReference',
+    in: 'path',
+    required: true,
+    description: 'The other report, as the review screen suggests it.',
+    schema: { type: 'string', example: 'PAC-4H2D-7XKM' },
+  }),
   questionId: () => ({ name: 'questionId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }),
   answerId: () => ({ name: 'answerId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }),
 };

@@ -24,6 +24,7 @@ import { KmsFollowUpCodeKeys } from './follow-up-code-keys.ts';
 import { documentClient } from './dynamodb-client.ts';
 import { DynamoFollowUpStore } from './follow-up-store.ts';
 import { KmsOriginalsVault } from './originals-vault.ts';
+import { DynamoPersonLinkStore, HmacMatchKeyer } from './person-link-store.ts';
 import { SqsForceQueues, SqsIntakeQueue } from './queues.ts';
 import { DynamoReportStore } from './report-store.ts';
 import { DynamoStatisticsStore } from './statistics-store.ts';
@@ -80,6 +81,13 @@ export const followUpCodeKeys = /* @__PURE__ */ wire(
   ['tableName', 'followUpCodeKeyId'],
   ({ tableName, followUpCodeKeyId }) => new KmsFollowUpCodeKeys(kmsClient(), documentClient(), tableName, followUpCodeKeyId),
 );
+/** Keys the person a report is about (HMAC under the person-link key, opened from KMS at the first report that names someone). */
+export const personLinkKeyer = /* @__PURE__ */ wire(
+  ['tableName', 'personLinkKeyId'],
+  ({ tableName, personLinkKeyId }) => new HmacMatchKeyer(kmsClient(), documentClient(), tableName, personLinkKeyId),
+);
+/** The keyed hashes of the person each report is about, the reports filed under each, and the links decided. */
+export const personLinkStore = /* @__PURE__ */ wire(['tableName'], ({ tableName }) => new DynamoPersonLinkStore(documentClient(), tableName));
 export const clock = /* @__PURE__ */ wire([], () => (): Date => new Date());
 /** The value CloudFront's origin header must carry on the public routes (functions/adapters/http/cloudfront-origin.ts). */
 export const cloudFrontOriginSecret = /* @__PURE__ */ wire(['cloudFrontOriginSecret'], ({ cloudFrontOriginSecret: secret }) => secret);

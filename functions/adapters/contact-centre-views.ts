@@ -5,6 +5,7 @@ import { forceById } from '#domain/forces.ts';
 import type { ReportRecord } from '#domain/entities/report-record.ts';
 import type { ReportSubmission } from '#domain/report.ts';
 import type { FlaggedDetail } from '#domain/review-flags.ts';
+import type { LinkDecision, PersonLinks } from '#domain/person-links/decisions.ts';
 import { TRIAGE } from '#domain/entities/routing-decision.ts';
 
 const proposed = ({ routing }: ReportRecord) => ({
@@ -29,7 +30,40 @@ export const contactSummary = (record: ReportRecord) => ({
   protection: record.protection ?? null,
 });
 
-export const contactForReview = (record: ReportRecord, original: ReportSubmission, flags: readonly FlaggedDetail[], audit: readonly AuditEvent[]) => ({
+const linkedForce = (force: string | undefined) => (force === undefined ? null : { id: force, name: forceById(force)?.name ?? force });
+/** The day of a timestamp: the contact centre is shown when another report was received to the day, never the time. */
+const onDay = (at: string) => at.slice(0, 10);
+
+/** The other reports that may concern the same person: "N other reports may concern this person", and those confirmed. */
+export const personLinksView = ({ suggested, confirmed }: PersonLinks) => ({
+  summary: suggested.length === 0 ? null : `${suggested.length} other ${suggested.length === 1 ? 'report' : 'reports'} may concern this person`,
+  suggested: suggested.map((link) => ({
+    reference: link.reference,
+    force: linkedForce(link.force),
+    receivedOn: onDay(link.receivedAt),
+    evidence: [...link.evidence],
+    through: link.through ?? null,
+  })),
+  confirmed: confirmed.map((link) => ({ reference: link.other, force: linkedForce(link.otherForce), receivedOn: onDay(link.otherReceivedAt), confirmed: { by: link.by, at: link.at } })),
+});
+
+export const personLinkDecisionView = (decision: LinkDecision) => ({
+  reference: decision.reference,
+  other: decision.other,
+  force: linkedForce(decision.otherForce),
+  receivedOn: onDay(decision.otherReceivedAt),
+  decision: decision.decision,
+  by: decision.by,
+  at: decision.at,
+});
+
+export const contactForReview = (
+  record: ReportRecord,
+  original: ReportSubmission,
+  flags: readonly FlaggedDetail[],
+  audit: readonly AuditEvent[],
+  links: PersonLinks,
+) => ({
   ...contactSummary(record),
   original,
   flags,
@@ -38,6 +72,7 @@ export const contactForReview = (record: ReportRecord, original: ReportSubmissio
   approved: record.review?.approved ?? null,
   // Field by field: an event's id keeps its key unique in the table and is no part of the view.
   audit: audit.map(({ type, at, by, detail }) => ({ type, at, ...(by === undefined ? {} : { by }), detail })),
+  personLinks: personLinksView(links),
 });
 
 export const questionSummary = (question: Question) => ({

@@ -10,14 +10,20 @@
  * | person-link key | PERSON-LINK-KEY        | <version>          |
  * | report's keys   | PERSON-KEYS#<reference>| KEYS               |
  * | filing          | PERSON-KEY#<hash>      | REPORT#<reference> |
+ * | decided link    | PERSON-LINK#<reference>| OTHER#<reference>  |
+ *
+ * A decided link (decisions.ts) is kept twice, once in each of its reports' partitions, so that
+ * each report's links are one Query; both, and each report's audit event, in one transaction.
  */
 import { createHmac } from 'node:crypto';
 import type { KMSClient } from '@aws-sdk/client-kms';
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AuditEvent } from '#domain/audit.ts';
+import type { LinkDecision, PersonLinkDecisions } from '#domain/person-links/decisions.ts';
 import type { PersonKeysEntry, PersonLinkStore } from '#domain/person-links/linking.ts';
 import type { MatchKeyer } from '#domain/person-links/match-keys.ts';
 import type { Reference } from '#domain/reference.ts';
-import { queryPage } from './dynamodb-items.ts';
+import { eventPut, queryPage, withoutKeys } from './dynamodb-items.ts';
 import { KmsWrappedSecrets } from './wrapped-secrets.ts';
 
 export const PERSON_LINK_KEY_PARTITION = 'PERSON-LINK-KEY';
@@ -40,8 +46,9 @@ export class HmacMatchKeyer implements MatchKeyer {
 
 const keysPartition = (reference: string) => `PERSON-KEYS#${reference}`;
 const filingPartition = (key: string) => `PERSON-KEY#${key}`;
+const decisionsPartition = (reference: string) => `PERSON-LINK#${reference}`;
 
-export class DynamoPersonLinkStore implements PersonLinkStore {
+export class DynamoPersonLinkStore implements PersonLinkStore, PersonLinkDecisions {
   private readonly client: DynamoDBDocumentClient;
   private readonly tableName: string;
 
@@ -87,5 +94,34 @@ export class DynamoPersonLinkStore implements PersonLinkStore {
       keys: Item.keys as PersonKeysEntry['keys'],
       ...(typeof Item.force === 'string' ? { force: Item.force } : {}),
     };
+  }
+
+  async decisionsFor(reference: Reference): Promise<LinkDecision[]> {
+    const decisions: LinkDecision[] = [];
+    let after: string | undefined;
+    do {
+      const page = await queryPage(
+        this.client,
+        { TableName: this.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': decisionsPartition(reference) }, ConsistentRead: true },
+        { limit: 500, after },
+      );
+      decisions.push(...page.items.map((item) => withoutKeys<LinkDecision>(item)));
+      after = page.next;
+    } while (after !== undefined);
+    return decisions;
+  }
+
+  /** Both reports' items put whatever was there (the later decision stands); the events only where none is. */
+  async recordDecision(both: readonly [LinkDecision, LinkDecision], events: readonly { readonly reference: Reference; readonly event: AuditEvent }[]): Promise<void> {
+    await this.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          ...both.map((decision) => ({
+            Put: { TableName: this.tableName, Item: { PK: decisionsPartition(decision.reference), SK: `OTHER#${decision.other}`, kind: 'person-link', ...decision } },
+          })),
+          ...events.map(({ reference, event }) => eventPut(this.tableName, reference, event)),
+        ],
+      }),
+    );
   }
 }

@@ -30,6 +30,8 @@ export const SETTINGS = {
   originalsKeyId: { variable: 'ORIGINALS_KEY_ID', schema: z.string().check(z.minLength(1)) },
   intakeKeyId: { variable: 'INTAKE_KEY_ID', schema: z.string().check(z.minLength(1)) },
   followUpCodeKeyId: { variable: 'FOLLOW_UP_CODE_KEY_ID', schema: z.string().check(z.minLength(1)) },
+  /** The KMS key the person-link key (the secret match keys are HMACs under) is wrapped by: the router's alone. */
+  personLinkKeyId: { variable: 'PERSON_LINK_KEY_ID', schema: z.string().check(z.minLength(1)) },
   reportQueueNameTemplate: {
     variable: 'REPORT_QUEUE_NAME_TEMPLATE',
     schema: z.string().check(z.refine((value) => value.includes(DESTINATION_PLACEHOLDER), `has no ${DESTINATION_PLACEHOLDER} in it`)),

@@ -19,6 +19,7 @@ import { TRIAGE } from './entities/routing-decision.ts';
 import { monthOf } from './statistics.ts';
 import type { CounterIncrement } from './entities/counters.ts';
 import { done, refused, type NotFound, type StepResult } from './entities/step-result.ts';
+import { withoutHeldReports } from './person-links/held-reports-content.ts';
 
 export type ForceRefusal =
   | NotFound
@@ -112,7 +113,10 @@ export const transfer = (record: ReportRecord | undefined, force: string, typed:
   const when = at.toISOString();
   if (!canMove(record.status, 'routed')) return refused({ kind: 'not-allowed', from: record.status, to: 'transferred' });
   const from = findForce(force)?.name ?? force;
-  const { notifiedAt: _previousNotification, ...rest } = record;
+  const { notifiedAt: _previousNotification, ...kept } = record;
+  // The sentence naming this force's own references for other reports about the same person is
+  // for this force alone: the next holder receives the report without it.
+  const rest = kept.content === undefined ? kept : { ...kept, content: withoutHeldReports(kept.content, record.review?.heldReportsNoted) };
   const custody = { formerCustodians: [...(record.formerCustodians ?? []), { force, until: when }], version: record.version + 1 };
   // A report that speaks of the receiving force's own professional standards or chief officers
   // never reaches it: it goes back to the contact centre's review, to be sent, by two people, to a

@@ -28,6 +28,7 @@ import type { AnswerStatus, QuestionStatus } from './entities/follow-up.ts';
 import type { IdentifyingKind } from './identifying-details.ts';
 import type { ProtectedKind } from './entities/protection.ts';
 import type { RoutingRule } from './entities/routing-decision.ts';
+import { LINK_DECISIONS } from './person-links/link-decision.ts';
 
 /** Compiles only when the list names every member of the union: a new status must be added here too. */
 type Every<Union, Listed> = [Exclude<Union, Listed>] extends [never] ? true : { missing: Exclude<Union, Listed> };
@@ -124,6 +125,54 @@ export const contactListSchema = named(z.strictObject({ contacts: z.array(contac
   title: 'Contacts awaiting review, oldest first',
 });
 
+const linkedForceSchema = described(
+  z.nullable(z.strictObject({ id: z.string(), name: z.string() })),
+  'The force the other report went to (as filed, or when the link was decided); null while it was in triage.',
+);
+
+export const suggestedLinkSchema = named(
+  z.strictObject({
+    reference: reference(),
+    force: linkedForceSchema,
+    receivedOn: described(day(), 'The day the other report was received: the day only.'),
+    evidence: described(z.array(z.string()), 'What it shares with this report ("same collar number and force"), or that it is linked through another report.'),
+    through: described(z.nullable(reference()), 'The report it is linked through, when it shares nothing with this one directly.'),
+  }),
+  { id: 'SuggestedLink', title: 'Another report that may concern the same person' },
+);
+
+export const confirmedLinkSchema = named(
+  z.strictObject({
+    reference: reference(),
+    force: linkedForceSchema,
+    receivedOn: described(day(), 'The day the other report was received: the day only.'),
+    confirmed: staffActionSchema,
+  }),
+  { id: 'ConfirmedLink', title: 'Another report an analyst confirmed concerns the same person' },
+);
+
+export const personLinksSchema = described(
+  z.strictObject({
+    summary: described(z.nullable(z.string()), '"3 other reports may concern this person"; null when none is suggested.'),
+    suggested: described(z.array(suggestedLinkSchema), 'Suggested by the keyed hashes of the person each report is about and not yet decided, oldest first.'),
+    confirmed: described(z.array(confirmedLinkSchema), 'Confirmed by an analyst, oldest first. Rejected links are not suggested again.'),
+  }),
+  'The other reports that may concern the person this one is about, across forces and years. For the contact centre only: a force never sees another force\'s report.',
+);
+
+export const personLinkDecisionResultSchema = named(
+  z.strictObject({
+    reference: reference(),
+    other: reference(),
+    force: linkedForceSchema,
+    receivedOn: day(),
+    decision: z.enum(LINK_DECISIONS),
+    by: described(z.string(), 'The member of staff, by username.'),
+    at: timestamp(),
+  }),
+  { id: 'PersonLinkDecisionResult', title: 'A link between two reports, confirmed or rejected' },
+);
+
 export const contactForReviewSchema = named(
   z.strictObject({
     ...contactSummarySchema.shape,
@@ -133,6 +182,7 @@ export const contactForReviewSchema = named(
     closed: z.nullable(z.strictObject({ ...closureProposalSchema.shape, proposedBy: z.optional(z.string()) })),
     approved: z.nullable(staffActionSchema),
     audit: z.array(auditEventSchema),
+    personLinks: personLinksSchema,
   }),
   { id: 'ContactForReview', title: 'A contact in full, for review' },
 );

@@ -3,6 +3,7 @@ import * as z from './zod.ts';
 import { named } from './zod.ts';
 import { typedText } from './typed-text.ts';
 import { CLOSURE_REASONS } from './review-state.ts';
+import { LINK_DECISIONS } from './person-links/link-decision.ts';
 
 export const MAX_REVIEW_REQUEST_BYTES = 64 * 1024;
 
@@ -34,4 +35,11 @@ export const splitSchema = named(
       ),
   }),
   { id: 'Split', title: 'Dividing one contact into reports for several forces' },
+);
+
+export const personLinkDecisionSchema = named(
+  z.strictObject({
+    decision: z.enum(LINK_DECISIONS, { error: `decision must be one of: ${LINK_DECISIONS.join(', ')}` }),
+  }),
+  { id: 'PersonLinkDecision', title: 'Confirming or rejecting a suggested link between two reports about the same person' },
 );

@@ -1,5 +1,6 @@
 /** Where a report stands in the contact centre's review, and who did what. */
 import type { DisseminableContent } from './disseminable-content.ts';
+import type { ForceReference } from './entities/force-reference.ts';
 
 export const CLOSURE_REASONS = [
   'not_about_police',
@@ -24,6 +25,13 @@ export interface ReviewState {
   readonly closed?: StaffAction & { readonly reason: ClosureReason; readonly note?: string; readonly proposedBy?: string };
   readonly approved?: StaffAction;
   readonly split?: StaffAction & { readonly into: readonly string[] };
+  /**
+   * The sentence an analyst added to the sanitised version telling the force it holds other reports
+   * about the same person, with the force's own references for them, and the force they are its
+   * references for (functions/domain/person-links/held-reports.ts): approval lets no other
+   * reference through, and a transfer takes the sentence out.
+   */
+  readonly heldReportsNoted?: StaffAction & { readonly force: string; readonly forceReferences: readonly ForceReference[]; readonly sentence: string };
   /**
    * Everyone who changed what the force will receive or where it goes (the sanitised version, the
    * force, a split): none of them may approve it.

@@ -21,6 +21,7 @@ import { TRIAGE } from './entities/routing-decision.ts';
 import { closureCounted } from './statistics.ts';
 import type { CounterIncrement } from './entities/counters.ts';
 import { done, refused, type NotFound, type StepResult } from './entities/step-result.ts';
+import { foreignReferencesIn } from './person-links/held-reports-content.ts';
 
 export type ReviewRefusal =
   | { readonly kind: 'not-awaiting-review'; readonly status: ReportStatus }
@@ -34,7 +35,11 @@ export type ReviewRefusal =
   /** The report speaks of the force's own professional standards or chief officers. */
   | { readonly kind: 'protected-unit'; readonly force: string }
   | { readonly kind: 'unknown-force'; readonly typed: string }
-  | { readonly kind: 'same-force-twice'; readonly force: string };
+  | { readonly kind: 'same-force-twice'; readonly force: string }
+  /** What the force would receive names a report reference, or a force reference that is not the force's own. */
+  | { readonly kind: 'foreign-reference'; readonly references: readonly string[] }
+  /** No confirmed link to a report the force holds (person-links/held-reports.ts). */
+  | { readonly kind: 'no-held-reports' };
 
 /** A review step decided: the change to record, or why not. */
 export type ReviewResult = StepResult<ReportChange, ReviewRefusal>;
@@ -148,6 +153,9 @@ export const approve = (record: ReportRecord, by: string, at: Date): ReviewResul
   if (force === undefined) return refused({ kind: 'no-force-chosen' });
   const barred = protectedFrom(record, force, sanitised.content);
   if (barred !== undefined) return refused(barred);
+  // A force learns of no report but its own: no reporter's reference, no other force's reference.
+  const foreign = foreignReferencesIn(record, sanitised.content, force.id);
+  if (foreign.length > 0) return refused({ kind: 'foreign-reference', references: foreign });
   return changed(
     record,
     { ...record, status: 'approved', content: sanitised.content, review: { ...record.review, approved: { by, at: at.toISOString() } } },

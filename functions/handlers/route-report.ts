@@ -18,11 +18,15 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { clock, followUpStore, forceQueues, intakeSeal, originalsVault, reportStore, reviewPolicy, portsFor } from '#adapters/composition-root.ts';
+import { personLinkKeyer, personLinkStore } from '#adapters/composition-root.ts';
 import { logger } from '#adapters/logger.ts';
 import { openIntakeMessage } from '#adapters/sealed-intake.ts';
 import { routeContact } from '#domain/dissemination.ts';
+import { fileRoutedContact } from '#domain/person-links/linking.ts';
 
 const routerPorts = portsFor({ store: reportStore, followUps: followUpStore, forceQueues, vault: originalsVault, intakeSeal, clock, reviewPolicy });
+
+const linkPorts = portsFor({ keyer: personLinkKeyer, links: personLinkStore });
 
 const processor = new BatchProcessor(EventType.SQS);
 
@@ -47,6 +51,7 @@ const routeRecord = async (record: SQSRecord): Promise<void> => {
     // Only what was queued before the intake key was deployed comes unsealed: say so, to be sure none still does.
     if (!sealed) logger.warn('Intake message was not sealed', { reference: message.reference });
     const { record: report, repeat } = await routeContact(ports, message, reviewPolicy);
+    await fileRoutedContact(linkPorts(), message, report);
     logger.info(repeat ? 'Contact already routed' : 'Contact routed', {
       reference: report.reference,
       destination: report.routing.destination,

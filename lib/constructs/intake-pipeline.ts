@@ -39,6 +39,8 @@ export class IntakePipeline extends Construct {
       forceQueues: ForceQueues;
       originalsKey: SealingKey;
       intakeKey: SealingKey;
+      /** Wraps the secret the router keys the person each report is about under (lib/key-access.ts). */
+      personLinkKey: SealingKey;
       review: ReviewSettings;
       paging: Paging;
     },
@@ -74,12 +76,16 @@ export class IntakePipeline extends Construct {
         REPORT_QUEUE_NAME_TEMPLATE: props.forceQueues.queueNameTemplate,
         [variableOf('originalsKeyId')]: props.originalsKey.key.keyArn,
         [variableOf('intakeKeyId')]: props.intakeKey.key.keyArn,
+        [variableOf('personLinkKeyId')]: props.personLinkKey.key.keyArn,
         [variableOf('review')]: props.review.enabled ? 'on' : 'off',
         [variableOf('reviewExemptForces')]: props.review.exemptForces.join(','),
       },
     });
     props.originalsKey.grantSeal(this.router);
     props.intakeKey.grantOpen(this.router);
+    // The first router to need the person-link key makes it (GenerateDataKey); every one opens it.
+    props.personLinkKey.grantSeal(this.router);
+    props.personLinkKey.grantOpen(this.router);
     this.router.bindTable(props.table);
     props.forceQueues.grantDisseminate(this.router);
     this.router.addEventSource(

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { HANDLER_METADATA } from '../../lib/project-layout.ts';
-import { FOLLOW_UP_CODE_KEY_USERS, INTAKE_KEY_USERS, ORIGINALS_KEY_USERS, type KeyUsers } from '../../lib/key-access.ts';
+import { FOLLOW_UP_CODE_KEY_USERS, INTAKE_KEY_USERS, ORIGINALS_KEY_USERS, PERSON_LINK_KEY_USERS, type KeyUsers } from '../../lib/key-access.ts';
 import { handlerName } from '../../lib/table-access.ts';
 import { synthesiseApp, synthesisedApp, type Resource, type SynthesisedApp } from '../support/synthesised-app.ts';
 
@@ -27,6 +27,7 @@ const KEYS = [
   ['OriginalsKey', ORIGINALS_KEY_USERS],
   ['IntakeKey', INTAKE_KEY_USERS],
   ['FollowUpCodeKey', FOLLOW_UP_CODE_KEY_USERS],
+  ['PersonLinkKey', PERSON_LINK_KEY_USERS],
 ] as const satisfies readonly (readonly [string, KeyUsers])[];
 
 /** The key's resource and its policy's statements. */
@@ -102,6 +103,23 @@ for (const stage of ['dev', 'prod'] as const) {
     }
   });
 }
+
+describe('the person-link key', () => {
+  it('is the router\'s alone: no contact-centre, public or force function may make or open it', () => {
+    const [, statements] = keyOf(synthesisedApp('prod'), 'PersonLinkKey');
+    for (const sid of ['Seal', 'Open']) assert.deepEqual(roleNamesIn(statements.find((s) => s.Sid === sid)), ['pac-prod-route-report']);
+  });
+
+  it('reaches the router as its setting, and no other function', () => {
+    const app = synthesisedApp('prod');
+    const [keyId] = keyOf(app, 'PersonLinkKey');
+    const withSetting = Object.values(app.merged.Resources).filter(
+      (r) => r.Type === 'AWS::Lambda::Function' && (r.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables?.PERSON_LINK_KEY_ID !== undefined,
+    );
+    assert.deepEqual(withSetting.map((r) => r.Metadata?.[HANDLER_METADATA]), ['functions/handlers/route-report.ts']);
+    assert.ok(JSON.stringify(withSetting[0]!.Properties.Environment).includes(keyId));
+  });
+});
 
 describe('a break-glass role', () => {
   it('may open originals when named by context, and nothing on the intake queue', () => {

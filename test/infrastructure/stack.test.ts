@@ -177,7 +177,7 @@ describe('the contact centre in the CDK stack', () => {
   it("puts every contact-centre route on the contact centre's own API, behind its JWT authorizer, and the public route behind none", () => {
     // Each API is in the stack of the routes it serves (lib/reporting-stacks.ts).
     const staffRoutes = resources('AWS::ApiGatewayV2::Route', 'ContactCentre').map(([, r]) => r.Properties);
-    assert.equal(staffRoutes.length, 15);
+    assert.equal(staffRoutes.length, 17);
     for (const route of staffRoutes) {
       assert.match(String(route.RouteKey), / \/contact-centre\//);
       assert.equal(route.AuthorizationType, 'JWT', route.RouteKey);

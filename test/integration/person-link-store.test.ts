@@ -2,7 +2,7 @@
  * Person links on DynamoDB Local and the local KMS: the person-link key is made once however many
  * functions need it first, match keys are the same from every function, the report table keeps
  * only keyed hashes, and the reports that may concern one person are found again from them.
- * (The router does not write these yet: this holds the store and the keyer to their contract.)
+ * (The router files them: test/integration/person-links.test.ts takes reports through the stack.)
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -18,9 +18,9 @@ captureOutput();
 const local = useLocalStack();
 
 const documents = () => DynamoDBDocumentClient.from(localDynamoDbClient(local.stack.dynamoDbEndpoint));
-// No KMS key of its own is deployed yet: any key of the local KMS shows the adapter's contract.
+// Under the person-link key the local stack provisioned from the template, as the router is given it.
 const keyerAsAFunction = () =>
-  new HmacMatchKeyer(localKmsClient(local.stack.kmsEndpoint), documents(), local.stack.tableName, local.functionSetting('FOLLOW_UP_CODE_KEY_ID'));
+  new HmacMatchKeyer(localKmsClient(local.stack.kmsEndpoint), documents(), local.stack.tableName, local.functionSetting('PERSON_LINK_KEY_ID'));
 const submission = (subject: ReportSubmission['subject'], narrative = 'The officer took money from a driver to let him off.'): ReportSubmission => ({
   categories: ['bribery'],
   subject,

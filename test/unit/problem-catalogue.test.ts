@@ -13,6 +13,7 @@ import {
   problem,
   problemType,
   REPORTER_REFUSALS,
+  LINK_REFUSALS,
   REVIEW_REFUSALS,
   stepDoneOrProblem,
   type ProblemName,
@@ -74,11 +75,14 @@ describe('the problem catalogue', () => {
         { kind: 'protected-unit', force: 'Kent Police' },
         { kind: 'unknown-force', typed: 'Gotham' },
         { kind: 'same-force-twice', force: 'Kent Police' },
+        { kind: 'foreign-reference', references: ['FR-AAAA-BBBB-CCCC'] },
+        { kind: 'no-held-reports' },
       ],
+      link: [{ kind: 'not-found' }, { kind: 'same-report' }, { kind: 'not-suggested' }],
       force: [{ kind: 'not-found' }, { kind: 'passed-on', to: 'kent' }, { kind: 'not-allowed', from: 'closed', to: 'routed' }, { kind: 'unknown-force', typed: 'x' }, { kind: 'same-force' }],
       followUp: [{ kind: 'not-found' }, { kind: 'wrong-state', status: 'relayed' }, { kind: 'not-sanitised' }, { kind: 'own-sanitisation' }, { kind: 'protected-unit' }],
     } as const;
-    const tables = { review: REVIEW_REFUSALS, force: FORCE_REFUSALS, followUp: FOLLOW_UP_REFUSALS } as const;
+    const tables = { review: REVIEW_REFUSALS, link: LINK_REFUSALS, force: FORCE_REFUSALS, followUp: FOLLOW_UP_REFUSALS } as const;
     for (const [step, refusals] of Object.entries(examples) as [keyof typeof examples, readonly { kind: string }[]][]) {
       const table = tables[step] as Record<string, (refusal: never) => Problem>;
       assert.deepEqual(Object.keys(table).sort(), refusals.map((r) => r.kind).sort(), `${step}: every refusal kind, and only those`);

@@ -12,6 +12,7 @@ import { LOCKOUT_MS } from '#domain/follow-up-attempts.ts';
 import type { FollowUpRefusal } from '#domain/follow-up.ts';
 import type { ForceRefusal } from '#domain/force-work.ts';
 import type { ReviewRefusal } from '#domain/review.ts';
+import type { LinkRefusal } from '#domain/person-links/decisions.ts';
 import { ConcurrentChange } from '#domain/ports.ts';
 import { Problem, statusProblem, type FieldProblem } from './problem.ts';
 
@@ -34,6 +35,8 @@ export const PROBLEM_CATALOGUE = {
   'invalid-force-choice': { status: 400, title: 'The force choice needs attention', when: 'A force choice fails validation.' },
   'invalid-closure': { status: 400, title: 'The closure needs attention', when: 'A proposed closure fails validation.' },
   'invalid-split': { status: 400, title: 'The split needs attention', when: 'A split fails validation.' },
+  'invalid-person-link-decision': { status: 400, title: 'The link decision needs attention', when: 'A decision on a suggested link fails validation.' },
+  'same-report': { status: 400, title: 'A report cannot be linked to itself', when: 'A link decision names the same report twice.' },
   'invalid-sanitised-answer': { status: 400, title: 'The sanitised answer needs attention', when: 'A sanitised answer fails validation.' },
   'invalid-question': { status: 400, title: 'The question needs attention', when: "A force's question fails validation." },
   'invalid-outcome': { status: 400, title: 'The outcome needs attention', when: "A force's outcome fails validation." },
@@ -67,6 +70,13 @@ export const PROBLEM_CATALOGUE = {
   'no-force-chosen': { status: 409, title: 'No force has been chosen', when: 'Approval of a report that has no force.' },
   'no-closure-proposed': { status: 409, title: 'Nobody has proposed closing this contact', when: 'Confirming a closure nobody proposed.' },
   'protected-unit': { status: 409, title: 'This may not go to that force', when: "What would reach the force speaks of its own professional standards, anti-corruption or vetting unit, or chief officers." },
+  'foreign-reference': {
+    status: 409,
+    title: 'This names a report the force may not know of',
+    when: "What the force would receive names a reporter's reference, or a force reference that is not that force's own (other than the held reports the service noted for it).",
+  },
+  'no-held-reports': { status: 409, title: 'The force holds no linked report', when: 'Noting held reports when no confirmed link leads to a report that force holds now.' },
+  'not-suggested': { status: 409, title: 'This link is not suggested', when: 'A decision on two reports the service does not suggest may concern the same person, and nobody linked before.' },
   'wrong-state': { status: 409, title: 'Not possible at this stage', when: 'A step on a question or answer that has moved on.' },
   'lifecycle': { status: 409, title: 'Not possible at this stage', when: "A force's step the report's status does not allow." },
   'passed-on': { status: 409, title: 'Your force passed this report on', when: 'A force acts on a report it has passed to another force.' },
@@ -125,6 +135,19 @@ export const REVIEW_REFUSALS: RefusalProblems<ReviewRefusal | NotFound> = {
     protectedUnit(`${force}: the report speaks of its own professional standards, anti-corruption or vetting unit, or its chief officers`),
   'unknown-force': unknownForce,
   'same-force-twice': ({ force }) => problem('same-force-twice', { detail: `${force} is named more than once.` }),
+  'foreign-reference': ({ references }) =>
+    problem('foreign-reference', {
+      detail: `Take out ${references.join(', ')}: a force sees only its own references. To tell it of reports it holds about the same person, note them (held-reports).`,
+    }),
+  'no-held-reports': () =>
+    problem('no-held-reports', { detail: 'Confirm the links first; only reports the chosen force holds now can be named, by its own references.' }),
+};
+
+/** The contact centre's decisions on suggested links between reports about the same person. */
+export const LINK_REFUSALS: RefusalProblems<LinkRefusal | NotFound> = {
+  'not-found': notFound('There is no report with that reference, or none with the other.'),
+  'same-report': () => problem('same-report', { detail: 'Name another report.' }),
+  'not-suggested': () => problem('not-suggested', { detail: 'Only a link shown as suggested on the review screen can be confirmed or rejected.' }),
 };
 
 export const FORCE_REFUSALS: RefusalProblems<ForceRefusal> = {

@@ -25,6 +25,12 @@ export const WELSH_TITLES: Readonly<Record<ProblemName, string>> = {
   'invalid-closure': 'Mae angen sylw ar y cau',
   'invalid-split': 'Mae angen sylw ar y rhannu',
   'invalid-sanitised-answer': 'Mae angen sylw ar yr ateb wedi’i lanweithio',
+  // Staff routes only (never answered in Welsh today), kept complete as the type asks.
+  'invalid-person-link-decision': 'Mae angen sylw ar y penderfyniad am y cysylltiad',
+  'same-report': 'Ni ellir cysylltu adroddiad ag ef ei hun',
+  'not-suggested': 'Nid yw’r cysylltiad hwn wedi’i awgrymu',
+  'foreign-reference': 'Mae hyn yn enwi adroddiad na chaiff yr heddlu wybod amdano',
+  'no-held-reports': 'Nid oes gan yr heddlu adroddiad cysylltiedig',
   'invalid-question': 'Mae angen sylw ar y cwestiwn',
   'invalid-outcome': 'Mae angen sylw ar y canlyniad',
   'invalid-transfer': 'Mae angen sylw ar y trosglwyddiad',

@@ -7,7 +7,8 @@ import type { FollowUpOutcome } from '#domain/follow-up.ts';
 import type { ForceOutcome } from '#domain/force-work.ts';
 import { parseReference, type Reference } from '#domain/reference.ts';
 import type { ReviewOutcome } from '#domain/review.ts';
-import { FOLLOW_UP_REFUSALS, FORCE_REFUSALS, REVIEW_REFUSALS, stepDoneOrProblem } from './problem-catalogue.ts';
+import type { LinkDecision, LinkOutcome } from '#domain/person-links/decisions.ts';
+import { FOLLOW_UP_REFUSALS, FORCE_REFUSALS, LINK_REFUSALS, REVIEW_REFUSALS, stepDoneOrProblem } from './problem-catalogue.ts';
 import { statusProblem } from './problem.ts';
 
 /** The reference in the path, or 404: a malformed reference names no report. */
@@ -25,6 +26,16 @@ export const followUpIdFrom = (pathParameters: Record<string, string | undefined
   if (!UUID.test(id)) throw statusProblem(404, 'Not Found', `There is no such ${name === 'questionId' ? 'question' : 'answer'}.`);
   return id;
 };
+
+/** The other report's reference in the path (`otherReference`), or 404. */
+export const otherReferenceFrom = (pathParameters: Record<string, string | undefined> | undefined): Reference => {
+  const reference = parseReference(pathParameters?.otherReference ?? '');
+  if (reference === undefined) throw statusProblem(404, 'Not Found', 'There is no report with that reference.');
+  return reference;
+};
+
+/** Runs a decision on a suggested link: the link as kept, or the problem. */
+export const linkOrProblem = (step: () => Promise<LinkOutcome>): Promise<LinkDecision> => stepDoneOrProblem(step, LINK_REFUSALS);
 
 /** Runs a review step: the contact as it now stands, or the problem. */
 export const stepOrProblem = (step: () => Promise<ReviewOutcome>): Promise<ReportRecord> => stepDoneOrProblem(step, REVIEW_REFUSALS);

@@ -8,11 +8,14 @@
  * number, the surname's sound, a first name): each is one index item in the store, so a report
  * costs one write per such key and one for its own keys, not one per key of every kind.
  */
+import type { ReportRecord } from '../entities/report-record.ts';
+import { TRIAGE } from '../entities/routing-decision.ts';
 import type { ForceId } from '../forces.ts';
+import type { IntakeMessage } from '../intake.ts';
 import type { Reference } from '../reference.ts';
 import type { ReportSubmission } from '../report.ts';
 import { linkedGroups, type WeighedLink } from './groups.ts';
-import type { IdentifierKind } from './identifiers.ts';
+import { identifiersOf, type IdentifierKind, type LinkableReport } from './identifiers.ts';
 import { matchKeysOf, type MatchKey, type MatchKeyer } from './match-keys.ts';
 import { assessLink } from './scorer.ts';
 
@@ -50,18 +53,33 @@ export interface PersonLinkPorts {
 }
 
 /**
- * Records the match keys of the person a routed report is about. Nothing is recorded for a report
- * that names and numbers no one.
+ * Records the match keys of the person a routed report is about. Nothing is recorded, and nothing
+ * keyed (no KMS request, no write), for a report that names and numbers no one.
  */
 export const recordPersonKeys = async (
   ports: PersonLinkPorts,
   routed: { readonly reference: Reference; readonly report: ReportSubmission; readonly receivedAt: string; readonly force?: ForceId },
 ): Promise<void> => {
-  const keys = await matchKeysOf({ ...routed.report, ...(routed.force === undefined ? {} : { routedTo: routed.force }) }, ports.keyer);
-  if (!keys.some((k) => FILED_KINDS.includes(k.kind))) return;
+  const linkable: LinkableReport = { ...routed.report, ...(routed.force === undefined ? {} : { routedTo: routed.force }) };
+  if (!identifiersOf(linkable).some((identifier) => FILED_KINDS.includes(identifier.kind))) return;
+  const keys = await matchKeysOf(linkable, ports.keyer);
   const entry: PersonKeysEntry = { reference: routed.reference, receivedAt: routed.receivedAt, keys, ...(routed.force === undefined ? {} : { force: routed.force }) };
   await ports.links.recordKeys(entry, keysOfKinds(keys, FILED_KINDS));
 };
+
+/**
+ * Files the person a contact taken in is about, once the router has recorded it: from the report
+ * as the reporter gave it (the router is the one function that holds it in the clear, every
+ * channel's, phone and online), under the force it is going to. Writing it again (SQS delivering
+ * the contact again) writes the same items; a report that names no one is not filed.
+ */
+export const fileRoutedContact = (ports: PersonLinkPorts, message: IntakeMessage, routed: Pick<ReportRecord, 'routing'>): Promise<void> =>
+  recordPersonKeys(ports, {
+    reference: message.reference,
+    report: message.report,
+    receivedAt: message.receivedAt,
+    ...(routed.routing.destination === TRIAGE ? {} : { force: routed.routing.destination }),
+  });
 
 /** Another report that may concern the same person, as the contact centre sees it. */
 export interface PossibleLink {
@@ -78,7 +96,7 @@ export interface PossibleLink {
  * with, and those linked to it through one of them, never two reports whose names cannot be one
  * person's. Oldest first.
  */
-export const reportsAboutTheSamePerson = async (ports: Pick<PersonLinkPorts, 'links'>, reference: Reference): Promise<PossibleLink[]> => {
+export const reportsAboutTheSamePerson = async (ports: { readonly links: Pick<PersonLinkStore, 'keysOf' | 'filedUnder'> }, reference: Reference): Promise<PossibleLink[]> => {
   const own = await ports.links.keysOf(reference);
   if (own === undefined) return [];
   const entries = new Map<Reference, PersonKeysEntry>([[reference, own]]);
