@@ -48,7 +48,7 @@ for (const stage of ['dev', 'prod'] as const) {
         assert.ok(csp.includes(directive), `${directive} in ${csp}`);
       }
       assert.equal(headers.SecurityHeadersConfig.FrameOptions.FrameOption, 'DENY');
-      assert.equal(headers.SecurityHeadersConfig.ReferrerPolicy.ReferrerPolicy, 'no-referrer');
+      assert.equal(headers.SecurityHeadersConfig.ReferrerPolicy.ReferrerPolicy, 'same-origin');
       assert.ok(headers.CustomHeadersConfig.Items.some((h: { Header: string; Value: string }) => h.Header === 'Cache-Control' && h.Value === 'no-store'));
     });
 

@@ -61,7 +61,7 @@ export const consolePage = ({ title, main, person, navigation = [], moveOnTo }: 
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <meta name="robots" content="noindex, nofollow">
 ${moveOnTo === undefined ? '' : html`<meta http-equiv="refresh" content="0; url=${moveOnTo}">`}
 <title>${title === CONSOLE_NAME ? CONSOLE_NAME : `${title} – ${CONSOLE_NAME}`}</title>

@@ -5,7 +5,7 @@
  * Stricter than the website's: no script at all (the console works without JavaScript), styles
  * and images from its own origin only, forms posted only to itself and, for signing out, to the
  * staff sign-in (a form's redirect counts as form-action); no cache may keep a page, no referrer
- * leaves it (the sign-in's return carries a one-time code in its address), nothing may frame it.
+ * leaves its origin (the sign-in's return carries a one-time code in its address), nothing may frame it.
  */
 /** A URL's origin: scheme, host and port, without path (also for a CDK token standing for the host). */
 const originOf = (url: string): string => {
@@ -28,7 +28,9 @@ export const consoleContentSecurityPolicy = (signInUrl: string): string =>
 
 export const consoleSecurityHeaders = (signInUrl: string): Readonly<Record<string, string>> => ({
   'Content-Security-Policy': consoleContentSecurityPolicy(signInUrl),
-  'Referrer-Policy': 'no-referrer',
+  // No address of the console leaves it; within it, browsers then send a form's true Origin
+  // (with no-referrer they send `Origin: null`, and the CSRF check could not tell it from a sandboxed page's).
+  'Referrer-Policy': 'same-origin',
   'Cache-Control': 'no-store',
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
