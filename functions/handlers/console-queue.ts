@@ -52,6 +52,7 @@ export const handler = consoleScreen(['analysts', 'supervisors'], 'The queue is 
         proposedForce: record.routing.destination === TRIAGE ? 'Triage' : (forceById(record.routing.destination)?.name ?? record.routing.destination),
         why: record.routing.reason,
         stage: reviewStageOf(record),
+        flaggedDetails: record.flaggedDetails,
       })),
       more,
     }),

@@ -19,6 +19,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { axeViolations, tabTo, useBrowser } from '../support/browser.ts';
 import { captureOutput, postJson, useLocalStack } from '../support/local-stack.ts';
 import { minimalReport } from '../support/reports.ts';
+import { flagIdentifyingDetails } from '../../functions/domain/review-flags.ts';
+import { reportSubmissionSchema } from '../../functions/domain/report.ts';
 
 captureOutput();
 const local = useLocalStack({ review: 'on' });
@@ -70,7 +72,10 @@ const watchCookies = (context: BrowserContext) => {
 describe('the staff console', () => {
   it('signs an analyst in with the keyboard alone, shows who they are, the queue as it is, and signs them out', async () => {
     // Two contacts waiting: one online, then one taken by phone.
-    const online = await postJson(site('/reports'), minimalReport({ force: 'kent' }));
+    const online = await postJson(
+      site('/reports'),
+      minimalReport({ force: 'kent', narrative: 'The officer asked me for money. Email me at jo.bloggs@example.com or call 07700 900123.' }),
+    );
     assert.equal(online.status, 202, online.text);
     const phone = await postJson(site('/contact-centre/reports'), minimalReport({ force: 'essex' }), await local.staffHeaders('call-agent.cal', 'call-agents'));
     assert.equal(phone.status, 202, phone.text);
@@ -97,6 +102,9 @@ describe('the staff console', () => {
       assert.match(firstRow, /Online/);
       assert.match(firstRow, /Kent Police/);
       assert.match(await text(page, `tr[data-reference="${second}"]`), /Phone.*Essex Police/);
+      assert.equal(await text(page, `tr[data-reference="${first}"] [data-flagged]`), '2', 'an e-mail address and a phone number flagged');
+      const essexFlags = flagIdentifyingDetails(reportSubmissionSchema.parse(minimalReport({ force: 'essex' }))).length;
+      assert.equal(await text(page, `tr[data-reference="${second}"] [data-flagged]`), String(essexFlags), 'as the review will flag them');
       assert.match(await text(page, '#stages tr[data-stage="to_sanitise"]'), new RegExp(`Contacts to sanitise ${rows.length} `));
       assert.match(await text(page, '#oldest-wait'), /The oldest contact awaiting review has waited (less than a minute|\d+ minutes?)\./);
       assert.deepEqual(await axeViolations(page), [], 'the queue');

@@ -1,7 +1,8 @@
 /**
  * "The queue": what is waiting at each stage and for how long (the oldest contact's wait is the
  * figure the review-backlog alarm pages on), then the contacts awaiting review, oldest first, each
- * with its age, channel, the force it is proposed for and why, and its stage.
+ * with its age, channel, the force it is proposed for and why, how many identifying details were
+ * flagged in it, and its stage.
  */
 import type { QueueStage, StageFigures } from '#domain/contact-centre-queue.ts';
 import { html, type SafeHtml } from '../html.ts';
@@ -48,6 +49,8 @@ export interface QueuedContact {
   readonly proposedForce: string;
   readonly why: string;
   readonly stage: QueueStage;
+  /** How many identifying details were flagged in the reporter's words; undefined when not counted. */
+  readonly flaggedDetails: number | undefined;
 }
 
 export interface QueueView {
@@ -93,6 +96,7 @@ const contactsTable = (contacts: readonly QueuedContact[]): SafeHtml =>
       <th scope="col" class="govuk-table__header">Waiting</th>
       <th scope="col" class="govuk-table__header">Channel</th>
       <th scope="col" class="govuk-table__header">Proposed force and why</th>
+      <th scope="col" class="govuk-table__header govuk-table__header--numeric">Identifying details flagged</th>
       <th scope="col" class="govuk-table__header">Stage</th>
     </tr>
   </thead>
@@ -103,6 +107,7 @@ const contactsTable = (contacts: readonly QueuedContact[]): SafeHtml =>
       <td class="govuk-table__cell">${waitInWords(contact.waitedSeconds)}</td>
       <td class="govuk-table__cell">${CHANNEL_NAMES[contact.channel] ?? contact.channel}</td>
       <td class="govuk-table__cell"><strong>${contact.proposedForce}</strong><br><span class="govuk-body-s">${contact.why}</span></td>
+      <td class="govuk-table__cell govuk-table__cell--numeric" data-flagged>${contact.flaggedDetails === undefined ? html`<span class="govuk-visually-hidden">Not counted</span><span aria-hidden="true">–</span>` : contact.flaggedDetails.toLocaleString('en-GB')}</td>
       <td class="govuk-table__cell">${tag(SHORT_STAGE_NAMES[contact.stage], contact.stage === 'to_sanitise' ? 'blue' : 'grey')}</td>
     </tr>`,
     )}
