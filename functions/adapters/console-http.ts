@@ -2,7 +2,7 @@
  * What every handler of the staff console shares: its pages' headers, redirects, the posted form,
  * who is signed in, and an answer (a page, never a stack) for anything that goes wrong.
  */
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { consoleSecurityHeaders } from '#pages/console/security-headers.ts';
 import { consoleProblemPage, forbiddenPage, signInPage, staleFormPage } from '#pages/console/pages.ts';
 import type { Person } from '#pages/console/layout.ts';
@@ -48,8 +48,8 @@ export type Signed = { readonly settings: ConsoleSettings; readonly person: Pers
  * does not allow it.
  */
 export const consoleScreen =
-  (groups: readonly string[], what: string, screen: (event: ConsoleEvent, signed: Signed) => Promise<ConsoleResult>) =>
-  async (event: ConsoleEvent): Promise<ConsoleResult> => {
+  (groups: readonly string[], what: string, screen: (event: ConsoleEvent, signed: Signed, context: Context) => Promise<ConsoleResult>) =>
+  async (event: ConsoleEvent, context: Context): Promise<ConsoleResult> => {
     try {
       const settings = consoleSettings();
       const person = await signedIn(settings, event.cookies);
@@ -59,7 +59,7 @@ export const consoleScreen =
         const form = postedForm(event);
         if (form === undefined || !isOwnPost(settings, person, form, headerOf(event, 'origin'))) return consolePageAnswer(403, staleFormPage());
       }
-      return await screen(event, { settings, person });
+      return await screen(event, { settings, person }, context);
     } catch (error) {
       return failed(error);
     }

@@ -138,7 +138,7 @@ export const completeSignIn = async (
   query: Readonly<Record<string, string | undefined>>,
   cookies: readonly string[] | undefined,
   fetchTokens: typeof fetch = fetch,
-): Promise<{ cookie: string; username: string }> => {
+): Promise<{ cookie: string; username: string; groups: readonly string[] }> => {
   const pending = await open(settings.key, 'sign-in', cookieValue(cookies, SIGN_IN_COOKIE));
   const { code, state } = query;
   if (pending?.verifier === undefined || pending.state === undefined) throw new SignInFailed('No sign-in was started in this browser, or it took too long.');
@@ -166,7 +166,7 @@ export const completeSignIn = async (
   if (verified.username === undefined) throw new SignInFailed('The access token names no person.');
   const expiresIn = Math.min(MAX_SESSION_SECONDS, secondsLeft(accessToken));
   const sealed = await seal(settings.key, 'session', { accessToken, csrf: randomToken() }, expiresIn);
-  return { cookie: cookie(SESSION_COOKIE, sealed, expiresIn, 'Strict'), username: verified.username };
+  return { cookie: cookie(SESSION_COOKIE, sealed, expiresIn, 'Strict'), username: verified.username, groups: verified.groups };
 };
 
 /** Seconds until the (already verified) token expires, from its `exp`. */

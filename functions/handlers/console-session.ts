@@ -21,17 +21,17 @@ import { consolePageAnswer, failed, headerOf, postedForm, redirect, type Console
 import { logger } from '#adapters/logger.ts';
 import { CONSOLE_STYLESHEET } from '#pages/console/stylesheet.generated.ts';
 import { consoleSecurityHeaders } from '#pages/console/security-headers.ts';
-import { notFoundPage, signedInPage, signedOutPage, signInFailedPage, signInPage, staleFormPage } from '#pages/console/pages.ts';
-
-/** Where someone goes once signed in: the first screen their role has. */
-const HOME = '/queue';
+import { homeFor } from '#pages/console/layout.ts';
+import { forbiddenPage, notFoundPage, signedInPage, signedOutPage, signInFailedPage, signInPage, staleFormPage } from '#pages/console/pages.ts';
 
 const answer = async (event: ConsoleEvent): Promise<ConsoleResult> => {
   const settings = consoleSettings();
   switch (event.routeKey) {
     case 'GET /': {
       const person = await signedIn(settings, event.cookies);
-      return person === undefined ? consolePageAnswer(200, signInPage()) : redirect(HOME);
+      if (person === undefined) return consolePageAnswer(200, signInPage());
+      const home = homeFor(person.groups);
+      return home === '/' ? consolePageAnswer(403, forbiddenPage(person, 'Your account has none of the console\'s roles: call agent, analyst or supervisor.')) : redirect(home);
     }
     case 'GET /sign-in': {
       const { location, cookie } = await beginSignIn(settings);
@@ -39,9 +39,9 @@ const answer = async (event: ConsoleEvent): Promise<ConsoleResult> => {
     }
     case 'GET /signed-in': {
       try {
-        const { cookie, username } = await completeSignIn(settings, event.queryStringParameters ?? {}, event.cookies);
+        const { cookie, username, groups } = await completeSignIn(settings, event.queryStringParameters ?? {}, event.cookies);
         logger.info('Signed in to the staff console', { username });
-        return consolePageAnswer(200, signedInPage(username, HOME), [cookie, clearedCookie(SIGN_IN_COOKIE)]);
+        return consolePageAnswer(200, signedInPage(username, homeFor(groups)), [cookie, clearedCookie(SIGN_IN_COOKIE)]);
       } catch (error) {
         if (!(error instanceof SignInFailed)) throw error;
         logger.warn('A sign-in to the staff console failed', { why: error.message });

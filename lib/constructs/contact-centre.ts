@@ -176,7 +176,12 @@ export class ContactCentre extends Construct {
     for (const spec of functionsOf('contact-centre')) addRoutesOf(this.api, spec, routeFunction(this, spec, resources), authorizer);
 
     const limit = props.reviewAlarmAfter ?? Duration.hours(48);
-    this.staffConsole.addScreens({ table: props.table, staffIssuer: this.staffIssuer, staffClientId: this.staffClient.userPoolClientId, reviewAlarmAfter: limit });
+    this.staffConsole.addScreens({
+      table: props.table,
+      intakeQueue: props.intakeQueue,
+      intakeKey: props.intakeKey,
+      followUpCodeKey: props.followUpCodeKey,
+      staffIssuer: this.staffIssuer, staffClientId: this.staffClient.userPoolClientId, reviewAlarmAfter: limit });
 
     // How long the oldest contact has waited for review, measured every 15 minutes; pages past the limit.
     const backlog = new ReportingFunction(this, 'MeasureReviewBacklog', {

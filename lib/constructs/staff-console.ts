@@ -39,7 +39,9 @@ import { Construct } from 'constructs';
 import { variableOf } from '../../functions/configuration/settings.ts';
 import { consoleSecurityHeaders } from '../../functions/pages/console/security-headers.ts';
 import { resourcePrefix, type Stage } from '../stage.ts';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { ReportingFunction } from './reporting-function.ts';
+import type { SealingKey } from './sealing-key.ts';
 import { ServiceHttpApi, type Throttle } from './service-http-api.ts';
 
 /** Template metadata marking the console's API and distribution, so the local stack serves them on an address of their own. */
@@ -77,12 +79,25 @@ export const CONSOLE_SCREENS = [
     routes: [['GET', '/queue']],
     table: true,
   },
+  {
+    name: 'ConsolePhoneReport',
+    handlerModule: 'functions/handlers/console-phone-report.ts',
+    description: "The staff console: a call agent's phone report form, and the reference and code to read back",
+    routes: [
+      ['GET', '/phone-report'],
+      ['POST', '/phone-report'],
+    ],
+    table: true,
+    takesReports: true,
+  },
 ] as const satisfies readonly {
   name: string;
   handlerModule: string;
   description: string;
   routes: readonly (readonly ['GET' | 'POST', string])[];
   table: boolean;
+  /** Takes reports in: sends to the intake queue, sealed under the intake key, and issues follow-up codes. */
+  takesReports?: boolean;
 }[];
 
 export interface StaffConsoleProps {
@@ -93,6 +108,9 @@ export interface StaffConsoleProps {
 
 export interface StaffConsoleScreensProps {
   readonly table: ITable;
+  readonly intakeQueue: IQueue;
+  readonly intakeKey: SealingKey;
+  readonly followUpCodeKey: SealingKey;
   readonly staffIssuer: string;
   readonly staffClientId: string;
   readonly reviewAlarmAfter: Duration;
@@ -197,6 +215,15 @@ export class StaffConsole extends Construct {
         environment: screen.table ? { ...environment, [variableOf('reviewAlarmAfterSeconds')]: String(props.reviewAlarmAfter.toSeconds()) } : environment,
       });
       if (screen.table) fn.bindTable(props.table);
+      if ('takesReports' in screen && screen.takesReports) {
+        fn.addEnvironment(variableOf('intakeQueueUrl'), props.intakeQueue.queueUrl);
+        props.intakeQueue.grantSendMessages(fn);
+        fn.addEnvironment(variableOf('intakeKeyId'), props.intakeKey.key.keyArn);
+        props.intakeKey.grantSeal(fn);
+        fn.addEnvironment(variableOf('followUpCodeKeyId'), props.followUpCodeKey.key.keyArn);
+        props.followUpCodeKey.grantOpen(fn);
+        props.followUpCodeKey.grantSeal(fn);
+      }
       const integration = new HttpLambdaIntegration(`${screen.name}Integration`, fn);
       for (const [method, routePath] of screen.routes) {
         const [route] = this.api.addRoutes({ path: routePath, methods: [HttpMethod[method]], integration });

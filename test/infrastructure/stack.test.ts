@@ -209,6 +209,7 @@ describe('the contact centre in the CDK stack', () => {
   it('lets only the router open what waits on the intake queue, and only the functions that take reports in seal it', () => {
     assert.deepEqual(handlersWith('kms:Decrypt', 'IntakeKey'), ['functions/handlers/route-report.ts']);
     assert.deepEqual(handlersWith('kms:GenerateDataKey', 'IntakeKey').sort(), [
+      'functions/handlers/console-phone-report.ts',
       'functions/handlers/record-phone-report.ts',
       'functions/handlers/report-form.ts',
       'functions/handlers/submit-report.ts',
@@ -220,6 +221,7 @@ describe('the contact centre in the CDK stack', () => {
     assert.deepEqual(handlersWith('sqs:SendMessage').sort(), [
       'functions/handlers/approve-answer.ts',
       'functions/handlers/approve-dissemination.ts',
+      'functions/handlers/console-phone-report.ts',
       'functions/handlers/record-phone-report.ts',
       'functions/handlers/report-form.ts',
       'functions/handlers/route-report.ts',
@@ -227,7 +229,7 @@ describe('the contact centre in the CDK stack', () => {
       'functions/handlers/sweep-due.ts',
       'functions/handlers/transfer-report.ts',
     ]);
-    for (const intakeOnly of ['functions/handlers/record-phone-report.ts', 'functions/handlers/report-form.ts', 'functions/handlers/submit-report.ts']) {
+    for (const intakeOnly of ['functions/handlers/console-phone-report.ts', 'functions/handlers/record-phone-report.ts', 'functions/handlers/report-form.ts', 'functions/handlers/submit-report.ts']) {
       assert.doesNotMatch(resourcesOf(statementsOf(intakeOnly), 'sqs:SendMessage'), /ForceQueues/);
     }
   });

@@ -54,7 +54,7 @@ const signInByKeyboard = async (page: Page, username: string, role: 'call-agents
   for (let i = 0; i < Math.abs(steps); i += 1) await page.keyboard.press(steps > 0 ? 'ArrowDown' : 'ArrowUp');
   await tabTo(page, 'button[type="submit"]');
   await page.keyboard.press('Enter');
-  await page.waitForURL(role === 'call-agents' ? /\/(queue|signed-in)$/ : /\/queue$/);
+  await page.waitForURL(role === 'call-agents' ? /\/phone-report$/ : /\/queue$/);
 };
 
 /** Every request the context sends and every answer it gets, with their cookies, by origin. */
@@ -191,6 +191,88 @@ describe('the staff console', () => {
       const signedOut = await post(`csrf=${csrf}`, consoleOrigin);
       assert.equal(signedOut.status, 303, 'the session\'s own post signs out');
       assert.match(signedOut.headers.get('set-cookie') ?? '', new RegExp(`^${SESSION}=; .*Max-Age=0`));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lets a call agent take a report by phone with the keyboard alone, and shows the reference and code to read back, once', async () => {
+    const { context, page, problems } = await chromium.open();
+    try {
+      await signInByKeyboard(page, 'call-agent.kim', 'call-agents');
+      assert.equal(await text(page, 'h1'), 'Take a report by phone');
+      assert.equal(await text(page, '#signed-in-as'), 'Signed in as call-agent.kim (Call agent)');
+      assert.deepEqual(await axeViolations(page), [], 'the phone report form');
+
+      // Sent empty: what to fix, linked from the summary.
+      await tabTo(page, 'form[action="/phone-report"] button[type="submit"]');
+      await Promise.all([page.waitForLoadState('load'), page.keyboard.press('Enter')]);
+      await page.waitForSelector('.govuk-error-summary');
+      assert.match(await text(page, '.govuk-error-summary'), /There is a problem/);
+      assert.deepEqual(await axeViolations(page), [], 'the form with errors');
+
+      // As the caller tells it: what happened, who, where; then the kind of wrongdoing, and anonymous.
+      await tabTo(page, '#narrative');
+      await page.keyboard.type('The custody sergeant took money from a prisoner\'s family to lose the evidence.');
+      await tabTo(page, '#subjectRole');
+      await page.keyboard.press('Space');
+      await tabTo(page, '#subjectRank');
+      await page.keyboard.type('Sergeant');
+      await tabTo(page, '#force');
+      await page.keyboard.type('Kent');
+      await tabTo(page, '#categories');
+      await page.keyboard.press('Space');
+      await tabTo(page, '#reporterMode');
+      await page.keyboard.press('Space');
+      const posted: string[] = [];
+      page.on('request', (request) => {
+        if (request.method() === 'POST' && request.url().endsWith('/phone-report')) posted.push(request.postData() ?? '');
+      });
+      await tabTo(page, 'form[action="/phone-report"] button[type="submit"]');
+      await Promise.all([page.waitForLoadState('load'), page.keyboard.press('Enter')]);
+      await page.waitForSelector('#reference');
+
+      const reference = await text(page, '#reference');
+      const code = await text(page, '#follow-up-code');
+      assert.match(reference, /^PAC-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+      assert.match(code, /^\d{4} \d{4} \d{4} \d{4}$/);
+      assert.deepEqual(await axeViolations(page), [], 'the reference and code');
+      assert.deepEqual(problems, [], 'no Content-Security-Policy violation');
+
+      // The code is the one that works, and the contact reaches the queue as a phone contact.
+      const opened = await postJson(site(`/reports/${reference}/follow-up`), { code });
+      assert.equal(opened.status, 200, opened.text);
+      const staff = await local.staffHeaders('analyst.abe', 'analysts');
+      for (let attempt = 0; attempt < 50; attempt += 1) {
+        const listed = await fetch(site('/contact-centre/reviews?limit=100'), { headers: staff });
+        const contacts = ((await listed.json()) as { contacts: { reference: string; channel: string; proposedForce: { name: string } }[] }).contacts;
+        const found = contacts.find((contact) => contact.reference === reference);
+        if (found !== undefined) {
+          assert.equal(found.channel, 'phone');
+          assert.equal(found.proposedForce.name, 'Kent Police');
+          break;
+        }
+        assert.ok(attempt < 49, 'the phone report reaches review');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      // The same form sent again (a double press, a reload of the answer) is the same report, with a new code.
+      const session = (await context.cookies()).find((cookie) => cookie.name === SESSION)!;
+      const resent = await fetch(consoleAt('/phone-report'), {
+        method: 'POST',
+        headers: { cookie: `${SESSION}=${session.value}`, 'content-type': 'application/x-www-form-urlencoded', origin: new URL(consoleAt('/')).origin },
+        body: posted.at(-1),
+      });
+      assert.equal(resent.status, 200);
+      const again = await resent.text();
+      assert.ok(again.includes(`id="reference">${reference}<`), 'the same reference');
+      const newCode = /id="follow-up-code">([\d ]+)</.exec(again)?.[1];
+      assert.ok(newCode !== undefined && newCode !== code, 'a new code');
+      assert.equal((await postJson(site(`/reports/${reference}/follow-up`), { code: newCode })).status, 200, 'the code shown last is the one that works');
+
+      // Shown once: the page is not kept, and going to the form again gives an empty form.
+      const form = await page.goto(consoleAt('/phone-report'));
+      assert.equal(form?.headers()['cache-control'], 'no-store');
+      assert.equal(await page.$('#reference'), null);
     } finally {
       await context.close();
     }

@@ -23,6 +23,16 @@ export const roleNames = (groups: readonly string[]): string => {
   return names.map((name, index) => (index === 0 ? name : name.toLowerCase())).join(' and ');
 };
 
+/** The console's screens, and the roles each is for. */
+export const CONSOLE_SCREENS = [
+  { href: '/phone-report', text: 'Take a report by phone', groups: ['call-agents'] },
+  { href: '/queue', text: 'The queue', groups: ['analysts', 'supervisors'] },
+] as const;
+
+/** Where someone goes once signed in: the first screen their role has ('/' when none). */
+export const homeFor = (groups: readonly string[]): string =>
+  CONSOLE_SCREENS.find((screen) => screen.groups.some((group) => groups.includes(group)))?.href ?? '/';
+
 /** Who is signed in, as the page shows them. */
 export interface Person {
   readonly username: string;
@@ -36,8 +46,8 @@ export interface ConsolePageOptions {
   readonly main: SafeHtml;
   /** Who is signed in; none on the sign-in and signed-out pages. */
   readonly person?: Person;
-  /** Navigation between the console's screens, for a signed-in person. */
-  readonly navigation?: readonly { readonly href: string; readonly text: string; readonly current?: boolean }[];
+  /** The screen's own address, marked in the navigation between the screens the person's role has. */
+  readonly path?: string;
   /** A path of the console's own to move on to at once (a same-site navigation, which a redirect from elsewhere is not). */
   readonly moveOnTo?: string;
 }
@@ -50,13 +60,18 @@ const signedInBar = (person: Person): SafeHtml => html`<div class="app-signed-in
   </form>
 </div>`;
 
-const navigationList = (items: NonNullable<ConsolePageOptions['navigation']>): SafeHtml => html`<nav aria-label="Console" class="govuk-!-margin-top-4">
+const navigationList = (person: Person, path: string | undefined): SafeHtml | '' => {
+  const screens = CONSOLE_SCREENS.filter((screen) => screen.groups.some((group) => person.groups.includes(group)));
+  return screens.length < 2
+    ? ''
+    : html`<nav aria-label="Console" class="govuk-!-margin-top-4">
   <ul class="govuk-list">
-    ${items.map((item) => html`<li><a class="govuk-link" href="${item.href}"${item.current === true ? html` aria-current="page"` : ''}>${item.text}</a></li>`)}
+    ${screens.map((screen) => html`<li><a class="govuk-link" href="${screen.href}"${screen.href === path ? html` aria-current="page"` : ''}>${screen.text}</a></li>`)}
   </ul>
 </nav>`;
+};
 
-export const consolePage = ({ title, main, person, navigation = [], moveOnTo }: ConsolePageOptions): string =>
+export const consolePage = ({ title, main, person, path, moveOnTo }: ConsolePageOptions): string =>
   `<!DOCTYPE html>\n${html`<html lang="en" class="govuk-template">
 <head>
 <meta charset="utf-8">
@@ -74,7 +89,7 @@ ${skipLink()}
 </header>
 <div class="govuk-width-container">
   ${person === undefined ? '' : signedInBar(person)}
-  ${navigation.length === 0 ? '' : navigationList(navigation)}
+  ${person === undefined ? '' : navigationList(person, path)}
   <main class="govuk-main-wrapper" id="main-content">
     ${main}
   </main>

@@ -117,6 +117,7 @@ const contactsTable = (contacts: readonly QueuedContact[]): SafeHtml =>
 export const queuePage = (view: QueueView): string =>
   consolePage({
     person: view.person,
+    path: '/queue',
     title: 'The queue',
     main: html`
 <h1 class="govuk-heading-l">The queue</h1>
