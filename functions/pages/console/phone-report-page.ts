@@ -18,6 +18,31 @@ import type { ReportFormValues } from '../report-form.ts';
 import { consolePage, type Person } from './layout.ts';
 import { hiddenInput, submitButton } from './parts.ts';
 
+/** The form's fields in the order the caller tells them: the order of the error summary. */
+const PHONE_FORM_ORDER = [
+  'narrative',
+  'subjectRole',
+  'subjectName',
+  'subjectCollarNumber',
+  'subjectRank',
+  'subjectStation',
+  'force',
+  'postcode',
+  'locationDescription',
+  'whenDay',
+  'whenMonth',
+  'whenYear',
+  'ongoing',
+  'categories',
+  'reporterMode',
+  'contactName',
+  'contactEmail',
+  'contactPhone',
+  'contactSafeTimes',
+];
+const inFormOrder = (errors: readonly FieldError[]): FieldError[] =>
+  [...errors].sort((a, b) => (PHONE_FORM_ORDER.indexOf(a.field) >>> 0) - (PHONE_FORM_ORDER.indexOf(b.field) >>> 0));
+
 const FORCE_OPTIONS = [
   { value: 'unknown', text: 'Not known' },
   ...[...FORCES].sort((a, b) => a.name.localeCompare(b.name, 'en-GB')).map((force) => ({ value: force.id, text: force.name })),
@@ -35,7 +60,7 @@ export interface PhoneReportPageOptions {
 
 export const phoneReportPage = ({ person, idempotencyKey, values: typed = {}, errors = [], errorDescription }: PhoneReportPageOptions): string => {
   const values = { categories: [], force: 'unknown', ongoing: false, ...typed } as Partial<ReportFormValues> & { categories: readonly string[] };
-  const shown = firstErrorPerField(errors);
+  const shown = inFormOrder(firstErrorPerField(errors));
   const errorFor = (field: string) => shown.find((error) => error.field === field)?.message;
   return consolePage({
     person,
