@@ -32,6 +32,7 @@ export const routedRecord = (
     routedAt: routedAt.toISOString(),
     routing: decision,
     ...(protection === undefined ? {} : { protection }),
+    ...(message.takenBy === undefined ? {} : { takenBy: message.takenBy }),
     categories: [...message.report.categories],
     reporterMode: reporter.mode,
     contactDetailsHeld: reporter.mode === 'confidential' && reporter.contact !== undefined,
@@ -87,7 +88,7 @@ export const recordedContact = (routed: ReportRecord, forceReference?: ForceRefe
   return {
     record,
     events: [
-      auditEvent('received', record.receivedAt, { channel: record.channel }),
+      auditEvent('received', record.receivedAt, { channel: record.channel }, record.takenBy),
       auditEvent('routed', record.routedAt, { destination: routing.destination, rule: routing.rule, reason: routing.reason }),
       ...(given === undefined ? [] : [auditEvent('force_reference_given', record.routedAt, { force })]),
     ],

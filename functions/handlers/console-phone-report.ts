@@ -35,7 +35,7 @@ export const handler = consoleScreen(['call-agents'], 'Taking reports by phone i
   const parsed = reportSubmissionSchema.safeParse(submission);
   const allErrors = [...errors, ...(parsed.success ? [] : fieldErrors(parsed.error.issues, 'en'))];
   if (!parsed.success || allErrors.length > 0) return consolePageAnswer(400, phoneReportPage({ person, idempotencyKey, values, errors: allErrors }));
-  const taken = await takeOnce({ idempotencyKey, report: parsed.data }, context).catch((error: unknown) => {
+  const taken = await takeOnce({ idempotencyKey, report: parsed.data, takenBy: person.username }, context).catch((error: unknown) => {
     if (error instanceof Error && error.name === 'IdempotencyValidationError') return undefined;
     throw error;
   });

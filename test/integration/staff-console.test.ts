@@ -250,6 +250,10 @@ describe('the staff console', () => {
         if (found !== undefined) {
           assert.equal(found.channel, 'phone');
           assert.equal(found.proposedForce.name, 'Kent Police');
+          // The audit trail names the call agent who took it.
+          const opened = await fetch(site(`/contact-centre/reviews/${reference}`), { headers: staff });
+          const { audit } = (await opened.json()) as { audit: { type: string; by?: string }[] };
+          assert.deepEqual(audit.find((event) => event.type === 'received'), { ...audit.find((event) => event.type === 'received'), by: 'call-agent.kim' });
           break;
         }
         assert.ok(attempt < 49, 'the phone report reaches review');

@@ -80,6 +80,8 @@ export interface ReportRecord {
    * another, or recorded before it was kept.
    */
   readonly flaggedDetails?: number;
+  /** The member of staff who took the report by phone, by username (the contact centre's only). */
+  readonly takenBy?: string;
   readonly status: ReportStatus;
   /** When the notification was confirmed on the destination's queue. */
   readonly notifiedAt?: string;
