@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
  * `npm start`: the whole service on this machine, no AWS account needed. Ports can be chosen
- * with API_PORT, SQS_PORT, DYNAMODB_PORT, KMS_PORT and ISSUER_PORT (defaults 3000, 4566, 8000,
- * 4599 and 4598). Review by the contact centre is off, so a report reaches its force at once;
+ * with API_PORT, SQS_PORT, DYNAMODB_PORT, KMS_PORT, ISSUER_PORT and CONSOLE_PORT (defaults 3000,
+ * 4566, 8000, 4599, 4598 and 3001). Review by the contact centre is off, so a report reaches its force at once;
  * REVIEW=on makes every contact wait for review, as in production.
  */
 import { startLocalStack } from '../local/stack.ts';
+import { DEMO_STAFF } from '../local/oidc-issuer.ts';
 
 const port = (name: string, fallback: number): number => {
   const value = process.env[name];
@@ -19,10 +20,12 @@ const stack = await startLocalStack({
   dynamoDbPort: port('DYNAMODB_PORT', 8000),
   kmsPort: port('KMS_PORT', 4599),
   issuerPort: port('ISSUER_PORT', 4598),
+  consolePort: port('CONSOLE_PORT', 3001),
   review,
 });
 
 console.log(`API: ${stack.apiUrl}`);
+console.log(`Staff console: ${stack.consoleUrl}`);
 console.log(`SQS: ${stack.sqsEndpoint}`);
 console.log(`DynamoDB: ${stack.dynamoDbEndpoint}`);
 console.log(`
@@ -35,10 +38,11 @@ Read the Met's queue:
     --queue-url ${stack.queueUrls.get('pac-local-reports-metropolitan.fifo')}
 
 Review by the contact centre is ${review}${review === 'off' ? ' (REVIEW=on npm start to turn it on)' : ''}.
-Staff sign in with tokens from the local issuer (${stack.issuer.issuer}); one per role:
-${['call-agents', 'analysts', 'supervisors']
-  .map((group) => `  curl -s ${stack.issuer.tokenEndpoint} -d grant_type=password -d username=${group.replace(/s$/, '')}.one -d group=${group}`)
-  .join('\n')}
+The staff console is at ${stack.consoleUrl} (its own origin, never the website's). Sign in as one of the demo users
+(any other username works too; the local sign-in asks for no password):
+${DEMO_STAFF.map(({ username, group }) => `  ${username.padEnd(16)} ${group}`).join('\n')}
+For the API, staff sign in with tokens from the local issuer (${stack.issuer.issuer}); one per role:
+${DEMO_STAFF.map(({ username, group }) => `  curl -s ${stack.issuer.tokenEndpoint} -d grant_type=password -d username=${username} -d group=${group}`).join('\n')}
 Then, for example:
   curl -s ${stack.apiUrl}/contact-centre/reviews -H "authorization: Bearer $TOKEN"
 Ctrl-C stops everything.`);

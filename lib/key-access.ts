@@ -36,6 +36,8 @@ const routeHandlers = (chosen: (access: (typeof ROUTE_FUNCTIONS)[number]['access
 
 /** The router is not a route: it seals originals and opens the intake queue's submissions. */
 const ROUTER = 'route-report';
+/** The staff console's phone report form (lib/constructs/staff-console.ts): it takes reports in and issues their codes, as the staff API's phone route does. */
+const CONSOLE_PHONE_REPORT = 'console-phone-report';
 
 export const ORIGINALS_KEY_USERS: KeyUsers = {
   seal: [...routeHandlers((access) => access.originals === 'seal'), ROUTER],
@@ -48,12 +50,12 @@ export const ORIGINALS_KEY_USERS: KeyUsers = {
  * codes may open it.
  */
 export const FOLLOW_UP_CODE_KEY_USERS: KeyUsers = {
-  seal: routeHandlers((access) => access.followUpCodes === 'issue'),
-  open: routeHandlers((access) => access.followUpCodes !== undefined),
+  seal: [...routeHandlers((access) => access.followUpCodes === 'issue'), CONSOLE_PHONE_REPORT],
+  open: [...routeHandlers((access) => access.followUpCodes !== undefined), CONSOLE_PHONE_REPORT],
 };
 
 export const INTAKE_KEY_USERS: KeyUsers = {
-  seal: routeHandlers((access) => access.intake === true),
+  seal: [...routeHandlers((access) => access.intake === true), CONSOLE_PHONE_REPORT],
   open: [ROUTER],
 };
 

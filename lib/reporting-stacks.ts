@@ -243,6 +243,7 @@ export class ContactCentreStack extends ReportingPart {
     new CfnOutput(this, 'StaffClientId', { value: this.contactCentre.staffClient.userPoolClientId });
     new CfnOutput(this, 'ContactCentreApiUrl', { value: this.contactCentre.api.apiEndpoint });
     new CfnOutput(this, 'StaffSignInDomain', { value: this.contactCentre.domain.baseUrl() });
+    new CfnOutput(this, 'StaffConsoleUrl', { value: this.contactCentre.staffConsole.url });
   }
 }
 

@@ -95,10 +95,10 @@ export interface StaffSignInUrls {
   readonly placeholder: boolean;
 }
 
-/** The local stage's staff console (`npm start` serves everything on port 3000). */
+/** The local stage's staff console (`npm start` serves it on http://localhost:3001, an origin of its own). */
 export const LOCAL_STAFF_SIGN_IN: Omit<StaffSignInUrls, 'placeholder'> = {
-  callbackUrls: ['http://localhost:3000/contact-centre/signed-in'],
-  logoutUrls: ['http://localhost:3000/contact-centre/signed-out'],
+  callbackUrls: ['http://localhost:3001/signed-in'],
+  logoutUrls: ['http://localhost:3001/signed-out'],
 };
 
 /**

@@ -101,6 +101,10 @@ export const TABLE_ACCESS: Readonly<Record<string, readonly TableGrant[]>> = {
   'view-answer': REVIEW_STEP,
   'sanitise-answer': REVIEW_STEP,
   'approve-answer': [READ_REPORT, WRITE_REPORT, GIVE_FORCE_REFERENCE],
+  // The staff console's screens (functions/handlers/console-*.ts): each only what its screen reads or does.
+  'console-session': [],
+  'console-queue': [REVIEW_QUEUE, READ_REPORT, FOLLOW_UP_QUEUES],
+  'console-phone-report': [WRITE_REPORT, IDEMPOTENCY, OPEN_CODE_KEY, MAKE_CODE_KEY],
   // The forces': every report reached by the force's own reference for it.
   'list-force-reports': [WITH_A_DESTINATION],
   'read-force-report': [LOOK_UP_FORCE_REFERENCE, READ_REPORT, READ_TRAIL, WRITE_REPORT],

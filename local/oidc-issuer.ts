@@ -11,6 +11,14 @@
  * `password` (any username, no password check, `group` repeated for each Cognito group) for staff
  * and `client_credentials` (`client_id`, `scope`) for a force's machine client. It checks no
  * password and holds no users: it is for this machine only, and never deployed. It logs nothing.
+ *
+ * For the staff console it offers the flow Cognito's managed login offers: `GET /oauth2/authorize`
+ * (authorization code with PKCE, S256 only) shows a sign-in page where one picks a username and a
+ * role (no password; the demo users are suggested), and sends the browser back to the console with
+ * a code, which `POST /oauth2/token` (`grant_type=authorization_code`) exchanges, once, within a
+ * minute, for the same client and redirect URI, with the verifier whose challenge it was given.
+ * `GET /logout` sends the browser back to `logout_uri`. Redirect URIs must be on an origin the
+ * local stack allowed (`allowRedirectsTo`), as Cognito holds each client to its callback URLs.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -23,6 +31,8 @@ export const LOCAL_STAFF_CLIENT_ID = 'pac-local-contact-centre';
 export const LOCAL_USER_POOL_ID = 'eu-west-2_local';
 
 const DEFAULT_EXPIRES_IN_SECONDS = 3_600;
+/** What a sign-in through the authorization code grant gives: Cognito's staff tokens' 15 minutes. */
+const STAFF_SESSION_SECONDS = 15 * 60;
 const STAFF_SCOPE = 'openid profile';
 const MAX_FORM_BYTES = 16 * 1024;
 
@@ -46,9 +56,74 @@ export interface LocalIssuer {
   readonly issuer: string;
   readonly jwksUri: string;
   readonly tokenEndpoint: string;
+  /** The origin of its endpoints: what stands for the staff pool's managed login (`/oauth2/authorize`, `/oauth2/token`, `/logout`). */
+  readonly signInUrl: string;
   mintToken(claims: TokenClaims): Promise<string>;
+  /** Lets sign-in and sign-out send browsers back to this origin (the staff console's). */
+  allowRedirectsTo(origin: string): void;
   stop(): Promise<void>;
 }
+
+/** The people the local sign-in page suggests, one per role: what `npm start` prints. */
+export const DEMO_STAFF = [
+  { username: 'call-agent.one', group: 'call-agents' },
+  { username: 'analyst.one', group: 'analysts' },
+  { username: 'supervisor.one', group: 'supervisors' },
+] as const;
+
+const STAFF_ROLES = [
+  { group: 'call-agents', name: 'Call agent' },
+  { group: 'analysts', name: 'Analyst' },
+  { group: 'supervisors', name: 'Supervisor' },
+] as const;
+
+/** How long an authorization code may wait to be exchanged (Cognito's: 5 minutes; here less). */
+const CODE_SECONDS = 60;
+
+interface PendingCode {
+  readonly username: string;
+  readonly groups: readonly string[];
+  readonly clientId: string;
+  readonly redirectUri: string;
+  readonly challenge: string;
+  readonly until: number;
+}
+
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+/** The local sign-in page: plain HTML, no script or style, labelled for a screen reader and a keyboard. */
+const signInPage = (fields: URLSearchParams, error?: string): string => `<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sign in (local) – Contact centre staff</title></head>
+<body>
+<main>
+<h1>Sign in to the contact centre (local)</h1>
+<p>This stands in for the staff user pool's sign-in on this machine. There are no passwords here. Demo users: ${DEMO_STAFF.map((user) => `<code>${user.username}</code>`).join(', ')}.</p>
+${error === undefined ? '' : `<p role="alert" id="sign-in-error"><strong>${escapeHtml(error)}</strong></p>`}
+<form method="post" action="/oauth2/authorize">
+${['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'code_challenge', 'code_challenge_method']
+  .map((name) => `<input type="hidden" name="${name}" value="${escapeHtml(fields.get(name) ?? '')}">`)
+  .join('\n')}
+<p><label for="username">Username</label><br><input id="username" name="username" autocomplete="username" spellcheck="false" autofocus value="${escapeHtml(fields.get('username') ?? '')}"></p>
+<fieldset>
+<legend>Role</legend>
+${STAFF_ROLES.map((role, index) => `<p><input type="radio" id="role-${role.group}" name="group" value="${role.group}"${(fields.get('group') ?? 'analysts') === role.group ? ' checked' : ''}> <label for="role-${role.group}">${role.name}</label></p>`).join('\n')}
+</fieldset>
+<p><button type="submit">Sign in</button></p>
+</form>
+</main>
+</body>
+</html>
+`;
+
+const PAGE_HEADERS = {
+  'Content-Type': 'text/html; charset=utf-8',
+  'Cache-Control': 'no-store',
+  'Content-Security-Policy': "default-src 'none'; form-action 'self' http://localhost:* http://127.0.0.1:*; base-uri 'none'; frame-ancestors 'none'",
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+};
 
 /** A UUID derived from the name (RFC 9562 version 8), so a username keeps its `sub` across restarts. */
 const stableSubject = (name: string): string => {
@@ -58,10 +133,10 @@ const stableSubject = (name: string): string => {
 };
 
 class TokenRequestError extends Error {
-  readonly error: 'invalid_request' | 'unsupported_grant_type';
+  readonly error: 'invalid_request' | 'unsupported_grant_type' | 'invalid_grant';
   readonly description: string;
 
-  constructor(error: 'invalid_request' | 'unsupported_grant_type', description: string) {
+  constructor(error: 'invalid_request' | 'unsupported_grant_type' | 'invalid_grant', description: string) {
     super(description);
     this.error = error;
     this.description = description;
@@ -102,6 +177,54 @@ export const startOidcIssuer = async ({ port = 0 }: { port?: number } = {}): Pro
   const jwks: { keys: JWK[] } = { keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' }] };
   const poolPath = `/${LOCAL_USER_POOL_ID}`;
   let issuer = '';
+  const codes = new Map<string, PendingCode>();
+  const redirectOrigins = new Set<string>();
+  const mayRedirectTo = (uri: string | null): uri is string => {
+    if (uri === null) return false;
+    try {
+      return redirectOrigins.has(new URL(uri).origin);
+    } catch {
+      return false;
+    }
+  };
+
+  /** GET shows the sign-in page; POST, with a username and role, sends the browser back with a code. */
+  const authorize = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const fields = request.method === 'POST' ? await readForm(request) : new URL(request.url ?? '/', 'http://local').searchParams;
+    const redirectUri = fields.get('redirect_uri');
+    if (fields.get('response_type') !== 'code' || !mayRedirectTo(redirectUri) || fields.get('client_id') === null) {
+      response.writeHead(400, PAGE_HEADERS);
+      response.end('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Bad sign-in request</title></head><body><main><h1>Bad sign-in request</h1><p>The client, the response type or the redirect URI is not one this issuer serves.</p></main></body></html>');
+      return;
+    }
+    const challenge = fields.get('code_challenge') ?? '';
+    // Cognito accepts a sign-in without PKCE; the local issuer does not, so that a console that forgot it fails here.
+    if (fields.get('code_challenge_method') !== 'S256' || !/^[A-Za-z0-9_-]{43}$/.test(challenge)) {
+      const back = new URL(redirectUri);
+      back.search = new URLSearchParams({ error: 'invalid_request', error_description: 'PKCE (S256) is required', ...(fields.get('state') === null ? {} : { state: fields.get('state')! }) }).toString();
+      response.writeHead(302, { Location: back.toString(), 'Cache-Control': 'no-store' });
+      response.end();
+      return;
+    }
+    if (request.method !== 'POST') {
+      response.writeHead(200, PAGE_HEADERS);
+      response.end(signInPage(fields));
+      return;
+    }
+    const username = (fields.get('username') ?? '').trim();
+    const group = fields.get('group') ?? '';
+    if (!/^[A-Za-z0-9._@-]{1,128}$/.test(username) || !STAFF_ROLES.some((role) => role.group === group)) {
+      response.writeHead(200, PAGE_HEADERS);
+      response.end(signInPage(fields, 'Enter a username (letters, digits, dots, hyphens) and choose a role.'));
+      return;
+    }
+    const code = randomUUID();
+    codes.set(code, { username, groups: [group], clientId: fields.get('client_id')!, redirectUri, challenge, until: Date.now() + CODE_SECONDS * 1000 });
+    const back = new URL(redirectUri);
+    back.search = new URLSearchParams({ code, ...(fields.get('state') === null ? {} : { state: fields.get('state')! }) }).toString();
+    response.writeHead(302, { Location: back.toString(), 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
+    response.end();
+  };
 
   const mintToken = async (claims: TokenClaims): Promise<string> => {
     const clientId = claims.clientId ?? LOCAL_STAFF_CLIENT_ID;
@@ -154,8 +277,32 @@ export const startOidcIssuer = async ({ port = 0 }: { port?: number } = {}): Pro
         throw new TokenRequestError('invalid_request', 'client_id is required, in the form or by HTTP Basic authentication.');
       }
       claims = { clientId, scope: form.get('scope') ?? '' };
+    } else if (grantType === 'authorization_code') {
+      const code = form.get('code') ?? '';
+      const pending = codes.get(code);
+      codes.delete(code);
+      const clientId = form.get('client_id') ?? basicClientId(request);
+      const verifier = form.get('code_verifier') ?? '';
+      const challenge = createHash('sha256').update(verifier).digest('base64url');
+      if (
+        pending === undefined ||
+        pending.until < Date.now() ||
+        pending.clientId !== clientId ||
+        pending.redirectUri !== form.get('redirect_uri') ||
+        !/^[A-Za-z0-9._~-]{43,128}$/.test(verifier) ||
+        pending.challenge !== challenge
+      ) {
+        return Promise.reject(new TokenRequestError('invalid_grant', 'The code is unknown, used, expired, or not for this client, redirect URI and verifier.'));
+      }
+      const person = { username: pending.username, groups: pending.groups, clientId: pending.clientId, expiresInSeconds: STAFF_SESSION_SECONDS };
+      return {
+        access_token: await mintToken({ ...person, scope: 'openid' }),
+        id_token: await mintToken({ ...person, tokenUse: 'id' }),
+        token_type: 'Bearer',
+        expires_in: STAFF_SESSION_SECONDS,
+      };
     } else {
-      throw new TokenRequestError('unsupported_grant_type', 'grant_type must be password or client_credentials.');
+      throw new TokenRequestError('unsupported_grant_type', 'grant_type must be password, client_credentials or authorization_code.');
     }
     return { access_token: await mintToken(claims), token_type: 'Bearer', expires_in: DEFAULT_EXPIRES_IN_SECONDS };
   };
@@ -164,7 +311,11 @@ export const startOidcIssuer = async ({ port = 0 }: { port?: number } = {}): Pro
     issuer,
     jwks_uri: `${issuer}/.well-known/jwks.json`,
     token_endpoint: `${new URL(issuer).origin}/oauth2/token`,
-    grant_types_supported: ['password', 'client_credentials'],
+    authorization_endpoint: `${new URL(issuer).origin}/oauth2/authorize`,
+    end_session_endpoint: `${new URL(issuer).origin}/logout`,
+    response_types_supported: ['code'],
+    code_challenge_methods_supported: ['S256'],
+    grant_types_supported: ['password', 'client_credentials', 'authorization_code'],
     token_endpoint_auth_methods_supported: ['none', 'client_secret_basic', 'client_secret_post'],
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: ['RS256'],
@@ -176,6 +327,19 @@ export const startOidcIssuer = async ({ port = 0 }: { port?: number } = {}): Pro
     const path = new URL(request.url ?? '/', 'http://local').pathname;
     if (request.method === 'GET' && path === `${poolPath}/.well-known/openid-configuration`) return sendJson(response, 200, discovery());
     if (request.method === 'GET' && path === `${poolPath}/.well-known/jwks.json`) return sendJson(response, 200, jwks);
+    if (path === '/oauth2/authorize' && (request.method === 'GET' || request.method === 'POST')) {
+      authorize(request, response).catch(() => {
+        if (!response.headersSent) sendJson(response, 500, { error: 'server_error' });
+      });
+      return;
+    }
+    if (request.method === 'GET' && path === '/logout') {
+      const logoutUri = new URL(request.url ?? '/', 'http://local').searchParams.get('logout_uri');
+      if (!mayRedirectTo(logoutUri)) return sendJson(response, 400, { error: 'invalid_request', error_description: 'logout_uri is not an allowed address.' });
+      response.writeHead(302, { Location: logoutUri, 'Cache-Control': 'no-store' });
+      response.end();
+      return;
+    }
     if (path === '/oauth2/token') {
       if (request.method !== 'POST') return sendJson(response, 405, { error: 'invalid_request', error_description: 'Use POST.' });
       tokenResponse(request).then(
@@ -201,7 +365,11 @@ export const startOidcIssuer = async ({ port = 0 }: { port?: number } = {}): Pro
     issuer,
     jwksUri: `${issuer}/.well-known/jwks.json`,
     tokenEndpoint: `${origin}/oauth2/token`,
+    signInUrl: origin,
     mintToken,
+    allowRedirectsTo: (allowed: string) => {
+      redirectOrigins.add(new URL(allowed).origin);
+    },
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error === undefined ? resolve() : reject(error)));

@@ -156,6 +156,8 @@ export const provision = async (
   }
   for (const [logicalId, { Properties: p = {} }] of resourcesOfType(template, 'AWS::Cognito::UserPoolDomain')) {
     refs.set(logicalId, resolve(p.Domain));
+    // Its managed login (what the staff console signs in at) is the local issuer's sign-in.
+    localEquivalents.set(`https://${resolve(p.Domain)}.auth.${LOCAL_REGION}.amazoncognito.com`, issuer.signInUrl);
   }
 
   for (const [logicalId] of resourcesOfType(template, 'AWS::Lambda::Function')) {

@@ -28,6 +28,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { PROJECT_ROOT, STATIC_SITE_FOLDER } from '../lib/project-layout.ts';
 import { startHttpGateway, type CloudFrontBehaviour, type Route } from './http-gateway.ts';
+import { CONSOLE_ORIGIN, CONSOLE_ORIGIN_METADATA } from '../lib/constructs/staff-console.ts';
 import { startKmsEmulator } from './kms-emulator.ts';
 import { startOidcIssuer, type LocalIssuer } from './oidc-issuer.ts';
 import { startDynamoDbGuard, templatePermissions, type DynamoDbGuard } from './dynamodb-guard.ts';
@@ -44,6 +45,8 @@ export interface LocalStackOptions extends ProvisionOptions {
   readonly dynamoDbPort?: number;
   readonly kmsPort?: number;
   readonly issuerPort?: number;
+  /** The staff console's port, on http://localhost (an origin of its own); 0 (the default) picks a free one. */
+  readonly consolePort?: number;
   /** Review by the contact centre; off by default locally, so a report reaches its force at once. */
   readonly review?: 'on' | 'off';
   /** Whether the stack's scheduled functions run on their schedules (local/schedules.ts); they do unless 'off'. */
@@ -71,6 +74,12 @@ export interface LocalStack {
   readonly apiUrl: string;
   /** The APIs' own address, around CloudFront: what a request sent straight to execute-api meets. */
   readonly directApiUrl: string;
+  /**
+   * The contact centre's staff console, on an origin of its own (as its own CloudFront
+   * distribution is in AWS): `http://localhost:<port>`, a different host from the website's
+   * 127.0.0.1, so that no cookie of one is ever sent to the other (cookies ignore ports).
+   */
+  readonly consoleUrl: string;
   readonly sqsEndpoint: string;
   readonly dynamoDbEndpoint: string;
   readonly kmsEndpoint: string;
@@ -131,8 +140,16 @@ const routeKeyTarget = (template: StackTemplate, resolve: (v: unknown) => string
     const integrationId = resolve(route.Properties?.Target).replace(/^integrations\//, '');
     const integration = template.Resources[integrationId];
     const functionArn = resolve(integration?.Properties?.IntegrationUri);
-    return { method, path, functionId: functionArn.replace(/^local:function:/, '') };
+    const apiId = (route.Properties?.ApiId as { Ref?: string } | undefined)?.Ref;
+    return { method, path, functionId: functionArn.replace(/^local:function:/, ''), staffConsole: apiId !== undefined && isStaffConsole(template, apiId) };
   });
+
+/** Whether a resource is the staff console's (its API or distribution: lib/constructs/staff-console.ts). */
+const isStaffConsole = (template: StackTemplate, logicalId: string): boolean =>
+  template.Resources[logicalId]?.Metadata?.[CONSOLE_ORIGIN_METADATA] === CONSOLE_ORIGIN;
+
+/** Stands for the console distribution's domain name until the local console's address is known. */
+const CONSOLE_DOMAIN_PLACEHOLDER = 'staff-console.local.invalid';
 
 export const startLocalStack = async (options: LocalStackOptions = {}): Promise<LocalStack> => {
   const started: { stop(): Promise<void> }[] = [];
@@ -187,6 +204,19 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const { meter } = options;
     const guard = await startDynamoDbGuard(dynamoDb.endpoint, permissions.statementsOf, permissions.tableNamed, meter === undefined ? {} : { onRequest: meter.dynamoDbRequest });
     started.push(guard);
+    // The staff console, on an origin of its own. Its gateway starts first, so that its address is
+    // known to the functions (CONSOLE_URL, from the distribution's domain name) and to the issuer.
+    const consoleRoutes: Route[] = [];
+    const consoleGateway = await startHttpGateway(consoleRoutes, options.consolePort ?? 0);
+    started.push(consoleGateway);
+    const consoleUrl = consoleGateway.url.replace('//127.0.0.1:', '//localhost:');
+    for (const [logicalId] of resourcesOfType(template, 'AWS::CloudFront::Distribution')) {
+      if (!isStaffConsole(template, logicalId)) continue;
+      provisioned.attributes.set(`${logicalId}.DomainName`, CONSOLE_DOMAIN_PLACEHOLDER);
+      provisioned.localEquivalents.set(`https://${CONSOLE_DOMAIN_PLACEHOLDER}`, consoleUrl);
+    }
+    issuer.allowRedirectsTo(consoleUrl);
+
     const functions = await loadFunctions(template, provisioned, (logicalId) => ({ AWS_ENDPOINT_URL_DYNAMODB: guard.endpointFor(logicalId) }), meter);
     const functionNamed = (id: string) => {
       const found = functions.get(id);
@@ -225,11 +255,12 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       for (const invocation of scheduled) started.push(startSchedule(invocation, functionNamed(invocation.functionId), LOCAL_REGION));
     }
 
-    const routes: Route[] = routeKeyTarget(template, resolve).map(({ method, path, functionId }) => ({
-      method,
-      path,
-      target: functionNamed(functionId),
+    const allRoutes = routeKeyTarget(template, resolve).map(({ method, path, functionId, staffConsole }) => ({
+      route: { method, path, target: functionNamed(functionId) } satisfies Route,
+      staffConsole,
     }));
+    const routes: Route[] = allRoutes.filter((r) => !r.staffConsole).map((r) => r.route);
+    consoleRoutes.push(...allRoutes.filter((r) => r.staffConsole).map((r) => r.route));
     // The one local origin stands in for CloudFront too: the website's files where no route
     // matches, and the origin headers on the paths it sends to the API. The three APIs' routes
     // share it, as their paths do not overlap.
@@ -246,6 +277,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     return {
       apiUrl: gateway.url,
       directApiUrl: direct.url,
+      consoleUrl,
       sqsEndpoint: sqsEmulator.endpoint,
       dynamoDbEndpoint: dynamoDb.endpoint,
       kmsEndpoint: kms.endpoint,

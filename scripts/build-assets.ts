@@ -63,9 +63,23 @@ export const buildAssets = async (): Promise<Map<string, string>> => {
   ]);
 };
 
+/**
+ * The staff console's stylesheet as a module its functions serve it from (functions/pages/console/):
+ * the console has no bucket of its own, and its pages must not be served from the public site's.
+ */
+export const CONSOLE_STYLESHEET_MODULE = path.join(ROOT, 'functions/pages/console/stylesheet.generated.ts');
+export const buildConsoleStylesheet = async (): Promise<string> => {
+  const css = sass.compile(path.join(SOURCE, 'console.scss'), { loadPaths: [path.join(PACKAGE_FOLDER, 'dist')], style: 'compressed', quietDeps: true }).css;
+  return `/*! GOV.UK Frontend ${await installedGovukFrontendVersion()} (MIT licence, Crown copyright), with the staff console's own pieces */\n${css.replace(/^\uFEFF/, '')}\n`;
+};
+export const consoleStylesheetModule = (css: string): string =>
+  `/** The staff console's stylesheet (web/src/console.scss), written by scripts/build-assets.ts: do not edit. */\nexport const CONSOLE_STYLESHEET = ${JSON.stringify(css)};\n`;
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const assets = await buildAssets();
   await mkdir(ASSETS_FOLDER, { recursive: true });
   for (const [name, content] of assets) await writeFile(path.join(ASSETS_FOLDER, name), content);
+  const consoleModule = consoleStylesheetModule(await buildConsoleStylesheet());
+  if ((await readFile(CONSOLE_STYLESHEET_MODULE, 'utf8').catch(() => '')) !== consoleModule) await writeFile(CONSOLE_STYLESHEET_MODULE, consoleModule);
   console.error(`built web/static/assets (${[...assets.keys()].join(', ')}) from govuk-frontend ${await installedGovukFrontendVersion()}`);
 }

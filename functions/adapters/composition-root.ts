@@ -92,6 +92,9 @@ export const clock = /* @__PURE__ */ wire([], () => (): Date => new Date());
 /** The value CloudFront's origin header must carry on the public routes (functions/adapters/http/cloudfront-origin.ts). */
 export const cloudFrontOriginSecret = /* @__PURE__ */ wire(['cloudFrontOriginSecret'], ({ cloudFrontOriginSecret: secret }) => secret);
 
+/** How long a contact may wait for review before the review-backlog alarm pages, in seconds (the staff console shows it). */
+export const reviewAlarmAfterSeconds = /* @__PURE__ */ wire(['reviewAlarmAfterSeconds'], ({ reviewAlarmAfterSeconds: seconds }) => seconds);
+
 export type Ports<W extends Record<string, Wiring<unknown>>> = { readonly [P in keyof W]: ReturnType<W[P]['build']> };
 
 /**

@@ -27,19 +27,21 @@ export const IDEMPOTENCY_WINDOW_SECONDS = 24 * 60 * 60;
 export interface IntakeRequest {
   readonly idempotencyKey?: string | undefined;
   readonly report: ReportSubmission;
+  /** The member of staff taking it by phone (not part of what a repeat must match). */
+  readonly takenBy?: string;
 }
 
 /** How long a repeat waits for the first request with its key to finish. */
 const IN_PROGRESS_WAITS = [100, 200, 400, 800, 1_600];
 
-const idempotently = (tableName: string, take: (report: ReportSubmission) => Promise<Reference>) => {
+const idempotently = (tableName: string, take: (report: ReportSubmission, takenBy?: string) => Promise<Reference>) => {
   const config = new IdempotencyConfig({
     eventKeyJmesPath: 'idempotencyKey',
     payloadValidationJmesPath: 'report',
     expiresAfterSeconds: IDEMPOTENCY_WINDOW_SECONDS,
     throwOnNoIdempotencyKey: false,
   });
-  const once = makeIdempotent(async (request: IntakeRequest) => ({ reference: await take(request.report) }), {
+  const once = makeIdempotent(async (request: IntakeRequest) => ({ reference: await take(request.report, request.takenBy) }), {
     persistenceStore: new DynamoDBPersistenceLayer({
       tableName,
       keyAttr: 'PK',
@@ -52,7 +54,7 @@ const idempotently = (tableName: string, take: (report: ReportSubmission) => Pro
   return { config, once };
 };
 
-export const idempotentIntake = (take: (report: ReportSubmission) => Promise<Reference>) => {
+export const idempotentIntake = (take: (report: ReportSubmission, takenBy?: string) => Promise<Reference>) => {
   // Built at the first request, from the function's own table setting, and kept.
   const intake = perFunction((environment) => idempotently(readSettings(environment, ['tableName']).tableName, take));
   return async (request: IntakeRequest, context: Context): Promise<{ reference: Reference }> => {

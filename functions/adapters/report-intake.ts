@@ -25,9 +25,10 @@ export const reportIntake = (channel: Channel) => {
   /** Codes issued with a reference taken in this instance, until issueCode hands each out (once). */
   const issuedWithReference = new Map<Reference, FollowUpCode>();
   return {
-    take: async (report: ReportSubmission): Promise<Reference> => {
+    /** Takes a report in; `takenBy`, the member of staff who took it by phone, is named in its audit trail. */
+    take: async (report: ReportSubmission, takenBy?: string): Promise<Reference> => {
       const taking = ports();
-      const { reference, code } = await takeReportWithCode(taking, channel, report, taking.clock());
+      const { reference, code } = await takeReportWithCode(taking, channel, report, taking.clock(), takenBy);
       issuedWithReference.set(reference, code);
       return reference;
     },

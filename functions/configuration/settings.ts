@@ -44,6 +44,14 @@ export const SETTINGS = {
   /** `<force id>=<client id>` entries, comma-separated. */
   forceClientIds: { variable: 'FORCE_CLIENT_IDS', schema: commaList.check(z.refine((ids) => ids.length > 0, 'names no client')) },
   /** What CloudFront sends in CLOUDFRONT_ORIGIN_HEADER: generated at deploy (Secrets Manager), never in the template or the code. */
+  /** The staff console's own origin (its CloudFront distribution's address): where sign-in returns to. */
+  consoleUrl: { variable: 'CONSOLE_URL', schema: z.url({ protocol: /^https?$/, error: 'is not the console\'s address' }) },
+  /** Where staff sign in: the staff user pool's managed login (its /oauth2/authorize, /oauth2/token and /logout). */
+  staffSignInUrl: { variable: 'STAFF_SIGN_IN_URL', schema: z.url({ protocol: /^https?$/, error: 'is not the sign-in address' }) },
+  /** How long a contact may wait for review before the on-call operator is paged (the review-backlog alarm's limit). */
+  reviewAlarmAfterSeconds: { variable: 'REVIEW_ALARM_AFTER_SECONDS', schema: z.pipe(z.string().check(z.regex(/^[1-9][0-9]*$/, 'is not a whole number of seconds')), z.transform(Number)) },
+  /** The secret the console's session cookies are encrypted under: generated at deploy (Secrets Manager). */
+  consoleSessionKey: { variable: 'CONSOLE_SESSION_KEY', schema: z.string().check(z.minLength(32, 'is shorter than 32 characters')) },
   cloudFrontOriginSecret: { variable: 'CLOUDFRONT_ORIGIN_SECRET', schema: z.string().check(z.minLength(32, 'is shorter than 32 characters')) },
 } as const satisfies Record<string, { variable: string; schema: z.ZodMiniType<unknown, string>; optional?: true }>;
 

@@ -16,6 +16,8 @@ export const intakeMessageSchema = z.strictObject({
   channel: z.enum(CHANNELS),
   receivedAt: z.iso.datetime(),
   report: reportSubmissionSchema,
+  /** The member of staff who took the report (by phone), by username; absent for a report made online. */
+  takenBy: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
 });
 
 export interface IntakeMessage {
@@ -24,6 +26,8 @@ export interface IntakeMessage {
   readonly channel: Channel;
   readonly receivedAt: string;
   readonly report: ReportSubmission;
+  /** The member of staff who took the report (by phone), by username; absent for a report made online. */
+  readonly takenBy?: string;
 }
 
 export const intakeMessage = (
@@ -31,13 +35,14 @@ export const intakeMessage = (
   channel: Channel,
   report: ReportSubmission,
   receivedAt: Date,
-): IntakeMessage => ({ schemaVersion: 1, reference, channel, receivedAt: receivedAt.toISOString(), report });
+  takenBy?: string,
+): IntakeMessage => ({ schemaVersion: 1, reference, channel, receivedAt: receivedAt.toISOString(), report, ...(takenBy === undefined ? {} : { takenBy }) });
 
 /** Reads a message body from the intake queue; throws (and so ends on the DLQ) if it is not one. */
 export const parseIntakeMessage = (body: string): IntakeMessage => intakeMessageFrom(JSON.parse(body));
 
 /** An intake message from its parsed JSON; throws if it is not one. */
 export const intakeMessageFrom = (value: unknown): IntakeMessage => {
-  const parsed = parseOrThrow(intakeMessageSchema, value);
-  return { ...parsed, reference: parsed.reference as Reference };
+  const { takenBy, ...parsed } = parseOrThrow(intakeMessageSchema, value);
+  return { ...parsed, reference: parsed.reference as Reference, ...(takenBy === undefined ? {} : { takenBy }) };
 };

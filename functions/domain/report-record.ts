@@ -10,6 +10,7 @@ import type { RecordedContact, ReportChange } from './entities/report-change.ts'
 import { contactCounted, disseminationCounted } from './statistics.ts';
 import { TRIAGE, type RoutingDecision } from './entities/routing-decision.ts';
 import type { ForceReference } from './entities/force-reference.ts';
+import { flagIdentifyingDetails } from './review-flags.ts';
 
 export interface RoutingOptions {
   /** Whether a person must review the report before its destination sees it. */
@@ -31,10 +32,14 @@ export const routedRecord = (
     routedAt: routedAt.toISOString(),
     routing: decision,
     ...(protection === undefined ? {} : { protection }),
+    ...(message.takenBy === undefined ? {} : { takenBy: message.takenBy }),
     categories: [...message.report.categories],
     reporterMode: reporter.mode,
     contactDetailsHeld: reporter.mode === 'confidential' && reporter.contact !== undefined,
-    ...(review ? { status: 'awaiting_review' as const } : { status: 'routed' as const, content: contentFromSubmission(message.report) }),
+    ...(review
+      ? // How many identifying details the analyst will find flagged: a count, for the queue, never what they are.
+        { status: 'awaiting_review' as const, flaggedDetails: flagIdentifyingDetails(message.report).length }
+      : { status: 'routed' as const, content: contentFromSubmission(message.report) }),
     version: 1,
   };
 };
@@ -83,7 +88,7 @@ export const recordedContact = (routed: ReportRecord, forceReference?: ForceRefe
   return {
     record,
     events: [
-      auditEvent('received', record.receivedAt, { channel: record.channel }),
+      auditEvent('received', record.receivedAt, { channel: record.channel }, record.takenBy),
       auditEvent('routed', record.routedAt, { destination: routing.destination, rule: routing.rule, reason: routing.reason }),
       ...(given === undefined ? [] : [auditEvent('force_reference_given', record.routedAt, { force })]),
     ],

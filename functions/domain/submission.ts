@@ -26,11 +26,13 @@ export const takeReport = async (
   report: ReportSubmission,
   receivedAt: Date,
   firstCode?: FollowUpCredential,
+  /** The member of staff taking the report by phone: the audit trail names them. */
+  takenBy?: string,
 ): Promise<Reference> => {
   for (let attempt = 0; attempt < RESERVATION_ATTEMPTS; attempt++) {
     const reference = next();
     if (await store.reserveReference(reference, receivedAt, firstCode)) {
-      await intake.enqueue(intakeMessage(reference, channel, report, receivedAt));
+      await intake.enqueue(intakeMessage(reference, channel, report, receivedAt, takenBy));
       return reference;
     }
   }
@@ -63,8 +65,9 @@ export const takeReportWithCode = async (
   channel: Channel,
   report: ReportSubmission,
   at: Date,
+  takenBy?: string,
 ): Promise<{ reference: Reference; code: FollowUpCode }> => {
   const code = newFollowUpCode();
-  const reference = await takeReport(ports, channel, report, at, credentialFor(code, at, await ports.codeKeys.current()));
+  const reference = await takeReport(ports, channel, report, at, credentialFor(code, at, await ports.codeKeys.current()), takenBy);
   return { reference, code };
 };

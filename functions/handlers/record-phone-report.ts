@@ -18,7 +18,7 @@ export const handler = staffRouteWithBody(['call-agents'], {
   maxBytes: MAX_REPORT_BYTES,
   problem: 'invalid-report',
 }).handler(async (event) => {
-  const reference = await intake.take(event.body);
+  const reference = await intake.take(event.body, event.staff.username);
   const code = await intake.issueCode(reference);
   logger.info('Report taken in', { reference, channel: 'phone', callAgent: event.staff.username });
   return json(202, { reference, status: 'received', followUpCode: groupedFollowUpCode(code) } satisfies ReportReceipt);

@@ -37,6 +37,7 @@ import type { Paging } from './paging.ts';
 import { ReportingFunction } from './reporting-function.ts';
 import { addRoutesOf, routeFunction } from './route-functions.ts';
 import { ServiceHttpApi, type Throttle } from './service-http-api.ts';
+import { StaffConsole } from './staff-console.ts';
 import { variableOf } from '../../functions/configuration/settings.ts';
 
 export const REVIEW_METRICS_NAMESPACE = 'PoliceReporting';
@@ -77,6 +78,8 @@ export class ContactCentre extends Construct {
   readonly staffClient: UserPoolClient;
   /** The issuer staff tokens must come from: what every staff function checks. */
   readonly staffIssuer: string;
+  /** The staff console, on an origin of its own (lib/constructs/staff-console.ts). */
+  readonly staffConsole: StaffConsole;
 
   constructor(scope: Construct, id: string, props: ContactCentreProps) {
     super(scope, id);
@@ -108,6 +111,8 @@ export class ContactCentre extends Construct {
       cognitoDomain: { domainPrefix: `${prefix}-staff-${Stack.of(this).account}` },
       managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
     });
+    // The staff console, on its own origin: its address is where sign-in comes back to.
+    this.staffConsole = new StaffConsole(this, 'StaffConsole', { stage, signInUrl: this.domain.baseUrl() });
     // The staff console is a public client (no secret: a browser cannot keep one) that signs in
     // with the authorization code grant and PKCE, and nothing else.
     this.staffClient = this.userPool.addClient('StaffClient', {
@@ -122,8 +127,8 @@ export class ContactCentre extends Construct {
         // access token, which carries them without any further scope. No profile, email or phone
         // (not needed), and never aws.cognito.signin.user.admin (it lets the token change its own user).
         scopes: [OAuthScope.OPENID],
-        callbackUrls: [...props.signIn.callbackUrls],
-        logoutUrls: [...props.signIn.logoutUrls],
+        callbackUrls: [...props.signIn.callbackUrls, this.staffConsole.callbackUrl],
+        logoutUrls: [...props.signIn.logoutUrls, this.staffConsole.logoutUrl],
       },
       supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       // Short-lived tokens: a stolen access token is good for 15 minutes; a refresh token for a
@@ -143,7 +148,7 @@ export class ContactCentre extends Construct {
     if (props.signIn.placeholder) {
       Annotations.of(this).addWarningV2(
         'pac:staffSignInUrls',
-        `No -c staffCallbackUrls / staffLogoutUrls: the staff client's callback and sign-out URLs are ${[...UNCONFIGURED_STAFF_SIGN_IN.callbackUrls, ...UNCONFIGURED_STAFF_SIGN_IN.logoutUrls].join(', ')}, which receive nothing, so no member of staff can sign in until they are given.`,
+        `No -c staffCallbackUrls / staffLogoutUrls: the staff client's callback and sign-out URLs are ${[...UNCONFIGURED_STAFF_SIGN_IN.callbackUrls, ...UNCONFIGURED_STAFF_SIGN_IN.logoutUrls].join(', ')}, which receive nothing: staff can sign in only at the console's own CloudFront address (the StaffConsoleUrl output) until the console's own domain is given.`,
       );
     }
     this.staffIssuer = `https://cognito-idp.${Stack.of(this).region}.${Stack.of(this).urlSuffix}/${this.userPool.userPoolId}`;
@@ -170,6 +175,14 @@ export class ContactCentre extends Construct {
     }).api;
     for (const spec of functionsOf('contact-centre')) addRoutesOf(this.api, spec, routeFunction(this, spec, resources), authorizer);
 
+    const limit = props.reviewAlarmAfter ?? Duration.hours(48);
+    this.staffConsole.addScreens({
+      table: props.table,
+      intakeQueue: props.intakeQueue,
+      intakeKey: props.intakeKey,
+      followUpCodeKey: props.followUpCodeKey,
+      staffIssuer: this.staffIssuer, staffClientId: this.staffClient.userPoolClientId, reviewAlarmAfter: limit });
+
     // How long the oldest contact has waited for review, measured every 15 minutes; pages past the limit.
     const backlog = new ReportingFunction(this, 'MeasureReviewBacklog', {
       stage,
@@ -179,7 +192,6 @@ export class ContactCentre extends Construct {
     });
     backlog.bindTable(props.table);
     new Rule(this, 'MeasureReviewBacklogSchedule', { schedule: Schedule.rate(Duration.minutes(15)), targets: [new LambdaFunction(backlog)] });
-    const limit = props.reviewAlarmAfter ?? Duration.hours(48);
     props.paging.page(
       this,
       'ReviewBacklogAlarm',

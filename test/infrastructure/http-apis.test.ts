@@ -14,12 +14,20 @@ import { PUBLIC_ROUTE_THROTTLES, PUBLIC_STAGE_THROTTLE } from '../../lib/constru
 import { CONTACT_CENTRE_THROTTLE } from '../../lib/constructs/contact-centre.ts';
 import { FORCE_API_THROTTLE } from '../../lib/constructs/force-api.ts';
 import { ACCESS_LOG_FIELDS } from '../../lib/constructs/service-http-api.ts';
+import { CONSOLE_ORIGIN, CONSOLE_ORIGIN_METADATA } from '../../lib/constructs/staff-console.ts';
 import { REGISTERED_ROUTES } from '../../lib/route-registry.ts';
 import type { StackPart } from '../../lib/reporting-stacks.ts';
 import { synthesisedApp, type Resource } from '../support/synthesised-app.ts';
 
 const app = synthesisedApp('dev');
-const ofType = (part: StackPart, type: string): [string, Resource][] => Object.entries(app.resources[part]).filter(([, r]) => r.Type === type);
+/** The staff console's own API and its stage are pages on an origin of their own (test/infrastructure/staff-console.test.ts), not one of the three. */
+const ofStaffConsole = (part: StackPart, resource: Resource): boolean => {
+  const apiId = (resource.Properties?.ApiId as { Ref?: string } | undefined)?.Ref;
+  const api = apiId === undefined ? resource : app.resources[part][apiId];
+  return api?.Metadata?.[CONSOLE_ORIGIN_METADATA] === CONSOLE_ORIGIN;
+};
+const ofType = (part: StackPart, type: string): [string, Resource][] =>
+  Object.entries(app.resources[part]).filter(([, r]) => r.Type === type && !ofStaffConsole(part, r));
 
 const API_OF = { public: 'Public', staff: 'ContactCentre', force: 'ForceAccess' } as const satisfies Record<string, StackPart>;
 

@@ -30,6 +30,7 @@ import { PROJECT_ROOT } from '../../lib/project-layout.ts';
 import { REGISTERED_ROUTES, ROUTE_FUNCTIONS, type RegisteredRoute } from '../../lib/route-registry.ts';
 import { contractBreach, contractMode, servesAsRegistered } from '../../local/http-gateway.ts';
 import { synthesisedApp } from '../support/synthesised-app.ts';
+import { CONSOLE_ORIGIN, CONSOLE_ORIGIN_METADATA } from '../../lib/constructs/staff-console.ts';
 
 // ─── what each of the three says ───────────────────────────────────────────────────────────────
 
@@ -59,6 +60,8 @@ interface StackRoute {
 
 const stackRoutes: StackRoute[] = Object.entries(template.Resources)
   .filter(([, r]) => r.Type === 'AWS::ApiGatewayV2::Route')
+  // The staff console's pages are on an API of their own, not the published one (lib/constructs/staff-console.ts).
+  .filter(([, r]) => template.Resources[(r.Properties.ApiId as { Ref: string }).Ref]?.Metadata?.[CONSOLE_ORIGIN_METADATA] !== CONSOLE_ORIGIN)
   .map(([id, route]) => {
     const { RouteKey, AuthorizationType, AuthorizerId, Target } = route.Properties;
     const integrationId = (Target['Fn::Join'][1] as unknown[]).map((part) => (part as { Ref?: string }).Ref).find((ref) => ref !== undefined)!;

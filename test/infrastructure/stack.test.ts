@@ -6,6 +6,7 @@
  * asserts on, or, for what spans the app (every function, each function's grants), every stack's
  * resources as one template with the imports between them resolved.
  */
+import { CONSOLE_ORIGIN, CONSOLE_ORIGIN_METADATA } from '../../lib/constructs/staff-console.ts';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
@@ -176,7 +177,11 @@ describe('the contact centre in the CDK stack', () => {
 
   it("puts every contact-centre route on the contact centre's own API, behind its JWT authorizer, and the public route behind none", () => {
     // Each API is in the stack of the routes it serves (lib/reporting-stacks.ts).
-    const staffRoutes = resources('AWS::ApiGatewayV2::Route', 'ContactCentre').map(([, r]) => r.Properties);
+    // The staff console's pages are on an API of their own (test/infrastructure/staff-console.test.ts).
+    const consoleApis = new Set(resources('AWS::ApiGatewayV2::Api', 'ContactCentre').filter(([, a]) => a.Metadata?.[CONSOLE_ORIGIN_METADATA] === CONSOLE_ORIGIN).map(([id]) => id));
+    const staffRoutes = resources('AWS::ApiGatewayV2::Route', 'ContactCentre')
+      .filter(([, r]) => !consoleApis.has(r.Properties.ApiId.Ref))
+      .map(([, r]) => r.Properties);
     assert.equal(staffRoutes.length, 17);
     for (const route of staffRoutes) {
       assert.match(String(route.RouteKey), / \/contact-centre\//);
@@ -204,6 +209,7 @@ describe('the contact centre in the CDK stack', () => {
   it('lets only the router open what waits on the intake queue, and only the functions that take reports in seal it', () => {
     assert.deepEqual(handlersWith('kms:Decrypt', 'IntakeKey'), ['functions/handlers/route-report.ts']);
     assert.deepEqual(handlersWith('kms:GenerateDataKey', 'IntakeKey').sort(), [
+      'functions/handlers/console-phone-report.ts',
       'functions/handlers/record-phone-report.ts',
       'functions/handlers/report-form.ts',
       'functions/handlers/submit-report.ts',
@@ -215,6 +221,7 @@ describe('the contact centre in the CDK stack', () => {
     assert.deepEqual(handlersWith('sqs:SendMessage').sort(), [
       'functions/handlers/approve-answer.ts',
       'functions/handlers/approve-dissemination.ts',
+      'functions/handlers/console-phone-report.ts',
       'functions/handlers/record-phone-report.ts',
       'functions/handlers/report-form.ts',
       'functions/handlers/route-report.ts',
@@ -222,7 +229,7 @@ describe('the contact centre in the CDK stack', () => {
       'functions/handlers/sweep-due.ts',
       'functions/handlers/transfer-report.ts',
     ]);
-    for (const intakeOnly of ['functions/handlers/record-phone-report.ts', 'functions/handlers/report-form.ts', 'functions/handlers/submit-report.ts']) {
+    for (const intakeOnly of ['functions/handlers/console-phone-report.ts', 'functions/handlers/record-phone-report.ts', 'functions/handlers/report-form.ts', 'functions/handlers/submit-report.ts']) {
       assert.doesNotMatch(resourcesOf(statementsOf(intakeOnly), 'sqs:SendMessage'), /ForceQueues/);
     }
   });

@@ -19,6 +19,12 @@ const only = (resources: Record<string, Resource>, type: string): [string, Resou
   return found[0]!;
 };
 
+/** The staff console's distribution's address and a path on it, as the template writes it. */
+const consoleAddress = (resources: Record<string, Resource>, path: string) => {
+  const [distributionId] = Object.entries(resources).find(([, r]) => r.Type === 'AWS::CloudFront::Distribution')!;
+  return { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }, path]] };
+};
+
 const CONSOLE = { callbackUrls: ['https://staff.example.police.uk/signed-in'], logoutUrls: ['https://staff.example.police.uk/signed-out'], placeholder: false };
 const configured = synthesiseApp({ stage: 'prod', staffSignIn: CONSOLE });
 
@@ -92,18 +98,20 @@ for (const [name, app] of [
 }
 
 describe('the staff client\'s callback and sign-out URLs', () => {
-  it('are the ones given with -c staffCallbackUrls and staffLogoutUrls, and nothing else', () => {
+  it("are the ones given with -c staffCallbackUrls and staffLogoutUrls, and the console's own distribution's, and nothing else", () => {
     const [, client] = only(configured.resources.ContactCentre, 'AWS::Cognito::UserPoolClient');
-    assert.deepEqual(client.Properties.CallbackURLs, CONSOLE.callbackUrls);
-    assert.deepEqual(client.Properties.LogoutURLs, CONSOLE.logoutUrls);
+    assert.deepEqual(client.Properties.CallbackURLs.slice(0, -1), CONSOLE.callbackUrls);
+    assert.deepEqual(client.Properties.LogoutURLs.slice(0, -1), CONSOLE.logoutUrls);
+    assert.deepEqual(client.Properties.CallbackURLs.at(-1), consoleAddress(configured.resources.ContactCentre, '/signed-in'));
+    assert.deepEqual(client.Properties.LogoutURLs.at(-1), consoleAddress(configured.resources.ContactCentre, '/signed-out'));
     assert.deepEqual(Annotations.fromStack(configured.stacks.contactCentre).findWarning('*', Match.stringLikeRegexp('staffCallbackUrls')), []);
   });
 
-  it('are, without them outside the local stage, an address that receives nothing, with a warning', () => {
+  it("are, without them outside the local stage, an address that receives nothing and the console's own distribution's, with a warning", () => {
     const app = synthesisedApp('prod');
     const [, client] = only(app.resources.ContactCentre, 'AWS::Cognito::UserPoolClient');
-    assert.deepEqual(client.Properties.CallbackURLs, UNCONFIGURED_STAFF_SIGN_IN.callbackUrls);
-    assert.deepEqual(client.Properties.LogoutURLs, UNCONFIGURED_STAFF_SIGN_IN.logoutUrls);
+    assert.deepEqual(client.Properties.CallbackURLs, [...UNCONFIGURED_STAFF_SIGN_IN.callbackUrls, consoleAddress(app.resources.ContactCentre, '/signed-in')]);
+    assert.deepEqual(client.Properties.LogoutURLs, [...UNCONFIGURED_STAFF_SIGN_IN.logoutUrls, consoleAddress(app.resources.ContactCentre, '/signed-out')]);
     for (const url of [...UNCONFIGURED_STAFF_SIGN_IN.callbackUrls, ...UNCONFIGURED_STAFF_SIGN_IN.logoutUrls]) assert.match(new URL(url).hostname, /\.invalid$/);
     assert.equal(Annotations.fromStack(app.stacks.contactCentre).findWarning('*', Match.stringLikeRegexp('staffCallbackUrls')).length, 1);
   });

@@ -29,7 +29,7 @@ describe('npm start', () => {
     const child = spawn(
       path.join(PROJECT_ROOT, 'node_modules/.bin/node'),
       ['--disable-warning=ExperimentalWarning', 'bin/local.ts'],
-      { cwd: PROJECT_ROOT, env: { ...process.env, API_PORT: '0', SQS_PORT: '0', DYNAMODB_PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      { cwd: PROJECT_ROOT, env: { ...process.env, API_PORT: '0', SQS_PORT: '0', DYNAMODB_PORT: '0', CONSOLE_PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let printed = '';
     child.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
@@ -45,6 +45,7 @@ describe('npm start', () => {
       assert.match(url('API'), /^http:\/\/127\.0\.0\.1:\d+$/);
       assert.match(url('SQS'), /^http:\/\/127\.0\.0\.1:\d+$/);
       assert.match(url('DynamoDB'), /^http:\/\/127\.0\.0\.1:\d+$/);
+      assert.match(url('Staff console'), /^http:\/\/localhost:\d+$/, 'the staff console on an origin of its own');
 
       // Requests that once took the whole local stack down are answered, and it goes on serving.
       for (const target of ['/contact-centre/reviews/PAC-%G1-0000', '/reports/%C0%AF/answers', '//%zz/reports']) {

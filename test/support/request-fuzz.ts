@@ -10,6 +10,7 @@
  * Gateway's own answers, `{"message": …}` for no route, a body over its limit or a path it cannot
  * decode, are its words, not the service's); and the gateway is still there to answer.
  */
+import { CONSOLE_ORIGIN, CONSOLE_ORIGIN_METADATA } from '../../lib/constructs/staff-console.ts';
 import { connect } from 'node:net';
 import type { LocalStack } from '../../local/stack.ts';
 import { resourcesOfType } from '../../local/stack-template.ts';
@@ -37,11 +38,17 @@ export interface FuzzAnswer {
 /** Routes whose refusals are HTML pages for people, not problem+json. */
 const PAGE_ROUTES = /^(\/cy)?\/(report|follow-up)(\/|$)/;
 
+/** The routes served at the stack's API address: not the staff console's, which has an origin of its own (stack.consoleUrl). */
 export const stackRoutes = (stack: LocalStack): FuzzRoute[] =>
-  resourcesOfType(stack.template, 'AWS::ApiGatewayV2::Route').map(([, route]) => {
-    const [method = 'GET', path = '/'] = String(route.Properties?.RouteKey).split(' ');
-    return { method, path };
-  });
+  resourcesOfType(stack.template, 'AWS::ApiGatewayV2::Route')
+    .filter(([, route]) => {
+      const apiId = (route.Properties?.ApiId as { Ref?: string } | undefined)?.Ref;
+      return apiId === undefined || stack.template.Resources[apiId]?.Metadata?.[CONSOLE_ORIGIN_METADATA] !== CONSOLE_ORIGIN;
+    })
+    .map(([, route]) => {
+      const [method = 'GET', path = '/'] = String(route.Properties?.RouteKey).split(' ');
+      return { method, path };
+    });
 
 /** mulberry32, seeded from (seed, index): request i never depends on the ones before it. */
 const randomFor = (seed: number, index: number) => {

@@ -73,6 +73,15 @@ export interface ReportRecord {
   /** What a force may see: set at routing when review is off, by the contact centre when on. */
   readonly content?: DisseminableContent;
   readonly review?: ReviewState;
+  /**
+   * How many identifying details were flagged in the reporter's words when the report was routed
+   * for review (functions/domain/review-flags.ts): the count the contact centre's queue shows, so
+   * that listing needs no original opened. Absent on reports routed without review, split from
+   * another, or recorded before it was kept.
+   */
+  readonly flaggedDetails?: number;
+  /** The member of staff who took the report by phone, by username (the contact centre's only). */
+  readonly takenBy?: string;
   readonly status: ReportStatus;
   /** When the notification was confirmed on the destination's queue. */
   readonly notifiedAt?: string;

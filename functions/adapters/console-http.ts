@@ -1,0 +1,73 @@
+/**
+ * What every handler of the staff console shares: its pages' headers, redirects, the posted form,
+ * who is signed in, and an answer (a page, never a stack) for anything that goes wrong.
+ */
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { consoleSecurityHeaders } from '#pages/console/security-headers.ts';
+import { consoleProblemPage, forbiddenPage, signInPage, staleFormPage } from '#pages/console/pages.ts';
+import type { Person } from '#pages/console/layout.ts';
+import { consoleSettings, isOwnPost, signedIn, type ConsoleSettings } from './console-session.ts';
+import { logger } from './logger.ts';
+
+export type ConsoleEvent = APIGatewayProxyEventV2;
+export type ConsoleResult = APIGatewayProxyStructuredResultV2;
+
+/** The most a console form may carry. */
+const MAX_FORM_BYTES = 256 * 1024;
+
+export const consolePageAnswer = (statusCode: number, body: string, cookies?: readonly string[]): ConsoleResult => ({
+  statusCode,
+  headers: { ...consoleSecurityHeaders(consoleSettings().signInUrl), 'Content-Type': 'text/html; charset=utf-8' },
+  body,
+  ...(cookies === undefined ? {} : { cookies: [...cookies] }),
+});
+
+/** 303 See Other: after a post, and to places outside the console (the sign-in). */
+export const redirect = (location: string, cookies?: readonly string[]): ConsoleResult => ({
+  statusCode: 303,
+  headers: { ...consoleSecurityHeaders(consoleSettings().signInUrl), Location: location },
+  ...(cookies === undefined ? {} : { cookies: [...cookies] }),
+});
+
+const headerOf = (event: ConsoleEvent, name: string): string | undefined =>
+  Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
+
+/** The posted form, or undefined when it is not a form or too large. */
+export const postedForm = (event: ConsoleEvent): URLSearchParams | undefined => {
+  if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(headerOf(event, 'content-type') ?? '')) return event.body === undefined ? new URLSearchParams() : undefined;
+  const raw = event.body === undefined ? '' : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8').toString('utf8');
+  if (Buffer.byteLength(raw) > MAX_FORM_BYTES) return undefined;
+  return new URLSearchParams(raw);
+};
+
+export type Signed = { readonly settings: ConsoleSettings; readonly person: Person };
+
+/**
+ * A console page for signed-in staff in one of the groups given: the sign-in page (200, so that
+ * the address stays the one asked for) when no one is signed in, a page saying so when the role
+ * does not allow it.
+ */
+export const consoleScreen =
+  (groups: readonly string[], what: string, screen: (event: ConsoleEvent, signed: Signed, context: Context) => Promise<ConsoleResult>) =>
+  async (event: ConsoleEvent, context: Context): Promise<ConsoleResult> => {
+    try {
+      const settings = consoleSettings();
+      const person = await signedIn(settings, event.cookies);
+      if (person === undefined) return consolePageAnswer(401, signInPage());
+      if (!person.groups.some((group) => groups.includes(group))) return consolePageAnswer(403, forbiddenPage(person, what));
+      if (event.requestContext.http.method === 'POST') {
+        const form = postedForm(event);
+        if (form === undefined || !isOwnPost(settings, person, form, headerOf(event, 'origin'))) return consolePageAnswer(403, staleFormPage());
+      }
+      return await screen(event, { settings, person }, context);
+    } catch (error) {
+      return failed(error);
+    }
+  };
+
+export const failed = (error: unknown): ConsoleResult => {
+  logger.error('The staff console could not answer', { error: error instanceof Error ? { name: error.name, message: error.message } : String(error) });
+  return consolePageAnswer(500, consoleProblemPage());
+};
+
+export { headerOf };

@@ -1,0 +1,43 @@
+/** The queue's figures (functions/domain/contact-centre-queue.ts) and how the console words a wait. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { reviewStageOf, stageFigures } from '../../functions/domain/contact-centre-queue.ts';
+import { waitInWords } from '../../functions/pages/console/queue-page.ts';
+
+const NOW = new Date('2026-12-03T12:00:00Z');
+const hoursAgo = (hours: number) => new Date(NOW.getTime() - hours * 3_600_000).toISOString();
+const by = { by: 'ann', at: hoursAgo(1) };
+
+describe("the contact centre's queue", () => {
+  it('puts each contact at one stage: a closure proposed, else sanitised, else to sanitise', () => {
+    assert.equal(reviewStageOf({}), 'to_sanitise');
+    assert.equal(reviewStageOf({ review: { sanitised: { ...by, content: {} as never } } }), 'to_approve');
+    assert.equal(reviewStageOf({ review: { sanitised: { ...by, content: {} as never }, closureProposed: { ...by, reason: 'duplicate' } } }), 'closure_to_confirm');
+  });
+
+  it('counts each stage and says how long its oldest has waited', () => {
+    const figures = stageFigures(
+      [{ receivedAt: hoursAgo(5) }, { receivedAt: hoursAgo(50) }, { receivedAt: hoursAgo(2), review: { sanitised: { ...by, content: {} as never } } }],
+      [{ askedAt: hoursAgo(3) }],
+      [],
+      NOW,
+    );
+    assert.deepEqual(figures, [
+      { stage: 'to_sanitise', count: 2, oldestSeconds: 50 * 3600 },
+      { stage: 'to_approve', count: 1, oldestSeconds: 2 * 3600 },
+      { stage: 'closure_to_confirm', count: 0, oldestSeconds: 0 },
+      { stage: 'questions_to_relay', count: 1, oldestSeconds: 3 * 3600 },
+      { stage: 'answers_to_review', count: 0, oldestSeconds: 0 },
+    ]);
+  });
+
+  it('words a wait to its two largest units', () => {
+    assert.equal(waitInWords(30), 'less than a minute');
+    assert.equal(waitInWords(60), '1 minute');
+    assert.equal(waitInWords(45 * 60), '45 minutes');
+    assert.equal(waitInWords(3600), '1 hour');
+    assert.equal(waitInWords(3600 + 120), '1 hour 2 minutes');
+    assert.equal(waitInWords(50 * 3600), '2 days 2 hours');
+    assert.equal(waitInWords(48 * 3600 + 59), '2 days');
+  });
+});
