@@ -5,6 +5,7 @@
  * | reservation | REPORT#<ref>        | RESERVATION              |                        |                    |
  * |             | (with the first follow-up code's hash, `followUpCode`, where the report came with one) |
  * | original    | REPORT#<ref>        | ORIGINAL                 |                        |                    |
+ * |             | (with `dissemination`, where the contact was sent straight on from routing: its destination and force reference) |
  * | report      | REPORT#<ref>        | REPORT                   | REVIEW#awaiting, or    | <receivedAt>#<ref> |
  * |             |                     |                          | DESTINATION#<force>, or|                    |
  * |             |                     |                          | DUE#report             | <dueSince>#<ref>   |
@@ -49,7 +50,7 @@ import { isWithAForce } from '#domain/lifecycle.ts';
 import { dueSince, isDueForNotification } from '#domain/report-record.ts';
 import type { ReportRecord, ReportStatus } from '#domain/entities/report-record.ts';
 import type { CounterIncrement } from '#domain/entities/counters.ts';
-import type { ForceReferenceGiven, RecordedContact, ReportChange } from '#domain/entities/report-change.ts';
+import type { DirectDissemination, ForceReferenceGiven, RecordedContact, ReportChange } from '#domain/entities/report-change.ts';
 
 /**
  * The table's queues (index Queues): awaiting review, due, each destination's reports, and the
@@ -303,6 +304,28 @@ export class DynamoReportStore implements ReportStore {
       // Kept by an earlier delivery of the same contact: that one stands.
       if (conditionFailed(error)) return;
       throw error;
+    }
+  }
+
+  async keepOriginalToDisseminate(reference: Reference, original: SealedOriginal, dissemination: DirectDissemination): Promise<DirectDissemination | undefined> {
+    const keep = {
+      TableName: this.tableName,
+      Item: { ...originalKey(reference), kind: 'original', reference, original, dissemination },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    };
+    const { destination, forceReference } = dissemination;
+    try {
+      // The force's reference claimed with the original: claimed before any message carries it.
+      if (forceReference === undefined) await this.client.send(new PutCommand(keep));
+      else await this.client.send(new TransactWriteCommand({ TransactItems: [{ Put: keep }, this.claiming(reference, destination as ForceId, forceReference)] }));
+      return dissemination;
+    } catch (error) {
+      if (!conditionFailed(error)) throw error;
+      // Kept by an earlier delivery: what it was kept for stands. Not kept (the force reference
+      // drawn was taken): the error, and the contact's next delivery draws another.
+      const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: originalKey(reference), ConsistentRead: true }));
+      if (Item === undefined) throw error;
+      return Item.dissemination as DirectDissemination | undefined;
     }
   }
 

@@ -40,16 +40,17 @@ describe('the router when a step fails', () => {
     /** The real store, whose first attempt to record a dissemination is throttled. */
     class ThrottledOnce extends DynamoReportStore {
       private failures = 1;
-      override async recordNotified(...args: Parameters<DynamoReportStore['recordNotified']>) {
+      override async recordRouted(...args: Parameters<DynamoReportStore['recordRouted']>) {
         if (this.failures-- > 0) throw Object.assign(new Error('Throughput exceeded'), { name: 'ProvisionedThroughputExceededException' });
-        return super.recordNotified(...args);
+        return super.recordRouted(...args);
       }
     }
     const store = new ThrottledOnce(DynamoDBDocumentClient.from(localDynamoDbClient(local.stack.dynamoDbEndpoint)), local.stack.tableName);
     const message = messageFor('Essex');
     await assert.rejects(routeContact({ ...ports, store }, message, NO_REVIEW), /Throughput exceeded/);
-    // SQS redelivers: the report is already recorded but not marked, so the router sends again,
-    // with the same deduplication id, and the FIFO queue drops the repeat.
+    // SQS redelivers: the report is not recorded yet, but its original is kept with where it was
+    // sent and under which force reference, so the router sends the same message again, with the
+    // same deduplication id, the FIFO queue drops the repeat, and the report is recorded once.
     const second = await routeContact({ ...ports, store }, message, NO_REVIEW);
     assert.equal(second.repeat, false);
     const third = await routeContact({ ...ports, store }, message, NO_REVIEW);

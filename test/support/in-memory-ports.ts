@@ -21,7 +21,7 @@ import type { ReportRecord } from '../../functions/domain/entities/report-record
 import { dueSince, isDueForNotification } from '../../functions/domain/report-record.ts';
 import type { SplitChange } from '../../functions/domain/entities/split-change.ts';
 import type { CounterIncrement } from '../../functions/domain/entities/counters.ts';
-import type { ForceReferenceGiven, RecordedContact, ReportChange } from '../../functions/domain/entities/report-change.ts';
+import type { DirectDissemination, ForceReferenceGiven, RecordedContact, ReportChange } from '../../functions/domain/entities/report-change.ts';
 
 export class InMemoryReportStore implements ReportStore {
   readonly reserved = new Set<string>();
@@ -110,6 +110,20 @@ export class InMemoryReportStore implements ReportStore {
 
   async recordOriginal(reference: Reference, original: SealedOriginal): Promise<void> {
     if (!this.originals.has(reference)) this.originals.set(reference, original);
+  }
+
+  readonly directDisseminations = new Map<string, DirectDissemination | undefined>();
+
+  async keepOriginalToDisseminate(reference: Reference, original: SealedOriginal, dissemination: DirectDissemination): Promise<DirectDissemination | undefined> {
+    if (this.originals.has(reference)) return this.directDisseminations.get(reference);
+    const { destination, forceReference } = dissemination;
+    if (forceReference !== undefined) {
+      if (this.forceReferences.has(forceReference)) throw new Error('force reference taken');
+      this.forceReferences.set(forceReference, { reference, force: destination as ForceReferenceEntry['force'] });
+    }
+    this.originals.set(reference, original);
+    this.directDisseminations.set(reference, dissemination);
+    return dissemination;
   }
 
   async findOriginal(reference: Reference): Promise<SealedOriginal | undefined> {

@@ -68,7 +68,7 @@ describe('routing and disseminating under repeated delivery', () => {
     assert.equal((await store.find(message.reference))?.status, 'disseminated');
   });
 
-  it('sends again, with the same deduplication id, when the first delivery failed after recording', async () => {
+  it('records nothing when the send fails, and sends again under the same reference and deduplication id on the next delivery', async () => {
     const { store, forceQueues, message, ports } = await setUp();
     let failures = 1;
     const flaky = {
@@ -81,11 +81,15 @@ describe('routing and disseminating under repeated delivery', () => {
       },
     };
     await assert.rejects(routeContact(flaky, message, NO_REVIEW));
-    assert.equal((await store.find(message.reference))?.status, 'routed');
+    assert.equal(await store.find(message.reference), undefined, 'recorded only once sent');
+    // The force's reference was claimed with the original, before anything carrying it was sent.
+    const [claimed] = [...store.forceReferences.entries()];
+    assert.deepEqual(claimed?.[1], { reference: message.reference, force: 'metropolitan' });
     await routeContact(flaky, message, NO_REVIEW);
     await routeContact(flaky, message, NO_REVIEW);
     const forceReference = (await store.find(message.reference))?.forceReferences?.metropolitan;
-    assert.match(forceReference ?? '', /^FR-/);
+    assert.equal(forceReference, claimed?.[0]);
+    assert.equal(store.forceReferences.size, 1, 'no second reference drawn');
     assert.deepEqual(
       forceQueues.sent.map((s) => s.deduplicationId),
       [`report.disseminated:${forceReference}:metropolitan:v1`],
