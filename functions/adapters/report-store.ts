@@ -50,7 +50,7 @@ import { isWithAForce } from '#domain/lifecycle.ts';
 import { dueSince, isDueForNotification } from '#domain/report-record.ts';
 import type { ReportRecord, ReportStatus } from '#domain/entities/report-record.ts';
 import type { CounterIncrement } from '#domain/entities/counters.ts';
-import type { DirectDissemination, ForceReferenceGiven, RecordedContact, ReportChange } from '#domain/entities/report-change.ts';
+import type { DirectDissemination, ForceReferenceGiven, KeptOriginal, RecordedContact, ReportChange } from '#domain/entities/report-change.ts';
 
 /**
  * The table's queues (index Queues): awaiting review, due, each destination's reports, and the
@@ -307,7 +307,7 @@ export class DynamoReportStore implements ReportStore {
     }
   }
 
-  async keepOriginalToDisseminate(reference: Reference, original: SealedOriginal, dissemination: DirectDissemination): Promise<DirectDissemination | undefined> {
+  async keepOriginalToDisseminate(reference: Reference, original: SealedOriginal, dissemination: DirectDissemination): Promise<KeptOriginal> {
     const keep = {
       TableName: this.tableName,
       Item: { ...originalKey(reference), kind: 'original', reference, original, dissemination },
@@ -318,14 +318,15 @@ export class DynamoReportStore implements ReportStore {
       // The force's reference claimed with the original: claimed before any message carries it.
       if (forceReference === undefined) await this.client.send(new PutCommand(keep));
       else await this.client.send(new TransactWriteCommand({ TransactItems: [{ Put: keep }, this.claiming(reference, destination as ForceId, forceReference)] }));
-      return dissemination;
+      return { first: true, dissemination };
     } catch (error) {
       if (!conditionFailed(error)) throw error;
       // Kept by an earlier delivery: what it was kept for stands. Not kept (the force reference
       // drawn was taken): the error, and the contact's next delivery draws another.
       const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: originalKey(reference), ConsistentRead: true }));
       if (Item === undefined) throw error;
-      return Item.dissemination as DirectDissemination | undefined;
+      const kept = Item.dissemination as DirectDissemination | undefined;
+      return { first: false, ...(kept === undefined ? {} : { dissemination: kept }) };
     }
   }
 

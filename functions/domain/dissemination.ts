@@ -65,10 +65,11 @@ export const disseminate = async (ports: DisseminationPorts, due: ReportRecord):
  * before recording it. A report being recorded for the first time has no answers or information
  * to go with it: a reporter can add neither before it is recorded (not-yet-recorded), and a
  * force's question needs the report.
+ *
+ * A redelivered contact is known by its original, kept already; only then is the report read, and
+ * what was recorded of it stands (the first decision, and every step taken since).
  */
 export const routeContact = async (ports: RoutingPorts, message: IntakeMessage, policy: ReviewPolicy): Promise<DisseminationOutcome> => {
-  const recorded = await ports.store.find(message.reference);
-  if (recorded !== undefined) return disseminate(ports, recorded);
   const decision = routeReport(message.report, message.receivedAt);
   const original = await ports.vault.seal(message.reference, JSON.stringify(message.report));
   // A report that speaks of a protected unit is always reviewed, whatever the force's exemption.
@@ -78,14 +79,17 @@ export const routeContact = async (ports: RoutingPorts, message: IntakeMessage, 
   if (isDueForNotification(record)) {
     const drawn = { destination, ...(destination === TRIAGE ? {} : { forceReference: newForceReference() }) };
     const kept = await ports.store.keepOriginalToDisseminate(message.reference, original, drawn);
-    if (kept?.destination === destination) return disseminateDirectly(ports, recordedContact(record, kept.forceReference));
+    const recorded = kept.first ? undefined : await ports.store.find(message.reference);
+    if (recorded !== undefined) return disseminate(ports, recorded);
+    if (kept.dissemination?.destination === destination) return disseminateDirectly(ports, recordedContact(record, kept.dissemination.forceReference));
     // Kept by an earlier delivery that left it for review, or sent it elsewhere (the rules changed
-    // between the two): recorded first, with its force's reference, then sent.
+    // between the two), and not recorded: recorded first, with its force's reference, then sent.
   } else {
     // The original first, in an item of its own written once: the report is never recorded without it.
     await ports.store.recordOriginal(message.reference, original);
   }
   const forceReference = isDueForNotification(record) && destination !== TRIAGE ? newForceReference() : undefined;
+  // Recorded already by an earlier delivery: what it recorded stands, and is sent if still due.
   return disseminate(ports, await ports.store.recordRouted(recordedContact(record, forceReference)));
 };
 

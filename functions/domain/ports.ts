@@ -9,7 +9,7 @@ import type { Reference } from './reference.ts';
 import type { AuditEvent } from './audit.ts';
 import type { ReportRecord } from './entities/report-record.ts';
 import type { SplitChange } from './entities/split-change.ts';
-import type { DirectDissemination, ForceReferenceGiven, RecordedContact, ReportChange } from './entities/report-change.ts';
+import type { DirectDissemination, ForceReferenceGiven, KeptOriginal, RecordedContact, ReportChange } from './entities/report-change.ts';
 import type { Destination } from './entities/routing-decision.ts';
 import type { ForceReference, ForceReferenceEntry } from './entities/force-reference.ts';
 import type { SealedOriginal } from './entities/sealed-original.ts';
@@ -60,12 +60,12 @@ export interface ReportStore {
   recordOriginal(reference: Reference, original: SealedOriginal): Promise<void>;
   /**
    * Keeps a report's sealed original, once, for a contact sent straight on from routing: with
-   * where it goes and, for a force, the force's reference, claimed in the same write. Answers with
-   * the dissemination the original is kept for: this one, or the one an earlier delivery kept it
-   * for (undefined when that one kept it without, for review). Fails when the force reference drawn
-   * is taken (once in 2^60): nothing is kept, and the contact's next delivery draws another.
+   * where it goes and, for a force, the force's reference, claimed in the same write. Says whether
+   * this call kept it, and the dissemination the original is kept for: this one, or the one an
+   * earlier delivery kept it for (none when that one kept it for review). Fails when the force
+   * reference drawn is taken (once in 2^60): nothing is kept, and the contact's next delivery draws another.
    */
-  keepOriginalToDisseminate(reference: Reference, original: SealedOriginal, dissemination: DirectDissemination): Promise<DirectDissemination | undefined>;
+  keepOriginalToDisseminate(reference: Reference, original: SealedOriginal, dissemination: DirectDissemination): Promise<KeptOriginal>;
   /** The sealed original kept for a report (or a contact split later), if any. */
   findOriginal(reference: Reference): Promise<SealedOriginal | undefined>;
   /** Contacts awaiting review, oldest first. */

@@ -25,8 +25,8 @@ const TODAY = {
   // reference claimed, before the send; then, once sent, recording the report (under 1 KB without
   // the original), received, routed and sent, with its four events as one item and its counters.
   writeUnits: 13,
-  // The router's one read: whether the contact is recorded already (a redelivery).
-  readUnits: 1,
+  // None: the router reads the report only when its original was kept already (a redelivery).
+  readUnits: 0,
   // GenerateDataKey to seal the original. Sealing for the intake queue and opening it reuse a data
   // key for minutes (functions/adapters/composition-root.ts), so once warm they ask KMS nothing.
   kmsRequests: 1,

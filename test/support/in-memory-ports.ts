@@ -21,7 +21,7 @@ import type { ReportRecord } from '../../functions/domain/entities/report-record
 import { dueSince, isDueForNotification } from '../../functions/domain/report-record.ts';
 import type { SplitChange } from '../../functions/domain/entities/split-change.ts';
 import type { CounterIncrement } from '../../functions/domain/entities/counters.ts';
-import type { DirectDissemination, ForceReferenceGiven, RecordedContact, ReportChange } from '../../functions/domain/entities/report-change.ts';
+import type { DirectDissemination, ForceReferenceGiven, KeptOriginal, RecordedContact, ReportChange } from '../../functions/domain/entities/report-change.ts';
 
 export class InMemoryReportStore implements ReportStore {
   readonly reserved = new Set<string>();
@@ -114,8 +114,11 @@ export class InMemoryReportStore implements ReportStore {
 
   readonly directDisseminations = new Map<string, DirectDissemination | undefined>();
 
-  async keepOriginalToDisseminate(reference: Reference, original: SealedOriginal, dissemination: DirectDissemination): Promise<DirectDissemination | undefined> {
-    if (this.originals.has(reference)) return this.directDisseminations.get(reference);
+  async keepOriginalToDisseminate(reference: Reference, original: SealedOriginal, dissemination: DirectDissemination): Promise<KeptOriginal> {
+    if (this.originals.has(reference)) {
+      const kept = this.directDisseminations.get(reference);
+      return { first: false, ...(kept === undefined ? {} : { dissemination: kept }) };
+    }
     const { destination, forceReference } = dissemination;
     if (forceReference !== undefined) {
       if (this.forceReferences.has(forceReference)) throw new Error('force reference taken');
@@ -123,7 +126,7 @@ export class InMemoryReportStore implements ReportStore {
     }
     this.originals.set(reference, original);
     this.directDisseminations.set(reference, dissemination);
-    return dissemination;
+    return { first: true, dissemination };
   }
 
   async findOriginal(reference: Reference): Promise<SealedOriginal | undefined> {

@@ -50,3 +50,9 @@ export interface DirectDissemination {
   readonly destination: Destination;
   readonly forceReference?: ForceReference;
 }
+
+/** A sealed original kept for a contact sent straight on: whether this delivery kept it, and what it is kept for. */
+export interface KeptOriginal {
+  readonly first: boolean;
+  readonly dissemination?: DirectDissemination;
+}
