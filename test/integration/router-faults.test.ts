@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { SqsForceQueues } from '../../functions/adapters/queues.ts';
 import { DynamoFollowUpStore } from '../../functions/adapters/follow-up-store.ts';
 import { DynamoReportStore } from '../../functions/adapters/report-store.ts';
@@ -14,6 +14,7 @@ import { routeContact } from '../../functions/domain/dissemination.ts';
 import { parseReviewPolicy } from '../../functions/domain/review-policy.ts';
 import { intakeMessage } from '../../functions/domain/intake.ts';
 import { newReference } from '../../functions/domain/reference.ts';
+import { newForceReference } from '../../functions/domain/force-reference.ts';
 import { reportSubmissionSchema } from '../../functions/domain/report.ts';
 import { localDynamoDbClient, localKmsClient } from '../../local/emulators.ts';
 import { captureOutput, notificationsFor, useLocalStack } from '../support/local-stack.ts';
@@ -21,6 +22,8 @@ import { minimalReport } from '../support/reports.ts';
 
 captureOutput();
 const local = useLocalStack();
+
+const documents = () => DynamoDBDocumentClient.from(localDynamoDbClient(local.stack.dynamoDbEndpoint));
 
 const realPorts = () => ({
   store: new DynamoReportStore(DynamoDBDocumentClient.from(localDynamoDbClient(local.stack.dynamoDbEndpoint)), local.stack.tableName),
@@ -84,5 +87,22 @@ describe('the router when a step fails', () => {
     assert.equal(await ports.store.find(message.reference), undefined);
     await routeContact(ports, message, NO_REVIEW);
     assert.equal((await notificationsFor(local.sqs, local.queueUrl('pac-local-reports-dorset.fifo'), message.reference)).length, 1);
+  });
+
+  it('keeps no original, and so sends nothing, when the force reference drawn is taken; the next delivery draws another', async () => {
+    const ports = realPorts();
+    const message = messageFor('Suffolk');
+    const taken = newForceReference();
+    await documents().send(new PutCommand({ TableName: local.stack.tableName, Item: { PK: `FORCE-REFERENCE#${taken}`, SK: 'FORCE-REFERENCE', kind: 'force-reference', reference: 'PAC-AAAA-AAAA', force: 'suffolk' } }));
+    const original = await ports.vault.seal(message.reference, JSON.stringify(message.report));
+    await assert.rejects(ports.store.keepOriginalToDisseminate(message.reference, original, { destination: 'suffolk', forceReference: taken }), /TransactionCanceled|ConditionalCheckFailed/);
+    assert.equal(await ports.store.findOriginal(message.reference), undefined, 'nothing kept');
+    assert.deepEqual(await ports.store.findByForceReference(taken), { reference: 'PAC-AAAA-AAAA', force: 'suffolk' }, 'the other report keeps it');
+
+    const { record } = await routeContact(ports, message, NO_REVIEW);
+    const given = record.forceReferences?.suffolk;
+    assert.ok(given !== undefined && given !== taken);
+    const notifications = await notificationsFor(local.sqs, local.queueUrl('pac-local-reports-suffolk.fifo'), message.reference);
+    assert.deepEqual(notifications.map((m) => (JSON.parse(m.Body ?? '{}') as { reference?: string }).reference), [given]);
   });
 });
