@@ -291,34 +291,20 @@ export class DynamoReportStore implements ReportStore {
     }
   }
 
-  async recordOriginal(reference: Reference, original: SealedOriginal): Promise<void> {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...originalKey(reference), kind: 'original', reference, original },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      );
-    } catch (error) {
-      // Kept by an earlier delivery of the same contact: that one stands.
-      if (conditionFailed(error)) return;
-      throw error;
-    }
-  }
-
-  async keepOriginalToDisseminate(reference: Reference, original: SealedOriginal, dissemination: DirectDissemination): Promise<KeptOriginal> {
+  async keepOriginal(reference: Reference, original: SealedOriginal, dissemination?: DirectDissemination): Promise<KeptOriginal> {
     const keep = {
       TableName: this.tableName,
-      Item: { ...originalKey(reference), kind: 'original', reference, original, dissemination },
+      Item: { ...originalKey(reference), kind: 'original', reference, original, ...(dissemination === undefined ? {} : { dissemination }) },
       ConditionExpression: 'attribute_not_exists(PK)',
     };
-    const { destination, forceReference } = dissemination;
     try {
-      // The force's reference claimed with the original: claimed before any message carries it.
-      if (forceReference === undefined) await this.client.send(new PutCommand(keep));
-      else await this.client.send(new TransactWriteCommand({ TransactItems: [{ Put: keep }, this.claiming(reference, destination as ForceId, forceReference)] }));
-      return { first: true, dissemination };
+      // A force's reference is claimed with the original: claimed before any message carries it.
+      if (dissemination?.forceReference === undefined) await this.client.send(new PutCommand(keep));
+      else {
+        const claim = this.claiming(reference, dissemination.destination as ForceId, dissemination.forceReference);
+        await this.client.send(new TransactWriteCommand({ TransactItems: [{ Put: keep }, claim] }));
+      }
+      return { first: true, ...(dissemination === undefined ? {} : { dissemination }) };
     } catch (error) {
       if (!conditionFailed(error)) throw error;
       // Kept by an earlier delivery: what it was kept for stands. Not kept (the force reference

@@ -74,20 +74,19 @@ export const routeContact = async (ports: RoutingPorts, message: IntakeMessage, 
   const original = await ports.vault.seal(message.reference, JSON.stringify(message.report));
   // A report that speaks of a protected unit is always reviewed, whatever the force's exemption.
   const review = requiresReview(policy, decision.destination) || decision.protection !== undefined;
-  const record = routedRecord(message, decision, ports.clock(), { review });
-  const destination = record.routing.destination;
-  if (isDueForNotification(record)) {
-    const drawn = { destination, ...(destination === TRIAGE ? {} : { forceReference: newForceReference() }) };
-    const kept = await ports.store.keepOriginalToDisseminate(message.reference, original, drawn);
-    const recorded = kept.first ? undefined : await ports.store.find(message.reference);
-    if (recorded !== undefined) return disseminate(ports, recorded);
-    if (kept.dissemination?.destination === destination) return disseminateDirectly(ports, recordedContact(record, kept.dissemination.forceReference));
-    // Kept by an earlier delivery that left it for review, or sent it elsewhere (the rules changed
-    // between the two), and not recorded: recorded first, with its force's reference, then sent.
-  } else {
-    // The original first, in an item of its own written once: the report is never recorded without it.
-    await ports.store.recordOriginal(message.reference, original);
+  const { destination } = decision;
+  const drawn = review ? undefined : { destination, ...(destination === TRIAGE ? {} : { forceReference: newForceReference() }) };
+  const kept = await ports.store.keepOriginal(message.reference, original, drawn);
+  const recorded = kept.first ? undefined : await ports.store.find(message.reference);
+  if (recorded !== undefined) return disseminate(ports, recorded);
+  // Sent straight on, by this delivery or an earlier one (whose message may be on its way already, whatever the policy now).
+  const sent = kept.dissemination;
+  if (sent?.destination === destination) {
+    return disseminateDirectly(ports, recordedContact(routedRecord(message, decision, ports.clock(), { review: false }), sent.forceReference));
   }
+  // Kept for review, or by an earlier delivery that sent it elsewhere (the rules changed between
+  // the two), and not recorded: recorded first (when due, with its force's reference), then sent if due.
+  const record = routedRecord(message, decision, ports.clock(), { review });
   const forceReference = isDueForNotification(record) && destination !== TRIAGE ? newForceReference() : undefined;
   // Recorded already by an earlier delivery: what it recorded stands, and is sent if still due.
   return disseminate(ports, await ports.store.recordRouted(recordedContact(record, forceReference)));

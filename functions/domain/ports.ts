@@ -54,18 +54,14 @@ export interface ReportStore {
   appendEvent(reference: Reference, event: AuditEvent): Promise<void>;
   find(reference: Reference): Promise<ReportRecord | undefined>;
   /**
-   * Keeps a report's sealed original, once: a repeat (a redelivered contact, sealed again) leaves
-   * the one kept first. Written before the report is recorded, so no report is without it.
+   * Keeps a report's sealed original, once, before the report is recorded, so no report is without
+   * it; for a contact sent straight on from routing, with where it goes and, for a force, the
+   * force's reference, claimed in the same write. Says whether this call kept it, and the direct
+   * dissemination it is kept for: this call's, or an earlier delivery's (none when that one kept it
+   * for review); a repeat leaves the one kept first. Fails when the force reference drawn is taken
+   * (once in 2^60): nothing is kept, and the contact's next delivery draws another.
    */
-  recordOriginal(reference: Reference, original: SealedOriginal): Promise<void>;
-  /**
-   * Keeps a report's sealed original, once, for a contact sent straight on from routing: with
-   * where it goes and, for a force, the force's reference, claimed in the same write. Says whether
-   * this call kept it, and the dissemination the original is kept for: this one, or the one an
-   * earlier delivery kept it for (none when that one kept it for review). Fails when the force
-   * reference drawn is taken (once in 2^60): nothing is kept, and the contact's next delivery draws another.
-   */
-  keepOriginalToDisseminate(reference: Reference, original: SealedOriginal, dissemination: DirectDissemination): Promise<KeptOriginal>;
+  keepOriginal(reference: Reference, original: SealedOriginal, dissemination?: DirectDissemination): Promise<KeptOriginal>;
   /** The sealed original kept for a report (or a contact split later), if any. */
   findOriginal(reference: Reference): Promise<SealedOriginal | undefined>;
   /** Contacts awaiting review, oldest first. */

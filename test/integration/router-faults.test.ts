@@ -95,7 +95,7 @@ describe('the router when a step fails', () => {
     const taken = newForceReference();
     await documents().send(new PutCommand({ TableName: local.stack.tableName, Item: { PK: `FORCE-REFERENCE#${taken}`, SK: 'FORCE-REFERENCE', kind: 'force-reference', reference: 'PAC-AAAA-AAAA', force: 'suffolk' } }));
     const original = await ports.vault.seal(message.reference, JSON.stringify(message.report));
-    await assert.rejects(ports.store.keepOriginalToDisseminate(message.reference, original, { destination: 'suffolk', forceReference: taken }), /TransactionCanceled|ConditionalCheckFailed/);
+    await assert.rejects(ports.store.keepOriginal(message.reference, original, { destination: 'suffolk', forceReference: taken }), /TransactionCanceled|ConditionalCheckFailed/);
     assert.equal(await ports.store.findOriginal(message.reference), undefined, 'nothing kept');
     assert.deepEqual(await ports.store.findByForceReference(taken), { reference: 'PAC-AAAA-AAAA', force: 'suffolk' }, 'the other report keeps it');
 

@@ -108,25 +108,21 @@ export class InMemoryReportStore implements ReportStore {
 
   readonly originals = new Map<string, SealedOriginal>();
 
-  async recordOriginal(reference: Reference, original: SealedOriginal): Promise<void> {
-    if (!this.originals.has(reference)) this.originals.set(reference, original);
-  }
-
   readonly directDisseminations = new Map<string, DirectDissemination | undefined>();
 
-  async keepOriginalToDisseminate(reference: Reference, original: SealedOriginal, dissemination: DirectDissemination): Promise<KeptOriginal> {
+  async keepOriginal(reference: Reference, original: SealedOriginal, dissemination?: DirectDissemination): Promise<KeptOriginal> {
     if (this.originals.has(reference)) {
       const kept = this.directDisseminations.get(reference);
       return { first: false, ...(kept === undefined ? {} : { dissemination: kept }) };
     }
-    const { destination, forceReference } = dissemination;
-    if (forceReference !== undefined) {
+    const { destination, forceReference } = dissemination ?? {};
+    if (destination !== undefined && forceReference !== undefined) {
       if (this.forceReferences.has(forceReference)) throw new Error('force reference taken');
       this.forceReferences.set(forceReference, { reference, force: destination as ForceReferenceEntry['force'] });
     }
     this.originals.set(reference, original);
     this.directDisseminations.set(reference, dissemination);
-    return { first: true, dissemination };
+    return { first: true, ...(dissemination === undefined ? {} : { dissemination }) };
   }
 
   async findOriginal(reference: Reference): Promise<SealedOriginal | undefined> {

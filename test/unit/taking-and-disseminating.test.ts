@@ -123,10 +123,27 @@ describe('routing and disseminating under repeated delivery', () => {
     assert.deepEqual([...store.counters.values()].reduce((sum, n) => sum + n, 0), 2, 'counted once as received and once as disseminated');
   });
 
+  it('finishes sending straight on what an earlier delivery sent straight on, even if review has been turned on since', async () => {
+    const { store, forceQueues, message, ports } = await setUp();
+    let failures = 1;
+    const failing = Object.assign(Object.create(store) as InMemoryReportStore, {
+      recordRouted: async (...args: Parameters<InMemoryReportStore['recordRouted']>) => {
+        if (failures-- > 0) throw new Error('DynamoDB throttled');
+        return store.recordRouted(...args);
+      },
+    });
+    await assert.rejects(routeContact({ ...ports, store: failing }, message, NO_REVIEW), /throttled/);
+    const outcome = await routeContact(ports, message, parseReviewPolicy('on'));
+    assert.equal(outcome.record.status, 'disseminated', 'not held for review: the force has it already');
+    const [first, again, ...more] = forceQueues.sent;
+    assert.deepEqual(again, first);
+    assert.deepEqual(more, []);
+  });
+
   it('records first, then sends, a contact whose original an earlier delivery kept for review', async () => {
     const { store, forceQueues, message, ports } = await setUp();
     // The earlier delivery, under review, kept the original and stopped before recording the report.
-    await store.recordOriginal(message.reference, await ports.vault.seal(message.reference, 'kept for review'));
+    await store.keepOriginal(message.reference, await ports.vault.seal(message.reference, 'kept for review'));
     const outcome = await routeContact(ports, message, NO_REVIEW);
     assert.equal(outcome.record.status, 'disseminated');
     assert.equal(forceQueues.sent.length, 1);
