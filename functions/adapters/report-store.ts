@@ -5,6 +5,7 @@
  * | reservation | REPORT#<ref>        | RESERVATION              |                        |                    |
  * |             | (with the first follow-up code's hash, `followUpCode`, where the report came with one) |
  * | original    | REPORT#<ref>        | ORIGINAL                 |                        |                    |
+ * |             | (with `dissemination`, where the contact was sent straight on from routing: its destination and force reference) |
  * | report      | REPORT#<ref>        | REPORT                   | REVIEW#awaiting, or    | <receivedAt>#<ref> |
  * |             |                     |                          | DESTINATION#<force>, or|                    |
  * |             |                     |                          | DUE#report             | <dueSince>#<ref>   |
@@ -49,7 +50,7 @@ import { isWithAForce } from '#domain/lifecycle.ts';
 import { dueSince, isDueForNotification } from '#domain/report-record.ts';
 import type { ReportRecord, ReportStatus } from '#domain/entities/report-record.ts';
 import type { CounterIncrement } from '#domain/entities/counters.ts';
-import type { ForceReferenceGiven, RecordedContact, ReportChange } from '#domain/entities/report-change.ts';
+import type { DirectDissemination, ForceReferenceGiven, KeptOriginal, RecordedContact, ReportChange } from '#domain/entities/report-change.ts';
 
 /**
  * The table's queues (index Queues): awaiting review, due, each destination's reports, and the
@@ -290,19 +291,28 @@ export class DynamoReportStore implements ReportStore {
     }
   }
 
-  async recordOriginal(reference: Reference, original: SealedOriginal): Promise<void> {
+  async keepOriginal(reference: Reference, original: SealedOriginal, dissemination?: DirectDissemination): Promise<KeptOriginal> {
+    const keep = {
+      TableName: this.tableName,
+      Item: { ...originalKey(reference), kind: 'original', reference, original, ...(dissemination === undefined ? {} : { dissemination }) },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    };
     try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...originalKey(reference), kind: 'original', reference, original },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      );
+      // A force's reference is claimed with the original: claimed before any message carries it.
+      if (dissemination?.forceReference === undefined) await this.client.send(new PutCommand(keep));
+      else {
+        const claim = this.claiming(reference, dissemination.destination as ForceId, dissemination.forceReference);
+        await this.client.send(new TransactWriteCommand({ TransactItems: [{ Put: keep }, claim] }));
+      }
+      return { first: true, ...(dissemination === undefined ? {} : { dissemination }) };
     } catch (error) {
-      // Kept by an earlier delivery of the same contact: that one stands.
-      if (conditionFailed(error)) return;
-      throw error;
+      if (!conditionFailed(error)) throw error;
+      // Kept by an earlier delivery: what it was kept for stands. Not kept (the force reference
+      // drawn was taken): the error, and the contact's next delivery draws another.
+      const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: originalKey(reference), ConsistentRead: true }));
+      if (Item === undefined) throw error;
+      const kept = Item.dissemination as DirectDissemination | undefined;
+      return { first: false, ...(kept === undefined ? {} : { dissemination: kept }) };
     }
   }
 

@@ -11,6 +11,7 @@ import type { IntakeMessage } from './intake.ts';
 import type { FollowUpStore, ForceQueues, OriginalsVault, ReportStore } from './ports.ts';
 import { isDueForNotification, notifiedChange, recordedContact, routedRecord } from './report-record.ts';
 import type { ReportRecord } from './entities/report-record.ts';
+import type { RecordedContact } from './entities/report-change.ts';
 import { requiresReview, type ReviewPolicy } from './review-policy.ts';
 import { routeReport } from './routing.ts';
 import { TRIAGE } from './entities/routing-decision.ts';
@@ -55,19 +56,49 @@ export const disseminate = async (ports: DisseminationPorts, due: ReportRecord):
 
 /**
  * Routes a contact taken in: decides its force, seals the original, records it (awaiting review,
- * or straight to dissemination when review is off, with the force's own reference already given)
- * and, without review, disseminates it.
+ * or sent on and then recorded when review is off) and, without review, disseminates it.
+ *
+ * Without review, the contact is sent first and recorded after, received, routed and sent in one
+ * write: the original is kept first, with where the contact goes and the force's reference,
+ * claimed there, so that no message carries a reference that is not the report's, and a
+ * redelivery after the send sends the same message again (dropped by the queue and by the force)
+ * before recording it. A report being recorded for the first time has no answers or information
+ * to go with it: a reporter can add neither before it is recorded (not-yet-recorded), and a
+ * force's question needs the report.
+ *
+ * A redelivered contact is known by its original, kept already; only then is the report read, and
+ * what was recorded of it stands (the first decision, and every step taken since).
  */
 export const routeContact = async (ports: RoutingPorts, message: IntakeMessage, policy: ReviewPolicy): Promise<DisseminationOutcome> => {
-  const recorded = await ports.store.find(message.reference);
-  if (recorded !== undefined) return disseminate(ports, recorded);
   const decision = routeReport(message.report, message.receivedAt);
-  // The original first, in an item of its own written once: the report is never recorded without it.
-  await ports.store.recordOriginal(message.reference, await ports.vault.seal(message.reference, JSON.stringify(message.report)));
+  const original = await ports.vault.seal(message.reference, JSON.stringify(message.report));
   // A report that speaks of a protected unit is always reviewed, whatever the force's exemption.
   const review = requiresReview(policy, decision.destination) || decision.protection !== undefined;
+  const { destination } = decision;
+  const drawn = review ? undefined : { destination, ...(destination === TRIAGE ? {} : { forceReference: newForceReference() }) };
+  const kept = await ports.store.keepOriginal(message.reference, original, drawn);
+  const recorded = kept.first ? undefined : await ports.store.find(message.reference);
+  if (recorded !== undefined) return disseminate(ports, recorded);
+  // Sent straight on, by this delivery or an earlier one (whose message may be on its way already, whatever the policy now).
+  const sent = kept.dissemination;
+  if (sent?.destination === destination) {
+    return disseminateDirectly(ports, recordedContact(routedRecord(message, decision, ports.clock(), { review: false }), sent.forceReference));
+  }
+  // Kept for review, or by an earlier delivery that sent it elsewhere (the rules changed between
+  // the two), and not recorded: recorded first (when due, with its force's reference), then sent if due.
   const record = routedRecord(message, decision, ports.clock(), { review });
-  // Due now and for a force: its reference is given in the write that records the report, not in one more.
-  const forceReference = isDueForNotification(record) && record.routing.destination !== TRIAGE ? newForceReference() : undefined;
+  const forceReference = isDueForNotification(record) && destination !== TRIAGE ? newForceReference() : undefined;
+  // Recorded already by an earlier delivery: what it recorded stands, and is sent if still due.
   return disseminate(ports, await ports.store.recordRouted(recordedContact(record, forceReference)));
+};
+
+/** Sends a contact routed without review to its destination, then records it: received, routed and sent, in one write. */
+const disseminateDirectly = async (ports: RoutingPorts, contact: RecordedContact): Promise<DisseminationOutcome> => {
+  const now = ports.clock();
+  const notification = forceNotification(contact.record, now);
+  await ports.forceQueues.notify(contact.record.routing.destination, notification, notification.messageId);
+  const sent = notifiedChange(contact.record, now);
+  const record = await ports.store.recordRouted({ record: sent.record, events: [...contact.events, sent.event], counters: [...contact.counters, ...sent.counters] });
+  // Recorded meanwhile by another delivery: what it recorded stands, and is sent if still due.
+  return record === sent.record ? { record, repeat: false } : disseminate(ports, record);
 };

@@ -1,11 +1,15 @@
 /**
  * Nothing stalls silently. A step that reaches a force (an approval, a transfer, a release, an
- * answer's approval, routing without review) records its decision and then sends; if the send
+ * answer's approval) records its decision and then sends; if the send
  * fails and nobody repeats the step, the report (or answer) would sit recorded but unsent. Every
  * such one is findable (the stores keep it in a sparse "due" index from the change that makes it
  * due until the change that records it sent), and this use case, run on a schedule, sends what
  * has been due for longer than a step takes, with the same code and so the same message ids as
- * the step: a repeat is dropped by the queue and by the force.
+ * the step: a repeat is dropped by the queue and by the force. Routing without review sends first
+ * and records after (dissemination.ts routeContact): a contact whose send or record failed stays on
+ * the intake queue, which delivers it again, and after its last try on the intake DLQ, which alarms.
+ * A report recorded before it was sent (a contact whose original an earlier delivery kept for
+ * review) is due here like any other.
  */
 import { disseminate, type DisseminationPorts } from './dissemination.ts';
 import { disseminateAnswer } from './follow-up.ts';

@@ -9,7 +9,7 @@ import type { Reference } from './reference.ts';
 import type { AuditEvent } from './audit.ts';
 import type { ReportRecord } from './entities/report-record.ts';
 import type { SplitChange } from './entities/split-change.ts';
-import type { ForceReferenceGiven, RecordedContact, ReportChange } from './entities/report-change.ts';
+import type { DirectDissemination, ForceReferenceGiven, KeptOriginal, RecordedContact, ReportChange } from './entities/report-change.ts';
 import type { Destination } from './entities/routing-decision.ts';
 import type { ForceReference, ForceReferenceEntry } from './entities/force-reference.ts';
 import type { SealedOriginal } from './entities/sealed-original.ts';
@@ -54,10 +54,14 @@ export interface ReportStore {
   appendEvent(reference: Reference, event: AuditEvent): Promise<void>;
   find(reference: Reference): Promise<ReportRecord | undefined>;
   /**
-   * Keeps a report's sealed original, once: a repeat (a redelivered contact, sealed again) leaves
-   * the one kept first. Written before the report is recorded, so no report is without it.
+   * Keeps a report's sealed original, once, before the report is recorded, so no report is without
+   * it; for a contact sent straight on from routing, with where it goes and, for a force, the
+   * force's reference, claimed in the same write. Says whether this call kept it, and the direct
+   * dissemination it is kept for: this call's, or an earlier delivery's (none when that one kept it
+   * for review); a repeat leaves the one kept first. Fails when the force reference drawn is taken
+   * (once in 2^60): nothing is kept, and the contact's next delivery draws another.
    */
-  recordOriginal(reference: Reference, original: SealedOriginal): Promise<void>;
+  keepOriginal(reference: Reference, original: SealedOriginal, dissemination?: DirectDissemination): Promise<KeptOriginal>;
   /** The sealed original kept for a report (or a contact split later), if any. */
   findOriginal(reference: Reference): Promise<SealedOriginal | undefined>;
   /** Contacts awaiting review, oldest first. */

@@ -20,12 +20,13 @@ const TODAY = {
   // SendMessage to intake, the router's event source's ReceiveMessage and DeleteMessageBatch, SendMessage to the force (FIFO).
   sqsRequests: 4,
   sqsFifo: 1,
-  // One PutItem by the submit function (the reservation, holding the first follow-up code's hash); by the router one PutItem
-  // (the sealed original, in its own item, written once) and two transactions (recording the
-  // report, routed with its force's reference given and its three events as one item; then
-  // recording it sent), the report item (under 1 KB without the original) written in each.
-  writeUnits: 22,
-  readUnits: 2,
+  // One PutItem by the submit function (the reservation, holding the first follow-up code's hash); by the router two
+  // transactions: keeping the sealed original (in its own item, written once) with its force's
+  // reference claimed, before the send; then, once sent, recording the report (under 1 KB without
+  // the original), received, routed and sent, with its four events as one item and its counters.
+  writeUnits: 13,
+  // None: the router reads the report only when its original was kept already (a redelivery).
+  readUnits: 0,
   // GenerateDataKey to seal the original. Sealing for the intake queue and opening it reuse a data
   // key for minutes (functions/adapters/composition-root.ts), so once warm they ask KMS nothing.
   kmsRequests: 1,

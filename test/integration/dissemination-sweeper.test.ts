@@ -187,9 +187,13 @@ describe('the sweeper sends what a step recorded but did not send', () => {
   });
 
   it('leaves what it still cannot send due, and says how long the longest has waited', async () => {
+    // Due from an approval whose send failed (routing without review that fails to send records
+    // nothing: its contact stays on the intake queue, which delivers it again).
     const message = messageFor('Dorset');
+    await routeContact(realPorts(), message, parseReviewPolicy('on'));
+    await reviewStep(realPorts().store, message.reference, (r) => sanitise(r, { categories: ['bribery'], narrative: 'An officer took cash to drop a ticket.' }, 'ann', new Date()));
     const failing = new FlakyForceQueues(1);
-    await assert.rejects(routeContact(realPorts(failing), message, parseReviewPolicy('off')), /SQS unavailable/);
+    await assert.rejects(approveReport(realPorts(failing), message.reference, 'kim'), /SQS unavailable/);
     const down = new FlakyForceQueues(Number.POSITIVE_INFINITY);
     const outcome = await disseminateWhatIsDue(sweeperPorts(down));
     const mine = outcome.unsent.filter((u) => u.reference === message.reference);

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { SqsForceQueues } from '../../functions/adapters/queues.ts';
 import { DynamoFollowUpStore } from '../../functions/adapters/follow-up-store.ts';
 import { DynamoReportStore } from '../../functions/adapters/report-store.ts';
@@ -14,6 +14,7 @@ import { routeContact } from '../../functions/domain/dissemination.ts';
 import { parseReviewPolicy } from '../../functions/domain/review-policy.ts';
 import { intakeMessage } from '../../functions/domain/intake.ts';
 import { newReference } from '../../functions/domain/reference.ts';
+import { newForceReference } from '../../functions/domain/force-reference.ts';
 import { reportSubmissionSchema } from '../../functions/domain/report.ts';
 import { localDynamoDbClient, localKmsClient } from '../../local/emulators.ts';
 import { captureOutput, notificationsFor, useLocalStack } from '../support/local-stack.ts';
@@ -21,6 +22,8 @@ import { minimalReport } from '../support/reports.ts';
 
 captureOutput();
 const local = useLocalStack();
+
+const documents = () => DynamoDBDocumentClient.from(localDynamoDbClient(local.stack.dynamoDbEndpoint));
 
 const realPorts = () => ({
   store: new DynamoReportStore(DynamoDBDocumentClient.from(localDynamoDbClient(local.stack.dynamoDbEndpoint)), local.stack.tableName),
@@ -40,16 +43,17 @@ describe('the router when a step fails', () => {
     /** The real store, whose first attempt to record a dissemination is throttled. */
     class ThrottledOnce extends DynamoReportStore {
       private failures = 1;
-      override async recordNotified(...args: Parameters<DynamoReportStore['recordNotified']>) {
+      override async recordRouted(...args: Parameters<DynamoReportStore['recordRouted']>) {
         if (this.failures-- > 0) throw Object.assign(new Error('Throughput exceeded'), { name: 'ProvisionedThroughputExceededException' });
-        return super.recordNotified(...args);
+        return super.recordRouted(...args);
       }
     }
     const store = new ThrottledOnce(DynamoDBDocumentClient.from(localDynamoDbClient(local.stack.dynamoDbEndpoint)), local.stack.tableName);
     const message = messageFor('Essex');
     await assert.rejects(routeContact({ ...ports, store }, message, NO_REVIEW), /Throughput exceeded/);
-    // SQS redelivers: the report is already recorded but not marked, so the router sends again,
-    // with the same deduplication id, and the FIFO queue drops the repeat.
+    // SQS redelivers: the report is not recorded yet, but its original is kept with where it was
+    // sent and under which force reference, so the router sends the same message again, with the
+    // same deduplication id, the FIFO queue drops the repeat, and the report is recorded once.
     const second = await routeContact({ ...ports, store }, message, NO_REVIEW);
     assert.equal(second.repeat, false);
     const third = await routeContact({ ...ports, store }, message, NO_REVIEW);
@@ -83,5 +87,22 @@ describe('the router when a step fails', () => {
     assert.equal(await ports.store.find(message.reference), undefined);
     await routeContact(ports, message, NO_REVIEW);
     assert.equal((await notificationsFor(local.sqs, local.queueUrl('pac-local-reports-dorset.fifo'), message.reference)).length, 1);
+  });
+
+  it('keeps no original, and so sends nothing, when the force reference drawn is taken; the next delivery draws another', async () => {
+    const ports = realPorts();
+    const message = messageFor('Suffolk');
+    const taken = newForceReference();
+    await documents().send(new PutCommand({ TableName: local.stack.tableName, Item: { PK: `FORCE-REFERENCE#${taken}`, SK: 'FORCE-REFERENCE', kind: 'force-reference', reference: 'PAC-AAAA-AAAA', force: 'suffolk' } }));
+    const original = await ports.vault.seal(message.reference, JSON.stringify(message.report));
+    await assert.rejects(ports.store.keepOriginal(message.reference, original, { destination: 'suffolk', forceReference: taken }), /TransactionCanceled|ConditionalCheckFailed/);
+    assert.equal(await ports.store.findOriginal(message.reference), undefined, 'nothing kept');
+    assert.deepEqual(await ports.store.findByForceReference(taken), { reference: 'PAC-AAAA-AAAA', force: 'suffolk' }, 'the other report keeps it');
+
+    const { record } = await routeContact(ports, message, NO_REVIEW);
+    const given = record.forceReferences?.suffolk;
+    assert.ok(given !== undefined && given !== taken);
+    const notifications = await notificationsFor(local.sqs, local.queueUrl('pac-local-reports-suffolk.fifo'), message.reference);
+    assert.deepEqual(notifications.map((m) => (JSON.parse(m.Body ?? '{}') as { reference?: string }).reference), [given]);
   });
 });

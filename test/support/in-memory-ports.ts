@@ -21,7 +21,7 @@ import type { ReportRecord } from '../../functions/domain/entities/report-record
 import { dueSince, isDueForNotification } from '../../functions/domain/report-record.ts';
 import type { SplitChange } from '../../functions/domain/entities/split-change.ts';
 import type { CounterIncrement } from '../../functions/domain/entities/counters.ts';
-import type { ForceReferenceGiven, RecordedContact, ReportChange } from '../../functions/domain/entities/report-change.ts';
+import type { DirectDissemination, ForceReferenceGiven, KeptOriginal, RecordedContact, ReportChange } from '../../functions/domain/entities/report-change.ts';
 
 export class InMemoryReportStore implements ReportStore {
   readonly reserved = new Set<string>();
@@ -108,8 +108,21 @@ export class InMemoryReportStore implements ReportStore {
 
   readonly originals = new Map<string, SealedOriginal>();
 
-  async recordOriginal(reference: Reference, original: SealedOriginal): Promise<void> {
-    if (!this.originals.has(reference)) this.originals.set(reference, original);
+  readonly directDisseminations = new Map<string, DirectDissemination | undefined>();
+
+  async keepOriginal(reference: Reference, original: SealedOriginal, dissemination?: DirectDissemination): Promise<KeptOriginal> {
+    if (this.originals.has(reference)) {
+      const kept = this.directDisseminations.get(reference);
+      return { first: false, ...(kept === undefined ? {} : { dissemination: kept }) };
+    }
+    const { destination, forceReference } = dissemination ?? {};
+    if (destination !== undefined && forceReference !== undefined) {
+      if (this.forceReferences.has(forceReference)) throw new Error('force reference taken');
+      this.forceReferences.set(forceReference, { reference, force: destination as ForceReferenceEntry['force'] });
+    }
+    this.originals.set(reference, original);
+    this.directDisseminations.set(reference, dissemination);
+    return { first: true, ...(dissemination === undefined ? {} : { dissemination }) };
   }
 
   async findOriginal(reference: Reference): Promise<SealedOriginal | undefined> {

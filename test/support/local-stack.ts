@@ -184,10 +184,13 @@ export const notificationsFor = async (
   const aliases = async () =>
     Promise.all(wanted.map(async (reference) => [reference, ...((await forceReferencesOf?.(reference)) ?? [])]));
   const mentions = (message: Message, names: readonly string[]) => names.some((name) => message.Body?.includes(name));
+  // A report routed without review reaches its force's queue a moment before it is recorded with
+  // its force's reference: what was received is matched again against the references known now.
+  const received: Message[] = [];
   while (Date.now() < Math.min(deadline, settleUntil)) {
-    const batch = await receiveAll(sqs, queueUrl, 1);
+    received.push(...(await receiveAll(sqs, queueUrl, 1)));
     const names = await aliases();
-    found.push(...batch.filter((m) => names.some((alias) => mentions(m, alias))));
+    found.splice(0, found.length, ...received.filter((m) => names.some((alias) => mentions(m, alias))));
     const allSeen = names.every((alias) => found.some((m) => mentions(m, alias)));
     if (allSeen && settleUntil === Infinity) settleUntil = Date.now() + settleMs;
   }

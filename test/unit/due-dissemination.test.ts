@@ -63,8 +63,12 @@ describe('what is due for a force', () => {
 
   it('reports how long the longest-due it could not send has waited', async () => {
     const s = service();
+    // Due from an approval whose send failed (routing without review that fails to send records
+    // nothing: its contact stays on the intake queue, which delivers it again).
+    await routeContact(s.ports, intakeMessage(reference, 'online', reportSubmissionSchema.parse(contact), s.clock()), parseReviewPolicy('on'));
+    await reviewStep(s.store, reference, (r) => sanitise(r, { categories: ['bribery'], narrative: 'An officer took cash.', force: 'Kent' }, 'ann', s.clock()));
     s.failNext();
-    await assert.rejects(routeContact(s.ports, intakeMessage(reference, 'online', reportSubmissionSchema.parse(contact), s.clock()), parseReviewPolicy('off')));
+    await assert.rejects(approveReport(s.ports, reference, 'kim'));
     s.later(20 * 60_000);
     s.failNext();
     const outcome = await disseminateWhatIsDue(s.ports);

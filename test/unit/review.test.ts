@@ -160,7 +160,7 @@ describe("opening a contact's original for review", () => {
   it('keeps the original first kept when a contact is delivered again and sealed again', async () => {
     const { store, vault, reference } = await routed();
     const first = store.originals.get(reference);
-    await store.recordOriginal(reference, await vault.seal(reference, 'something else'));
+    await store.keepOriginal(reference, await vault.seal(reference, 'something else'));
     assert.deepEqual(store.originals.get(reference), first);
   });
 });

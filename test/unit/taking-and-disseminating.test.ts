@@ -68,7 +68,7 @@ describe('routing and disseminating under repeated delivery', () => {
     assert.equal((await store.find(message.reference))?.status, 'disseminated');
   });
 
-  it('sends again, with the same deduplication id, when the first delivery failed after recording', async () => {
+  it('records nothing when the send fails, and sends again under the same reference and deduplication id on the next delivery', async () => {
     const { store, forceQueues, message, ports } = await setUp();
     let failures = 1;
     const flaky = {
@@ -81,15 +81,75 @@ describe('routing and disseminating under repeated delivery', () => {
       },
     };
     await assert.rejects(routeContact(flaky, message, NO_REVIEW));
-    assert.equal((await store.find(message.reference))?.status, 'routed');
+    assert.equal(await store.find(message.reference), undefined, 'recorded only once sent');
+    // The force's reference was claimed with the original, before anything carrying it was sent.
+    const [claimed] = [...store.forceReferences.entries()];
+    assert.deepEqual(claimed?.[1], { reference: message.reference, force: 'metropolitan' });
     await routeContact(flaky, message, NO_REVIEW);
     await routeContact(flaky, message, NO_REVIEW);
     const forceReference = (await store.find(message.reference))?.forceReferences?.metropolitan;
-    assert.match(forceReference ?? '', /^FR-/);
+    assert.equal(forceReference, claimed?.[0]);
+    assert.equal(store.forceReferences.size, 1, 'no second reference drawn');
     assert.deepEqual(
       forceQueues.sent.map((s) => s.deduplicationId),
       [`report.disseminated:${forceReference}:metropolitan:v1`],
     );
+  });
+
+  it('sends the very same message again, and records the report once, when recording it failed after the send', async () => {
+    const { store, forceQueues, message, ports } = await setUp();
+    let failures = 1;
+    const failing = Object.assign(Object.create(store) as InMemoryReportStore, {
+      recordRouted: async (...args: Parameters<InMemoryReportStore['recordRouted']>) => {
+        if (failures-- > 0) throw new Error('DynamoDB throttled');
+        return store.recordRouted(...args);
+      },
+    });
+    await assert.rejects(routeContact({ ...ports, store: failing }, message, NO_REVIEW), /throttled/);
+    assert.equal(await store.find(message.reference), undefined);
+    const second = await routeContact({ ...ports, store: failing }, message, NO_REVIEW);
+    const third = await routeContact({ ...ports, store: failing }, message, NO_REVIEW);
+    assert.deepEqual([second.repeat, third.repeat], [false, true]);
+    const [first, again, ...more] = forceQueues.sent;
+    assert.deepEqual(again, first, 'the same message, under the same reference and deduplication id: the queue and the force drop it');
+    assert.deepEqual(more, []);
+    const forceReference = (await store.find(message.reference))?.forceReferences?.metropolitan;
+    assert.equal(first?.notification.reference, forceReference);
+    assert.equal(store.forceReferences.size, 1);
+    assert.deepEqual(
+      store.events.filter((event) => event.reference === message.reference).map((event) => event.type),
+      ['received', 'routed', 'force_reference_given', 'disseminated'],
+    );
+    assert.deepEqual([...store.counters.values()].reduce((sum, n) => sum + n, 0), 2, 'counted once as received and once as disseminated');
+  });
+
+  it('finishes sending straight on what an earlier delivery sent straight on, even if review has been turned on since', async () => {
+    const { store, forceQueues, message, ports } = await setUp();
+    let failures = 1;
+    const failing = Object.assign(Object.create(store) as InMemoryReportStore, {
+      recordRouted: async (...args: Parameters<InMemoryReportStore['recordRouted']>) => {
+        if (failures-- > 0) throw new Error('DynamoDB throttled');
+        return store.recordRouted(...args);
+      },
+    });
+    await assert.rejects(routeContact({ ...ports, store: failing }, message, NO_REVIEW), /throttled/);
+    const outcome = await routeContact(ports, message, parseReviewPolicy('on'));
+    assert.equal(outcome.record.status, 'disseminated', 'not held for review: the force has it already');
+    const [first, again, ...more] = forceQueues.sent;
+    assert.deepEqual(again, first);
+    assert.deepEqual(more, []);
+  });
+
+  it('records first, then sends, a contact whose original an earlier delivery kept for review', async () => {
+    const { store, forceQueues, message, ports } = await setUp();
+    // The earlier delivery, under review, kept the original and stopped before recording the report.
+    await store.keepOriginal(message.reference, await ports.vault.seal(message.reference, 'kept for review'));
+    const outcome = await routeContact(ports, message, NO_REVIEW);
+    assert.equal(outcome.record.status, 'disseminated');
+    assert.equal(forceQueues.sent.length, 1);
+    const forceReference = outcome.record.forceReferences?.metropolitan;
+    assert.deepEqual(await store.findByForceReference(forceReference!), { reference: message.reference, force: 'metropolitan' });
+    assert.equal(forceQueues.sent[0]?.notification.reference, forceReference);
   });
 
   it("records a report going straight to its force with the force's reference already given, once, and sends it under that reference", async () => {

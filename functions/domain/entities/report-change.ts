@@ -8,6 +8,7 @@ import type { CounterIncrement } from './counters.ts';
 import type { ForceReference } from './force-reference.ts';
 import type { ReportRecord } from './report-record.ts';
 import type { ForceId } from '../forces.ts';
+import type { Destination } from './routing-decision.ts';
 
 export interface ReportChange {
   readonly record: ReportRecord;
@@ -37,4 +38,21 @@ export interface RecordedContact {
 export interface ForceReferenceGiven extends ReportChange {
   readonly force: ForceId;
   readonly forceReference: ForceReference;
+}
+
+/**
+ * A contact sent straight on from routing (no review), as decided by the delivery that kept its
+ * original: its destination and, for a force, the force's own reference, claimed with the
+ * original before anything carrying it is sent. A redelivery of the contact finds it there and
+ * sends the same message again, under the same reference and deduplication id.
+ */
+export interface DirectDissemination {
+  readonly destination: Destination;
+  readonly forceReference?: ForceReference;
+}
+
+/** A sealed original kept for a contact sent straight on: whether this delivery kept it, and what it is kept for. */
+export interface KeptOriginal {
+  readonly first: boolean;
+  readonly dissemination?: DirectDissemination;
 }

@@ -54,7 +54,7 @@ export interface ReportRecord {
   /**
    * The reporter's report exactly as given, contact details and all, sealed: for the contact centre
    * only. Kept here by reports recorded before it had an item of its own (the store's
-   * `recordOriginal`, written once, so that the report item rewritten at each step stays small);
+   * `keepOriginal`, written once, so that the report item rewritten at each step stays small);
    * absent on every report recorded since.
    */
   readonly original?: SealedOriginal;
