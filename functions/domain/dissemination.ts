@@ -14,6 +14,7 @@ import type { ReportRecord } from './entities/report-record.ts';
 import { requiresReview, type ReviewPolicy } from './review-policy.ts';
 import { routeReport } from './routing.ts';
 import { TRIAGE } from './entities/routing-decision.ts';
+import { separateContactDetails } from './report.ts';
 
 export interface DisseminationPorts {
   readonly store: ReportStore;
@@ -23,8 +24,9 @@ export interface DisseminationPorts {
 }
 
 export interface RoutingPorts extends DisseminationPorts {
-  readonly vault: Pick<OriginalsVault, 'seal'>;
+  readonly vault: Pick<OriginalsVault, 'sealReport'>;
 }
+
 
 export interface DisseminationOutcome {
   readonly record: ReportRecord;
@@ -63,7 +65,10 @@ export const routeContact = async (ports: RoutingPorts, message: IntakeMessage, 
   if (recorded !== undefined) return disseminate(ports, recorded);
   const decision = routeReport(message.report, message.receivedAt);
   // The original first, in an item of its own written once: the report is never recorded without it.
-  await ports.store.recordOriginal(message.reference, await ports.vault.seal(message.reference, JSON.stringify(message.report)));
+  // A confidential reporter's contact details are sealed apart, under a key of their own: they end
+  // a year before the original does (retention-schedule.ts).
+  const { original, contactDetails } = separateContactDetails(message.report);
+  await ports.store.recordOriginal(message.reference, await ports.vault.sealReport(message.reference, JSON.stringify(original), contactDetails === undefined ? undefined : JSON.stringify(contactDetails)));
   // A report that speaks of a protected unit is always reviewed, whatever the force's exemption.
   const review = requiresReview(policy, decision.destination) || decision.protection !== undefined;
   const record = routedRecord(message, decision, ports.clock(), { review });

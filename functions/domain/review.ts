@@ -10,7 +10,7 @@ import { auditEvent, type AuditEvent } from './audit.ts';
 import type { DisseminableContent } from './disseminable-content.ts';
 import { findForce, type Force } from './forces.ts';
 import type { OriginalsVault, ReportStore } from './ports.ts';
-import { reportSubmissionSchema, type ReportSubmission } from './report.ts';
+import { contactSchema, reportSubmissionSchema, withContactDetails, type ReportSubmission } from './report.ts';
 import { newReference, type Reference } from './reference.ts';
 import type { ReportRecord, ReportStatus } from './entities/report-record.ts';
 import type { ReportChange } from './entities/report-change.ts';
@@ -280,10 +280,12 @@ export const openForReview = async (
   if (record === undefined) return refused({ kind: 'not-found' });
   // A report split from a contact shares the contact's original, sealed for the contact's reference;
   // a report recorded before originals had their own item holds it in its record.
+  // Its contact details, sealed apart since retention, are put back while they are kept.
   const sealedFor = record.splitFrom ?? reference;
-  const sealed = record.original ?? (await ports.reports.findOriginal(sealedFor));
+  const sealed = record.original === undefined ? await ports.reports.findOriginal(sealedFor) : { original: record.original };
   if (sealed === undefined) throw new Error(`No original kept for ${sealedFor}`);
-  const original = reportSubmissionSchema.parse(JSON.parse(await ports.vault.open(sealedFor, sealed)));
+  const contactDetails = sealed.contactDetails === undefined ? undefined : contactSchema.parse(JSON.parse(await ports.vault.open(sealedFor, sealed.contactDetails)));
+  const original = withContactDetails(reportSubmissionSchema.parse(JSON.parse(await ports.vault.open(sealedFor, sealed.original))), contactDetails);
   await ports.reports.appendEvent(reference, auditEvent('original_read', at, {}, by));
   return done({ record, original, audit: await ports.reports.auditTrail(reference) });
 };

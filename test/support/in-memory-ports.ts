@@ -13,7 +13,7 @@ import {
   type OriginalsVault,
   type ReportStore,
 } from '../../functions/domain/ports.ts';
-import type { SealedOriginal } from '../../functions/domain/entities/sealed-original.ts';
+import type { SealedOriginal, SealedReport } from '../../functions/domain/entities/sealed-original.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
 import type { Answer, Question } from '../../functions/domain/entities/follow-up.ts';
 import type { ForceReference, ForceReferenceEntry } from '../../functions/domain/entities/force-reference.ts';
@@ -106,13 +106,13 @@ export class InMemoryReportStore implements ReportStore {
     return this.records.get(reference);
   }
 
-  readonly originals = new Map<string, SealedOriginal>();
+  readonly originals = new Map<string, SealedReport>();
 
-  async recordOriginal(reference: Reference, original: SealedOriginal): Promise<void> {
-    if (!this.originals.has(reference)) this.originals.set(reference, original);
+  async recordOriginal(reference: Reference, sealed: SealedReport): Promise<void> {
+    if (!this.originals.has(reference)) this.originals.set(reference, sealed);
   }
 
-  async findOriginal(reference: Reference): Promise<SealedOriginal | undefined> {
+  async findOriginal(reference: Reference): Promise<SealedReport | undefined> {
     return this.originals.get(reference);
   }
 
@@ -154,8 +154,11 @@ export class InMemoryVault implements OriginalsVault {
   async seal(reference: Reference, plaintext: string): Promise<SealedOriginal> {
     return { algorithm: 'AES-256-GCM', keyId: 'in-memory', encryptedDataKey: reference, iv: '', ciphertext: Buffer.from(plaintext).toString('base64'), authTag: '' };
   }
+  async sealReport(reference: Reference, original: string, contactDetails?: string): Promise<SealedReport> {
+    return { original: await this.seal(reference, original), ...(contactDetails === undefined ? {} : { contactDetails: await this.seal(reference, contactDetails) }) };
+  }
   async open(reference: Reference, sealed: SealedOriginal): Promise<string> {
-    if (sealed.encryptedDataKey !== reference) throw new Error('sealed for another report');
+    if (sealed.version !== undefined || sealed.encryptedDataKey !== reference) throw new Error('sealed for another report');
     return Buffer.from(sealed.ciphertext, 'base64').toString('utf8');
   }
 }
