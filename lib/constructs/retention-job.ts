@@ -18,36 +18,13 @@ import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Construct } from 'constructs';
 import { variableOf } from '../../functions/configuration/settings.ts';
-import { retentionScheduleSchema, type RetentionSchedule } from '../../functions/domain/retention-schedule.ts';
-import type { Stage } from '../stage.ts';
+import type { RetentionSchedule } from '../../functions/domain/retention-schedule.ts';
+import { RETENTION_CONTEXT, retentionScheduleFrom, type Stage } from '../stage.ts';
 import type { DataKeyStore } from './data-key-store.ts';
 import type { Paging } from './paging.ts';
 import { ReportingFunction } from './reporting-function.ts';
 
-/** The context key the schedule is read from. */
-export const RETENTION_CONTEXT = 'retention';
 export const RETENTION_EVERY = Duration.days(1);
-
-/**
- * The schedule from `-c retention=…` (a JSON object, as text or as cdk.json gives it), every field
- * defaulting; a clear error for anything else.
- */
-export const retentionScheduleFrom = (value: unknown): RetentionSchedule => {
-  let given: unknown = value ?? {};
-  if (typeof given === 'string') {
-    try {
-      given = JSON.parse(given);
-    } catch {
-      throw new Error(`-c ${RETENTION_CONTEXT} is not JSON: give an object such as {"keepingInContactDays":365}`);
-    }
-  }
-  const parsed = retentionScheduleSchema.safeParse(given);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`-c ${RETENTION_CONTEXT}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is not a retention schedule'} (each a whole number of days, 1 to 3650)`);
-  }
-  return parsed.data;
-};
 
 export interface RetentionJobProps {
   readonly stage: Stage;

@@ -7,6 +7,9 @@
  * backup of the report table) opening nothing once their keys are destroyed.
  */
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { describe, it } from 'node:test';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoFollowUpStore } from '../../functions/adapters/follow-up-store.ts';
@@ -23,11 +26,13 @@ import { reportSubmissionSchema } from '../../functions/domain/report.ts';
 import { applyRetention, RETENTION_EVENT } from '../../functions/domain/retention.ts';
 import { DEFAULT_RETENTION } from '../../functions/domain/retention-schedule.ts';
 import { parseReviewPolicy } from '../../functions/domain/review-policy.ts';
+import { PROJECT_ROOT } from '../../lib/project-layout.ts';
 import { localDynamoDbClient, localKmsClient } from '../../local/emulators.ts';
 import { captureOutput, notificationsFor, postJson, send, useLocalStack } from '../support/local-stack.ts';
 import { minimalReport } from '../support/reports.ts';
 
 captureOutput();
+const run = promisify(execFile);
 const local = useLocalStack({ review: 'off' });
 const MET_QUEUE = 'pac-local-reports-metropolitan.fifo';
 const api = (path: string) => `${local.stack.apiUrl}${path}`;
@@ -85,7 +90,18 @@ describe('the retention schedule', () => {
     assert.equal((await retentionEvents(reference)).length, 0, 'nothing ends the day before');
     assert.match(await opensAs(reference, originalItem.contact), /07700 900123/);
 
-    await runOn(closedOn, 90);
+    // Day 90 by the operator's command, as `npm run retention -- --now <date>` runs it against the local stack.
+    const day90 = new Date(Date.parse(closedOn) + 90 * 86_400_000).toISOString().slice(0, 10);
+    const command = await run(process.execPath, [
+      '--disable-warning=ExperimentalWarning',
+      path.join(PROJECT_ROOT, 'bin/retention.ts'),
+      '--now', day90,
+      '--table', local.stack.tableName,
+      '--data-keys-table', keysTable(),
+      '--endpoint-dynamodb', local.stack.dynamoDbEndpoint,
+    ]);
+    assert.match(command.stdout, new RegExp(`${reference}  original ended`));
+    assert.ok(!command.stdout.includes(PHONE) && !command.stderr.includes(PHONE));
     const ended = await retentionEvents(reference);
     assert.deepEqual(ended.map((event) => event.detail.ended).sort(), ['keeping-in-contact', 'original']);
     assert.ok(ended.every((event) => event.detail.dueOn === new Date(Date.parse(closedOn) + 90 * 86_400_000).toISOString().slice(0, 10)));
