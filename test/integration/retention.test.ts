@@ -26,6 +26,7 @@ import { reportSubmissionSchema } from '../../functions/domain/report.ts';
 import { applyRetention, RETENTION_EVENT } from '../../functions/domain/retention.ts';
 import { DEFAULT_RETENTION } from '../../functions/domain/retention-schedule.ts';
 import { parseReviewPolicy } from '../../functions/domain/review-policy.ts';
+import { inFunctionEnvironment } from '../../functions/configuration/function-environment.ts';
 import { PROJECT_ROOT } from '../../lib/project-layout.ts';
 import { localDynamoDbClient, localKmsClient } from '../../local/emulators.ts';
 import { captureOutput, notificationsFor, postJson, send, useLocalStack } from '../support/local-stack.ts';
@@ -45,13 +46,23 @@ const ANSWER = 'It was always on a Friday, after ten at night.';
 const documents = () => DynamoDBDocumentClient.from(localDynamoDbClient(local.stack.dynamoDbEndpoint));
 const keysTable = () => local.functionSetting('DATA_KEYS_TABLE_NAME');
 const vault = () => new ShreddableOriginalsVault(localKmsClient(local.stack.kmsEndpoint), local.functionSetting('ORIGINALS_KEY_ID'), documents(), keysTable());
-const retentionPorts = () => ({
-  reports: new DynamoReportStore(documents(), local.stack.tableName),
-  followUps: new DynamoFollowUpStore(documents(), local.stack.tableName),
-  retention: new DynamoRetentionStore(documents(), local.stack.tableName),
-  keys: new DataKeyShredder(documents(), keysTable()),
-  clock: () => new Date(),
-});
+/** The retention job's function as the local stack runs it: its environment, and through it its own IAM statements. */
+const job = () => {
+  const found = [...local.stack.functions].find(([, fn]) => fn.handlerModule === 'functions/handlers/apply-retention.ts');
+  assert.ok(found !== undefined, 'the stack runs the retention job');
+  return found;
+};
+/** The job's ports, its DynamoDB requests checked against the job's own statements (local/dynamodb-guard.ts). */
+const retentionPorts = () => {
+  const asTheJob = DynamoDBDocumentClient.from(localDynamoDbClient(local.stack.dynamoDbGuard.endpointFor(job()[0])));
+  return {
+    reports: new DynamoReportStore(asTheJob, local.stack.tableName),
+    followUps: new DynamoFollowUpStore(asTheJob, local.stack.tableName),
+    retention: new DynamoRetentionStore(asTheJob, local.stack.tableName),
+    keys: new DataKeyShredder(asTheJob, keysTable()),
+    clock: () => new Date(),
+  };
+};
 /** The job's run on a day (at noon UTC), `days` after the day given. */
 const runOn = (day: string, days: number) => applyRetention(retentionPorts(), DEFAULT_RETENTION, new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000));
 
@@ -73,7 +84,7 @@ describe('the retention schedule', () => {
   let statisticsBefore: Record<string, unknown>[] = [];
 
   it("ends a contact closed without dissemination all at once, ninety days after it was closed, and not the day before", async () => {
-    const ports = { ...retentionPorts(), store: new DynamoReportStore(documents(), local.stack.tableName), forceQueues: new SqsForceQueues(local.sqs, 'pac-local-reports-{destination}.fifo'), vault: vault() };
+    const ports = { followUps: new DynamoFollowUpStore(documents(), local.stack.tableName), clock: () => new Date(), store: new DynamoReportStore(documents(), local.stack.tableName), forceQueues: new SqsForceQueues(local.sqs, 'pac-local-reports-{destination}.fifo'), vault: vault() };
     const report = reportSubmissionSchema.parse(minimalReport({ force: 'Kent', reporter: { mode: 'confidential', contact: { phone: PHONE } } }));
     const { record } = await routeContact(ports, intakeMessage(newReference(), 'online', report, new Date()), parseReviewPolicy('on'));
     const reference = record.reference;
@@ -174,5 +185,15 @@ describe('the retention schedule', () => {
     const kept = await new DynamoReportStore(documents(), local.stack.tableName).find(reference as Reference);
     assert.equal(kept?.status, 'disseminated', "the report's record is kept");
     assert.deepEqual(await statistics(), statisticsBefore, 'the statistics counters are exactly as they were');
+  });
+
+  it('runs locally as deployed: once a day, in its own environment, with the schedule the stack gives it', async () => {
+    const [jobId, fn] = job();
+    assert.deepEqual(local.stack.scheduled.filter((s) => s.functionId === jobId).map((s) => s.everyMs), [86_400_000]);
+    assert.deepEqual(JSON.parse(String(fn.environment.RETENTION)), DEFAULT_RETENTION);
+    const { handler } = await import('../../functions/handlers/apply-retention.ts');
+    const summary = await inFunctionEnvironment(fn.environment, () => handler());
+    assert.deepEqual([summary.keepingInContactEnded, summary.originalsEnded, summary.failed], [0, 0, 0], 'nothing is due today');
+    assert.deepEqual(local.stack.dynamoDbGuard.refused.filter((refusal) => refusal.function === jobId), [], "the job did nothing its statements do not allow");
   });
 });
