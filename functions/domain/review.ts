@@ -259,6 +259,13 @@ export const reviewStep = async (
   return done(change.record);
 };
 
+/** The original's day came under the retention schedule: it is gone. */
+export interface OriginalEnded {
+  readonly kind: 'original-ended';
+  /** The day it ended. */
+  readonly on: string;
+}
+
 /** A contact opened for review: the record, the reporter's own words, and its trail with this reading in it. */
 export interface OpenedContact {
   readonly record: ReportRecord;
@@ -275,7 +282,7 @@ export const openForReview = async (
   reference: Reference,
   by: string,
   at: Date,
-): Promise<StepResult<OpenedContact, NotFound>> => {
+): Promise<StepResult<OpenedContact, NotFound | OriginalEnded>> => {
   const record = await ports.reports.find(reference);
   if (record === undefined) return refused({ kind: 'not-found' });
   // A report split from a contact shares the contact's original, sealed for the contact's reference;
@@ -283,6 +290,8 @@ export const openForReview = async (
   // Its contact details, sealed apart since retention, are put back while they are kept.
   const sealedFor = record.splitFrom ?? reference;
   const sealed = record.original === undefined ? await ports.reports.findOriginal(sealedFor) : { original: record.original };
+  // Ended under the retention schedule (its key destroyed, its item gone): nothing to read, and nothing read.
+  if (sealed === undefined && record.retention?.originalEnded !== undefined) return refused({ kind: 'original-ended', on: record.retention.originalEnded });
   if (sealed === undefined) throw new Error(`No original kept for ${sealedFor}`);
   const contactDetails = sealed.contactDetails === undefined ? undefined : contactSchema.parse(JSON.parse(await ports.vault.open(sealedFor, sealed.contactDetails)));
   const original = withContactDetails(reportSubmissionSchema.parse(JSON.parse(await ports.vault.open(sealedFor, sealed.original))), contactDetails);

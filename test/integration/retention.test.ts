@@ -182,6 +182,9 @@ describe('the retention schedule', () => {
     assert.equal((await itemsOf(reference)).find((item) => item.SK === 'ORIGINAL'), undefined, "the original's item gone");
     assert.deepEqual(await keysOf(reference), [], 'and every key of the report');
     await assert.rejects(opensAs(reference, originalItem.original), KeyDestroyed, 'a backup copy of the original opens nothing');
+    const gone = await reviewView(reference);
+    assert.equal(gone.status, 410, gone.text);
+    assert.equal((await trail(reference)).filter((event) => event.type === 'original_read').length, 3, 'and nobody is recorded reading what is not there');
     const kept = await new DynamoReportStore(documents(), local.stack.tableName).find(reference as Reference);
     assert.equal(kept?.status, 'disseminated', "the report's record is kept");
     assert.deepEqual(await statistics(), statisticsBefore, 'the statistics counters are exactly as they were');
