@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run retention -- [--now <date>] [--retention <json>] [--stage <stage> | --table <name> --data-keys-table <name>] [--endpoint-dynamodb <url>]`
+ * `npm run retention -- [--index-existing] [--now <date>] [--retention <json>] [--stage <stage> | --table <name> --data-keys-table <name>] [--endpoint-dynamodb <url>]`
  *
  * The retention job (functions/domain/retention.ts) run by hand: against the local stack, with a
  * day of one's choosing (`--now`, to see the schedule at work), or against a stage's tables in
@@ -38,12 +38,16 @@ const schedule = (text: string) => {
 
 export const RETENTION = defineCommand({
   name: 'retention',
-  synopsis: '[--now <date>] [--retention <json>] [--stage <stage> | --table <name> --data-keys-table <name>] [--endpoint-dynamodb <url>] [--region <region>]',
+  synopsis: '[--index-existing] [--now <date>] [--retention <json>] [--stage <stage> | --table <name> --data-keys-table <name>] [--endpoint-dynamodb <url>] [--region <region>]',
   summary:
     'Ends what the retention schedule has ended by the day given (today unless --now): destroys the\n' +
     'data keys of what ends and removes it, and says so in each report\'s audit trail. A line per\n' +
     'report and kind ended, and a summary, on stdout. Safe to run again.',
   options: {
+    'index-existing': {
+      type: 'boolean',
+      description: 'first, once after retention is deployed: put the reports settled before into the retention index (scans the table)',
+    },
     now: { type: 'string', value: '<date>', description: 'the day to apply the schedule as of (default: today), e.g. 2027-12-03', parse: day },
     retention: {
       type: 'string',
@@ -75,6 +79,14 @@ export const main = (argv: readonly string[]) =>
       keys: new DataKeyShredder(documents, keysTable),
       clock: () => now,
     };
+    if (values['index-existing']) {
+      try {
+        const { looked, indexed } = await ports.retention.indexExisting((done, seen) => io.err(`${seen} report items looked at, ${done} put into the retention index`));
+        io.out(`${indexed} of ${looked} reports not yet in the retention index put into it.`);
+      } catch (error) {
+        throw explainAwsError(error, { where: values['endpoint-dynamodb'] ?? 'AWS', doing: 'index the existing reports', table: tableName });
+      }
+    }
     io.err(`Applying the retention schedule as of ${now.toISOString().slice(0, 10)} to ${tableName} (data keys in ${keysTable})…`);
     try {
       const outcome = await applyRetention(ports, values.retention ?? schedule('{}'), now);

@@ -11,13 +11,13 @@
  * Every removal is harmless to repeat: a delete of what is gone deletes nothing, and an attribute
  * is removed only from an item that is there (an update would otherwise make the item anew).
  */
-import { DeleteCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, ScanCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '#domain/audit.ts';
 import type { ReportRecord } from '#domain/entities/report-record.ts';
 import { ConcurrentChange, type RetentionStage, type RetentionStore } from '#domain/ports.ts';
 import type { Reference } from '#domain/reference.ts';
-import { conditionFailed, eventsPut, queryPage } from './dynamodb-items.ts';
-import { reportItem, RETENTION_INDEX, retentionPartition } from './report-store.ts';
+import { conditionFailed, eventsPut, queryPage, withoutKeys, type Item } from './dynamodb-items.ts';
+import { reportItem, RETENTION_INDEX, retentionIndexKeys, retentionPartition } from './report-store.ts';
 
 export class DynamoRetentionStore implements RetentionStore {
   private readonly client: DynamoDBDocumentClient;
@@ -96,5 +96,51 @@ export class DynamoRetentionStore implements RetentionStore {
       if (conditionFailed(error)) throw new ConcurrentChange(before.reference);
       throw error;
     }
+  }
+
+  /**
+   * Once, by an operator, after this is first deployed: puts every settled report written before
+   * the retention index existed into it (a report enters it when its item is next written, and a
+   * finished report's may never be). A Scan of the report items, a page at a time: the only Scan in
+   * the service, run by a person, never by a function. Each entry is set only on the version read,
+   * and only where none is, so it is harmless to run again or beside the service.
+   */
+  async indexExisting(onPage: (indexed: number, looked: number) => void = () => {}): Promise<{ looked: number; indexed: number }> {
+    let looked = 0;
+    let indexed = 0;
+    let ExclusiveStartKey: Item | undefined;
+    do {
+      const page = await this.client.send(
+        new ScanCommand({
+          TableName: this.tableName,
+          FilterExpression: 'SK = :report AND attribute_not_exists(GSI2PK)',
+          ExpressionAttributeValues: { ':report': 'REPORT' },
+          ExclusiveStartKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        looked++;
+        const keys = retentionIndexKeys(withoutKeys<ReportRecord>(item));
+        if (keys.GSI2PK === undefined) continue;
+        try {
+          await this.client.send(
+            new UpdateCommand({
+              TableName: this.tableName,
+              Key: { PK: item.PK, SK: item.SK },
+              UpdateExpression: 'SET GSI2PK = :pk, GSI2SK = :sk',
+              ConditionExpression: 'version = :read AND attribute_not_exists(GSI2PK)',
+              ExpressionAttributeValues: { ':pk': keys.GSI2PK, ':sk': keys.GSI2SK, ':read': item.version },
+            }),
+          );
+          indexed++;
+        } catch (error) {
+          // Written meanwhile: the write put it in the index itself.
+          if (!conditionFailed(error)) throw error;
+        }
+      }
+      onPage(indexed, looked);
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey !== undefined);
+    return { looked, indexed };
   }
 }

@@ -11,7 +11,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, it } from 'node:test';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoFollowUpStore } from '../../functions/adapters/follow-up-store.ts';
 import { SqsForceQueues } from '../../functions/adapters/queues.ts';
 import { DynamoReportStore } from '../../functions/adapters/report-store.ts';
@@ -188,6 +188,31 @@ describe('the retention schedule', () => {
     const kept = await new DynamoReportStore(documents(), local.stack.tableName).find(reference as Reference);
     assert.equal(kept?.status, 'disseminated', "the report's record is kept");
     assert.deepEqual(await statistics(), statisticsBefore, 'the statistics counters are exactly as they were');
+  });
+
+  it('puts the reports settled before retention was deployed into its index, once, by the operator command', async () => {
+    const submitted = await postJson(api('/reports'), minimalReport({ force: 'the Met' }));
+    const { reference } = submitted.json<{ reference: string }>();
+    await notificationsFor(local.sqs, local.queueUrl(MET_QUEUE), reference);
+    const key = { PK: `REPORT#${reference}`, SK: 'REPORT' };
+    // As a report item written before the index existed.
+    await documents().send(new UpdateCommand({ TableName: local.stack.tableName, Key: key, UpdateExpression: 'REMOVE GSI2PK, GSI2SK' }));
+    const command = (...more: string[]) =>
+      run(process.execPath, [
+        '--disable-warning=ExperimentalWarning',
+        path.join(PROJECT_ROOT, 'bin/retention.ts'),
+        '--index-existing',
+        '--table', local.stack.tableName,
+        '--data-keys-table', keysTable(),
+        '--endpoint-dynamodb', local.stack.dynamoDbEndpoint,
+        ...more,
+      ]);
+    const first = await command();
+    assert.match(first.stdout, /^1 of \d+ reports not yet in the retention index put into it\.$/m);
+    const { Item } = await documents().send(new GetCommand({ TableName: local.stack.tableName, Key: key, ConsistentRead: true }));
+    assert.equal(Item?.GSI2PK, 'RETENTION#keeping-in-contact');
+    assert.equal(Item?.GSI2SK, `${String(Item?.notifiedAt).slice(0, 10)}#${reference}`);
+    assert.match((await command()).stdout, /^0 of \d+ reports/m, 'and nothing twice');
   });
 
   it('runs locally as deployed: once a day, in its own environment, with the schedule the stack gives it', async () => {
