@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run retention -- [--index-existing] [--now <date>] [--retention <json>] [--stage <stage> | --table <name> --data-keys-table <name>] [--endpoint-dynamodb <url>]`
+ * `npm run retention -- [--index-existing] [--reseal-legacy] [--now <date>] [--retention <json>] [--stage <stage> | --table <name> --data-keys-table <name>] [--endpoint-dynamodb <url>]`
  *
  * The retention job (functions/domain/retention.ts) run by hand: against the local stack, with a
  * day of one's choosing (`--now`, to see the schedule at work), or against a stage's tables in
@@ -13,13 +13,14 @@
  * stdout has a line per report and kind ended and a summary; nothing of what was removed.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoFollowUpStore } from '../functions/adapters/follow-up-store.ts';
 import { DynamoReportStore } from '../functions/adapters/report-store.ts';
 import { DynamoRetentionStore } from '../functions/adapters/retention-store.ts';
-import { DataKeyShredder } from '../functions/adapters/shreddable-vault.ts';
-import { applyRetention } from '../functions/domain/retention.ts';
-import { resourceNames, retentionScheduleFrom } from '../lib/stage.ts';
+import { DataKeyShredder, ShreddableOriginalsVault } from '../functions/adapters/shreddable-vault.ts';
+import { applyRetention, resealWithContactApart } from '../functions/domain/retention.ts';
+import { resourceNames, resourcePrefix, retentionScheduleFrom } from '../lib/stage.ts';
 import { awsClientConfig } from './aws-client-config.ts';
 import { defineCommand, endpointOption, explainAwsError, isMain, regionOption, runCommand, stageOption, tableOption, UsageError } from './operator-cli.ts';
 
@@ -38,7 +39,7 @@ const schedule = (text: string) => {
 
 export const RETENTION = defineCommand({
   name: 'retention',
-  synopsis: '[--index-existing] [--now <date>] [--retention <json>] [--stage <stage> | --table <name> --data-keys-table <name>] [--endpoint-dynamodb <url>] [--region <region>]',
+  synopsis: '[--index-existing] [--reseal-legacy [--originals-key <key>] [--endpoint-kms <url>]] [--now <date>] [--retention <json>] [--stage <stage> | --table <name> --data-keys-table <name>] [--endpoint-dynamodb <url>] [--region <region>]',
   summary:
     'Ends what the retention schedule has ended by the day given (today unless --now): destroys the\n' +
     'data keys of what ends and removes it, and says so in each report\'s audit trail. A line per\n' +
@@ -48,6 +49,13 @@ export const RETENTION = defineCommand({
       type: 'boolean',
       description: 'first, once after retention is deployed: put the reports settled before into the retention index (scans the table)',
     },
+    'reseal-legacy': {
+      type: 'boolean',
+      description:
+        "first, once, with the originals key's break-glass role: seal again, with the contact details apart, every original sealed before retention (needs KMS)",
+    },
+    'originals-key': { type: 'string', value: '<key>', description: 'the originals key, for --reseal-legacy (default: alias/pac-<stage>-report-originals)' },
+    'endpoint-kms': endpointOption('kms'),
     now: { type: 'string', value: '<date>', description: 'the day to apply the schedule as of (default: today), e.g. 2027-12-03', parse: day },
     retention: {
       type: 'string',
@@ -85,6 +93,19 @@ export const main = (argv: readonly string[]) =>
         io.out(`${indexed} of ${looked} reports not yet in the retention index put into it.`);
       } catch (error) {
         throw explainAwsError(error, { where: values['endpoint-dynamodb'] ?? 'AWS', doing: 'index the existing reports', table: tableName });
+      }
+    }
+    if (values['reseal-legacy']) {
+      const kms = new KMSClient(awsClientConfig({ endpoint: values['endpoint-kms'], region: values.region }));
+      const keyId = values['originals-key'] ?? `alias/${resourcePrefix(values.stage)}-report-originals`;
+      const vault = new ShreddableOriginalsVault(kms, keyId, documents, keysTable);
+      try {
+        const resealed = await ports.retention.resealLegacyOriginals((sealedFor, sealed) => resealWithContactApart(vault, sealedFor, sealed), (done) => io.err(`${done} originals sealed again so far`));
+        io.out(`${resealed} originals sealed before retention sealed again, their contact details apart.`);
+      } catch (error) {
+        throw explainAwsError(error, { where: `${values['endpoint-dynamodb'] ?? 'AWS'} and ${values['endpoint-kms'] ?? 'AWS'} (KMS)`, doing: 'seal the earlier originals again', table: tableName });
+      } finally {
+        kms.destroy();
       }
     }
     io.err(`Applying the retention schedule as of ${now.toISOString().slice(0, 10)} to ${tableName} (data keys in ${keysTable})…`);

@@ -16,6 +16,7 @@ import type { AuditEvent } from '#domain/audit.ts';
 import type { ReportRecord } from '#domain/entities/report-record.ts';
 import { ConcurrentChange, type RetentionStage, type RetentionStore } from '#domain/ports.ts';
 import type { Reference } from '#domain/reference.ts';
+import type { SealedOriginal, SealedReport } from '#domain/entities/sealed-original.ts';
 import { conditionFailed, eventsPut, queryPage, withoutKeys, type Item } from './dynamodb-items.ts';
 import { reportItem, RETENTION_INDEX, retentionIndexKeys, retentionPartition } from './report-store.ts';
 
@@ -142,5 +143,105 @@ export class DynamoRetentionStore implements RetentionStore {
       ExclusiveStartKey = page.LastEvaluatedKey;
     } while (ExclusiveStartKey !== undefined);
     return { looked, indexed };
+  }
+
+  /**
+   * Once, by an operator with the originals key's break-glass role (only it, and the review
+   * views, may open originals): seals again, with the contact details apart, every original
+   * sealed before retention (the first form: in an ORIGINAL item, or in a report item from before
+   * originals had their own), so that its contact details end on their day. Each is replaced only
+   * if it is still what was read. The old ciphertext stays in the table's point-in-time recovery
+   * for its 35 days, openable there by the key's users; not after.
+   */
+  async resealLegacyOriginals(reseal: (sealedFor: Reference, sealed: SealedOriginal) => Promise<SealedReport>, onPage: (resealed: number) => void = () => {}): Promise<number> {
+    let resealed = 0;
+    let ExclusiveStartKey: Item | undefined;
+    do {
+      const page = await this.client.send(
+        new ScanCommand({
+          TableName: this.tableName,
+          FilterExpression: '(SK = :original AND attribute_not_exists(original.version)) OR (SK = :report AND attribute_exists(original))',
+          ExpressionAttributeValues: { ':original': 'ORIGINAL', ':report': 'REPORT' },
+          ExclusiveStartKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const reference = String(item.PK).slice('REPORT#'.length) as Reference;
+        const sealedFor = (item.SK === 'REPORT' ? ((item.splitFrom as Reference | undefined) ?? reference) : reference);
+        const { original, contactDetails } = await reseal(sealedFor, item.original as SealedOriginal);
+        try {
+          if (item.SK === 'ORIGINAL') {
+            await this.client.send(
+              new UpdateCommand({
+                TableName: this.tableName,
+                Key: { PK: item.PK, SK: item.SK },
+                UpdateExpression: contactDetails === undefined ? 'SET original = :new' : 'SET original = :new, contact = :contact',
+                ConditionExpression: 'original.ciphertext = :read',
+                ExpressionAttributeValues: { ':new': original, ':read': (item.original as { ciphertext: string }).ciphertext, ...(contactDetails === undefined ? {} : { ':contact': contactDetails }) },
+              }),
+            );
+          } else {
+            // A report item holding its original: the original moves to an item of its own (the
+            // contact's, for a part split from it, where none is yet), and leaves the report item.
+            await this.client.send(
+              new TransactWriteCommand({
+                TransactItems: [
+                  {
+                    Put: {
+                      TableName: this.tableName,
+                      Item: { PK: `REPORT#${sealedFor}`, SK: 'ORIGINAL', kind: 'original', reference: sealedFor, original, ...(contactDetails === undefined ? {} : { contact: contactDetails }) },
+                      ConditionExpression: 'attribute_not_exists(PK)',
+                    },
+                  },
+                  {
+                    Update: {
+                      TableName: this.tableName,
+                      Key: { PK: item.PK, SK: item.SK },
+                      UpdateExpression: 'REMOVE original',
+                      ConditionExpression: 'version = :read',
+                      ExpressionAttributeValues: { ':read': item.version },
+                    },
+                  },
+                ],
+              }),
+            );
+          }
+          resealed++;
+        } catch (error) {
+          if (!conditionFailed(error)) throw error;
+          // A part whose contact's original was moved first (by the contact, or another part): only its copy goes.
+          if (item.SK === 'REPORT') resealed += await this.dropCopy(item, sealedFor);
+        }
+      }
+      onPage(resealed);
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey !== undefined);
+    return resealed;
+  }
+
+  /** Removes a report item's copy of an original already kept in its own item; 0 when the report changed meanwhile (the next run looks again). */
+  private async dropCopy(item: Item, sealedFor: Reference): Promise<number> {
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { ConditionCheck: { TableName: this.tableName, Key: { PK: `REPORT#${sealedFor}`, SK: 'ORIGINAL' }, ConditionExpression: 'attribute_exists(PK)' } },
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: { PK: item.PK, SK: item.SK },
+                UpdateExpression: 'REMOVE original',
+                ConditionExpression: 'version = :read',
+                ExpressionAttributeValues: { ':read': item.version },
+              },
+            },
+          ],
+        }),
+      );
+      return 1;
+    } catch (error) {
+      if (conditionFailed(error)) return 0;
+      throw error;
+    }
   }
 }

@@ -20,7 +20,9 @@
  */
 import { auditEvent, type AuditEvent } from './audit.ts';
 import type { ReportRecord, RetentionRecord } from './entities/report-record.ts';
-import type { FollowUpStore, KeyShredder, ReportStore, RetentionStage, RetentionStore } from './ports.ts';
+import type { FollowUpStore, KeyShredder, OriginalsVault, ReportStore, RetentionStage, RetentionStore } from './ports.ts';
+import type { SealedOriginal, SealedReport } from './entities/sealed-original.ts';
+import { reportSubmissionSchema, separateContactDetails } from './report.ts';
 import type { Reference } from './reference.ts';
 import { hasCome, retentionDates, retentionFacts, splitContactDates, type RetentionDates, type RetentionSchedule } from './retention-schedule.ts';
 
@@ -167,4 +169,15 @@ export const applyRetention = async (ports: RetentionPorts, schedule: RetentionS
     } while (after !== undefined);
   }
   return { looked, ended, failed };
+};
+
+/**
+ * An original sealed before retention (its data key beside it, the reporter's contact details
+ * inside it) sealed again as every original now is: the original and the contact details apart,
+ * each under a key the retention job can destroy. Opening it is not a reading by staff, and
+ * nothing of it is shown to anyone: it is not recorded as one.
+ */
+export const resealWithContactApart = async (vault: Pick<OriginalsVault, 'open' | 'sealReport'>, sealedFor: Reference, sealed: SealedOriginal): Promise<SealedReport> => {
+  const { original, contactDetails } = separateContactDetails(reportSubmissionSchema.parse(JSON.parse(await vault.open(sealedFor, sealed))));
+  return vault.sealReport(sealedFor, JSON.stringify(original), contactDetails === undefined ? undefined : JSON.stringify(contactDetails));
 };

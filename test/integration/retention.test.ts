@@ -11,8 +11,9 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, it } from 'node:test';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoFollowUpStore } from '../../functions/adapters/follow-up-store.ts';
+import { KmsOriginalsVault } from '../../functions/adapters/originals-vault.ts';
 import { SqsForceQueues } from '../../functions/adapters/queues.ts';
 import { DynamoReportStore } from '../../functions/adapters/report-store.ts';
 import { DynamoRetentionStore } from '../../functions/adapters/retention-store.ts';
@@ -213,6 +214,48 @@ describe('the retention schedule', () => {
     assert.equal(Item?.GSI2PK, 'RETENTION#keeping-in-contact');
     assert.equal(Item?.GSI2SK, `${String(Item?.notifiedAt).slice(0, 10)}#${reference}`);
     assert.match((await command()).stdout, /^0 of \d+ reports/m, 'and nothing twice');
+  });
+
+  it('seals the originals kept before retention again, their contact details apart, so that those end on their day too', async () => {
+    const legacy = new KmsOriginalsVault(localKmsClient(local.stack.kmsEndpoint), local.functionSetting('ORIGINALS_KEY_ID'));
+    const references: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const submitted = await postJson(api('/reports'), minimalReport({ force: 'the Met', reporter: { mode: 'confidential', contact: { phone: PHONE } } }));
+      const { reference } = submitted.json<{ reference: string }>();
+      await notificationsFor(local.sqs, local.queueUrl(MET_QUEUE), reference);
+      references.push(reference);
+    }
+    const [inItsItem, inTheRecord] = references as [string, string];
+    const asFirstSealed = async (reference: string) =>
+      legacy.seal(reference as Reference, JSON.stringify(reportSubmissionSchema.parse(minimalReport({ reporter: { mode: 'confidential', contact: { phone: PHONE } } }))));
+    // Sealed whole, contact details and all, its data key beside it: in the original's item, and (earlier still) in the report item.
+    await documents().send(new PutCommand({ TableName: local.stack.tableName, Item: { PK: `REPORT#${inItsItem}`, SK: 'ORIGINAL', kind: 'original', reference: inItsItem, original: await asFirstSealed(inItsItem) } }));
+    await documents().send(new DeleteCommand({ TableName: local.stack.tableName, Key: { PK: `REPORT#${inTheRecord}`, SK: 'ORIGINAL' } }));
+    await documents().send(
+      new UpdateCommand({ TableName: local.stack.tableName, Key: { PK: `REPORT#${inTheRecord}`, SK: 'REPORT' }, UpdateExpression: 'SET original = :o', ExpressionAttributeValues: { ':o': await asFirstSealed(inTheRecord) } }),
+    );
+    const command = await run(process.execPath, [
+      '--disable-warning=ExperimentalWarning',
+      path.join(PROJECT_ROOT, 'bin/retention.ts'),
+      '--reseal-legacy',
+      '--originals-key', local.functionSetting('ORIGINALS_KEY_ID'),
+      '--endpoint-kms', local.stack.kmsEndpoint,
+      '--table', local.stack.tableName,
+      '--data-keys-table', keysTable(),
+      '--endpoint-dynamodb', local.stack.dynamoDbEndpoint,
+    ]);
+    assert.match(command.stdout, /^2 originals sealed before retention sealed again/m);
+    for (const reference of references) {
+      const items = await itemsOf(reference);
+      const original = items.find((item) => item.SK === 'ORIGINAL');
+      assert.equal((original?.original as { version?: number }).version, 2, reference);
+      assert.equal((original?.contact as { part?: string }).part, 'contact-details');
+      assert.equal(items.find((item) => item.SK === 'REPORT')?.original, undefined);
+      const view = (await reviewView(reference)).json<{ original: { reporter: { contact?: { phone?: string } } } }>();
+      assert.equal(view.original.reporter.contact?.phone, PHONE, 'read as before');
+      assert.match(await opensAs(reference, original?.original), /"mode":"confidential"}/, 'the original alone holds no contact details');
+      assert.ok(!(await opensAs(reference, original?.original)).includes(PHONE));
+    }
   });
 
   it('runs locally as deployed: once a day, in its own environment, with the schedule the stack gives it', async () => {
