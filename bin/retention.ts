@@ -100,8 +100,12 @@ export const main = (argv: readonly string[]) =>
       const keyId = values['originals-key'] ?? `alias/${resourcePrefix(values.stage)}-report-originals`;
       const vault = new ShreddableOriginalsVault(kms, keyId, documents, keysTable);
       try {
-        const resealed = await ports.retention.resealLegacyOriginals((sealedFor, sealed) => resealWithContactApart(vault, sealedFor, sealed), (done) => io.err(`${done} originals sealed again so far`));
-        io.out(`${resealed} originals sealed before retention sealed again, their contact details apart.`);
+        const resealed = await ports.retention.resealLegacyOriginals(
+          (sealedFor, sealed) => resealWithContactApart(vault, sealedFor, sealed),
+          async (reference, sealed) => vault.seal(reference, await vault.open(reference, sealed)),
+          (done) => io.err(`${done} originals and answers sealed again so far`),
+        );
+        io.out(`${resealed} originals and answers sealed before retention sealed again, under keys of their own, contact details apart.`);
       } catch (error) {
         throw explainAwsError(error, { where: `${values['endpoint-dynamodb'] ?? 'AWS'} and ${values['endpoint-kms'] ?? 'AWS'} (KMS)`, doing: 'seal the earlier originals again', table: tableName });
       } finally {

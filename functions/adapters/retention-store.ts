@@ -149,27 +149,47 @@ export class DynamoRetentionStore implements RetentionStore {
    * Once, by an operator with the originals key's break-glass role (only it, and the review
    * views, may open originals): seals again, with the contact details apart, every original
    * sealed before retention (the first form: in an ORIGINAL item, or in a report item from before
-   * originals had their own), so that its contact details end on their day. Each is replaced only
+   * originals had their own), so that its contact details end on their day; and every answer so
+   * sealed, under a data key of its own, so that destroying it shreds every copy. Each is replaced only
    * if it is still what was read. The old ciphertext stays in the table's point-in-time recovery
    * for its 35 days, openable there by the key's users; not after.
    */
-  async resealLegacyOriginals(reseal: (sealedFor: Reference, sealed: SealedOriginal) => Promise<SealedReport>, onPage: (resealed: number) => void = () => {}): Promise<number> {
+  async resealLegacyOriginals(
+    reseal: (sealedFor: Reference, sealed: SealedOriginal) => Promise<SealedReport>,
+    resealAnswer: (reference: Reference, sealed: SealedOriginal) => Promise<SealedOriginal>,
+    onPage: (resealed: number) => void = () => {},
+  ): Promise<number> {
     let resealed = 0;
     let ExclusiveStartKey: Item | undefined;
     do {
       const page = await this.client.send(
         new ScanCommand({
           TableName: this.tableName,
-          FilterExpression: '(SK = :original AND attribute_not_exists(original.version)) OR (SK = :report AND attribute_exists(original))',
-          ExpressionAttributeValues: { ':original': 'ORIGINAL', ':report': 'REPORT' },
+          FilterExpression:
+            '(SK = :original AND attribute_not_exists(original.version)) OR (SK = :report AND attribute_exists(original)) OR (begins_with(SK, :answer) AND attribute_not_exists(original.version))',
+          ExpressionAttributeValues: { ':original': 'ORIGINAL', ':report': 'REPORT', ':answer': 'ANSWER#' },
           ExclusiveStartKey,
         }),
       );
       for (const item of page.Items ?? []) {
         const reference = String(item.PK).slice('REPORT#'.length) as Reference;
         const sealedFor = (item.SK === 'REPORT' ? ((item.splitFrom as Reference | undefined) ?? reference) : reference);
-        const { original, contactDetails } = await reseal(sealedFor, item.original as SealedOriginal);
         try {
+          if (String(item.SK).startsWith('ANSWER#')) {
+            // A reporter's answer or added information: sealed again under a key of its own, to end with keeping in contact.
+            await this.client.send(
+              new UpdateCommand({
+                TableName: this.tableName,
+                Key: { PK: item.PK, SK: item.SK },
+                UpdateExpression: 'SET original = :new',
+                ConditionExpression: 'original.ciphertext = :read',
+                ExpressionAttributeValues: { ':new': await resealAnswer(reference, item.original as SealedOriginal), ':read': (item.original as { ciphertext: string }).ciphertext },
+              }),
+            );
+            resealed++;
+            continue;
+          }
+          const { original, contactDetails } = await reseal(sealedFor, item.original as SealedOriginal);
           if (item.SK === 'ORIGINAL') {
             await this.client.send(
               new UpdateCommand({

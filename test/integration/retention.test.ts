@@ -234,6 +234,14 @@ describe('the retention schedule', () => {
     await documents().send(
       new UpdateCommand({ TableName: local.stack.tableName, Key: { PK: `REPORT#${inTheRecord}`, SK: 'REPORT' }, UpdateExpression: 'SET original = :o', ExpressionAttributeValues: { ':o': await asFirstSealed(inTheRecord) } }),
     );
+    // And an answer sealed so, its data key beside it.
+    const answerKey = { PK: `REPORT#${inItsItem}`, SK: 'ANSWER#legacy' };
+    await documents().send(
+      new PutCommand({
+        TableName: local.stack.tableName,
+        Item: { ...answerKey, kind: 'answer', id: 'legacy', reference: inItsItem, channel: 'online', receivedAt: new Date().toISOString(), status: 'awaiting_review', version: 1, original: await legacy.seal(inItsItem as Reference, ANSWER) },
+      }),
+    );
     const command = await run(process.execPath, [
       '--disable-warning=ExperimentalWarning',
       path.join(PROJECT_ROOT, 'bin/retention.ts'),
@@ -244,7 +252,10 @@ describe('the retention schedule', () => {
       '--data-keys-table', keysTable(),
       '--endpoint-dynamodb', local.stack.dynamoDbEndpoint,
     ]);
-    assert.match(command.stdout, /^2 originals sealed before retention sealed again/m);
+    assert.match(command.stdout, /^3 originals and answers sealed before retention sealed again/m);
+    const answer = (await documents().send(new GetCommand({ TableName: local.stack.tableName, Key: answerKey, ConsistentRead: true }))).Item;
+    assert.equal((answer?.original as { version?: number }).version, 2);
+    assert.equal(await opensAs(inItsItem, answer?.original), ANSWER);
     for (const reference of references) {
       const items = await itemsOf(reference);
       const original = items.find((item) => item.SK === 'ORIGINAL');
