@@ -150,11 +150,33 @@ export class ShreddableOriginalsVault implements OriginalsVault {
 
   async open(reference: Reference, sealed: SealedOriginal): Promise<string> {
     if (sealed.version === undefined) return this.firstForm.open(reference, sealed);
-    if (sealed.algorithm !== 'AES-256-GCM') throw new Error(`Cannot open a text sealed with ${String(sealed.algorithm)}`);
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.keysTableName, Key: dataKeyKey(reference, sealed.dataKey), ConsistentRead: true }));
+    const [text] = await this.openUnderOneKey(reference, [sealed]);
+    return text!;
+  }
+
+  async openReport(reference: Reference, { original, contactDetails }: SealedReport): Promise<{ original: string; contactDetails?: string }> {
+    if (original.version === undefined || contactDetails?.version === undefined || contactDetails.dataKey !== original.dataKey) {
+      return {
+        original: await this.open(reference, original),
+        ...(contactDetails === undefined ? {} : { contactDetails: await this.open(reference, contactDetails) }),
+      };
+    }
+    const [openedOriginal, openedContact] = await this.openUnderOneKey(reference, [original, contactDetails]);
+    return { original: openedOriginal!, contactDetails: openedContact! };
+  }
+
+  /** Texts sealed under the same kept data key, opened with one read of it and one request to KMS. */
+  private async openUnderOneKey(reference: Reference, texts: readonly SealedUnderKeptKey[]): Promise<string[]> {
+    const [first] = texts;
+    if (first === undefined) return [];
+    for (const sealed of texts) {
+      if (sealed.algorithm !== 'AES-256-GCM') throw new Error(`Cannot open a text sealed with ${String(sealed.algorithm)}`);
+      if (sealed.dataKey !== first.dataKey) throw new Error('The texts were sealed under different data keys');
+    }
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.keysTableName, Key: dataKeyKey(reference, first.dataKey), ConsistentRead: true }));
     if (Item === undefined) throw new KeyDestroyed(reference);
     const wrappedContactKey = Item.contactDetailsKey as Sealed | undefined;
-    if (sealed.part === 'contact-details' && wrappedContactKey === undefined) throw new KeyDestroyed(reference);
+    if (texts.some((sealed) => sealed.part === 'contact-details') && wrappedContactKey === undefined) throw new KeyDestroyed(reference);
     // KeyId is this vault's key: KMS refuses a data key wrapped under any other.
     const answer = await this.kms.send(
       new DecryptCommand({ KeyId: this.keyId, CiphertextBlob: Buffer.from(String(Item.encryptedDataKey), 'base64'), EncryptionContext: { reference, purpose: PURPOSE } }),
@@ -162,13 +184,18 @@ export class ShreddableOriginalsVault implements OriginalsVault {
     if (answer.Plaintext === undefined) throw new Error('KMS returned no data key');
     const dataKey = Buffer.from(answer.Plaintext);
     answer.Plaintext.fill(0);
-    let textKey: Buffer = dataKey;
     try {
-      if (sealed.part === 'contact-details') textKey = gcmOpen(dataKey, wrappedContactKey!, contactKeyBinding(reference, sealed.dataKey));
-      return gcmOpen(textKey, sealed, textBinding(reference, sealed.part)).toString('utf8');
+      return texts.map((sealed) => {
+        if (sealed.part !== 'contact-details') return gcmOpen(dataKey, sealed, textBinding(reference, sealed.part)).toString('utf8');
+        const contactKey = gcmOpen(dataKey, wrappedContactKey!, contactKeyBinding(reference, sealed.dataKey));
+        try {
+          return gcmOpen(contactKey, sealed, textBinding(reference, sealed.part)).toString('utf8');
+        } finally {
+          contactKey.fill(0);
+        }
+      });
     } finally {
       dataKey.fill(0);
-      textKey.fill(0);
     }
   }
 }

@@ -155,6 +155,11 @@ export interface OriginalsVault {
    * with KeyDestroyed once its key has been destroyed (the retention schedule ended it).
    */
   open(reference: Reference, sealed: SealedOriginal): Promise<string>;
+  /**
+   * Opens a report's original and, while they are kept, its contact details: with one request to
+   * KMS when they share a data key, as a report sealed whole was opened with one.
+   */
+  openReport(reference: Reference, sealed: SealedReport): Promise<{ original: string; contactDetails?: string }>;
 }
 
 /** Destroys the data keys a report's texts were sealed under, so that no copy of them opens again. */

@@ -278,7 +278,7 @@ export interface OpenedContact {
  * nobody reads a reporter's own words without the trail saying who and when.
  */
 export const openForReview = async (
-  ports: { readonly reports: Pick<ReportStore, 'find' | 'findOriginal' | 'appendEvent' | 'auditTrail'>; readonly vault: Pick<OriginalsVault, 'open'> },
+  ports: { readonly reports: Pick<ReportStore, 'find' | 'findOriginal' | 'appendEvent' | 'auditTrail'>; readonly vault: Pick<OriginalsVault, 'openReport'> },
   reference: Reference,
   by: string,
   at: Date,
@@ -293,8 +293,9 @@ export const openForReview = async (
   // Ended under the retention schedule (its key destroyed, its item gone): nothing to read, and nothing read.
   if (sealed === undefined && record.retention?.originalEnded !== undefined) return refused({ kind: 'original-ended', on: record.retention.originalEnded });
   if (sealed === undefined) throw new Error(`No original kept for ${sealedFor}`);
-  const contactDetails = sealed.contactDetails === undefined ? undefined : contactSchema.parse(JSON.parse(await ports.vault.open(sealedFor, sealed.contactDetails)));
-  const original = withContactDetails(reportSubmissionSchema.parse(JSON.parse(await ports.vault.open(sealedFor, sealed.original))), contactDetails);
+  const opened = await ports.vault.openReport(sealedFor, sealed);
+  const contactDetails = opened.contactDetails === undefined ? undefined : contactSchema.parse(JSON.parse(opened.contactDetails));
+  const original = withContactDetails(reportSubmissionSchema.parse(JSON.parse(opened.original)), contactDetails);
   await ports.reports.appendEvent(reference, auditEvent('original_read', at, {}, by));
   return done({ record, original, audit: await ports.reports.auditTrail(reference) });
 };

@@ -146,6 +146,20 @@ describe('the retention schedule', () => {
     const answerItem = backup.find((item) => String(item.SK).startsWith('ANSWER#'))!;
     assert.ok(!JSON.stringify(backup).includes(PHONE) && !JSON.stringify(backup).includes(ANSWER), 'stored only sealed');
     assert.ok(backup.some((item) => String(item.SK).startsWith('QUESTION#')));
+    // Sealed apart, opened together as before: one request to KMS for the original and its contact details.
+    const kms = localKmsClient(local.stack.kmsEndpoint);
+    let kmsRequests = 0;
+    const send = kms.send.bind(kms);
+    kms.send = ((command: Parameters<typeof send>[0]) => {
+      kmsRequests++;
+      return send(command);
+    }) as typeof kms.send;
+    const opened = await new ShreddableOriginalsVault(kms, local.functionSetting('ORIGINALS_KEY_ID'), documents(), keysTable()).openReport(reference as Reference, {
+      original: originalItem.original as SealedOriginal,
+      contactDetails: originalItem.contact as SealedOriginal,
+    });
+    assert.equal(JSON.parse(opened.contactDetails ?? '{}').phone, PHONE);
+    assert.equal(kmsRequests, 1);
     statisticsBefore = await statistics();
 
     await runOn(settledOn, 364);

@@ -157,6 +157,9 @@ export class InMemoryVault implements OriginalsVault {
   async sealReport(reference: Reference, original: string, contactDetails?: string): Promise<SealedReport> {
     return { original: await this.seal(reference, original), ...(contactDetails === undefined ? {} : { contactDetails: await this.seal(reference, contactDetails) }) };
   }
+  async openReport(reference: Reference, sealed: SealedReport): Promise<{ original: string; contactDetails?: string }> {
+    return { original: await this.open(reference, sealed.original), ...(sealed.contactDetails === undefined ? {} : { contactDetails: await this.open(reference, sealed.contactDetails) }) };
+  }
   async open(reference: Reference, sealed: SealedOriginal): Promise<string> {
     if (sealed.version !== undefined || sealed.encryptedDataKey !== reference) throw new Error('sealed for another report');
     return Buffer.from(sealed.ciphertext, 'base64').toString('utf8');
