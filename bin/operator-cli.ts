@@ -90,6 +90,7 @@ export const regionOption = {
 const ENDPOINTS = {
   sqs: { env: 'AWS_ENDPOINT_URL_SQS', service: 'SQS', local: 'http://127.0.0.1:4566' },
   dynamodb: { env: 'AWS_ENDPOINT_URL_DYNAMODB', service: 'DynamoDB', local: 'http://127.0.0.1:8000' },
+  kms: { env: 'AWS_ENDPOINT_URL_KMS', service: 'KMS', local: 'http://127.0.0.1:4599' },
 } as const;
 
 /** An endpoint option (`--endpoint`, or `--endpoint-sqs` beside `--endpoint-dynamodb`): the local stack's, or AWS without one. */

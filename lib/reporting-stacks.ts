@@ -4,11 +4,12 @@
  * adds tens. They are named `PoliceReporting-<stage>-<Part>` and composed of the same constructs
  * (lib/constructs/).
  *
- * - Data: the report table, the originals key and the paging topic. It refers to nothing, so
+ * - Data: the report table, the data keys table (lib/constructs/data-key-store.ts), the originals
+ *   key and the paging topic. It refers to nothing, so
  *   every other stack may refer to it (the topic is here for that reason: every part's alarms
  *   page through it).
  * - Delivery: the intake queue and its DLQ, the router, the forces' and triage's queues, their
- *   DLQs and queue policies, and the sweeper that sends what a step left unsent.
+ *   DLQs and queue policies, the sweeper that sends what a step left unsent, and the retention job.
  * - ContactCentre: the staff user pool and its client, the staff functions, and the contact
  *   centre's own HTTP API with their routes and its JWT authorizer.
  * - ForceAccess: the force systems' user pool, its domain, resource server and 48 clients, the
@@ -43,7 +44,9 @@
 import { CfnOutput, CrossStackReferences, ReferenceStrength, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { ContactCentre } from './constructs/contact-centre.ts';
+import { DataKeyStore } from './constructs/data-key-store.ts';
 import { DisseminationSweeper } from './constructs/dissemination-sweeper.ts';
+import { RetentionJob } from './constructs/retention-job.ts';
 import { EdgeProtection } from './constructs/edge-protection.ts';
 import { ForceAccess } from './constructs/force-access.ts';
 import { ForceApi } from './constructs/force-api.ts';
@@ -110,6 +113,7 @@ abstract class ReportingPart extends Stack {
 export class DataStack extends ReportingPart {
   readonly paging: Paging;
   readonly reportStore: ReportStore;
+  readonly dataKeys: DataKeyStore;
   readonly originalsKey: SealingKey;
   readonly intakeKey: SealingKey;
   readonly followUpCodeKey: SealingKey;
@@ -120,6 +124,7 @@ export class DataStack extends ReportingPart {
     const { stage } = props;
     this.paging = new Paging(this, 'Paging');
     this.reportStore = new ReportStore(this, 'ReportStore', { stage });
+    this.dataKeys = new DataKeyStore(this, 'DataKeys', { stage });
     this.originalsKey = new SealingKey(this, 'OriginalsKey', {
       stage,
       alias: 'report-originals',
@@ -127,6 +132,8 @@ export class DataStack extends ReportingPart {
       users: ORIGINALS_KEY_USERS,
       ...(props.breakGlassRoleArn === undefined ? {} : { breakGlassRoleArn: props.breakGlassRoleArn }),
     });
+    // Each original's own data key is kept apart, to be destroyed on its day (crypto-shredding).
+    this.originalsKey.dataKeys = this.dataKeys;
     this.intakeKey = new SealingKey(this, 'IntakeKey', {
       stage,
       alias: 'intake',
@@ -177,6 +184,8 @@ export class DeliveryStack extends ReportingPart {
     });
     // Sends what a step recorded as due for a force but did not finish sending.
     new DisseminationSweeper(this, 'DisseminationSweeper', { stage, table: data.reportStore.table, forceQueues: this.forceQueues, paging: data.paging });
+    // Ends what the retention schedule has ended, once a day.
+    new RetentionJob(this, 'Retention', { stage, table: data.reportStore.table, dataKeys: data.dataKeys, paging: data.paging });
     new CfnOutput(this, 'ReportQueueNameTemplate', { value: this.forceQueues.queueNameTemplate });
   }
 }

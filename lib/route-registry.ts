@@ -521,7 +521,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
       summary:
         "A contact in full: the reporter's original words, the identifying details flagged in them (field pointer, kind, position), the sanitised version so far and the audit trail. Reading it is recorded.",
       responses: { 200: json('The contact in full.', contactForReviewSchema) },
-      problems: NOT_FOUND,
+      problems: { ...NOT_FOUND, 410: "The reporter's original words have ended under the retention schedule; the report's record and audit trail are kept." },
     },
   }),
   staff({

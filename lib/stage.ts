@@ -1,3 +1,5 @@
+import { retentionScheduleSchema, type RetentionSchedule } from '../functions/domain/retention-schedule.ts';
+
 /** Deployment stages, from `-c stage=…`. `local` is the stack the local runtime builds from. */
 export const STAGES = ['dev', 'prod', 'local'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -78,6 +80,8 @@ export const resourceNames = (stage: Stage) => {
   return {
     /** The one DynamoDB table: reports, their events, follow-ups and the statistics counters. */
     table: `${prefix}-reports`,
+    /** Each original's own data key, wrapped; the retention job destroys them (lib/constructs/data-key-store.ts). */
+    dataKeysTable: `${prefix}-data-keys`,
     intakeQueue: `${prefix}-intake`,
     intakeDeadLetterQueue: `${prefix}-intake-dlq`,
     /** A force's queue (or triage's), with `{destination}` for its id, as the functions are given it. */
@@ -143,4 +147,28 @@ export const staffSignInUrls = (stage: Stage, callbackUrls: unknown, logoutUrls:
     logoutUrls: logouts ?? defaults.logoutUrls,
     placeholder: stage !== 'local' && (callbacks === undefined || logouts === undefined),
   };
+};
+
+/** The context key the retention schedule is read from: `-c retention='{"keepingInContactDays":365}'`. */
+export const RETENTION_CONTEXT = 'retention';
+
+/**
+ * The schedule from `-c retention=…` (a JSON object, as text or as cdk.json gives it), every field
+ * defaulting; a clear error for anything else.
+ */
+export const retentionScheduleFrom = (value: unknown): RetentionSchedule => {
+  let given: unknown = value ?? {};
+  if (typeof given === 'string') {
+    try {
+      given = JSON.parse(given);
+    } catch {
+      throw new Error(`-c ${RETENTION_CONTEXT} is not JSON: give an object such as {"keepingInContactDays":365}`);
+    }
+  }
+  const parsed = retentionScheduleSchema.safeParse(given);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`-c ${RETENTION_CONTEXT}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is not a retention schedule'} (each a whole number of days, 1 to 3650)`);
+  }
+  return parsed.data;
 };

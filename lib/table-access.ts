@@ -13,12 +13,12 @@
  * without its LeadingKeys condition (as IAM evaluates ForAllValues, a request with no leading keys,
  * a Scan, would otherwise pass).
  */
-import { IDEMPOTENCY_PARTITION, QUEUE_INDEX } from '../functions/configuration/stack-names.ts';
+import { IDEMPOTENCY_PARTITION, QUEUE_INDEX, RETENTION_INDEX } from '../functions/configuration/stack-names.ts';
 
 export type TableAction = 'GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'Query';
 
 /** The secondary index a grant is on; none for the table itself. */
-export type TableIndex = typeof QUEUE_INDEX;
+export type TableIndex = typeof QUEUE_INDEX | typeof RETENTION_INDEX;
 
 export interface TableGrant {
   /** What the grant is for, in the service's words. */
@@ -58,6 +58,12 @@ const IDEMPOTENCY = grant('keep its idempotency records (Powertools)', ['GetItem
 const REVIEW_QUEUE = grant('list the contacts awaiting review, oldest first', ['Query'], ['REVIEW#awaiting'], QUEUE_INDEX);
 const FOLLOW_UP_QUEUES = grant('list the questions to relay and the answers to review', ['Query'], ['FOLLOW-UP#*'], QUEUE_INDEX);
 const DUE_TO_SEND = grant('find the reports and answers due to be sent, longest due first', ['Query'], ['DUE#report', 'DUE#answer'], QUEUE_INDEX);
+const AT_RETENTION_STAGE = grant('find the reports whose retention day may have come', ['Query'], ['RETENTION#*'], RETENTION_INDEX);
+const END_RETAINED = grant(
+  "remove what the retention schedule ended: a report's contact details, codes, questions, answers and original",
+  ['UpdateItem', 'DeleteItem'],
+  ['REPORT#*'],
+);
 const WITH_A_DESTINATION = grant("list the reports with a force (a force's own, by its id)", ['Query'], ['DESTINATION#*'], QUEUE_INDEX);
 
 /** Seeing the reports that may concern the same person as one, and the links decided for it. */
@@ -81,6 +87,8 @@ export const TABLE_ACCESS: Readonly<Record<string, readonly TableGrant[]>> = {
   // The router, and the sweeper that finishes what a step decided but did not send.
   'route-report': [...DISSEMINATE, OPEN_PERSON_LINK_KEY, MAKE_PERSON_LINK_KEY, FILE_PERSON_KEYS],
   'sweep-due': [...DISSEMINATE, DUE_TO_SEND],
+  // The retention job: reads what may be due, removes what ended, records it (never a counter).
+  'apply-retention': [AT_RETENTION_STAGE, READ_REPORT, READ_TRAIL, WRITE_REPORT, END_RETAINED],
   // The contact centre's.
   'record-phone-report': [WRITE_REPORT, OPEN_CODE_KEY, MAKE_CODE_KEY],
   // The queue index holds only what a force's list shows: the contact centre's lists read each item they list.

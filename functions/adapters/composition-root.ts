@@ -25,6 +25,10 @@ import { documentClient } from './dynamodb-client.ts';
 import { DynamoFollowUpStore } from './follow-up-store.ts';
 import { KmsOriginalsVault } from './originals-vault.ts';
 import { DynamoPersonLinkStore, HmacMatchKeyer } from './person-link-store.ts';
+import { DataKeyShredder, ShreddableOriginalsVault } from './shreddable-vault.ts';
+import { DynamoRetentionStore } from './retention-store.ts';
+import { retentionScheduleSchema, type RetentionSchedule } from '#domain/retention-schedule.ts';
+import { parseOrThrow } from '#domain/zod.ts';
 import { SqsForceQueues, SqsIntakeQueue } from './queues.ts';
 import { DynamoReportStore } from './report-store.ts';
 import { DynamoStatisticsStore } from './statistics-store.ts';
@@ -71,7 +75,15 @@ export const intakeQueue = /* @__PURE__ */ wire(
   ({ intakeQueueUrl, intakeKeyId }) => new SqsIntakeQueue(sqsClient(), intakeQueueUrl, intakeSeal.build({ intakeKeyId })),
 );
 export const forceQueues = /* @__PURE__ */ wire(['reportQueueNameTemplate'], ({ reportQueueNameTemplate }) => new SqsForceQueues(sqsClient(), reportQueueNameTemplate));
-export const originalsVault = /* @__PURE__ */ wire(['originalsKeyId'], ({ originalsKeyId }) => new KmsOriginalsVault(kmsClient(), originalsKeyId));
+/** Seals each report's original (and its contact details apart) and each answer under a data key of its own, kept in the data keys table. */
+export const originalsVault = /* @__PURE__ */ wire(
+  ['originalsKeyId', 'dataKeysTableName'],
+  ({ originalsKeyId, dataKeysTableName }) => new ShreddableOriginalsVault(kmsClient(), originalsKeyId, documentClient(), dataKeysTableName),
+);
+/** Destroys data keys on their day: needs no KMS key, only the data keys table. */
+export const keyShredder = /* @__PURE__ */ wire(['dataKeysTableName'], ({ dataKeysTableName }) => new DataKeyShredder(documentClient(), dataKeysTableName));
+export const retentionStore = /* @__PURE__ */ wire(['tableName'], ({ tableName }) => new DynamoRetentionStore(documentClient(), tableName));
+export const retentionSchedule = /* @__PURE__ */ wire(['retention'], ({ retention }): RetentionSchedule => parseOrThrow(retentionScheduleSchema, JSON.parse(retention)));
 export const reviewPolicy = /* @__PURE__ */ wire(
   ['review', 'reviewExemptForces'],
   ({ review, reviewExemptForces }): ReviewPolicy => parseReviewPolicy(review, reviewExemptForces.join(',')),

@@ -77,6 +77,6 @@ export const queryPage = async (
 
 /** Strips the table's own keys from an item, leaving the domain object. */
 export const withoutKeys = <T>(item: Item): T => {
-  const { PK: _pk, SK: _sk, kind: _kind, GSI1PK: _gpk, GSI1SK: _gsk, ...rest } = item;
+  const { PK: _pk, SK: _sk, kind: _kind, GSI1PK: _gpk, GSI1SK: _gsk, GSI2PK: _rpk, GSI2SK: _rsk, ...rest } = item;
   return rest as T;
 };

@@ -11,7 +11,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { DecryptCommand, GenerateDataKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
 import type { OriginalsVault } from '#domain/ports.ts';
-import type { SealedOriginal } from '#domain/entities/sealed-original.ts';
+import type { SealedOriginal, SealedWithItsKey } from '#domain/entities/sealed-original.ts';
 import type { Reference } from '#domain/reference.ts';
 
 const ALGORITHM = 'AES-256-GCM';
@@ -37,7 +37,12 @@ export interface DataKeyReuse {
 /** How many unwrapped data keys a vault that reuses them keeps for opening. */
 const OPENED_KEYS_KEPT = 64;
 
-export class KmsOriginalsVault implements OriginalsVault {
+/**
+ * Seals with the data key beside the ciphertext (the first form): what the intake queue carries,
+ * and every original sealed before retention, which the shreddable vault (shreddable-vault.ts)
+ * opens through this.
+ */
+export class KmsOriginalsVault implements Pick<OriginalsVault, 'seal' | 'open'> {
   /** @param keyId the key: key id, key ARN or alias, as KMS accepts them */
   private readonly client: KMSClient;
   private readonly keyId: string;
@@ -95,7 +100,7 @@ export class KmsOriginalsVault implements OriginalsVault {
     return made;
   }
 
-  async seal(reference: Reference, plaintext: string): Promise<SealedOriginal> {
+  async seal(reference: Reference, plaintext: string): Promise<SealedWithItsKey> {
     const dataKey = await this.dataKeyForSealing(reference);
     try {
       const iv = randomBytes(IV_BYTES);
@@ -149,6 +154,7 @@ export class KmsOriginalsVault implements OriginalsVault {
   }
 
   async open(reference: Reference, sealed: SealedOriginal): Promise<string> {
+    if (sealed.version !== undefined) throw new Error('A text sealed under a kept data key is opened by the shreddable vault');
     if (sealed.algorithm !== ALGORITHM) throw new Error(`Cannot open an original sealed with ${String(sealed.algorithm)}`);
     const iv = Buffer.from(sealed.iv, 'base64');
     const authTag = Buffer.from(sealed.authTag, 'base64');

@@ -6,9 +6,11 @@
  * |             | (with the first follow-up code's hash, `followUpCode`, where the report came with one) |
  * | original    | REPORT#<ref>        | ORIGINAL                 |                        |                    |
  * |             | (with `dissemination`, where the contact was sent straight on from routing: its destination and force reference) |
+ * |             | (the sealed original, and `contact`: the reporter's contact details, sealed apart, until keeping in contact ends) |
  * | report      | REPORT#<ref>        | REPORT                   | REVIEW#awaiting, or    | <receivedAt>#<ref> |
  * |             |                     |                          | DESTINATION#<force>, or|                    |
  * |             |                     |                          | DUE#report             | <dueSince>#<ref>   |
+ * |             | (and, once settled, in the Retention index: GSI2PK `RETENTION#<stage>`, GSI2SK `<day>#<ref>`) |
  * | event       | REPORT#<ref>        | EVENT#<time>#<type>#<id> |                        |                    |
  * |             |                     | (events one step decided together: one item, the first's key, the rest in `followedBy`) |
  * | statistics  | STATS#<destination> | <yyyy-mm>                |                        |                    |
@@ -37,12 +39,14 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '#domain/audit.ts';
-import { QUEUE_INDEX, QUEUE_INDEX_ATTRIBUTES } from '../configuration/stack-names.ts';
+import { QUEUE_INDEX, QUEUE_INDEX_ATTRIBUTES, RETENTION_INDEX } from '../configuration/stack-names.ts';
 import { ConcurrentChange, type DuePage, type DueReport, type ReportStore } from '#domain/ports.ts';
 import { conditionFailed, eventPut, eventsPut, queryPage, withoutKeys, type Item } from './dynamodb-items.ts';
 import type { SplitChange } from '#domain/entities/split-change.ts';
 import type { Reference } from '#domain/reference.ts';
-import type { SealedOriginal } from '#domain/entities/sealed-original.ts';
+import type { SealedOriginal, SealedReport } from '#domain/entities/sealed-original.ts';
+import { retentionFacts } from '#domain/retention-schedule.ts';
+import type { RetentionStage } from '#domain/ports.ts';
 import type { FollowUpCredential } from '#domain/follow-up-code.ts';
 import type { ForceReference, ForceReferenceEntry } from '#domain/entities/force-reference.ts';
 import type { ForceId } from '#domain/forces.ts';
@@ -84,7 +88,29 @@ const indexKeys = (record: ReportRecord): Item => {
   return {};
 };
 
-const reportItem = (record: ReportRecord): Item => ({ ...reportKey(record.reference), kind: 'report', ...record, ...indexKeys(record) });
+/** The retention index's partition for a stage. */
+export const retentionPartition = (stage: RetentionStage): string => `RETENTION#${stage}`;
+
+/**
+ * Where a report is in the retention index: nowhere until it settles (reaches a force, or is
+ * closed) and again nowhere once its original has ended; in between under its stage, by the day
+ * its count starts. A split contact enters when its parts have ended its keeping in contact.
+ */
+export const retentionIndexKeys = (record: ReportRecord): Item => {
+  const marks = record.retention;
+  if (marks?.originalEnded !== undefined) return {};
+  const key = (stage: RetentionStage, day: string) => ({ GSI2PK: retentionPartition(stage), GSI2SK: `${day}#${record.reference}` });
+  if (marks?.keepingInContactEnded !== undefined) return key('original', marks.keepingInContactEnded);
+  const facts = retentionFacts(record);
+  if (facts.settledAt === undefined || (facts.state !== 'disseminated' && facts.state !== 'closed')) return {};
+  const settled = facts.settledAt.slice(0, 10);
+  const from = marks?.countFrom !== undefined && marks.countFrom > settled ? marks.countFrom : settled;
+  return key(facts.state === 'closed' ? 'closed' : 'keeping-in-contact', from);
+};
+
+export { RETENTION_INDEX };
+
+export const reportItem = (record: ReportRecord): Item => ({ ...reportKey(record.reference), kind: 'report', ...record, ...indexKeys(record), ...retentionIndexKeys(record) });
 
 const fromReportItem = (item: Item): ReportRecord => withoutKeys<ReportRecord>(item);
 
@@ -291,10 +317,17 @@ export class DynamoReportStore implements ReportStore {
     }
   }
 
-  async keepOriginal(reference: Reference, original: SealedOriginal, dissemination?: DirectDissemination): Promise<KeptOriginal> {
+  async keepOriginal(reference: Reference, { original, contactDetails }: SealedReport, dissemination?: DirectDissemination): Promise<KeptOriginal> {
     const keep = {
       TableName: this.tableName,
-      Item: { ...originalKey(reference), kind: 'original', reference, original, ...(dissemination === undefined ? {} : { dissemination }) },
+      Item: {
+        ...originalKey(reference),
+        kind: 'original',
+        reference,
+        original,
+        ...(contactDetails === undefined ? {} : { contact: contactDetails }),
+        ...(dissemination === undefined ? {} : { dissemination }),
+      },
       ConditionExpression: 'attribute_not_exists(PK)',
     };
     try {
@@ -316,9 +349,10 @@ export class DynamoReportStore implements ReportStore {
     }
   }
 
-  async findOriginal(reference: Reference): Promise<SealedOriginal | undefined> {
+  async findOriginal(reference: Reference): Promise<SealedReport | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: originalKey(reference), ConsistentRead: true }));
-    return Item === undefined ? undefined : (Item.original as SealedOriginal);
+    if (Item === undefined) return undefined;
+    return { original: Item.original as SealedOriginal, ...(Item.contact === undefined ? {} : { contactDetails: Item.contact as SealedOriginal }) };
   }
 
   async find(reference: Reference): Promise<ReportRecord | undefined> {

@@ -28,6 +28,10 @@ export const SETTINGS = {
   tableName: { variable: 'TABLE_NAME', schema: z.string().check(z.regex(/^[A-Za-z0-9_.-]{3,255}$/, 'is not a DynamoDB table name')) },
   intakeQueueUrl: { variable: 'INTAKE_QUEUE_URL', schema: z.url({ protocol: /^https?$/, error: 'is not a queue URL' }) },
   originalsKeyId: { variable: 'ORIGINALS_KEY_ID', schema: z.string().check(z.minLength(1)) },
+  /** The data keys table: each original's own data key, wrapped, destroyed on its day (functions/adapters/shreddable-vault.ts). */
+  dataKeysTableName: { variable: 'DATA_KEYS_TABLE_NAME', schema: z.string().check(z.regex(/^[A-Za-z0-9_.-]{3,255}$/, 'is not a DynamoDB table name')) },
+  /** The retention schedule, as JSON (functions/domain/retention-schedule.ts retentionScheduleSchema; checked there). */
+  retention: { variable: 'RETENTION', schema: z.string().check(z.minLength(2, 'is not a retention schedule')) },
   intakeKeyId: { variable: 'INTAKE_KEY_ID', schema: z.string().check(z.minLength(1)) },
   followUpCodeKeyId: { variable: 'FOLLOW_UP_CODE_KEY_ID', schema: z.string().check(z.minLength(1)) },
   /** The KMS key the person-link key (the secret match keys are HMACs under) is wrapped by: the router's alone. */

@@ -35,3 +35,12 @@ export const FORMER_QUEUE_INDEX = 'GSI1';
  * the only items the taking functions may read.
  */
 export const IDEMPOTENCY_PARTITION = 'IDEMPOTENCY';
+
+/**
+ * The report table's retention index, on GSI2PK and GSI2SK, keys only: each report that has
+ * settled and still holds something the schedule will end, under its stage (`RETENTION#closed`,
+ * `RETENTION#keeping-in-contact`, `RETENTION#original`) by the day its count starts
+ * (functions/adapters/report-store.ts retentionIndexKeys). The retention job reads only what may be
+ * due, never the whole table; a report whose original has ended leaves it.
+ */
+export const RETENTION_INDEX = 'Retention';

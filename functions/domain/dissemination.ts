@@ -15,6 +15,7 @@ import type { RecordedContact } from './entities/report-change.ts';
 import { requiresReview, type ReviewPolicy } from './review-policy.ts';
 import { routeReport } from './routing.ts';
 import { TRIAGE } from './entities/routing-decision.ts';
+import { separateContactDetails } from './report.ts';
 
 export interface DisseminationPorts {
   readonly store: ReportStore;
@@ -24,8 +25,9 @@ export interface DisseminationPorts {
 }
 
 export interface RoutingPorts extends DisseminationPorts {
-  readonly vault: Pick<OriginalsVault, 'seal'>;
+  readonly vault: Pick<OriginalsVault, 'sealReport'>;
 }
+
 
 export interface DisseminationOutcome {
   readonly record: ReportRecord;
@@ -71,7 +73,11 @@ export const disseminate = async (ports: DisseminationPorts, due: ReportRecord):
  */
 export const routeContact = async (ports: RoutingPorts, message: IntakeMessage, policy: ReviewPolicy): Promise<DisseminationOutcome> => {
   const decision = routeReport(message.report, message.receivedAt);
-  const original = await ports.vault.seal(message.reference, JSON.stringify(message.report));
+  // The original first, in an item of its own written once: the report is never recorded without it.
+  // A confidential reporter's contact details are sealed apart, under a key of their own: they end
+  // a year before the original does (retention-schedule.ts).
+  const { original: report, contactDetails } = separateContactDetails(message.report);
+  const original = await ports.vault.sealReport(message.reference, JSON.stringify(report), contactDetails === undefined ? undefined : JSON.stringify(contactDetails));
   // A report that speaks of a protected unit is always reviewed, whatever the force's exemption.
   const review = requiresReview(policy, decision.destination) || decision.protection !== undefined;
   const { destination } = decision;

@@ -12,7 +12,7 @@ import type { SplitChange } from './entities/split-change.ts';
 import type { DirectDissemination, ForceReferenceGiven, KeptOriginal, RecordedContact, ReportChange } from './entities/report-change.ts';
 import type { Destination } from './entities/routing-decision.ts';
 import type { ForceReference, ForceReferenceEntry } from './entities/force-reference.ts';
-import type { SealedOriginal } from './entities/sealed-original.ts';
+import type { SealedOriginal, SealedReport } from './entities/sealed-original.ts';
 import type { ForceId } from './forces.ts';
 import type { FollowUpCredential } from './entities/follow-up-credential.ts';
 
@@ -54,16 +54,16 @@ export interface ReportStore {
   appendEvent(reference: Reference, event: AuditEvent): Promise<void>;
   find(reference: Reference): Promise<ReportRecord | undefined>;
   /**
-   * Keeps a report's sealed original, once, before the report is recorded, so no report is without
+   * Keeps a report's sealed original (and the reporter's contact details, sealed apart), once, before the report is recorded, so no report is without
    * it; for a contact sent straight on from routing, with where it goes and, for a force, the
    * force's reference, claimed in the same write. Says whether this call kept it, and the direct
    * dissemination it is kept for: this call's, or an earlier delivery's (none when that one kept it
    * for review); a repeat leaves the one kept first. Fails when the force reference drawn is taken
    * (once in 2^60): nothing is kept, and the contact's next delivery draws another.
    */
-  keepOriginal(reference: Reference, original: SealedOriginal, dissemination?: DirectDissemination): Promise<KeptOriginal>;
-  /** The sealed original kept for a report (or a contact split later), if any. */
-  findOriginal(reference: Reference): Promise<SealedOriginal | undefined>;
+  keepOriginal(reference: Reference, sealed: SealedReport, dissemination?: DirectDissemination): Promise<KeptOriginal>;
+  /** The sealed original kept for a report (or a contact split later), and its contact details while they are kept. */
+  findOriginal(reference: Reference): Promise<SealedReport | undefined>;
   /** Contacts awaiting review, oldest first. */
   awaitingReview(page: { limit: number; after?: string }): Promise<{ records: ReportRecord[]; next?: string }>;
   /** The contact that has waited longest for review, if any: which, and since when. */
@@ -146,8 +146,67 @@ export interface FollowUpStore {
 }
 
 export interface OriginalsVault {
-  /** Seals the text under the contact-centre key, bound to the report's reference. */
+  /** Seals the text (an answer, added information) under the contact-centre key, bound to the report's reference. */
   seal(reference: Reference, plaintext: string): Promise<SealedOriginal>;
-  /** Opens a sealed original; fails if it was sealed for another reference or tampered with. */
+  /**
+   * Seals a report's original and its reporter's contact details apart, each under a key that can
+   * be destroyed on its own day (the contact details' first), bound to the report's reference.
+   */
+  sealReport(reference: Reference, original: string, contactDetails?: string): Promise<SealedReport>;
+  /**
+   * Opens a sealed original; fails if it was sealed for another reference or tampered with, and
+   * with KeyDestroyed once its key has been destroyed (the retention schedule ended it).
+   */
   open(reference: Reference, sealed: SealedOriginal): Promise<string>;
+  /**
+   * Opens a report's original and, while they are kept, its contact details: with one request to
+   * KMS when they share a data key, as a report sealed whole was opened with one.
+   */
+  openReport(reference: Reference, sealed: SealedReport): Promise<{ original: string; contactDetails?: string }>;
+}
+
+/** Destroys the data keys a report's texts were sealed under, so that no copy of them opens again. */
+export interface KeyShredder {
+  /** The keys of the reporter's contact details and of their answers and added information. */
+  destroyKeepingInContactKeys(reference: Reference): Promise<void>;
+  /** Every key of the report: its original's with them. */
+  destroyAllKeys(reference: Reference): Promise<void>;
+}
+
+/** The text's key was destroyed: what was sealed under it is gone, from every copy. */
+export class KeyDestroyed extends Error {
+  constructor(reference: string) {
+    super(`The key of a text of ${reference} has been destroyed under the retention schedule`);
+    this.name = 'KeyDestroyed';
+  }
+}
+
+/**
+ * Where the retention job finds a report (functions/domain/retention.ts): closed without
+ * dissemination (everything ends at once), keeping in contact (settled, or last heard of, on a
+ * day), or keeping its original (keeping in contact ended on a day).
+ */
+export type RetentionStage = 'closed' | 'keeping-in-contact' | 'original';
+
+/** What the retention job reads and removes; each removal is harmless to repeat. */
+export interface RetentionStore {
+  /**
+   * Reports at a stage whose day to count from (closed, settled or last heard of; the day keeping
+   * in contact ended, for the original) is on or before the day given: only which,
+   * from the retention index. Read each afresh before acting on it.
+   */
+  atRetentionStage(stage: RetentionStage, onOrBefore: string, page: { limit: number; after?: string }): Promise<{ references: Reference[]; next?: string }>;
+  /** Removes the reporter's sealed contact details from the original's item. */
+  removeContactDetails(reference: Reference): Promise<void>;
+  /** Removes every follow-up code hash kept for the report: the code stops working. */
+  removeFollowUpCodes(reference: Reference): Promise<void>;
+  /** Removes the questions and answers given. */
+  removeFollowUps(reference: Reference, questionIds: readonly string[], answerIds: readonly string[]): Promise<void>;
+  /** Removes the original's item (its ciphertext; its key is destroyed first). */
+  removeOriginal(reference: Reference): Promise<void>;
+  /**
+   * Records the report's next version (what ended, on it) with the events saying so, all or
+   * nothing; throws ConcurrentChange if the report changed since it was read.
+   */
+  recordRetention(before: ReportRecord, after: ReportRecord, events: readonly AuditEvent[]): Promise<void>;
 }

@@ -156,3 +156,17 @@ export type Category = (typeof CATEGORIES)[number];
 export type ReportSubmission = z.output<typeof reportSubmissionSchema>;
 export type ReporterMode = ReportSubmission['reporter']['mode'];
 export type ReportSubmissionInput = z.input<typeof reportSubmissionSchema>;
+
+/** How the contact centre may reach a confidential reporter. */
+export type Contact = z.output<typeof contactSchema>;
+
+/** A report's words without the reporter's contact details, and the contact details, to be sealed apart. */
+export const separateContactDetails = (report: ReportSubmission): { original: ReportSubmission; contactDetails?: Contact } => {
+  if (report.reporter.mode !== 'confidential' || report.reporter.contact === undefined) return { original: report };
+  const { contact, ...reporter } = report.reporter;
+  return { original: { ...report, reporter }, contactDetails: contact };
+};
+
+/** The report as the reporter gave it: its original with the contact details put back, while they are kept. */
+export const withContactDetails = (original: ReportSubmission, contactDetails: Contact | undefined): ReportSubmission =>
+  contactDetails === undefined || original.reporter.mode !== 'confidential' ? original : { ...original, reporter: { ...original.reporter, contact: contactDetails } };

@@ -10,7 +10,7 @@ import { auditEvent, type AuditEvent } from './audit.ts';
 import type { DisseminableContent } from './disseminable-content.ts';
 import { findForce, type Force } from './forces.ts';
 import type { OriginalsVault, ReportStore } from './ports.ts';
-import { reportSubmissionSchema, type ReportSubmission } from './report.ts';
+import { contactSchema, reportSubmissionSchema, withContactDetails, type ReportSubmission } from './report.ts';
 import { newReference, type Reference } from './reference.ts';
 import type { ReportRecord, ReportStatus } from './entities/report-record.ts';
 import type { ReportChange } from './entities/report-change.ts';
@@ -267,6 +267,13 @@ export const reviewStep = async (
   return done(change.record);
 };
 
+/** The original's day came under the retention schedule: it is gone. */
+export interface OriginalEnded {
+  readonly kind: 'original-ended';
+  /** The day it ended. */
+  readonly on: string;
+}
+
 /** A contact opened for review: the record, the reporter's own words, and its trail with this reading in it. */
 export interface OpenedContact {
   readonly record: ReportRecord;
@@ -279,19 +286,24 @@ export interface OpenedContact {
  * nobody reads a reporter's own words without the trail saying who and when.
  */
 export const openForReview = async (
-  ports: { readonly reports: Pick<ReportStore, 'find' | 'findOriginal' | 'appendEvent' | 'auditTrail'>; readonly vault: Pick<OriginalsVault, 'open'> },
+  ports: { readonly reports: Pick<ReportStore, 'find' | 'findOriginal' | 'appendEvent' | 'auditTrail'>; readonly vault: Pick<OriginalsVault, 'openReport'> },
   reference: Reference,
   by: string,
   at: Date,
-): Promise<StepResult<OpenedContact, NotFound>> => {
+): Promise<StepResult<OpenedContact, NotFound | OriginalEnded>> => {
   const record = await ports.reports.find(reference);
   if (record === undefined) return refused({ kind: 'not-found' });
   // A report split from a contact shares the contact's original, sealed for the contact's reference;
   // a report recorded before originals had their own item holds it in its record.
+  // Its contact details, sealed apart since retention, are put back while they are kept.
   const sealedFor = record.splitFrom ?? reference;
-  const sealed = record.original ?? (await ports.reports.findOriginal(sealedFor));
+  const sealed = record.original === undefined ? await ports.reports.findOriginal(sealedFor) : { original: record.original };
+  // Ended under the retention schedule (its key destroyed, its item gone): nothing to read, and nothing read.
+  if (sealed === undefined && record.retention?.originalEnded !== undefined) return refused({ kind: 'original-ended', on: record.retention.originalEnded });
   if (sealed === undefined) throw new Error(`No original kept for ${sealedFor}`);
-  const original = reportSubmissionSchema.parse(JSON.parse(await ports.vault.open(sealedFor, sealed)));
+  const opened = await ports.vault.openReport(sealedFor, sealed);
+  const contactDetails = opened.contactDetails === undefined ? undefined : contactSchema.parse(JSON.parse(opened.contactDetails));
+  const original = withContactDetails(reportSubmissionSchema.parse(JSON.parse(opened.original)), contactDetails);
   await ports.reports.appendEvent(reference, auditEvent('original_read', at, {}, by));
   return done({ record, original, audit: await ports.reports.auditTrail(reference) });
 };

@@ -18,6 +18,9 @@ const reviewPorts = portsFor({ reports: reportStore, vault: originalsVault, link
 export const handler = staffRoute(['analysts', 'supervisors']).handler(async (event) => {
   const ports = reviewPorts();
   const opened = await openForReview(ports, referenceFrom(event.pathParameters), event.staff.username, ports.clock());
+  if (opened.kind === 'refused' && opened.refusal.kind === 'original-ended') {
+    throw statusProblem(410, 'Gone', `The reporter's original words ended under the retention schedule on ${opened.refusal.on}. The report's record and audit trail are kept.`);
+  }
   if (opened.kind === 'refused') throw statusProblem(404, 'Not Found', 'There is no report with that reference.');
   const { record, original, audit } = opened.value;
   return json(200, contactForReview(record, original, flagIdentifyingDetails(original), audit, await personLinksOf(ports, record)));

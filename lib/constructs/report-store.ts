@@ -7,7 +7,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { isProduction, resourcePrefix, type Stage } from '../stage.ts';
-import { FORMER_QUEUE_INDEX, QUEUE_INDEX, QUEUE_INDEX_ATTRIBUTES } from '../../functions/configuration/stack-names.ts';
+import { FORMER_QUEUE_INDEX, QUEUE_INDEX, QUEUE_INDEX_ATTRIBUTES, RETENTION_INDEX } from '../../functions/configuration/stack-names.ts';
 
 /** Set (`-c queueIndexTransition=on`) for the deploys that move a deployed table from GSI1 to Queues: README, Deploy. */
 export const QUEUE_INDEX_TRANSITION = 'queueIndexTransition';
@@ -41,6 +41,16 @@ export class ReportStore extends Construct {
       sortKey: { name: 'GSI1SK', type: AttributeType.STRING },
       projectionType: ProjectionType.INCLUDE,
       nonKeyAttributes: [...QUEUE_INDEX_ATTRIBUTES],
+    });
+    // The retention index: each settled report that still holds something the schedule will end,
+    // by stage and the day its count starts (functions/adapters/report-store.ts retentionIndexKeys).
+    // Keys only: the retention job reads each report afresh. A report enters it once, when it
+    // settles, and moves or leaves it only when the job records what ended.
+    this.table.addGlobalSecondaryIndex({
+      indexName: RETENTION_INDEX,
+      partitionKey: { name: 'GSI2PK', type: AttributeType.STRING },
+      sortKey: { name: 'GSI2SK', type: AttributeType.STRING },
+      projectionType: ProjectionType.KEYS_ONLY,
     });
     // A deployed table keeps the index it had (every attribute projected) while Queues is added
     // and functions still on the old code read it: CloudFormation adds or removes one index per

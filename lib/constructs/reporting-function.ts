@@ -18,7 +18,7 @@ import { variableOf } from '../../functions/configuration/settings.ts';
 import { HANDLER_METADATA, PROJECT_ROOT } from '../project-layout.ts';
 import { BUNDLE_HANDLER, handlerBundling } from './function-bundles.ts';
 import { handlerName, tableAccessOf } from '../table-access.ts';
-import { FORMER_QUEUE_INDEX } from '../../functions/configuration/stack-names.ts';
+import { FORMER_QUEUE_INDEX, QUEUE_INDEX } from '../../functions/configuration/stack-names.ts';
 import { inQueueIndexTransition } from './report-store.ts';
 
 export interface ReportingFunctionProps {
@@ -91,7 +91,8 @@ export class ReportingFunction extends LambdaFunction {
     // While a deployed table moves to the keys-only queue index, the old code still running reads the old one.
     const transition = inQueueIndexTransition(this);
     for (const { actions, partitions, index } of tableAccessOf(this.handlerModule)) {
-      const resources = index === undefined ? [table.tableArn] : (transition ? [index, FORMER_QUEUE_INDEX] : [index]).map((name) => `${table.tableArn}/index/${name}`);
+      const resources =
+        index === undefined ? [table.tableArn] : (transition && index === QUEUE_INDEX ? [index, FORMER_QUEUE_INDEX] : [index]).map((name) => `${table.tableArn}/index/${name}`);
       for (const resource of resources) {
         this.addToRolePolicy(
           new PolicyStatement({

@@ -30,7 +30,8 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import type { KeyUsers } from '../key-access.ts';
 import { isProduction, resourcePrefix, type Stage } from '../stage.ts';
-import { functionRoleName } from './reporting-function.ts';
+import type { DataKeyStore } from './data-key-store.ts';
+import { functionRoleName, ReportingFunction } from './reporting-function.ts';
 
 /** What the account may do with the key: administer it, never use it or grant its use. */
 export const KEY_ADMINISTRATION = [
@@ -115,13 +116,22 @@ export class SealingKey extends Construct {
     });
   }
 
+  /**
+   * Where the data keys made under this key are kept, when they are kept apart from what they
+   * seal (the originals key's: lib/constructs/data-key-store.ts): a function that seals or opens
+   * with the key is given that table too.
+   */
+  dataKeys: DataKeyStore | undefined = undefined;
+
   /** May seal with the key, and never open. */
   grantSeal(grantee: IGrantable): void {
     this.key.grant(grantee, 'kms:GenerateDataKey');
+    if (grantee instanceof ReportingFunction) this.dataKeys?.bind(grantee, 'seal');
   }
 
   /** May open what the key sealed. */
   grantOpen(grantee: IGrantable): void {
     this.key.grant(grantee, 'kms:Decrypt');
+    if (grantee instanceof ReportingFunction) this.dataKeys?.bind(grantee, 'open');
   }
 }

@@ -9,7 +9,7 @@ import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { auditEvent } from '../../functions/domain/audit.ts';
 import { DynamoFollowUpStore } from '../../functions/adapters/follow-up-store.ts';
 import { DynamoReportStore } from '../../functions/adapters/report-store.ts';
-import { KmsOriginalsVault } from '../../functions/adapters/originals-vault.ts';
+import { ShreddableOriginalsVault } from '../../functions/adapters/shreddable-vault.ts';
 import { SqsForceQueues } from '../../functions/adapters/queues.ts';
 import { routeContact } from '../../functions/domain/dissemination.ts';
 import { receiveInformation } from '../../functions/domain/follow-up.ts';
@@ -32,7 +32,12 @@ const ports = () => ({
   store: new DynamoReportStore(documents(), local.stack.tableName),
   followUps: new DynamoFollowUpStore(documents(), local.stack.tableName),
   forceQueues: new SqsForceQueues(local.sqs, 'pac-local-reports-{destination}.fifo'),
-  vault: new KmsOriginalsVault(localKmsClient(local.stack.kmsEndpoint), local.functionSetting('ORIGINALS_KEY_ID')),
+  vault: new ShreddableOriginalsVault(
+    localKmsClient(local.stack.kmsEndpoint),
+    local.functionSetting('ORIGINALS_KEY_ID'),
+    DynamoDBDocumentClient.from(localDynamoDbClient(local.stack.dynamoDbEndpoint)),
+    local.functionSetting('DATA_KEYS_TABLE_NAME'),
+  ),
   clock: () => new Date(),
 });
 

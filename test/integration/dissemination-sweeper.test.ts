@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import type { Message } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoFollowUpStore } from '../../functions/adapters/follow-up-store.ts';
-import { KmsOriginalsVault } from '../../functions/adapters/originals-vault.ts';
+import { ShreddableOriginalsVault } from '../../functions/adapters/shreddable-vault.ts';
 import { SqsForceQueues } from '../../functions/adapters/queues.ts';
 import { DynamoReportStore } from '../../functions/adapters/report-store.ts';
 import { inFunctionEnvironment } from '../../functions/configuration/function-environment.ts';
@@ -59,7 +59,12 @@ const realPorts = (forceQueues = new FlakyForceQueues(), clock = () => new Date(
     reports: store,
     followUps: new DynamoFollowUpStore(documents(), local.stack.tableName),
     forceQueues,
-    vault: new KmsOriginalsVault(localKmsClient(local.stack.kmsEndpoint), local.functionSetting('ORIGINALS_KEY_ID')),
+    vault: new ShreddableOriginalsVault(
+    localKmsClient(local.stack.kmsEndpoint),
+    local.functionSetting('ORIGINALS_KEY_ID'),
+    DynamoDBDocumentClient.from(localDynamoDbClient(local.stack.dynamoDbEndpoint)),
+    local.functionSetting('DATA_KEYS_TABLE_NAME'),
+  ),
     clock,
   };
 };

@@ -19,7 +19,7 @@ import {
   NotFoundException,
 } from '@aws-sdk/client-kms';
 import { KmsOriginalsVault } from '../../functions/adapters/originals-vault.ts';
-import type { SealedOriginal } from '../../functions/domain/entities/sealed-original.ts';
+import type { SealedWithItsKey as SealedOriginal } from '../../functions/domain/entities/sealed-original.ts';
 import { newReference } from '../../functions/domain/reference.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/emulators.ts';
 import { startKmsEmulator, type KmsEmulator } from '../../local/kms-emulator.ts';

@@ -9,7 +9,7 @@ import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { SqsForceQueues } from '../../functions/adapters/queues.ts';
 import { DynamoFollowUpStore } from '../../functions/adapters/follow-up-store.ts';
 import { DynamoReportStore } from '../../functions/adapters/report-store.ts';
-import { KmsOriginalsVault } from '../../functions/adapters/originals-vault.ts';
+import { ShreddableOriginalsVault } from '../../functions/adapters/shreddable-vault.ts';
 import { routeContact } from '../../functions/domain/dissemination.ts';
 import { parseReviewPolicy } from '../../functions/domain/review-policy.ts';
 import { intakeMessage } from '../../functions/domain/intake.ts';
@@ -29,7 +29,12 @@ const realPorts = () => ({
   store: new DynamoReportStore(DynamoDBDocumentClient.from(localDynamoDbClient(local.stack.dynamoDbEndpoint)), local.stack.tableName),
   followUps: new DynamoFollowUpStore(DynamoDBDocumentClient.from(localDynamoDbClient(local.stack.dynamoDbEndpoint)), local.stack.tableName),
   forceQueues: new SqsForceQueues(local.sqs, 'pac-local-reports-{destination}.fifo'),
-  vault: new KmsOriginalsVault(localKmsClient(local.stack.kmsEndpoint), local.functionSetting('ORIGINALS_KEY_ID')),
+  vault: new ShreddableOriginalsVault(
+    localKmsClient(local.stack.kmsEndpoint),
+    local.functionSetting('ORIGINALS_KEY_ID'),
+    DynamoDBDocumentClient.from(localDynamoDbClient(local.stack.dynamoDbEndpoint)),
+    local.functionSetting('DATA_KEYS_TABLE_NAME'),
+  ),
   clock: () => new Date(),
 });
 const NO_REVIEW = parseReviewPolicy('off');
@@ -94,7 +99,7 @@ describe('the router when a step fails', () => {
     const message = messageFor('Suffolk');
     const taken = newForceReference();
     await documents().send(new PutCommand({ TableName: local.stack.tableName, Item: { PK: `FORCE-REFERENCE#${taken}`, SK: 'FORCE-REFERENCE', kind: 'force-reference', reference: 'PAC-AAAA-AAAA', force: 'suffolk' } }));
-    const original = await ports.vault.seal(message.reference, JSON.stringify(message.report));
+    const original = await ports.vault.sealReport(message.reference, JSON.stringify(message.report));
     await assert.rejects(ports.store.keepOriginal(message.reference, original, { destination: 'suffolk', forceReference: taken }), /TransactionCanceled|ConditionalCheckFailed/);
     assert.equal(await ports.store.findOriginal(message.reference), undefined, 'nothing kept');
     assert.deepEqual(await ports.store.findByForceReference(taken), { reference: 'PAC-AAAA-AAAA', force: 'suffolk' }, 'the other report keeps it');

@@ -13,7 +13,7 @@ import {
   type OriginalsVault,
   type ReportStore,
 } from '../../functions/domain/ports.ts';
-import type { SealedOriginal } from '../../functions/domain/entities/sealed-original.ts';
+import type { SealedOriginal, SealedReport } from '../../functions/domain/entities/sealed-original.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
 import type { Answer, Question } from '../../functions/domain/entities/follow-up.ts';
 import type { ForceReference, ForceReferenceEntry } from '../../functions/domain/entities/force-reference.ts';
@@ -106,11 +106,11 @@ export class InMemoryReportStore implements ReportStore {
     return this.records.get(reference);
   }
 
-  readonly originals = new Map<string, SealedOriginal>();
+  readonly originals = new Map<string, SealedReport>();
 
   readonly directDisseminations = new Map<string, DirectDissemination | undefined>();
 
-  async keepOriginal(reference: Reference, original: SealedOriginal, dissemination?: DirectDissemination): Promise<KeptOriginal> {
+  async keepOriginal(reference: Reference, original: SealedReport, dissemination?: DirectDissemination): Promise<KeptOriginal> {
     if (this.originals.has(reference)) {
       const kept = this.directDisseminations.get(reference);
       return { first: false, ...(kept === undefined ? {} : { dissemination: kept }) };
@@ -125,7 +125,7 @@ export class InMemoryReportStore implements ReportStore {
     return { first: true, ...(dissemination === undefined ? {} : { dissemination }) };
   }
 
-  async findOriginal(reference: Reference): Promise<SealedOriginal | undefined> {
+  async findOriginal(reference: Reference): Promise<SealedReport | undefined> {
     return this.originals.get(reference);
   }
 
@@ -167,8 +167,14 @@ export class InMemoryVault implements OriginalsVault {
   async seal(reference: Reference, plaintext: string): Promise<SealedOriginal> {
     return { algorithm: 'AES-256-GCM', keyId: 'in-memory', encryptedDataKey: reference, iv: '', ciphertext: Buffer.from(plaintext).toString('base64'), authTag: '' };
   }
+  async sealReport(reference: Reference, original: string, contactDetails?: string): Promise<SealedReport> {
+    return { original: await this.seal(reference, original), ...(contactDetails === undefined ? {} : { contactDetails: await this.seal(reference, contactDetails) }) };
+  }
+  async openReport(reference: Reference, sealed: SealedReport): Promise<{ original: string; contactDetails?: string }> {
+    return { original: await this.open(reference, sealed.original), ...(sealed.contactDetails === undefined ? {} : { contactDetails: await this.open(reference, sealed.contactDetails) }) };
+  }
   async open(reference: Reference, sealed: SealedOriginal): Promise<string> {
-    if (sealed.encryptedDataKey !== reference) throw new Error('sealed for another report');
+    if (sealed.version !== undefined || sealed.encryptedDataKey !== reference) throw new Error('sealed for another report');
     return Buffer.from(sealed.ciphertext, 'base64').toString('utf8');
   }
 }

@@ -140,7 +140,7 @@ describe("opening a contact's original for review", () => {
 
   it('still opens a report recorded before originals had their own item, from its record', async () => {
     const { store, vault, reference } = await routed();
-    const sealed = store.originals.get(reference)!;
+    const sealed = store.originals.get(reference)!.original;
     store.originals.clear();
     store.records.set(reference, { ...store.records.get(reference)!, original: sealed });
     const opened = await openForReview({ reports: store, vault }, reference, 'analyst.ann', at);
@@ -160,7 +160,7 @@ describe("opening a contact's original for review", () => {
   it('keeps the original first kept when a contact is delivered again and sealed again', async () => {
     const { store, vault, reference } = await routed();
     const first = store.originals.get(reference);
-    await store.keepOriginal(reference, await vault.seal(reference, 'something else'));
+    await store.keepOriginal(reference, await vault.sealReport(reference, 'something else'));
     assert.deepEqual(store.originals.get(reference), first);
   });
 });

@@ -143,7 +143,7 @@ describe('routing and disseminating under repeated delivery', () => {
   it('records first, then sends, a contact whose original an earlier delivery kept for review', async () => {
     const { store, forceQueues, message, ports } = await setUp();
     // The earlier delivery, under review, kept the original and stopped before recording the report.
-    await store.keepOriginal(message.reference, await ports.vault.seal(message.reference, 'kept for review'));
+    await store.keepOriginal(message.reference, await ports.vault.sealReport(message.reference, 'kept for review'));
     const outcome = await routeContact(ports, message, NO_REVIEW);
     assert.equal(outcome.record.status, 'disseminated');
     assert.equal(forceQueues.sent.length, 1);

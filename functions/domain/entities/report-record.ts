@@ -101,8 +101,23 @@ export interface ReportRecord {
   readonly formerCustodians?: readonly { readonly force: string; readonly until: string }[];
   /** Outcomes forces recorded, in order. */
   readonly outcomes?: readonly { readonly outcome: Outcome; readonly force: string; readonly at: string; readonly note?: string }[];
+  /** What of the report has ended under the retention schedule (functions/domain/retention.ts). */
+  readonly retention?: RetentionRecord;
   /** Increases with every change; each write is conditional on the version it read. */
   readonly version: number;
+}
+
+/** The retention job's marks on a report: days (YYYY-MM-DD), never what was removed. */
+export interface RetentionRecord {
+  /**
+   * The day keeping in contact is counted from, when the job found an exchange later than the
+   * day the report settled (so the retention index lists it again only when it may be due).
+   */
+  readonly countFrom?: string;
+  /** The day keeping in contact ended: contact details, follow-up codes, questions and answers gone. */
+  readonly keepingInContactEnded?: string;
+  /** The day the original ended: its key destroyed and its item gone. */
+  readonly originalEnded?: string;
 }
 
 type ReportRecordCategories = DisseminableContent['categories'];
