@@ -2,7 +2,9 @@
  * `npm run bench`: for each function of ours in the stack (each Lambda function with `pac:handler`
  * metadata), its bundle size and the median time a fresh Node.js 24 process takes to import it
  * (what a cold start pays before the handler runs), beside the floor: a bundle holding only the
- * AWS SDK clients that function uses, constructed the same way. A figure, not a test: these
+ * AWS SDK clients that function uses, constructed the same way. Both are built with the stack's
+ * esbuild settings, source map included, and imported with the function's environment (its
+ * NODE_OPTIONS=--enable-source-maps too), as Lambda runs them. A figure, not a test: these
  * machines are shared and noisy, so read the medians, not a run. CDK's own functions (the
  * custom-resource providers CloudFormation runs at deploy time) have no handler module of ours;
  * the bench names them and says why it skips them.
@@ -139,8 +141,9 @@ export const functionsOf = (template: StackTemplate): { functions: BenchFunction
     const handlerModule = resource.Metadata?.[HANDLER_METADATA];
     if (typeof handlerModule === 'string') {
       const variables = (resource.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {};
-      // NODE_OPTIONS (--enable-source-maps) is for Lambda's own node; these bundles carry no source map.
-      const environment = Object.fromEntries(Object.entries(variables).filter(([name]) => name !== 'NODE_OPTIONS').map(([name, value]) => [name, resolve(value)]));
+      // All of it, NODE_OPTIONS (--enable-source-maps) included: the bundles carry their source maps, as
+      // deployed, and Node reads a map at import when told to; the floor is imported with the same.
+      const environment = Object.fromEntries(Object.entries(variables).map(([name, value]) => [name, resolve(value)]));
       functions.push({ logicalId, handlerModule, environment });
     } else if (deployTimeOnly.has(logicalId)) {
       skipped.push({
@@ -443,10 +446,12 @@ const runBench = async (sdk: SdkSource) => {
     console.log(
       [
         '',
-        'bundle: the size of the minified ESM bundle (no source map).',
+        'bundle: the size of the minified ESM bundle; its source map (mappings only) sits beside it, as deployed.',
         'import (median): the median, over fresh node processes, of the time from import() of the bundle to its',
         "  settling: parsing, evaluation and what the module constructs at import. Node's own start-up is not in it.",
-        "floor: a bundle holding only the AWS SDK clients found in that function's bundle, constructed as the",
+        "  Each process has the function's environment from the template, NODE_OPTIONS=--enable-source-maps included,",
+        '  so Node reads the source map at import as it does in Lambda; the floor is imported with the same.',
+        "floor: a bundle holding only the AWS SDK clients found in that function's bundle (with its own source map), constructed as the",
         "  handlers construct them, imported in turn with the function's own imports so both see the same load.",
         'over floor: import minus floor import, what our code and the other libraries add to a cold start',
         '  (within the noise: a small negative figure means no measurable difference).',
