@@ -540,14 +540,18 @@ const buildNameIndex = (forces: readonly Force[]): ReadonlyMap<string, Force> =>
   return index;
 };
 
-const BY_ID: ReadonlyMap<ForceId, Force> = new Map(FORCES.map((force) => [force.id, force]));
-const BY_NAME = buildNameIndex(FORCES);
+// Both indexes are built at their first use, not at import: the public functions that carry this
+// module (for a force's id) never look a force up by name, and a cold start should not build what
+// it never reads (issue 13). Built lazily, they also leave the module free of import-time work, so
+// a bundle that calls neither drops the registry altogether.
+let byId: ReadonlyMap<ForceId, Force> | undefined;
+let byName: ReadonlyMap<string, Force> | undefined;
 
-export const forceById = (id: ForceId): Force | undefined => BY_ID.get(id);
+export const forceById = (id: ForceId): Force | undefined => (byId ??= new Map(FORCES.map((force) => [force.id, force]))).get(id);
 
 /**
  * The force a reporter meant by what they typed: an id ("metropolitan"), an official name
  * ("Metropolitan Police Service"), a short name ("Met") or an alias ("Scotland Yard"), however
  * cased or punctuated. Undefined when the text names no force, or is ambiguous ("London").
  */
-export const findForce = (text: string): Force | undefined => BY_ID.get(text) ?? BY_NAME.get(forceNameKey(text));
+export const findForce = (text: string): Force | undefined => forceById(text) ?? (byName ??= buildNameIndex(FORCES)).get(forceNameKey(text));

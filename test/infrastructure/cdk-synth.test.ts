@@ -45,6 +45,11 @@ describe('cdk synth', () => {
       for (const fn of functions) {
         const asset = fn.Metadata?.['aws:asset:path'];
         assert.ok(asset !== undefined && existsSync(path.join(out, asset, 'index.mjs')), `no bundle for ${fn.Metadata?.['pac:handler']}`);
+        // Its source map, for the stack traces of NODE_OPTIONS=--enable-source-maps, holds the mappings
+        // but not the sources' text, which Node would read and parse at every cold start (issue 13).
+        const map = JSON.parse(readFileSync(path.join(out, asset, 'index.mjs.map'), 'utf8')) as { mappings?: string; sourcesContent?: unknown };
+        assert.ok((map.mappings ?? '').length > 0, `no mappings in the source map of ${fn.Metadata?.['pac:handler']}`);
+        assert.equal(map.sourcesContent, undefined, `the source map of ${fn.Metadata?.['pac:handler']} carries the sources' text`);
       }
     } finally {
       rmSync(out, { recursive: true, force: true });
