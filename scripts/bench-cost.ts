@@ -194,6 +194,7 @@ export const itemKind = (key: string): string =>
     .replace(/FR-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/g, '{force reference}')
     .replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/g, '{time}')
     .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '{id}')
+    .replace(/\bKEY#[A-Za-z0-9_-]{16}(?![A-Za-z0-9_-])/g, 'KEY#{data key id}')
     .replace(/\b\d{4}-\d{2}\b/g, '{month}');
 
 const queueName = (url: string | undefined) => url?.split('/').pop() ?? '?';
