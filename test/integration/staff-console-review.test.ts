@@ -244,4 +244,38 @@ describe("the staff console's review screens", () => {
       await context.close();
     }
   });
+  it('shows the other reports that may concern the same person, and lets the analyst confirm one with the keyboard alone', async () => {
+    const about = (subject: Record<string, string>) =>
+      minimalReport({ categories: ['bribery'], subject: subject as never, narrative: 'He took money from a driver to let him off a ticket.' });
+    const earlier = await postJson(site('/reports'), about({ role: 'officer', name: 'PC Gavin Pryce', collarNumber: 'KP 4471', force: 'Kent' }));
+    assert.equal(earlier.status, 202, earlier.text);
+    const later = await postJson(site('/reports'), about({ role: 'officer', name: 'Gav Pryce', collarNumber: '4471', force: 'Kent' }));
+    assert.equal(later.status, 202, later.text);
+    const [one, other] = [earlier.json().reference as string, later.json().reference as string];
+    const { context, page } = await chromium.open();
+    try {
+      await signInAsAnalyst(page, 'analyst.ali');
+      await waitForContact(page, other);
+      await tabTo(page, `a[href="/review/${other}"]`);
+      await enter(page);
+      for (let attempt = 0; attempt < 50 && (await page.$(`#suggested-links li[data-other="${one}"]`)) === null; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await page.reload();
+      }
+      assert.match(await text(page, '#links-heading'), /^\d+ other reports? may concern this person$/);
+      assert.match(await text(page, `#suggested-links li[data-other="${one}"]`), new RegExp(`^${one}, Kent Police, received \\d{4}-\\d{2}-\\d{2}\\.`));
+      assert.deepEqual(await axeViolations(page), [], 'the review screen with suggested links');
+      await tabTo(page, `#suggested-links li[data-other="${one}"] button[value="confirmed"]`);
+      await enter(page);
+      assert.match(page.url(), new RegExp(`/review/${other}\\?done=confirmed$`));
+      assert.equal(await page.$(`#suggested-links li[data-other="${one}"]`), null, 'no longer suggested');
+      assert.match(await text(page, '#confirmed-links'), new RegExp(`${one}, Kent Police`));
+      const viewed = (await (await fetch(site(`/contact-centre/reviews/${other}`), { headers: await local.staffHeaders('analyst.abe', 'analysts') })).json()) as {
+        personLinks: { confirmed: { reference: string; confirmed: { by: string } }[] };
+      };
+      assert.deepEqual(viewed.personLinks.confirmed.map((link) => [link.reference, link.confirmed.by]), [[one, 'analyst.ali']]);
+    } finally {
+      await context.close();
+    }
+  });
 });
