@@ -43,6 +43,8 @@ describe("the review screen's redactions", () => {
     const content = disseminableContentSchema.parse(sanitisedContent(original, { '/narrative': '  The officer asked for money.\r\nTwice. ', '/location/description': '' }));
     assert.deepEqual(content, { categories: ['bribery'], narrative: 'The officer asked for money.\nTwice.', location: {} });
     assert.ok(!('reporter' in content));
+    const placeholderOnly = disseminableContentSchema.parse(sanitisedContent(original, { '/narrative': 'The officer asked for money.', '/location/description': ' [address removed] ' }));
+    assert.deepEqual(placeholderOnly.location, {}, 'an answer that is nothing but a placeholder is left out');
   });
 });
 

@@ -91,11 +91,17 @@ export const redacted = (text: string, pointer: string, flags: readonly FlaggedD
 export const startingTexts = (original: ReportSubmission, flags: readonly FlaggedDetail[], remove: (index: number) => boolean): Record<string, string> =>
   Object.fromEntries(editedFields(flags).map((pointer) => [pointer, redacted(textAt(original, pointer) ?? '', pointer, flags, remove)]));
 
-/** What the force will see: the original without the reporter, with the edited fields as the analyst left them (an emptied optional field left out). */
+const PLACEHOLDER_PATTERN = new RegExp(Object.values(PLACEHOLDERS).map((placeholder) => placeholder.replace(/[[\]]/g, '\\$&')).join('|'), 'g');
+
+/**
+ * What the force will see: the original without the reporter, with the edited fields as the
+ * analyst left them. An optional answer emptied, or left as nothing but placeholders (a postcode
+ * removed whole), is left out rather than sent as a placeholder.
+ */
 export const sanitisedContent = (original: ReportSubmission, texts: Readonly<Record<string, string>>): unknown =>
   Object.entries(texts).reduce<unknown>((content, [pointer, text]) => {
     const trimmed = text.replace(/\r\n/g, '\n').trim();
-    if (trimmed === '' && pointer !== '/narrative') return withoutAt(content, segmentsOf(pointer));
+    if (trimmed.replace(PLACEHOLDER_PATTERN, '').trim() === '' && pointer !== '/narrative') return withoutAt(content, segmentsOf(pointer));
     return withTextAt(content, segmentsOf(pointer), trimmed);
   }, contentFromSubmission(original));
 
