@@ -48,7 +48,7 @@ export const PLACEHOLDERS: Readonly<Record<IdentifyingKind, string>> = {
   url: '[link removed]',
   vehicle_registration: '[vehicle registration removed]',
   address: '[address removed]',
-  self_identification: '[name removed]',
+  self_identification: '[name or description removed]',
 };
 
 /** A text field of the report, by its JSON Pointer ("/narrative", "/location/description"). */
