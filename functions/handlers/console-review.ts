@@ -31,7 +31,7 @@ import { chooseForce, openForReview, proposeClosure, reviewStep, sanitise, secon
 import type { FieldError } from '#pages/layout.ts';
 import type { Person } from '#pages/console/layout.ts';
 import { forbiddenPage, notFoundPage } from '#pages/console/pages.ts';
-import { editedFields, fieldId, forcePage, refusalInWords, reviewPage, sanitisedContent, type ForceScreen, type ReviewScreen } from '#pages/console/review.ts';
+import { editedFields, forcePage, refusalInWords, reviewPage, sanitisedContent, sanitisedFieldError, type ForceScreen, type ReviewScreen } from '#pages/console/review.ts';
 
 const reviewPorts = portsFor({ reports: reportStore, vault: originalsVault, links: personLinkStore, clock });
 type Ports = ReturnType<typeof reviewPorts>;
@@ -104,7 +104,7 @@ const sanitised = async (ports: Ports, person: Person, reference: Reference, for
   const texts = Object.fromEntries(editedFields(flagIdentifyingDetails(opened.value.original)).map((pointer) => [pointer, form.get(pointer) ?? '']));
   const parsed = disseminableContentSchema.safeParse(sanitisedContent(opened.value.original, texts));
   if (!parsed.success) {
-    const errors: FieldError[] = parsed.error.issues.map((issue) => ({ field: fieldId(`/${issue.path.join('/')}`), message: issue.message }));
+    const errors: FieldError[] = parsed.error.issues.map((issue) => sanitisedFieldError(`/${issue.path.map(String).join('/')}`, issue.message));
     return reviewAnswer(ports, person, reference, 400, { texts, errors });
   }
   const refusal = await refusalOf(() => reviewStep(ports.reports, reference, (contact) => sanitise(contact, parsed.data, person.username, ports.clock())));

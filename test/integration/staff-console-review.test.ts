@@ -216,6 +216,12 @@ describe("the staff console's review screens", () => {
           body: form.toString(),
         });
       };
+      // A sanitised version too short to be a report: the error summary links to the field.
+      const short = await post(`/review/${reference}/sanitised`, { action: 'save', choices: 'posted', '/narrative': 'Money.' });
+      assert.equal(short.status, 400);
+      const shortPage = await short.text();
+      assert.match(shortPage, /<a href="#sanitised-narrative">What happened must be at least \d+ characters/);
+      assert.match(shortPage, /<title>Error: Review /);
       // One force named twice: refused, said plainly, nothing changed.
       const twice = await post(`/review/${reference}/split`, { splitForce: ['kent', 'kent', '', '', ''], splitReason: ['An officer', 'A member of staff', '', '', ''] });
       assert.equal(twice.status, 409);

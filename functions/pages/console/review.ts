@@ -129,6 +129,12 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
 };
 const fieldLabel = (pointer: string): string => FIELD_LABELS[pointer] ?? `The answer at ${pointer}`;
 
+/** An answer of the sanitised version that needs attention, named as the screen names it ("What happened must be at least 20 characters…"). */
+export const sanitisedFieldError = (pointer: string, message: string): FieldError => ({
+  field: fieldId(pointer),
+  message: message.replace(/^[A-Za-z.]+(?= )/, fieldLabel(pointer)),
+});
+
 // ─── the words for refusals ────────────────────────────────────────────────────────────────────
 
 const STATUS_WORDS: Readonly<Record<string, string>> = {
