@@ -38,10 +38,12 @@ const routeHandlers = (chosen: (access: (typeof ROUTE_FUNCTIONS)[number]['access
 const ROUTER = 'route-report';
 /** The staff console's phone report form (lib/constructs/staff-console.ts): it takes reports in and issues their codes, as the staff API's phone route does. */
 const CONSOLE_PHONE_REPORT = 'console-phone-report';
+/** The staff console's review screen: it opens originals for review, as the staff API's review view does. */
+const CONSOLE_REVIEW = 'console-review';
 
 export const ORIGINALS_KEY_USERS: KeyUsers = {
   seal: [...routeHandlers((access) => access.originals === 'seal'), ROUTER],
-  open: routeHandlers((access) => access.originals === 'open'),
+  open: [...routeHandlers((access) => access.originals === 'open'), CONSOLE_REVIEW],
 };
 
 /**

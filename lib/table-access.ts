@@ -113,6 +113,8 @@ export const TABLE_ACCESS: Readonly<Record<string, readonly TableGrant[]>> = {
   'console-session': [],
   'console-queue': [REVIEW_QUEUE, READ_REPORT, FOLLOW_UP_QUEUES],
   'console-phone-report': [WRITE_REPORT, IDEMPOTENCY, OPEN_CODE_KEY, MAKE_CODE_KEY],
+  // What the staff API's review view, review steps and link decisions together do (view-review, sanitise-report, choose-force, split-contact, close-contact, decide-person-link).
+  'console-review': [READ_REPORT, READ_TRAIL, WRITE_REPORT, ...SEE_PERSON_LINKS, DECIDE_PERSON_LINK],
   // The forces': every report reached by the force's own reference for it.
   'list-force-reports': [WITH_A_DESTINATION],
   'read-force-report': [LOOK_UP_FORCE_REFERENCE, READ_REPORT, READ_TRAIL, WRITE_REPORT],

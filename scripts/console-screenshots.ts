@@ -2,7 +2,8 @@
  * Screenshots of the contact centre's staff console, each screen as its user sees it, at 1280 px
  * wide, in the project's own headless Chromium: `<outDir>/console/<screen>.png`. It signs in
  * through the local issuer's sign-in as the demo users, and first sends one report through the
- * website and takes one by phone, so that the queue has something in it.
+ * website and takes one by phone, so that the queue has something in it, and opens the report sent
+ * through the website for review (the review screen, a redaction undone, the force search).
  *
  *   REVIEW=on npm start                                  # in another terminal
  *   node scripts/console-screenshots.ts [consoleUrl] [siteUrl] [outDir]
@@ -27,7 +28,7 @@ const signIn = async (page: Page, username: string, group: string): Promise<void
   await page.waitForURL(/\/(queue|phone-report)$/);
 };
 
-await fetch(`${site}/reports`, {
+const sent = await fetch(`${site}/reports`, {
   method: 'POST',
   headers: { 'content-type': 'application/json' },
   body: JSON.stringify({
@@ -36,6 +37,19 @@ await fetch(`${site}/reports`, {
     narrative: 'The officer at the front desk asked me for £200 to make my brother\'s case go away. Call me on 07700 900123.',
   }),
 });
+
+const { reference } = (await sent.json()) as { reference: string };
+
+/** The analyst's review of the report sent above, once the router has put it in review. */
+const openReview = async (page: Page): Promise<void> => {
+  await signIn(page, 'analyst.one', 'analysts');
+  for (let attempt = 0; attempt < 50 && (await page.$(`a[href="/review/${reference}"]`)) === null; attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await page.reload();
+  }
+  await page.click(`a[href="/review/${reference}"]`);
+  await page.waitForSelector('#sanitised-narrative');
+};
 
 const screens: Record<string, (page: Page) => Promise<void>> = {
   'sign-in': async (page) => {
@@ -60,6 +74,20 @@ const screens: Record<string, (page: Page) => Promise<void>> = {
   },
   queue: async (page) => {
     await signIn(page, 'analyst.one', 'analysts');
+  },
+  review: openReview,
+  'review-redaction-undone': async (page) => {
+    await openReview(page);
+    await page.uncheck('#remove-1');
+    await page.click('#apply-choices');
+    await page.waitForSelector('#sanitised-narrative');
+  },
+  'review-force-search': async (page) => {
+    await openReview(page);
+    await page.click('#choose-force');
+    await page.fill('#search', 'Kent');
+    await page.click('#search-forces');
+    await page.waitForURL(/search=Kent/);
   },
   'signed-out': async (page) => {
     await signIn(page, 'supervisor.one', 'supervisors');

@@ -181,6 +181,7 @@ export class ContactCentre extends Construct {
       intakeQueue: props.intakeQueue,
       intakeKey: props.intakeKey,
       followUpCodeKey: props.followUpCodeKey,
+      originalsKey: props.originalsKey,
       staffIssuer: this.staffIssuer, staffClientId: this.staffClient.userPoolClientId, reviewAlarmAfter: limit });
 
     // How long the oldest contact has waited for review, measured every 15 minutes; pages past the limit.

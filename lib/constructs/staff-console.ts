@@ -51,7 +51,7 @@ export const CONSOLE_ORIGIN = 'staff-console';
 /** The console's cookies: the only ones CloudFront passes on, and only to the console's API (functions/adapters/console-session.ts). */
 export const CONSOLE_COOKIES = ['__Host-pac-staff-session', '__Host-pac-staff-sign-in'] as const;
 /** The sign-in's return carries these. */
-export const CONSOLE_QUERY_PARAMETERS = ['code', 'state', 'error', 'error_description'] as const;
+export const CONSOLE_QUERY_PARAMETERS = ['code', 'state', 'error', 'error_description', 'search', 'done'] as const;
 /** A form post's type, and where it comes from (the CSRF check's second half). */
 export const CONSOLE_FORWARDED_HEADERS = ['Content-Type', 'Origin'] as const;
 export const CONSOLE_THROTTLE: Throttle = { rateLimit: 25, burstLimit: 50 };
@@ -90,6 +90,22 @@ export const CONSOLE_SCREENS = [
     table: true,
     takesReports: true,
   },
+  {
+    name: 'ConsoleReview',
+    handlerModule: 'functions/handlers/console-review.ts',
+    description: "The staff console: an analyst's review of one contact: the original with its flagged details, the sanitised version, the force, a split, a closure proposed",
+    routes: [
+      ['GET', '/review/{reference}'],
+      ['POST', '/review/{reference}/sanitised'],
+      ['POST', '/review/{reference}/closure'],
+      ['POST', '/review/{reference}/links/{otherReference}'],
+      ['GET', '/review/{reference}/force'],
+      ['POST', '/review/{reference}/force'],
+      ['POST', '/review/{reference}/split'],
+    ],
+    table: true,
+    opensOriginals: true,
+  },
 ] as const satisfies readonly {
   name: string;
   handlerModule: string;
@@ -98,6 +114,8 @@ export const CONSOLE_SCREENS = [
   table: boolean;
   /** Takes reports in: sends to the intake queue, sealed under the intake key, and issues follow-up codes. */
   takesReports?: boolean;
+  /** Opens reporters' originals for review, as the staff API's review view does (the originals key's `open`). */
+  opensOriginals?: boolean;
 }[];
 
 export interface StaffConsoleProps {
@@ -111,6 +129,7 @@ export interface StaffConsoleScreensProps {
   readonly intakeQueue: IQueue;
   readonly intakeKey: SealingKey;
   readonly followUpCodeKey: SealingKey;
+  readonly originalsKey: SealingKey;
   readonly staffIssuer: string;
   readonly staffClientId: string;
   readonly reviewAlarmAfter: Duration;
@@ -223,6 +242,10 @@ export class StaffConsole extends Construct {
         fn.addEnvironment(variableOf('followUpCodeKeyId'), props.followUpCodeKey.key.keyArn);
         props.followUpCodeKey.grantOpen(fn);
         props.followUpCodeKey.grantSeal(fn);
+      }
+      if ('opensOriginals' in screen && screen.opensOriginals) {
+        fn.addEnvironment(variableOf('originalsKeyId'), props.originalsKey.key.keyArn);
+        props.originalsKey.grantOpen(fn);
       }
       const integration = new HttpLambdaIntegration(`${screen.name}Integration`, fn);
       for (const [method, routePath] of screen.routes) {

@@ -194,8 +194,8 @@ describe('the contact centre in the CDK stack', () => {
     devPublic.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
   });
 
-  it("lets only the contact centre's views open originals and answers, and only the router and the answers' and additions' takers seal them", () => {
-    assert.deepEqual(handlersWith('kms:Decrypt', 'OriginalsKey').sort(), ['functions/handlers/view-answer.ts', 'functions/handlers/view-review.ts']);
+  it("lets only the contact centre's views (the staff API's and the console's review screen) open originals and answers, and only the router and the answers' and additions' takers seal them", () => {
+    assert.deepEqual(handlersWith('kms:Decrypt', 'OriginalsKey').sort(), ['functions/handlers/console-review.ts', 'functions/handlers/view-answer.ts', 'functions/handlers/view-review.ts']);
     assert.deepEqual(handlersWith('kms:GenerateDataKey', 'OriginalsKey').sort(), [
       'functions/handlers/add-information.ts',
       'functions/handlers/answer-question.ts',

@@ -103,7 +103,7 @@ const contactsTable = (contacts: readonly QueuedContact[]): SafeHtml =>
   <tbody class="govuk-table__body">
     ${contacts.map(
       (contact) => html`<tr class="govuk-table__row" data-reference="${contact.reference}">
-      <th scope="row" class="govuk-table__header">${contact.reference}</th>
+      <th scope="row" class="govuk-table__header"><a class="govuk-link" href="/review/${contact.reference}">${contact.reference}</a></th>
       <td class="govuk-table__cell">${waitInWords(contact.waitedSeconds)}</td>
       <td class="govuk-table__cell">${CHANNEL_NAMES[contact.channel] ?? contact.channel}</td>
       <td class="govuk-table__cell"><strong>${contact.proposedForce}</strong><br><span class="govuk-body-s">${contact.why}</span></td>

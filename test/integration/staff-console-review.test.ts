@@ -1,0 +1,287 @@
+/**
+ * The analyst's screens of the staff console in headless Chromium, against the whole service
+ * running locally with review on, with the keyboard alone: an analyst opens an online contact from
+ * the queue, sees its original with each flagged identifying detail highlighted (and labelled for a
+ * screen reader), accepts the suggested redactions but undoes one, saves the sanitised version,
+ * searches the force registry by an alias and chooses the force; the staff API's own view of the
+ * contact then shows it sanitised and its force chosen, with the analyst as the actor in its audit
+ * trail. On another contact the analyst proposes a closure with its reason. Errors come back in
+ * the GOV.UK error summary, refusals of the use cases are said plainly, and axe-core finds no
+ * WCAG 2.2 AA violation on any of the screens.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { axeViolations, tabTo, useBrowser } from '../support/browser.ts';
+import { captureOutput, postJson, useLocalStack } from '../support/local-stack.ts';
+import { minimalReport } from '../support/reports.ts';
+
+captureOutput();
+const local = useLocalStack({ review: 'on' });
+const chromium = useBrowser();
+
+const SESSION = '__Host-pac-staff-session';
+const consoleAt = (path = '/'): string => `${local.stack.consoleUrl}${path}`;
+const site = (path = '/'): string => `${local.stack.apiUrl}${path}`;
+
+const text = async (page: Page, selector: string): Promise<string> => {
+  const element = await page.$(selector);
+  return element === null ? '' : ((await element.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+};
+
+/** Signs in from the console's front page with the keyboard alone, as an analyst. */
+const signInAsAnalyst = async (page: Page, username: string): Promise<void> => {
+  await page.goto(consoleAt('/'));
+  await tabTo(page, 'a.govuk-button--start');
+  await Promise.all([page.waitForURL(/\/oauth2\/authorize/), page.keyboard.press('Enter')]);
+  await tabTo(page, '#username');
+  await page.keyboard.type(username);
+  // The radios are one stop, and analysts is the one checked.
+  await tabTo(page, 'input[name="group"]:checked');
+  await tabTo(page, 'button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/queue$/);
+};
+
+/** Reloads the queue until the contact is listed (the router puts it in review asynchronously). */
+const waitForContact = async (page: Page, reference: string): Promise<void> => {
+  for (let attempt = 0; attempt < 50 && (await page.$(`a[href="/review/${reference}"]`)) === null; attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await page.reload();
+  }
+};
+
+/** Presses Enter on what has focus, and waits for the page it leads to. */
+const enter = async (page: Page): Promise<void> => {
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+};
+
+interface ReviewView {
+  status: string;
+  proposedForce: { destination: string };
+  sanitised: { by: string; content: { narrative: string } } | null;
+  closureProposed: { by: string; reason: string; note?: string } | null;
+  audit: { type: string; by?: string; detail: Record<string, unknown> }[];
+}
+
+describe("the staff console's review screens", () => {
+  it('lets an analyst sanitise a contact with the suggested redactions but one undone, choose its force by searching, and propose closing another, with the keyboard alone', async () => {
+    const online = await postJson(
+      site('/reports'),
+      minimalReport({ force: 'kent', narrative: 'The officer asked me for money. Email me at jo.bloggs@example.com or call 07700 900123.' }),
+    );
+    assert.equal(online.status, 202, online.text);
+    const phone = await postJson(site('/contact-centre/reports'), minimalReport({ force: 'essex' }), await local.staffHeaders('call-agent.cal', 'call-agents'));
+    assert.equal(phone.status, 202, phone.text);
+    const [first, second] = [online.json().reference as string, phone.json().reference as string];
+
+    const { context, page, problems } = await chromium.open();
+    try {
+      await signInAsAnalyst(page, 'analyst.ann');
+      await waitForContact(page, second);
+
+      // From the queue to the contact's review, by its link.
+      await tabTo(page, `a[href="/review/${first}"]`);
+      await enter(page);
+      assert.equal(await text(page, 'h1'), first);
+      assert.equal(await text(page, '#signed-in-as'), 'Signed in as analyst.ann (Analyst)');
+      assert.equal(await text(page, '#channel'), 'Online');
+      assert.match(await text(page, '#proposed-force'), /^Kent Police/);
+      assert.match(await text(page, '#waited'), /less than a minute|\d+ minutes?/);
+      assert.equal(await text(page, '#flag-count'), '2');
+      // Each flagged detail highlighted, and what kind it is said to a screen reader.
+      assert.equal(await text(page, 'mark[data-kind="email"]'), 'Flagged e-mail address: jo.bloggs@example.com');
+      assert.equal(await text(page, 'mark[data-kind="phone"]'), 'Flagged phone number: 07700 900123');
+      assert.equal(await page.$eval('mark[data-kind="phone"] span', (span) => span.className), 'govuk-visually-hidden');
+      // The sanitised version starts with every suggested redaction made.
+      assert.equal(
+        await page.inputValue('#sanitised-narrative'),
+        'The officer asked me for money. Email me at [e-mail address removed] or call [phone number removed].',
+      );
+      assert.equal(await page.isChecked('#remove'), true);
+      assert.equal(await page.isChecked('#remove-1'), true);
+      assert.deepEqual(await axeViolations(page), [], 'the review screen');
+
+      // Undo one (the phone number), and apply the choices: the text starts again from them.
+      await tabTo(page, '#remove-1');
+      await page.keyboard.press('Space');
+      await tabTo(page, '#apply-choices');
+      await enter(page);
+      assert.equal(await page.isChecked('#remove'), true);
+      assert.equal(await page.isChecked('#remove-1'), false);
+      assert.equal(await page.inputValue('#sanitised-narrative'), 'The officer asked me for money. Email me at [e-mail address removed] or call 07700 900123.');
+      assert.deepEqual(await axeViolations(page), [], 'the review screen with a redaction undone');
+
+      // An edit of one's own on top, then save.
+      await tabTo(page, '#sanitised-narrative');
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(' It happened twice.');
+      await tabTo(page, '#save-sanitised');
+      await enter(page);
+      assert.match(page.url(), new RegExp(`/review/${first}\\?done=sanitised$`));
+      assert.match(await text(page, '.govuk-notification-banner'), /The sanitised version is saved\./);
+      assert.match(await text(page, '#sanitised-by'), /^Saved by analyst\.ann at /);
+      assert.equal(
+        await page.inputValue('#sanitised-narrative'),
+        'The officer asked me for money. Email me at [e-mail address removed] or call 07700 900123. It happened twice.',
+        'the saved version, to edit further',
+      );
+      assert.deepEqual(await axeViolations(page), [], 'the review screen, saved');
+
+      // Choose the force: search by an alias, then choose, first without a reason.
+      await tabTo(page, '#choose-force');
+      await enter(page);
+      assert.equal(await text(page, 'h1'), 'Choose the force');
+      assert.deepEqual(await axeViolations(page), [], 'the force screen');
+      await tabTo(page, '#search');
+      await page.keyboard.type('GMP');
+      await enter(page);
+      assert.match(page.url(), /\/force\?search=GMP$/);
+      assert.deepEqual(await page.$$eval('input[name="force"]', (inputs) => inputs.map((input) => (input as unknown as { value: string }).value)), ['greater-manchester']);
+      await tabTo(page, 'input[name="force"]');
+      await page.keyboard.press('Space');
+      await tabTo(page, '#choose');
+      await enter(page);
+      await page.waitForSelector('.govuk-error-summary');
+      assert.match(await text(page, '.govuk-error-summary'), /There is a problem.*Say why this force/);
+      assert.equal(await page.isChecked('#force'), true, 'the choice is kept');
+      assert.deepEqual(await axeViolations(page), [], 'the force screen with an error');
+      await tabTo(page, '#reason');
+      await page.keyboard.type('The officer works in Manchester.');
+      await tabTo(page, '#choose');
+      await enter(page);
+      assert.match(page.url(), new RegExp(`/review/${first}\\?done=force$`));
+      assert.match(await text(page, '#proposed-force'), /^Greater Manchester Police/);
+
+      // The staff API's own view: sanitised by the analyst, with the force chosen, and the analyst the actor in the trail.
+      const staff = await local.staffHeaders('analyst.abe', 'analysts');
+      const viewed = (await (await fetch(site(`/contact-centre/reviews/${first}`), { headers: staff })).json()) as ReviewView;
+      assert.equal(viewed.status, 'awaiting_review');
+      assert.equal(viewed.sanitised?.by, 'analyst.ann');
+      assert.equal(viewed.sanitised?.content.narrative, 'The officer asked me for money. Email me at [e-mail address removed] or call 07700 900123. It happened twice.');
+      assert.equal(viewed.proposedForce.destination, 'greater-manchester');
+      const byType = (type: string) => viewed.audit.filter((event) => event.type === type);
+      assert.deepEqual(byType('sanitised').map((event) => event.by), ['analyst.ann']);
+      assert.deepEqual(byType('force_chosen').map((event) => [event.by, event.detail.to, event.detail.reason]), [['analyst.ann', 'greater-manchester', 'The officer works in Manchester.']]);
+      assert.ok(byType('original_read').some((event) => event.by === 'analyst.ann'), 'the reading recorded, by the analyst');
+
+      // Another contact: propose closing it, first without a reason.
+      await tabTo(page, 'a[href="/queue"]', { backwards: true });
+      await enter(page);
+      await tabTo(page, `a[href="/review/${second}"]`);
+      await enter(page);
+      assert.equal(await text(page, '#channel'), 'Phone');
+      await tabTo(page, '#propose-closure');
+      await enter(page);
+      assert.match(await text(page, '.govuk-error-summary'), /Choose why it should be closed/);
+      assert.deepEqual(await axeViolations(page), [], 'the review screen with an error');
+      await tabTo(page, '#reason');
+      await page.keyboard.press('Space');
+      await tabTo(page, '#note');
+      await page.keyboard.type('The caller was asking about a parking fine.');
+      await tabTo(page, '#propose-closure');
+      await enter(page);
+      assert.match(page.url(), new RegExp(`/review/${second}\\?done=closure$`));
+      assert.match(await text(page, '#closure-proposed'), /^analyst\.ann proposed closing it: It is not about the police\./);
+      const proposed = (await (await fetch(site(`/contact-centre/reviews/${second}`), { headers: staff })).json()) as ReviewView;
+      assert.deepEqual(proposed.closureProposed && { by: proposed.closureProposed.by, reason: proposed.closureProposed.reason, note: proposed.closureProposed.note }, {
+        by: 'analyst.ann',
+        reason: 'not_about_police',
+        note: 'The caller was asking about a parking fine.',
+      });
+      assert.equal(proposed.status, 'awaiting_review', 'nothing closes until a supervisor confirms it');
+      assert.deepEqual(problems, [], 'no Content-Security-Policy violation');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says plainly when a step is refused: one force named twice in a split, and a force chosen for a contact already split', async () => {
+    const sent = await postJson(site('/reports'), minimalReport({ force: 'kent' }));
+    assert.equal(sent.status, 202, sent.text);
+    const reference = sent.json().reference as string;
+    const { context, page } = await chromium.open();
+    try {
+      await signInAsAnalyst(page, 'analyst.aya');
+      await waitForContact(page, reference);
+      const session = (await context.cookies()).find((cookie) => cookie.name === SESSION)!;
+      const csrf = (await page.getAttribute('input[name="csrf"]', 'value'))!;
+      const post = (path: string, body: Record<string, string | string[]>) => {
+        const form = new URLSearchParams({ csrf });
+        for (const [name, value] of Object.entries(body)) for (const one of [value].flat()) form.append(name, one);
+        return fetch(consoleAt(path), {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { cookie: `${SESSION}=${session.value}`, 'content-type': 'application/x-www-form-urlencoded', origin: new URL(consoleAt('/')).origin },
+          body: form.toString(),
+        });
+      };
+      // A sanitised version too short to be a report: the error summary links to the field.
+      const short = await post(`/review/${reference}/sanitised`, { action: 'save', choices: 'posted', '/narrative': 'Money.' });
+      assert.equal(short.status, 400);
+      const shortPage = await short.text();
+      assert.match(shortPage, /<a href="#sanitised-narrative">What happened must be at least \d+ characters/);
+      assert.match(shortPage, /<title>Error: Review /);
+      // One force named twice: refused, said plainly, nothing changed.
+      const twice = await post(`/review/${reference}/split`, { splitForce: ['kent', 'kent', '', '', ''], splitReason: ['An officer', 'A member of staff', '', '', ''] });
+      assert.equal(twice.status, 409);
+      assert.match(await twice.text(), /Kent Police is chosen more than once/);
+      const split = await post(`/review/${reference}/split`, { splitForce: ['kent', 'essex', '', '', ''], splitReason: ['An officer in Kent', 'A member of staff in Essex', '', '', ''] });
+      assert.equal(split.status, 303);
+      assert.equal(split.headers.get('location'), `/review/${reference}?done=split`);
+      const chosen = await post(`/review/${reference}/force`, { force: 'kent', reason: 'It happened in Kent' });
+      assert.equal(chosen.status, 409);
+      const page409 = await chosen.text();
+      assert.match(page409, /govuk-error-summary/);
+      assert.match(page409, /This contact is no longer waiting for review: it is split into reports for several forces\. Nothing was changed\./);
+      // Without the session's token: refused, as every console form is.
+      const forged = await fetch(consoleAt(`/review/${reference}/closure`), {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie: `${SESSION}=${session.value}`, 'content-type': 'application/x-www-form-urlencoded', origin: new URL(consoleAt('/')).origin },
+        body: 'reason=duplicate',
+      });
+      assert.equal(forged.status, 403);
+      await page.goto(consoleAt(`/review/${reference}`));
+      assert.match(await text(page, '#stage'), /No longer waiting for review: split into reports for several forces/);
+      assert.equal(await page.$('#save-sanitised'), null, 'nothing left to do on it');
+      assert.deepEqual(await axeViolations(page), [], 'a contact no longer in review');
+    } finally {
+      await context.close();
+    }
+  });
+  it('shows the other reports that may concern the same person, and lets the analyst confirm one with the keyboard alone', async () => {
+    const about = (subject: Record<string, string>) =>
+      minimalReport({ categories: ['bribery'], subject: subject as never, narrative: 'He took money from a driver to let him off a ticket.' });
+    const earlier = await postJson(site('/reports'), about({ role: 'officer', name: 'PC Gavin Pryce', collarNumber: 'KP 4471', force: 'Kent' }));
+    assert.equal(earlier.status, 202, earlier.text);
+    const later = await postJson(site('/reports'), about({ role: 'officer', name: 'Gav Pryce', collarNumber: '4471', force: 'Kent' }));
+    assert.equal(later.status, 202, later.text);
+    const [one, other] = [earlier.json().reference as string, later.json().reference as string];
+    const { context, page } = await chromium.open();
+    try {
+      await signInAsAnalyst(page, 'analyst.ali');
+      await waitForContact(page, other);
+      await tabTo(page, `a[href="/review/${other}"]`);
+      await enter(page);
+      for (let attempt = 0; attempt < 50 && (await page.$(`#suggested-links li[data-other="${one}"]`)) === null; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await page.reload();
+      }
+      assert.match(await text(page, '#links-heading'), /^\d+ other reports? may concern this person$/);
+      assert.match(await text(page, `#suggested-links li[data-other="${one}"]`), new RegExp(`^${one}, Kent Police, received \\d{4}-\\d{2}-\\d{2}\\.`));
+      assert.deepEqual(await axeViolations(page), [], 'the review screen with suggested links');
+      await tabTo(page, `#suggested-links li[data-other="${one}"] button[value="confirmed"]`);
+      await enter(page);
+      assert.match(page.url(), new RegExp(`/review/${other}\\?done=confirmed$`));
+      assert.equal(await page.$(`#suggested-links li[data-other="${one}"]`), null, 'no longer suggested');
+      assert.match(await text(page, '#confirmed-links'), new RegExp(`${one}, Kent Police`));
+      const viewed = (await (await fetch(site(`/contact-centre/reviews/${other}`), { headers: await local.staffHeaders('analyst.abe', 'analysts') })).json()) as {
+        personLinks: { confirmed: { reference: string; confirmed: { by: string } }[] };
+      };
+      assert.deepEqual(viewed.personLinks.confirmed.map((link) => [link.reference, link.confirmed.by]), [[one, 'analyst.ali']]);
+    } finally {
+      await context.close();
+    }
+  });
+});
