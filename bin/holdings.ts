@@ -106,7 +106,7 @@ export const scheduleText = (schedule: RetentionSchedule): string[] => [
 ];
 
 /** The tally as a table: a row per kind, held by age band, due now and soon, and which day ends it. */
-export const renderHoldings = (holdings: Holdings, table: string): string => {
+export const renderHoldings = (holdings: Holdings, table: string, keysTable?: string): string => {
   const headings = ['What', 'Held', ...AGE_BANDS.filter((band) => band !== 'undated').map((band) => AGE_BAND_NAMES[band]), 'Undated', 'Due now', `Due in ${DUE_SOON_DAYS} days`, 'No end yet', 'Ends with'];
   const rows = HELD_KINDS.map((kind) => {
     const tally = holdings.kinds[kind];
@@ -127,7 +127,7 @@ export const renderHoldings = (holdings: Holdings, table: string): string => {
   const line = (cells: readonly string[]) => cells.map((cell, i) => (i === 0 || i === last ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd();
   const others = Object.entries(holdings.other).sort(([a], [b]) => a.localeCompare(b));
   return [
-    `What ${table} holds, as of ${holdings.asOf} (ages by the day each was made; due: past the day the schedule ends it)`,
+    `What ${keysTable === undefined ? `${table} holds` : `${table} and ${keysTable} hold`}, as of ${holdings.asOf} (ages by the day each was made; due: past the day the schedule ends it)`,
     '',
     line(headings),
     widths.map((width) => '-'.repeat(width)).join('  '),
@@ -178,7 +178,7 @@ export const main = (argv: readonly string[]) =>
     try {
       const items = [...(await read(tableName, readHoldings)), ...(await read(keysTable, readDataKeyHoldings))];
       const holdings = tallyHoldings(items, now, values.retention ?? DEFAULT_RETENTION);
-      io.out(values.json ? JSON.stringify({ table: tableName, dataKeysTable: keysTable, ...holdings }, null, 2) : renderHoldings(holdings, `${tableName} and ${keysTable}`));
+      io.out(values.json ? JSON.stringify({ table: tableName, dataKeysTable: keysTable, ...holdings }, null, 2) : renderHoldings(holdings, tableName, keysTable));
     } finally {
       client.destroy();
     }
