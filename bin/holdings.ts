@@ -3,23 +3,25 @@
  * `npm run holdings -- --stage prod [--now 2027-03-01] [--json]`: what the service holds, so that
  * an operator can answer a data-protection question in a minute. How many reports, sealed
  * originals, reporters' contact details, follow-up codes, questions and answers, person-link keys,
- * audit events and statistics months the report table holds, by age band (by the date each was
- * made), and how many of each the retention schedule (functions/domain/retention-schedule.ts) has
+ * audit events and statistics months the report table holds, and how many data keys the data keys
+ * table holds, by age band (by the date each was made), and how many of each the retention
+ * schedule (functions/domain/retention-schedule.ts, by the days the retention job ends them) has
  * made due for deletion by the day asked about, and will in the 30 days after it.
  *
- * Reads only: a parallel Scan of the report table projecting keys, times and statuses
- * (functions/adapters/holdings-scan.ts), so it needs dynamodb:Scan on the table and nothing else
- * (no KMS: nothing is opened). It prints counts only: never a reference, never a word of a report.
+ * Reads only: a parallel Scan of each table projecting keys, times and statuses
+ * (functions/adapters/holdings-scan.ts), so it needs dynamodb:Scan on the two tables and nothing
+ * else (no KMS: nothing is opened). It prints counts only: never a reference, never a word of a
+ * report, never a key.
  *
  * Against the local stack (`--stage local`, the default): the DynamoDB of `npm start`
- * (http://127.0.0.1:8000, or DYNAMODB_PORT), or `--endpoint <url> --table <name>`. Against AWS:
- * `--stage dev|prod` (table `pac-<stage>-reports`, named by lib/stage.ts) or `--table <name>`, the
- * usual credential chain and region. Options, errors and exit codes as every operator command's
+ * (http://127.0.0.1:8000, or DYNAMODB_PORT), or `--endpoint <url> --table <name> --data-keys-table
+ * <name>`. Against AWS: `--stage dev|prod` (tables `pac-<stage>-reports` and `pac-<stage>-data-keys`,
+ * named by lib/stage.ts) or `--table <name>`, the usual credential chain and region. Options, errors and exit codes as every operator command's
  * (bin/operator-cli.ts).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { readHoldings } from '../functions/adapters/holdings-scan.ts';
+import { readDataKeyHoldings, readHoldings } from '../functions/adapters/holdings-scan.ts';
 import {
   AGE_BAND_NAMES,
   AGE_BANDS,
@@ -58,14 +60,16 @@ const schedule = (text: string): RetentionSchedule => {
 
 export const HOLDINGS = defineCommand({
   name: 'holdings',
-  synopsis: '[--stage <stage> | --table <name>] [--endpoint <url>] [--now <day>] [--retention <json>] [--json] [--region <region>]',
+  synopsis: '[--stage <stage> | --table <name> --data-keys-table <name>] [--endpoint <url>] [--now <day>] [--retention <json>] [--json] [--region <region>]',
   summary:
     'What the service holds: reports, originals, contact details, follow-up codes, questions and\n' +
-    'answers, person-link keys, audit events and statistics, by age, and how many are due for\n' +
-    'deletion under the retention schedule, now and in the next 30 days. Counts only; reads only.',
+    'answers, their data keys, person-link keys, audit events and statistics, by age, and how many\n' +
+    'are due for deletion under the retention schedule, now and in the next 30 days. Counts only;\n' +
+    'reads only.',
   options: {
     stage: stageOption,
     table: tableOption,
+    'data-keys-table': { type: 'string', value: '<name>', description: 'the data keys table, named outright (default: the one --stage names, pac-<stage>-data-keys)' },
     endpoint: {
       ...endpointOption('dynamodb'),
       description: 'DynamoDB endpoint (default: AWS_ENDPOINT_URL_DYNAMODB; with --stage local, npm start\'s at http://127.0.0.1:8000 or DYNAMODB_PORT; else AWS)',
@@ -102,7 +106,7 @@ export const scheduleText = (schedule: RetentionSchedule): string[] => [
 ];
 
 /** The tally as a table: a row per kind, held by age band, due now and soon, and which day ends it. */
-export const renderHoldings = (holdings: Holdings, table: string): string => {
+export const renderHoldings = (holdings: Holdings, table: string, keysTable?: string): string => {
   const headings = ['What', 'Held', ...AGE_BANDS.filter((band) => band !== 'undated').map((band) => AGE_BAND_NAMES[band]), 'Undated', 'Due now', `Due in ${DUE_SOON_DAYS} days`, 'No end yet', 'Ends with'];
   const rows = HELD_KINDS.map((kind) => {
     const tally = holdings.kinds[kind];
@@ -123,14 +127,20 @@ export const renderHoldings = (holdings: Holdings, table: string): string => {
   const line = (cells: readonly string[]) => cells.map((cell, i) => (i === 0 || i === last ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd();
   const others = Object.entries(holdings.other).sort(([a], [b]) => a.localeCompare(b));
   return [
-    `What ${table} holds, as of ${holdings.asOf} (ages by the day each was made; due: past the day the schedule ends it)`,
+    `What ${keysTable === undefined ? `${table} holds` : `${table} and ${keysTable} hold`}, as of ${holdings.asOf} (ages by the day each was made; due: past the day the schedule ends it)`,
     '',
     line(headings),
     widths.map((width) => '-'.repeat(width)).join('  '),
     ...rows.map(line),
     '',
-    `${counted(holdings.items, 'item')} read.${others.length === 0 ? '' : ` Besides these, holding nothing of a reporter's: ${others.map(([what, count]) => `${grouped(count)} ${what}`).join(', ')}.`}`,
+    `${counted(holdings.items, 'item')} read (both tables).${others.length === 0 ? '' : ` Besides these, holding nothing of a reporter's: ${others.map(([what, count]) => `${grouped(count)} ${what}`).join(', ')}.`}`,
     'No end yet: the report is still with the contact centre (or its record was not found), so no day is set.',
+    `Ended by the retention job: keeping in contact of ${counted(holdings.ended.keepingInContact, 'report')}, the original of ${holdings.ended.original}.`,
+    ...(holdings.contactDetailsInsideOriginals === 0
+      ? []
+      : [
+          `${grouped(holdings.contactDetailsInsideOriginals)} of the contact details are sealed inside originals from before retention: they end with the original, or on their own day once \`npm run retention -- --reseal-legacy\` has sealed them apart.`,
+        ]),
     '',
     ...scheduleText(holdings.schedule),
   ].join('\n');
@@ -144,24 +154,31 @@ export const main = (argv: readonly string[]) =>
   runCommand(HOLDINGS, argv, async (values, io) => {
     const endpoint = values.endpoint ?? (values.stage === 'local' ? localDynamoDbEndpoint() : undefined);
     const tableName = values.table ?? resourceNames(values.stage).table;
+    const keysTable = values['data-keys-table'] ?? resourceNames(values.stage).dataKeysTable;
     const now = values.now ?? new Date();
     const client = new DynamoDBClient(awsClientConfig({ endpoint, region: values.region }));
-    try {
-      io.err(`Reading ${tableName} (${counted(values.segments, 'segment')} at once)…`);
+    const documents = DynamoDBDocumentClient.from(client);
+    const read = async (table: string, scan: typeof readHoldings) => {
+      io.err(`Reading ${table} (${counted(values.segments, 'segment')} at once)…`);
       let reported = 0;
-      const items = await readHoldings(DynamoDBDocumentClient.from(client), tableName, {
-        segments: values.segments,
-        onPage: (read) => {
-          // A line per 10,000 items or so: a large table shows it is moving, a small one stays quiet.
-          if (read - reported < 10_000) return;
-          reported = read;
-          io.err(`${grouped(read)} items read`);
-        },
-      });
+      try {
+        return await scan(documents, table, {
+          segments: values.segments,
+          onPage: (read) => {
+            // A line per 10,000 items or so: a large table shows it is moving, a small one stays quiet.
+            if (read - reported < 10_000) return;
+            reported = read;
+            io.err(`${grouped(read)} items read`);
+          },
+        });
+      } catch (error) {
+        throw explainAwsError(error, { where: endpoint ?? 'AWS', doing: `read what ${table} holds`, table });
+      }
+    };
+    try {
+      const items = [...(await read(tableName, readHoldings)), ...(await read(keysTable, readDataKeyHoldings))];
       const holdings = tallyHoldings(items, now, values.retention ?? DEFAULT_RETENTION);
-      io.out(values.json ? JSON.stringify({ table: tableName, ...holdings }, null, 2) : renderHoldings(holdings, tableName));
-    } catch (error) {
-      throw explainAwsError(error, { where: endpoint ?? 'AWS', doing: `read what ${tableName} holds`, table: tableName });
+      io.out(values.json ? JSON.stringify({ table: tableName, dataKeysTable: keysTable, ...holdings }, null, 2) : renderHoldings(holdings, tableName, keysTable));
     } finally {
       client.destroy();
     }

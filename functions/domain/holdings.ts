@@ -8,8 +8,8 @@
  *
  * Nothing in the tally names a report or holds a word of one: counts only.
  */
-import type { ReportRecord } from './entities/report-record.ts';
-import { DEFAULT_RETENTION, hasCome, retentionDates, retentionFacts, splitContactDates, type RetentionDates, type RetentionSchedule } from './retention-schedule.ts';
+import type { ReportRecord, RetentionRecord } from './entities/report-record.ts';
+import { DEFAULT_RETENTION, hasCome, reportRetentionDates, type RetentionDates, type RetentionSchedule, type ScheduledRecord } from './retention-schedule.ts';
 
 /** The kinds of thing the service holds, in the order an operator reads them. */
 export const HELD_KINDS = [
@@ -19,6 +19,9 @@ export const HELD_KINDS = [
   'follow-up-code',
   'question',
   'answer',
+  'original-key',
+  'contact-details-key',
+  'answer-key',
   'person-link-keys',
   'person-link-filing',
   'audit-event',
@@ -34,6 +37,9 @@ export const HELD_KIND_NAMES: Readonly<Record<HeldKind, string>> = {
   'follow-up-code': 'follow-up codes (hashes)',
   question: 'questions',
   answer: 'answers and added information',
+  'original-key': 'data keys: originals',
+  'contact-details-key': 'data keys: contact details',
+  'answer-key': 'data keys: answers',
   'person-link-keys': 'person-link keys',
   'person-link-filing': 'person-link filings',
   'audit-event': 'audit events',
@@ -54,6 +60,9 @@ export const ENDS_WITH: Readonly<Record<HeldKind, EndsWith>> = {
   'follow-up-code': 'keeping-in-contact',
   question: 'keeping-in-contact',
   answer: 'keeping-in-contact',
+  'original-key': 'original',
+  'contact-details-key': 'keeping-in-contact',
+  'answer-key': 'keeping-in-contact',
   'person-link-keys': 'kept',
   'person-link-filing': 'kept',
   'audit-event': 'kept',
@@ -85,16 +94,22 @@ export interface Held {
   /** When it was made: an ISO time, or a `yyyy-mm` month. */
   readonly madeAt?: string;
   /**
-   * Held only if the report `of` says its reporter left contact details: today they are inside the
-   * sealed original, so an original holds them exactly when its record says so. Counted when
-   * that record is not found: a data-protection count errs towards holding.
+   * Held only if the report `of` says its reporter left contact details: an original sealed before
+   * retention holds them inside it (until `npm run retention -- --reseal-legacy` seals them apart),
+   * so it holds them exactly when its record says so. Counted when that record is not found: a
+   * data-protection count errs towards holding.
    */
   readonly ifContactDetailsLeft?: true;
 }
 
-/** What the schedule needs of a report's record (retentionFacts reads no more than this). */
-export type RetainedRecord = Pick<ReportRecord, 'reference' | 'status' | 'receivedAt' | 'contactDetailsHeld'> &
-  Partial<Pick<ReportRecord, 'notifiedAt' | 'splitFrom'>> & { readonly review?: { readonly closed?: { readonly at: string } } };
+/**
+ * What the holdings report reads of a report's record: what the schedule reads
+ * (retention-schedule.ts ScheduledRecord), its receipt, whether its reporter left contact details,
+ * the contact it was split from, and the retention job's marks of what has ended.
+ */
+export type RetainedRecord = ScheduledRecord &
+  Pick<ReportRecord, 'receivedAt' | 'contactDetailsHeld'> &
+  Partial<Pick<ReportRecord, 'splitFrom'>> & { readonly retention?: RetentionRecord };
 
 /** What one item of the table holds, and what it tells the schedule. */
 export interface ClassifiedItem {
@@ -127,6 +142,13 @@ export interface Holdings {
   readonly kinds: Readonly<Record<HeldKind, KindTally>>;
   /** Items holding none of the kinds, by what they are. */
   readonly other: Readonly<Record<string, number>>;
+  /** Reports whose keeping in contact, and whose original, the retention job has ended (their records' marks). */
+  readonly ended: { readonly keepingInContact: number; readonly original: number };
+  /**
+   * Of the contact details held, those sealed inside an original from before retention: they end
+   * only with the original, or apart once `npm run retention -- --reseal-legacy` has sealed them apart.
+   */
+  readonly contactDetailsInsideOriginals: number;
   /** Every item read. */
   readonly items: number;
 }
@@ -152,25 +174,14 @@ export const ageBand = (madeAt: string | undefined, now: Date): AgeBand => {
   return 'over-2-years';
 };
 
-/** Each report's retention days, from the records and exchanges read: a split contact's from its parts. */
+/** Each report's retention days, from the records and exchanges read: the retention job's own (reportRetentionDates). */
 export const retentionDatesByReport = (
   records: ReadonlyMap<string, RetainedRecord>,
   exchanges: ReadonlyMap<string, readonly string[]>,
   schedule: RetentionSchedule,
 ): ReadonlyMap<string, RetentionDates | undefined> => {
-  const own = new Map<string, RetentionDates | undefined>();
-  const parts = new Map<string, string[]>();
-  for (const [reference, record] of records) {
-    // retentionFacts reads the status, the closing time and the time it reached a force: what RetainedRecord holds.
-    own.set(reference, retentionDates(retentionFacts(record as ReportRecord, exchanges.get(reference) ?? []), schedule));
-    // A part split again gives its own parts the first contact's reference: only the parts that were not split decide.
-    if (record.splitFrom !== undefined && record.status !== 'split') parts.set(record.splitFrom, [...(parts.get(record.splitFrom) ?? []), reference]);
-  }
-  const dates = new Map<string, RetentionDates | undefined>();
-  for (const [reference, record] of records) {
-    dates.set(reference, record.status === 'split' ? splitContactDates((parts.get(reference) ?? []).map((part) => own.get(part))) : own.get(reference));
-  }
-  return dates;
+  const lookup = { record: (reference: string) => records.get(reference), exchangeTimes: (reference: string) => exchanges.get(reference) ?? [] };
+  return new Map([...records].map(([reference, record]) => [reference, reportRetentionDates(record, lookup, schedule)]));
 };
 
 const endOf = (dates: RetentionDates | undefined, endsWith: EndsWith): string | undefined => {
@@ -187,6 +198,7 @@ export const tallyHoldings = (items: Iterable<ClassifiedItem>, now: Date, schedu
   const held: Held[] = [];
   const other: Record<string, number> = {};
   let count = 0;
+  let contactDetailsInsideOriginals = 0;
   for (const item of items) {
     count++;
     if (item.record !== undefined) records.set(item.record.reference, item.record);
@@ -204,6 +216,7 @@ export const tallyHoldings = (items: Iterable<ClassifiedItem>, now: Date, schedu
     if (thing.ifContactDetailsLeft && record?.contactDetailsHeld === false) continue;
     const tally = tallies[thing.kind];
     tally.held++;
+    if (thing.ifContactDetailsLeft) contactDetailsInsideOriginals++;
     tally.byAge[ageBand(thing.madeAt ?? record?.receivedAt, now)]++;
     if (tally.endsWith === 'kept') continue;
     const end = endOf(thing.of === undefined ? undefined : dates.get(thing.of), tally.endsWith);
@@ -211,5 +224,7 @@ export const tallyHoldings = (items: Iterable<ClassifiedItem>, now: Date, schedu
     else if (hasCome(end, now)) tally.dueNow++;
     else if (hasCome(end, soon)) tally.dueSoon++;
   }
-  return { asOf: now.toISOString().slice(0, 10), schedule, kinds: tallies, other, items: count };
+  const marks = [...records.values()].map((record) => record.retention ?? {});
+  const ended = { keepingInContact: marks.filter((mark) => mark.keepingInContactEnded !== undefined).length, original: marks.filter((mark) => mark.originalEnded !== undefined).length };
+  return { asOf: now.toISOString().slice(0, 10), schedule, kinds: tallies, other, ended, contactDetailsInsideOriginals, items: count };
 };

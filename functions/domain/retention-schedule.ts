@@ -82,8 +82,39 @@ const DAY_MS = 86_400_000;
 const dayOf = (iso: string): number => Math.floor(Date.parse(iso) / DAY_MS);
 const dateOfDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
+/**
+ * What the schedule reads of a report's record, and no more: its status, when it reached a force,
+ * when the contact centre closed it, and (a split contact) the parts it was split into. The
+ * holdings report reads only this of each record; the retention job has the whole record.
+ */
+export type ScheduledRecord = Pick<ReportRecord, 'reference' | 'status'> &
+  Partial<Pick<ReportRecord, 'notifiedAt'>> & {
+    readonly review?: { readonly closed?: { readonly at: string }; readonly split?: { readonly into: readonly string[] } };
+  };
+
+/** What the schedule reads of the exchanges about a report: a question's times, an answer's (or added information's). */
+export interface ScheduledQuestion {
+  readonly askedAt: string;
+  readonly relayed?: { readonly at: string };
+}
+export interface ScheduledAnswer {
+  readonly receivedAt: string;
+  readonly approved?: { readonly at: string };
+  readonly notifiedAt?: string;
+}
+
+/**
+ * The times of every exchange about a report that keep the way to talk open: questions asked and
+ * relayed, answers and added information received, approved and sent on. The retention job and
+ * the holdings report both date keeping in contact by these, and only by these.
+ */
+export const exchangeTimesOf = (questions: readonly ScheduledQuestion[], answers: readonly ScheduledAnswer[]): string[] => [
+  ...questions.flatMap((q) => [q.askedAt, ...(q.relayed === undefined ? [] : [q.relayed.at])]),
+  ...answers.flatMap((a) => [a.receivedAt, ...(a.approved === undefined ? [] : [a.approved.at]), ...(a.notifiedAt === undefined ? [] : [a.notifiedAt])]),
+];
+
 /** The facts of a report, from its record and the times of the exchanges about it. */
-export const retentionFacts = (record: ReportRecord, exchangeTimes: readonly string[] = []): RetentionFacts => {
+export const retentionFacts = (record: ScheduledRecord, exchangeTimes: readonly string[] = []): RetentionFacts => {
   const lastExchangeAt = exchangeTimes.reduce<string | undefined>((latest, at) => (latest === undefined || at > latest ? at : latest), undefined);
   const exchange = lastExchangeAt === undefined ? {} : { lastExchangeAt };
   if (record.status === 'split') return { state: 'split', ...exchange };
@@ -121,3 +152,41 @@ export const splitContactDates = (parts: readonly (RetentionDates | undefined)[]
 
 /** Whether a day has come (on or after it), by the UTC date of `now`. */
 export const hasCome = (day: string, now: Date): boolean => now.toISOString().slice(0, 10) >= day;
+
+/** What is known of the reports: each one's record (undefined: not found) and the times of the exchanges about it. */
+export interface ScheduleLookup {
+  readonly record: (reference: string) => ScheduledRecord | undefined;
+  readonly exchangeTimes: (reference: string) => readonly string[];
+}
+
+/**
+ * The parts that decide a split contact's days: the parts it was split into, and in place of a part
+ * split again, that part's own parts (each holds the contact's reference as `splitFrom`). A part
+ * whose record is not found is `undefined`: the contact then has no days, so nothing of it is due.
+ */
+export const decidingParts = (contact: ScheduledRecord, lookup: Pick<ScheduleLookup, 'record'>): (ScheduledRecord | undefined)[] => {
+  const seen = new Set<string>([contact.reference]);
+  const leaves: (ScheduledRecord | undefined)[] = [];
+  const visit = (references: readonly string[]): void => {
+    for (const reference of references) {
+      if (seen.has(reference)) continue;
+      seen.add(reference);
+      const part = lookup.record(reference);
+      if (part?.status === 'split') visit(part.review?.split?.into ?? []);
+      else leaves.push(part);
+    }
+  };
+  visit(contact.review?.split?.into ?? []);
+  return leaves;
+};
+
+/**
+ * The days a report's data ends, as the retention job ends it and the holdings report counts it:
+ * from its record and the exchanges about it; a split contact's (the original, contact details and
+ * code it shares with its parts) from its deciding parts'. Undefined while nothing of it is on a clock.
+ */
+export const reportRetentionDates = (record: ScheduledRecord, lookup: ScheduleLookup, schedule: RetentionSchedule = DEFAULT_RETENTION): RetentionDates | undefined => {
+  const own = (report: ScheduledRecord): RetentionDates | undefined => retentionDates(retentionFacts(report, lookup.exchangeTimes(report.reference)), schedule);
+  if (record.status !== 'split') return own(record);
+  return splitContactDates(decidingParts(record, lookup).map((part) => (part === undefined ? undefined : own(part))));
+};

@@ -9,7 +9,7 @@
  * - **the original** ends: every key of the report is destroyed, then the original's item removed.
  *
  * A report split from a contact shares the contact's original, contact details and code: those
- * end when every part's day has come (splitContactDates), on the contact, once its last part's
+ * end when every part's day has come (reportRetentionDates), on the contact, once its last part's
  * keeping in contact has ended. Each part's own questions and answers end with the part.
  *
  * The report's record, its trail and the statistics counters are kept: nothing here moves a
@@ -24,7 +24,7 @@ import type { FollowUpStore, KeyShredder, OriginalsVault, ReportStore, Retention
 import type { SealedOriginal, SealedReport } from './entities/sealed-original.ts';
 import { reportSubmissionSchema, separateContactDetails } from './report.ts';
 import type { Reference } from './reference.ts';
-import { hasCome, retentionDates, retentionFacts, splitContactDates, type RetentionDates, type RetentionSchedule } from './retention-schedule.ts';
+import { decidingParts, exchangeTimesOf, hasCome, reportRetentionDates, retentionFacts, type RetentionDates, type RetentionSchedule } from './retention-schedule.ts';
 
 export interface RetentionPorts {
   readonly reports: Pick<ReportStore, 'find'>;
@@ -56,30 +56,32 @@ const dateOfDay = (day: number): string => new Date(day * DAY_MS).toISOString().
 /** How many references one index page holds. */
 const PAGE = 100;
 
-/** The times of every exchange about a report: questions asked and relayed, answers received, approved and sent. */
+/** The questions and answers about a report: their ids (to remove them) and their times (exchangeTimesOf, which the holdings report counts by too). */
 const exchangeTimes = async (ports: Pick<RetentionPorts, 'followUps'>, reference: Reference): Promise<{ times: string[]; questionIds: string[]; answerIds: string[] }> => {
   const [questions, answers] = await Promise.all([ports.followUps.questionsAbout(reference), ports.followUps.answersAbout(reference)]);
-  const times = [
-    ...questions.flatMap((q) => [q.askedAt, ...(q.relayed === undefined ? [] : [q.relayed.at])]),
-    ...answers.flatMap((a) => [a.receivedAt, ...(a.approved === undefined ? [] : [a.approved.at]), ...(a.notifiedAt === undefined ? [] : [a.notifiedAt])]),
-  ];
-  return { times, questionIds: questions.map((q) => q.id), answerIds: answers.map((a) => a.id) };
+  return { times: exchangeTimesOf(questions, answers), questionIds: questions.map((q) => q.id), answerIds: answers.map((a) => a.id) };
 };
 
-/** A report's own dates: from its record and its exchanges; a split contact's from its parts'. */
+/**
+ * A report's days (reportRetentionDates, as the holdings report counts them): read first are its
+ * exchanges and, for a split contact, its parts' records (a part split again, its own parts) and
+ * theirs.
+ */
 const datesOf = async (ports: RetentionPorts, record: ReportRecord, schedule: RetentionSchedule): Promise<RetentionDates | undefined> => {
-  if (record.status === 'split') {
-    const parts = (record.review?.split?.into ?? []) as readonly Reference[];
-    const partDates = await Promise.all(
-      parts.map(async (reference) => {
-        const part = await ports.reports.find(reference);
-        if (part === undefined) return undefined;
-        return retentionDates(retentionFacts(part, (await exchangeTimes(ports, reference)).times), schedule);
-      }),
-    );
-    return splitContactDates(partDates);
+  const records = new Map<string, ReportRecord | undefined>([[record.reference, record]]);
+  const times = new Map<string, readonly string[]>();
+  const lookup = { record: (reference: string) => records.get(reference), exchangeTimes: (reference: string) => times.get(reference) ?? [] };
+  // The parts are read level by level: a part split again names its own parts only once read.
+  for (let unread = record.status === 'split' ? [...(record.review?.split?.into ?? [])] : []; unread.length > 0; ) {
+    await Promise.all(unread.map(async (reference) => records.set(reference, await ports.reports.find(reference as Reference))));
+    unread = unread.flatMap((reference) => {
+      const part = records.get(reference);
+      return part?.status === 'split' ? (part.review?.split?.into ?? []).filter((next) => !records.has(next)) : [];
+    });
   }
-  return retentionDates(retentionFacts(record, (await exchangeTimes(ports, record.reference)).times), schedule);
+  const deciding = record.status === 'split' ? decidingParts(record, lookup).filter((part) => part !== undefined) : [record];
+  await Promise.all(deciding.map(async (report) => times.set(report.reference, (await exchangeTimes(ports, report.reference as Reference)).times)));
+  return reportRetentionDates(record, lookup, schedule);
 };
 
 /** Keeping in contact ends: keys first, so that nothing removed after could be opened from a copy. */

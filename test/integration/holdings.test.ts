@@ -4,16 +4,19 @@
  * centre by the real use cases and stores (one disseminated and asked a question that is answered,
  * one closed without dissemination, one split, one left waiting for review). What the command
  * counts is what the table holds, kind by kind; what it says is due is what the schedule ends on
- * the day asked about; and it prints no reference.
+ * the day asked about; and it prints no reference. Then the retention job's own use case, run on the
+ * days its kinds end (an injected clock, as test/integration/retention.test.ts runs it): holdings on
+ * each of those days says nothing of what ended is due any more, and counts it gone, data keys too.
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { readHoldings } from '../../functions/adapters/holdings-scan.ts';
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { readDataKeyHoldings, readHoldings } from '../../functions/adapters/holdings-scan.ts';
 import { DynamoFollowUpStore } from '../../functions/adapters/follow-up-store.ts';
-import { KmsOriginalsVault } from '../../functions/adapters/originals-vault.ts';
+import { DynamoRetentionStore } from '../../functions/adapters/retention-store.ts';
+import { DataKeyShredder, ShreddableOriginalsVault } from '../../functions/adapters/shreddable-vault.ts';
 import { SqsForceQueues } from '../../functions/adapters/queues.ts';
 import { DynamoReportStore } from '../../functions/adapters/report-store.ts';
 import { approveReport } from '../../functions/domain/disseminating-steps.ts';
@@ -21,6 +24,8 @@ import { answer, ask, relay } from '../../functions/domain/follow-up.ts';
 import { forceReferenceOf } from '../../functions/domain/force-reference.ts';
 import { tallyHoldings, type Holdings } from '../../functions/domain/holdings.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
+import { applyRetention } from '../../functions/domain/retention.ts';
+import { DEFAULT_RETENTION } from '../../functions/domain/retention-schedule.ts';
 import { confirmClosure, proposeClosure, reviewStep, sanitise, splitContact } from '../../functions/domain/review.ts';
 import { PROJECT_ROOT } from '../../lib/project-layout.ts';
 import { localDynamoDbClient, localKmsClient } from '../../local/emulators.ts';
@@ -41,10 +46,29 @@ const ports = () => {
     reports: store,
     followUps: new DynamoFollowUpStore(documents(), local.stack.tableName),
     forceQueues: new SqsForceQueues(local.sqs, 'pac-local-reports-{destination}.fifo'),
-    vault: new KmsOriginalsVault(localKmsClient(local.stack.kmsEndpoint), local.functionSetting('ORIGINALS_KEY_ID')),
+    vault: new ShreddableOriginalsVault(localKmsClient(local.stack.kmsEndpoint), local.functionSetting('ORIGINALS_KEY_ID'), documents(), keysTable()),
     clock: () => new Date(),
   };
 };
+const keysTable = () => local.functionSetting('DATA_KEYS_TABLE_NAME');
+/** Both tables, classified, as the command reads them. */
+const readBoth = async (segments = 3) => [
+  ...(await readHoldings(documents(), local.stack.tableName, { segments })),
+  ...(await readDataKeyHoldings(documents(), keysTable(), { segments })),
+];
+/** The retention job's use case, as its function and `npm run retention` run it, on a day (at noon UTC). */
+const retentionOn = (day: string) =>
+  applyRetention(
+    {
+      reports: new DynamoReportStore(documents(), local.stack.tableName),
+      followUps: new DynamoFollowUpStore(documents(), local.stack.tableName),
+      retention: new DynamoRetentionStore(documents(), local.stack.tableName),
+      keys: new DataKeyShredder(documents(), keysTable()),
+      clock: () => new Date(`${day}T12:00:00Z`),
+    },
+    DEFAULT_RETENTION,
+    new Date(`${day}T12:00:00Z`),
+  );
 
 const CONTACT = { mode: 'confidential', contact: { email: 'reporter@example.org', phone: '07700 900123' } } as const;
 
@@ -58,7 +82,7 @@ const reported = async (force: string, reporter: object): Promise<Reference> => 
 };
 
 const run = (...args: string[]) =>
-  promisify(execFile)(`${PROJECT_ROOT}/node_modules/.bin/node`, ['--disable-warning=ExperimentalWarning', 'bin/holdings.ts', '--endpoint', local.stack.dynamoDbEndpoint, '--table', local.stack.tableName, ...args], {
+  promisify(execFile)(`${PROJECT_ROOT}/node_modules/.bin/node`, ['--disable-warning=ExperimentalWarning', 'bin/holdings.ts', '--endpoint', local.stack.dynamoDbEndpoint, '--table', local.stack.tableName, '--data-keys-table', keysTable(), ...args], {
     cwd: PROJECT_ROOT,
     timeout: 60_000,
   });
@@ -96,7 +120,7 @@ describe('npm run holdings', () => {
 
   it('counts what the table holds, kind by kind, read in parallel segments', async () => {
     const now = new Date(`${dayAfter(seeded.closedAt!, 1)}T00:00:00Z`);
-    const holdings = tallyHoldings(await readHoldings(documents(), local.stack.tableName, { segments: 3 }), now);
+    const holdings = tallyHoldings(await readBoth(), now);
     const held = (kind: keyof Holdings['kinds']) => holdings.kinds[kind].held;
     // Other files' reports may share nothing with this table: it is this file's own.
     assert.equal(held('report'), 6, 'four contacts and the two parts of the split one');
@@ -109,8 +133,12 @@ describe('npm run holdings', () => {
     assert.ok(held('statistics') >= 1);
     assert.equal(holdings.other.reservations, 2, "the parts' reservations, which hold no code");
     assert.ok((holdings.other['force references'] ?? 0) >= 1);
+    assert.equal(held('original-key'), 4, 'a data key per original');
+    assert.equal(held('contact-details-key'), 3, 'and the contact details’ own key under it, where there are contact details');
+    assert.equal(held('answer-key'), 1, 'an answer sealed under a key of its own');
     const table = await local.scanTable();
-    assert.equal(holdings.items, table.length, 'every item read once');
+    const { Count: keys = 0 } = await documents().send(new ScanCommand({ TableName: keysTable(), Select: 'COUNT' }));
+    assert.equal(holdings.items, table.length + keys, 'every item of both tables read once');
     const events = table.filter((item) => String(item.SK).startsWith('EVENT#')).map((item) => 1 + ((item.followedBy as unknown[] | undefined)?.length ?? 0));
     assert.ok(events.some((count) => count > 1), 'some events were decided together');
     assert.equal(held('audit-event'), events.reduce((a, b) => a + b, 0), 'every event, those kept under followedBy too');
@@ -149,9 +177,10 @@ describe('npm run holdings', () => {
 
   it('as a command: a table a person reads, naming no report', async () => {
     const { stdout, stderr } = await run();
-    assert.match(stdout, new RegExp(`^What ${local.stack.tableName} holds, as of \\d{4}-\\d{2}-\\d{2}`));
+    assert.match(stdout, new RegExp(`^What ${local.stack.tableName} and ${keysTable()} hold, as of \\d{4}-\\d{2}-\\d{2}`));
     assert.match(stdout, /^originals \(sealed\)\s+4\s+4\s+0\s+0\s+0\s+0\s+0\s+0\s+2\s+original$/m);
     assert.match(stdout, /^contact details\s+3\s+3\s/m);
+    assert.match(stdout, /^data keys: originals\s+4\s+4\s/m);
     assert.match(stdout, /Schedule \(the defaults\):/);
     assert.match(stderr, /^Reading pac-local-/);
     const items = await local.scanTable();
@@ -166,5 +195,43 @@ describe('npm run holdings', () => {
       assert.match(error.stderr, /^holdings: There is no table pac-local-nothing at http:/m);
       return true;
     });
+  });
+
+  it('after the retention job has run on a day, nothing of what it ended is due that day, and the counts drop by what it ended, data keys too', async () => {
+    const tally = async (day: string) => tallyHoldings(await readBoth(), new Date(`${day}T00:00:00Z`));
+    const dueNow = (holdings: Holdings) => Object.fromEntries(Object.entries(holdings.kinds).filter(([, kind]) => kind.dueNow > 0).map(([name, kind]) => [name, kind.dueNow]));
+    const held = (holdings: Holdings) => Object.fromEntries(Object.entries(holdings.kinds).filter(([name]) => !['audit-event', 'statistics', 'report', 'person-link-keys', 'person-link-filing'].includes(name)).map(([name, kind]) => [name, kind.held]));
+
+    // Day 90 after closing: the closed contact's everything.
+    const closedEnds = dayAfter(seeded.closedAt!, 90);
+    const before = await tally(closedEnds);
+    assert.deepEqual(dueNow(before), { original: 1, 'contact-details': 1, 'follow-up-code': 1, 'original-key': 1, 'contact-details-key': 1 });
+    const ran = await retentionOn(closedEnds);
+    assert.deepEqual(ran.failed, []);
+    assert.deepEqual(ran.ended.map((ended) => [ended.reference, ended.kind]), [[seeded.closed, 'keeping-in-contact'], [seeded.closed, 'original']]);
+    const after = await tally(closedEnds);
+    assert.deepEqual(dueNow(after), {}, 'nothing due that day any more');
+    assert.deepEqual(held(after), { ...held(before), original: 3, 'contact-details': 2, 'follow-up-code': 3, 'original-key': 3, 'contact-details-key': 2 }, 'each down by what ended');
+    assert.deepEqual(after.ended, { keepingInContact: 1, original: 1 });
+    assert.equal(after.kinds['audit-event'].held, before.kinds['audit-event'].held + 2, 'the trail says so, and is kept');
+
+    // A year after the last exchange: the disseminated report's keeping in contact.
+    const contactEnds = dayAfter(seeded.lastExchangeAt!, 365);
+    const beforeContact = await tally(contactEnds);
+    assert.deepEqual(dueNow(beforeContact), { 'contact-details': 1, 'follow-up-code': 1, question: 1, answer: 1, 'contact-details-key': 1, 'answer-key': 1 });
+    await retentionOn(contactEnds);
+    const afterContact = await tally(contactEnds);
+    assert.deepEqual(dueNow(afterContact), {});
+    assert.deepEqual(held(afterContact), { ...held(beforeContact), 'contact-details': 1, 'follow-up-code': 2, question: 0, answer: 0, 'contact-details-key': 1, 'answer-key': 0 }, 'the original and its key stay');
+    assert.equal(afterContact.kinds.original.dueSoon + afterContact.kinds.original.dueNow, 0, 'the original is a year off');
+
+    // A year later: its original, and the last of its keys.
+    const originalEnds = dayAfter(seeded.lastExchangeAt!, 730);
+    assert.deepEqual(dueNow(await tally(originalEnds)), { original: 1, 'original-key': 1 });
+    await retentionOn(originalEnds);
+    const afterOriginal = await tally(originalEnds);
+    assert.deepEqual(dueNow(afterOriginal), {});
+    assert.deepEqual(held(afterOriginal), { ...held(afterContact), original: 2, 'original-key': 2 }, 'only the two contacts still with the contact centre hold anything');
+    assert.deepEqual(afterOriginal.ended, { keepingInContact: 2, original: 2 });
   });
 });

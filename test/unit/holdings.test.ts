@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { classifyItem, HOLDINGS_ATTRIBUTES, holdingsProjection } from '../../functions/adapters/holdings-scan.ts';
+import { classifyDataKey, classifyItem, DATA_KEY_HOLDINGS_ATTRIBUTES, HOLDINGS_ATTRIBUTES, holdingsProjection } from '../../functions/adapters/holdings-scan.ts';
 import { AGE_BANDS, ageBand, HELD_KINDS, tallyHoldings, type ClassifiedItem, type HeldKind, type RetainedRecord } from '../../functions/domain/holdings.ts';
 import { DEFAULT_RETENTION } from '../../functions/domain/retention-schedule.ts';
 import { HOLDINGS, localDynamoDbEndpoint, renderHoldings } from '../../bin/holdings.ts';
@@ -99,14 +99,53 @@ describe('what each item holds', () => {
 
   it('projects no words, no sealed bytes and no hashes: only keys, times, statuses and whether an original is there', () => {
     const paths = HOLDINGS_ATTRIBUTES.map((path) => path.join('.'));
-    const words = ['ciphertext', 'encryptedDataKey', 'authTag', 'iv', 'narrative', 'text', 'content', 'hash', 'salt', 'keys', 'detail', 'note', 'sanitised', 'wrappedKey', 'subject', 'contact', 'reporter'];
+    const words = ['ciphertext', 'encryptedDataKey', 'authTag', 'iv', 'narrative', 'text', 'content', 'hash', 'salt', 'keys', 'detail', 'note', 'sanitised', 'wrappedKey', 'subject', 'contact', 'reporter', 'original', 'contactDetailsKey'];
     for (const path of HOLDINGS_ATTRIBUTES) {
-      for (const name of path) assert.ok(!words.includes(name.replace(/\[\d+\]$/, '')), path.join('.'));
+      // What is read is a leaf that is none of these; a sealed map (original, contact) only by a plain part of it.
+      assert.ok(!words.includes(path.at(-1)!.replace(/\[\d+\]$/, '')), path.join('.'));
+      for (const name of path.slice(0, -1)) assert.ok(!['ciphertext', 'encryptedDataKey', 'authTag', 'narrative', 'text', 'reporter', 'sanitised'].includes(name), path.join('.'));
     }
     assert.ok(paths.includes('original.algorithm') && !paths.includes('original'), 'the original only by whether it is there');
+    assert.ok(paths.includes('contact.part') && !paths.includes('contact'), 'the contact details only by whether they are there');
     const { ProjectionExpression, ExpressionAttributeNames } = holdingsProjection();
     assert.match(ProjectionExpression, /^#h\d+(\[\d+\])?(\.#h\d+)*(, #h\d+(\[\d+\])?(\.#h\d+)*)*$/, 'every name aliased');
     assert.ok(Object.values(ExpressionAttributeNames).includes('status'));
+  });
+
+  it('of the data keys table: which key and what it seals, the contact details key only by its nonce, never a key', () => {
+    assert.deepEqual(DATA_KEY_HOLDINGS_ATTRIBUTES.map((path) => path.join('.')), ['PK', 'SK', 'sealed', 'contactDetailsKey.iv']);
+    const { ProjectionExpression, ExpressionAttributeNames } = holdingsProjection(DATA_KEY_HOLDINGS_ATTRIBUTES);
+    assert.ok(!Object.values(ExpressionAttributeNames).includes('encryptedDataKey'));
+    assert.equal(ProjectionExpression, '#h0, #h1, #h2, #h3.#h4');
+  });
+
+  it('a data key: an original’s, with its contact details’ own key while they are kept, or an answer’s; nothing of the key kept', () => {
+    const key = { PK: 'REPORT-KEYS#PAC-K1', SK: 'KEY#abc', sealed: 'report', contactDetailsKey: { iv: 'bm9uY2Vub25jZQ==' } };
+    const classified = classifyDataKey(key);
+    assert.deepEqual(classified, { held: [{ kind: 'original-key', of: 'PAC-K1' }, { kind: 'contact-details-key', of: 'PAC-K1' }] });
+    assert.ok(!JSON.stringify(classified).includes('bm9uY2'), 'the nonce is not kept');
+    assert.deepEqual(classifyDataKey({ PK: 'REPORT-KEYS#PAC-K1', SK: 'KEY#abc', sealed: 'report' }).held.map((h) => h.kind), ['original-key']);
+    assert.deepEqual(classifyDataKey({ PK: 'REPORT-KEYS#PAC-K1', SK: 'KEY#def', sealed: 'answer' }).held.map((h) => h.kind), ['answer-key']);
+  });
+
+  it('an original: sealed apart, its contact details beside it while kept; sealed whole before retention, inside it if the reporter left them', () => {
+    const kinds = (item: Record<string, unknown>) => classifyItem(item).held.map((h) => `${h.kind}${h.ifContactDetailsLeft ? ' if left' : ''}`);
+    assert.deepEqual(kinds({ PK: 'REPORT#R', SK: 'ORIGINAL', original: { version: 2, algorithm: 'AES-256-GCM' }, contact: { part: 'contact-details' } }), ['original', 'contact-details']);
+    assert.deepEqual(kinds({ PK: 'REPORT#R', SK: 'ORIGINAL', original: { version: 2, algorithm: 'AES-256-GCM' } }), ['original'], 'ended, or never left');
+    assert.deepEqual(kinds({ PK: 'REPORT#R', SK: 'ORIGINAL', original: { algorithm: 'AES-256-GCM' } }), ['original', 'contact-details if left']);
+  });
+
+  it('an answer approved is an exchange too, as the retention job counts it', () => {
+    assert.deepEqual(classifyItem({ PK: 'REPORT#R', SK: 'ANSWER#a', receivedAt: 'T3', approved: { at: 'T4' }, notifiedAt: 'T5' }).exchanges, { of: 'R', at: ['T3', 'T4', 'T5'] });
+    assert.deepEqual(classifyItem({ PK: 'REPORT#R', SK: 'ANSWER#a' }).exchanges, { of: 'R', at: [] }, 'no time, no exchange time');
+  });
+
+  it('a report item: what the retention job has ended, and a split contact’s parts', () => {
+    const { record } = classifyItem(
+      reportItem('PAC-S', { status: 'split', receivedAt: '2027-01-01T00:00:00.000Z', review: { split: { into: ['PAC-P1', 'PAC-P2'] } }, retention: { keepingInContactEnded: '2028-01-01' } }),
+    );
+    assert.deepEqual(record?.review, { split: { into: ['PAC-P1', 'PAC-P2'] } });
+    assert.deepEqual(record?.retention, { keepingInContactEnded: '2028-01-01' });
   });
 });
 
@@ -169,7 +208,7 @@ describe('the tally', () => {
   });
 
   it('a split contact’s original ends with its last part; while any part is open it is on no clock', () => {
-    const contact = record('S', { status: 'split' });
+    const contact = record('S', { status: 'split', review: { split: { into: ['A', 'B'] } } });
     const partA = record('A', { splitFrom: 'S' as RetainedRecord['reference'], notifiedAt: '2026-01-10T00:00:00.000Z' });
     const partB = record('B', { splitFrom: 'S' as RetainedRecord['reference'], notifiedAt: '2026-06-10T00:00:00.000Z' });
     const open = record('B', { splitFrom: 'S' as RetainedRecord['reference'], status: 'awaiting_review' });
@@ -177,6 +216,41 @@ describe('the tally', () => {
     assert.deepEqual(counts(tallyHoldings([contact, partA, partB, original('S')], on), 'contact-details'), { held: 1, dueNow: 0, dueSoon: 0, noEndYet: 0 });
     assert.deepEqual(counts(tallyHoldings([contact, partA, partB, original('S')], new Date('2027-06-10T00:00:00.000Z')), 'contact-details'), { held: 1, dueNow: 1, dueSoon: 0, noEndYet: 0 });
     assert.deepEqual(counts(tallyHoldings([contact, partA, open, original('S')], on), 'contact-details'), { held: 1, dueNow: 0, dueSoon: 0, noEndYet: 1 });
+  });
+
+  it('a part split again: its own parts decide for the contact, as they do for the retention job', () => {
+    const contact = record('S', { status: 'split', review: { split: { into: ['A', 'B'] } } });
+    const partA = record('A', { splitFrom: 'S' as RetainedRecord['reference'], notifiedAt: '2026-01-10T00:00:00.000Z' });
+    const splitAgain = record('B', { splitFrom: 'S' as RetainedRecord['reference'], status: 'split', review: { split: { into: ['B1'] } } });
+    const partB1 = record('B1', { splitFrom: 'S' as RetainedRecord['reference'], notifiedAt: '2026-06-10T00:00:00.000Z' });
+    const tally = (day: string) => counts(tallyHoldings([contact, partA, splitAgain, partB1, original('S')], new Date(`${day}T00:00:00.000Z`)), 'contact-details');
+    assert.deepEqual(tally('2027-06-09'), { held: 1, dueNow: 0, dueSoon: 1, noEndYet: 0 });
+    assert.deepEqual(tally('2027-06-10'), { held: 1, dueNow: 1, dueSoon: 0, noEndYet: 0 });
+  });
+
+  it('data keys end with what they open: an original’s with the original, its contact details’ and an answer’s with keeping in contact', () => {
+    const items = [
+      record('D', { notifiedAt: '2026-01-10T09:00:00.000Z' }),
+      classifyDataKey({ PK: 'REPORT-KEYS#D', SK: 'KEY#1', sealed: 'report', contactDetailsKey: { iv: 'x' } }),
+      classifyDataKey({ PK: 'REPORT-KEYS#D', SK: 'KEY#2', sealed: 'answer' }),
+    ];
+    const tally = tallyHoldings(items, new Date('2027-01-10T00:00:00.000Z'));
+    assert.deepEqual(counts(tally, 'original-key'), { held: 1, dueNow: 0, dueSoon: 0, noEndYet: 0 });
+    assert.deepEqual(counts(tally, 'contact-details-key'), { held: 1, dueNow: 1, dueSoon: 0, noEndYet: 0 });
+    assert.deepEqual(counts(tally, 'answer-key'), { held: 1, dueNow: 1, dueSoon: 0, noEndYet: 0 });
+    assert.equal(tally.kinds['original-key'].byAge['1-to-2-years'], 1, 'dated by the report it is kept for (received 2026-01-01)');
+  });
+
+  it('says how many reports the retention job has ended, and how many contact details are still sealed inside older originals', () => {
+    const items = [
+      record('E', { notifiedAt: '2025-01-10T09:00:00.000Z', retention: { keepingInContactEnded: '2026-01-10' } }),
+      classifyItem({ PK: 'REPORT#E', SK: 'ORIGINAL', original: { algorithm: 'AES-256-GCM' } }),
+      record('F', { notifiedAt: '2024-01-10T09:00:00.000Z', retention: { keepingInContactEnded: '2025-01-10', originalEnded: '2026-01-10' } }),
+    ];
+    const tally = tallyHoldings(items, new Date('2026-02-01T00:00:00.000Z'));
+    assert.deepEqual(tally.ended, { keepingInContact: 2, original: 1 });
+    assert.equal(tally.contactDetailsInsideOriginals, 1);
+    assert.deepEqual(counts(tally, 'contact-details'), { held: 1, dueNow: 1, dueSoon: 0, noEndYet: 0 }, 'still held, and past its day: only sealing apart can end it');
   });
 
   it('an original whose record was not found is counted, contact details too, on no clock', () => {

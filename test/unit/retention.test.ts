@@ -157,6 +157,21 @@ describe('the retention job', () => {
     assert.deepEqual(world.holds(contact), []);
   });
 
+  it("ends a split contact's shared data when the parts of a part split again have ended theirs", async () => {
+    const world = new World();
+    const contact = 'PAC-BBBB-1000';
+    const split = (into: string[]) => ({ status: 'split' as const, notifiedAt: undefined, review: { split: { by: 'ann', at: at(0), into }, changedBy: ['ann'] } as ReportRecord['review'] });
+    world.add(record(contact, split(['PAC-BBBB-1001', 'PAC-BBBB-1002'])), EVERYTHING);
+    world.add(record('PAC-BBBB-1001', { splitFrom: contact as Reference, notifiedAt: at(0) }), ['questions and answers']);
+    // Split again before review: its own parts carry the first contact's reference.
+    world.add(record('PAC-BBBB-1002', { splitFrom: contact as Reference, ...split(['PAC-BBBB-1003']) }), []);
+    world.add(record('PAC-BBBB-1003', { splitFrom: contact as Reference, notifiedAt: at(100) }), ['questions and answers']);
+    await world.run(465);
+    assert.deepEqual(world.ended('PAC-BBBB-1003'), ['keeping-in-contact']);
+    assert.deepEqual(world.ended(contact), ['keeping-in-contact'], 'its leaves decide, as they do in the holdings report');
+    assert.deepEqual(world.holds(contact), KEPT_AFTER_CONTACT);
+  });
+
   it('leaves a report still with the contact centre alone, however old', async () => {
     const world = new World();
     world.add(record('PAC-CCCC-0001', { status: 'awaiting_review', notifiedAt: undefined }), EVERYTHING);
