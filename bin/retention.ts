@@ -101,7 +101,7 @@ export const main = (argv: readonly string[]) =>
       const vault = new ShreddableOriginalsVault(kms, keyId, documents, keysTable);
       try {
         const resealed = await ports.retention.resealLegacyOriginals(
-          (sealedFor, sealed) => resealWithContactApart(vault, sealedFor, sealed),
+          (sealedFor, sealed, keepContactDetails) => resealWithContactApart(vault, sealedFor, sealed, keepContactDetails),
           async (reference, sealed) => vault.seal(reference, await vault.open(reference, sealed)),
           (done) => io.err(`${done} originals and answers sealed again so far`),
         );

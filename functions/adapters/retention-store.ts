@@ -11,7 +11,7 @@
  * Every removal is harmless to repeat: a delete of what is gone deletes nothing, and an attribute
  * is removed only from an item that is there (an update would otherwise make the item anew).
  */
-import { DeleteCommand, ScanCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, DeleteCommand, ScanCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '#domain/audit.ts';
 import type { ReportRecord } from '#domain/entities/report-record.ts';
 import { ConcurrentChange, type RetentionStage, type RetentionStore } from '#domain/ports.ts';
@@ -155,7 +155,7 @@ export class DynamoRetentionStore implements RetentionStore {
    * for its 35 days, openable there by the key's users; not after.
    */
   async resealLegacyOriginals(
-    reseal: (sealedFor: Reference, sealed: SealedOriginal) => Promise<SealedReport>,
+    reseal: (sealedFor: Reference, sealed: SealedOriginal, keepContactDetails: boolean) => Promise<SealedReport>,
     resealAnswer: (reference: Reference, sealed: SealedOriginal) => Promise<SealedOriginal>,
     onPage: (resealed: number) => void = () => {},
   ): Promise<number> {
@@ -189,7 +189,13 @@ export class DynamoRetentionStore implements RetentionStore {
             resealed++;
             continue;
           }
-          const { original, contactDetails } = await reseal(sealedFor, item.original as SealedOriginal);
+          // Whether the report's keeping in contact has not yet ended: only then are its contact details sealed again.
+          const record =
+            item.SK === 'REPORT'
+              ? item
+              : (await this.client.send(new GetCommand({ TableName: this.tableName, Key: { PK: item.PK, SK: 'REPORT' }, ProjectionExpression: 'retention', ConsistentRead: true }))).Item;
+          const keepContactDetails = (record?.retention as { keepingInContactEnded?: string } | undefined)?.keepingInContactEnded === undefined;
+          const { original, contactDetails } = await reseal(sealedFor, item.original as SealedOriginal, keepContactDetails);
           if (item.SK === 'ORIGINAL') {
             await this.client.send(
               new UpdateCommand({

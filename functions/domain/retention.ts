@@ -179,7 +179,15 @@ export const applyRetention = async (ports: RetentionPorts, schedule: RetentionS
  * each under a key the retention job can destroy. Opening it is not a reading by staff, and
  * nothing of it is shown to anyone: it is not recorded as one.
  */
-export const resealWithContactApart = async (vault: Pick<OriginalsVault, 'open' | 'sealReport'>, sealedFor: Reference, sealed: SealedOriginal): Promise<SealedReport> => {
+export const resealWithContactApart = async (
+  vault: Pick<OriginalsVault, 'open' | 'sealReport'>,
+  sealedFor: Reference,
+  sealed: SealedOriginal,
+  keepContactDetails = true,
+): Promise<SealedReport> => {
   const { original, contactDetails } = separateContactDetails(reportSubmissionSchema.parse(JSON.parse(await vault.open(sealedFor, sealed))));
-  return vault.sealReport(sealedFor, JSON.stringify(original), contactDetails === undefined ? undefined : JSON.stringify(contactDetails));
+  // Contact details whose day has passed (the job ended keeping in contact while they were still
+  // sealed inside the original, out of its reach) are not sealed again: they end here.
+  const kept = keepContactDetails ? contactDetails : undefined;
+  return vault.sealReport(sealedFor, JSON.stringify(original), kept === undefined ? undefined : JSON.stringify(kept));
 };

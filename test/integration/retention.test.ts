@@ -233,18 +233,29 @@ describe('the retention schedule', () => {
   it('seals the originals kept before retention again, their contact details apart, so that those end on their day too', async () => {
     const legacy = new KmsOriginalsVault(localKmsClient(local.stack.kmsEndpoint), local.functionSetting('ORIGINALS_KEY_ID'));
     const references: string[] = [];
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < 3; i++) {
       const submitted = await postJson(api('/reports'), minimalReport({ force: 'the Met', reporter: { mode: 'confidential', contact: { phone: PHONE } } }));
       const { reference } = submitted.json<{ reference: string }>();
       await notificationsFor(local.sqs, local.queueUrl(MET_QUEUE), reference);
       references.push(reference);
     }
-    const [inItsItem, inTheRecord] = references as [string, string];
+    const [inItsItem, inTheRecord, pastItsDay] = references as [string, string, string];
     const asFirstSealed = async (reference: string) =>
       legacy.seal(reference as Reference, JSON.stringify(reportSubmissionSchema.parse(minimalReport({ reporter: { mode: 'confidential', contact: { phone: PHONE } } }))));
     // Sealed whole, contact details and all, its data key beside it: in the original's item, and (earlier still) in the report item.
     await documents().send(new PutCommand({ TableName: local.stack.tableName, Item: { PK: `REPORT#${inItsItem}`, SK: 'ORIGINAL', kind: 'original', reference: inItsItem, original: await asFirstSealed(inItsItem) } }));
     await documents().send(new DeleteCommand({ TableName: local.stack.tableName, Key: { PK: `REPORT#${inTheRecord}`, SK: 'ORIGINAL' } }));
+    // One whose keeping in contact the job has already ended, while its contact details were still sealed inside, out of its reach.
+    await documents().send(new PutCommand({ TableName: local.stack.tableName, Item: { PK: `REPORT#${pastItsDay}`, SK: 'ORIGINAL', kind: 'original', reference: pastItsDay, original: await asFirstSealed(pastItsDay) } }));
+    await documents().send(
+      new UpdateCommand({
+        TableName: local.stack.tableName,
+        Key: { PK: `REPORT#${pastItsDay}`, SK: 'REPORT' },
+        UpdateExpression: 'SET #retention = :r',
+        ExpressionAttributeNames: { '#retention': 'retention' },
+        ExpressionAttributeValues: { ':r': { keepingInContactEnded: '2026-01-01' } },
+      }),
+    );
     await documents().send(
       new UpdateCommand({ TableName: local.stack.tableName, Key: { PK: `REPORT#${inTheRecord}`, SK: 'REPORT' }, UpdateExpression: 'SET original = :o', ExpressionAttributeValues: { ':o': await asFirstSealed(inTheRecord) } }),
     );
@@ -266,11 +277,16 @@ describe('the retention schedule', () => {
       '--data-keys-table', keysTable(),
       '--endpoint-dynamodb', local.stack.dynamoDbEndpoint,
     ]);
-    assert.match(command.stdout, /^3 originals and answers sealed before retention sealed again/m);
+    assert.match(command.stdout, /^4 originals and answers sealed before retention sealed again/m);
+    // Past its day: the original sealed again without its contact details, which end here.
+    const ended = (await itemsOf(pastItsDay)).find((item) => item.SK === 'ORIGINAL');
+    assert.equal((ended?.original as { version?: number }).version, 2);
+    assert.equal(ended?.contact, undefined, 'no contact details sealed again after their day');
+    assert.ok(!(await opensAs(pastItsDay, ended?.original)).includes(PHONE));
     const answer = (await documents().send(new GetCommand({ TableName: local.stack.tableName, Key: answerKey, ConsistentRead: true }))).Item;
     assert.equal((answer?.original as { version?: number }).version, 2);
     assert.equal(await opensAs(inItsItem, answer?.original), ANSWER);
-    for (const reference of references) {
+    for (const reference of [inItsItem, inTheRecord]) {
       const items = await itemsOf(reference);
       const original = items.find((item) => item.SK === 'ORIGINAL');
       assert.equal((original?.original as { version?: number }).version, 2, reference);
