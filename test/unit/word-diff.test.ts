@@ -68,7 +68,7 @@ describe('the word diff', () => {
     const plainWords = fc.array(fc.constantFrom('Jo', 'officer', 'took', 'cash', ',', '.', "don't"), { maxLength: 30 });
     fc.assert(
       fc.property(plainWords, fc.array(fc.tuple(fc.nat(30), fc.constantFrom('extra', '[removed]')), { maxLength: 5 }), (base, inserts) => {
-        const longer = [...base];
+        const longer: string[] = [...base];
         for (const [at, word] of inserts) longer.splice(Math.min(at, longer.length), 0, word);
         const parts = wordDiff(base.join(' '), longer.join(' '));
         assert.ok(parts.every((part) => part.kind !== 'removed'), JSON.stringify(parts));
