@@ -39,9 +39,12 @@ const ROUTER = 'route-report';
 /** The staff console's phone report form (lib/constructs/staff-console.ts): it takes reports in and issues their codes, as the staff API's phone route does. */
 const CONSOLE_PHONE_REPORT = 'console-phone-report';
 
+/** The staff console's supervisor screens (lib/constructs/staff-console.ts): they open an original for approval, as the staff API's review view does. */
+const CONSOLE_APPROVAL = 'console-approval';
+
 export const ORIGINALS_KEY_USERS: KeyUsers = {
   seal: [...routeHandlers((access) => access.originals === 'seal'), ROUTER],
-  open: routeHandlers((access) => access.originals === 'open'),
+  open: [...routeHandlers((access) => access.originals === 'open'), CONSOLE_APPROVAL],
 };
 
 /**

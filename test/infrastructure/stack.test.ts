@@ -195,7 +195,11 @@ describe('the contact centre in the CDK stack', () => {
   });
 
   it("lets only the contact centre's views open originals and answers, and only the router and the answers' and additions' takers seal them", () => {
-    assert.deepEqual(handlersWith('kms:Decrypt', 'OriginalsKey').sort(), ['functions/handlers/view-answer.ts', 'functions/handlers/view-review.ts']);
+    assert.deepEqual(handlersWith('kms:Decrypt', 'OriginalsKey').sort(), [
+      'functions/handlers/console-approval.ts',
+      'functions/handlers/view-answer.ts',
+      'functions/handlers/view-review.ts',
+    ]);
     assert.deepEqual(handlersWith('kms:GenerateDataKey', 'OriginalsKey').sort(), [
       'functions/handlers/add-information.ts',
       'functions/handlers/answer-question.ts',
@@ -221,6 +225,7 @@ describe('the contact centre in the CDK stack', () => {
     assert.deepEqual(handlersWith('sqs:SendMessage').sort(), [
       'functions/handlers/approve-answer.ts',
       'functions/handlers/approve-dissemination.ts',
+      'functions/handlers/console-approval.ts',
       'functions/handlers/console-phone-report.ts',
       'functions/handlers/record-phone-report.ts',
       'functions/handlers/report-form.ts',
