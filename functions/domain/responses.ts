@@ -181,6 +181,16 @@ export const contactForReviewSchema = named(
     sanitised: z.nullable(z.strictObject({ ...staffActionSchema.shape, content: disseminableContentSchema })),
     closed: z.nullable(z.strictObject({ ...closureProposalSchema.shape, proposedBy: z.optional(z.string()) })),
     approved: z.nullable(staffActionSchema),
+    returned: described(
+      z.nullable(
+        z.strictObject({
+          ...staffActionSchema.shape,
+          reason: z.string(),
+          draft: z.strictObject({ ...staffActionSchema.shape, content: disseminableContentSchema }),
+        }),
+      ),
+      'The last time a supervisor returned the sanitised version to the analysts, why, and the draft returned (no longer the sanitised version); null if never.',
+    ),
     audit: z.array(auditEventSchema),
     personLinks: personLinksSchema,
   }),

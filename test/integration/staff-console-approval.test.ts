@@ -104,6 +104,19 @@ describe("the supervisor's screens", () => {
       assert.equal(await text(page, '[data-field="/narrative"] [data-side="sanitised"] ins'), '[added: The reporter says]');
       assert.match(await text(page, '[data-field="/narrative"] [data-side="sanitised"]'), /07700 900123 after 6pm\.$/);
       assert.deepEqual(await axeViolations(page), [], 'the approval screen');
+      // Side by side on a wide screen; the sanitised under the original on a narrow one.
+      const boxes = async () => {
+        const original = await page.$('[data-field="/narrative"] [data-side="original"]');
+        const sanitised = await page.$('[data-field="/narrative"] [data-side="sanitised"]');
+        return [(await original!.boundingBox())!, (await sanitised!.boundingBox())!] as const;
+      };
+      const [left, right] = await boxes();
+      assert.ok(right.x > left.x + left.width - 1 && Math.abs(right.y - left.y) < 2, 'side by side');
+      await page.setViewportSize({ width: 375, height: 800 });
+      const [above, below] = await boxes();
+      assert.ok(below.y >= above.y + above.height && Math.abs(below.x - above.x) < 2, 'one above the other');
+      assert.deepEqual(await axeViolations(page), [], 'the approval screen, narrow');
+      await page.setViewportSize({ width: 1024, height: 800 });
       assert.equal(await page.$$eval('form[method="post"] input[name="csrf"]', (inputs) => inputs.length), 3, 'every form carries the token (sign-out, approve, return)');
 
       // Returned with no reason: asked for one.
@@ -120,9 +133,15 @@ describe("the supervisor's screens", () => {
       // With the analysts: nothing to approve, and the trail says who returned it and why.
       const contact = (await send(api(`/contact-centre/reviews/${reference}`), { method: 'GET', headers: await as('analyst.amy', 'analysts') })).json<{
         sanitised: unknown;
+        returned: { by: string; reason: string; draft: { by: string; content: { narrative: string } } };
         audit: { type: string; by?: string; detail: { reason?: string } }[];
       }>();
       assert.equal(contact.sanitised, null);
+      assert.deepEqual(
+        [contact.returned.by, contact.returned.reason, contact.returned.draft.by, contact.returned.draft.content.narrative],
+        ['supervisor.sue', 'The phone number and "the reporter says" still point to the reporter.', 'analyst.amy', FIRST_DRAFT],
+        'the analysts see why, and the draft returned',
+      );
       const returned = contact.audit.find((event) => event.type === 'returned');
       assert.equal(returned?.by, 'supervisor.sue');
       assert.match(returned?.detail.reason ?? '', /^The phone number/);
