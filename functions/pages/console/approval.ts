@@ -131,8 +131,9 @@ const marked = (parts: readonly DiffPart[], side: 'original' | 'sanitised'): Saf
     return [];
   });
 
-const comparison = (field: FieldComparison): SafeHtml => html`<div class="govuk-grid-row app-comparison" data-field="${field.pointer}">
-  <h3 class="govuk-heading-s govuk-grid-column-full">${field.label}${field.original === field.sanitised ? html` <span class="govuk-body-s">(unchanged)</span>` : ''}</h3>
+const comparison = (field: FieldComparison): SafeHtml => html`<div class="app-comparison" data-field="${field.pointer}">
+  <h3 class="govuk-heading-s">${field.label}${field.original === field.sanitised ? html` <span class="govuk-body-s">(unchanged)</span>` : ''}</h3>
+  <div class="govuk-grid-row">
   <div class="govuk-grid-column-one-half">
     <p class="govuk-caption-m">Original</p>
     <p class="govuk-body app-diff" data-side="original">${field.original === '' ? html`<span class="govuk-hint">Not given</span>` : marked(field.parts, 'original')}</p>
@@ -140,6 +141,7 @@ const comparison = (field: FieldComparison): SafeHtml => html`<div class="govuk-
   <div class="govuk-grid-column-one-half">
     <p class="govuk-caption-m">Sanitised</p>
     <p class="govuk-body app-diff" data-side="sanitised">${field.sanitised === '' ? html`<span class="govuk-hint">Left out</span>` : marked(field.parts, 'sanitised')}</p>
+  </div>
   </div>
 </div>`;
 
