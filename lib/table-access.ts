@@ -113,8 +113,8 @@ export const TABLE_ACCESS: Readonly<Record<string, readonly TableGrant[]>> = {
   'console-session': [],
   'console-queue': [REVIEW_QUEUE, READ_REPORT, FOLLOW_UP_QUEUES],
   'console-phone-report': [WRITE_REPORT, IDEMPOTENCY, OPEN_CODE_KEY, MAKE_CODE_KEY],
-  // The supervisor's: list, open an original (its reading recorded), approve and send, return, confirm a closure.
-  'console-approval': [REVIEW_QUEUE, ...DISSEMINATE],
+  // The supervisor's: list, open an original or answer (its reading recorded), approve and send, return, confirm a closure.
+  'console-approval': [REVIEW_QUEUE, FOLLOW_UP_QUEUES, ...DISSEMINATE],
   // The forces': every report reached by the force's own reference for it.
   'list-force-reports': [WITH_A_DESTINATION],
   'read-force-report': [LOOK_UP_FORCE_REFERENCE, READ_REPORT, READ_TRAIL, WRITE_REPORT],

@@ -118,6 +118,10 @@ const screens: Record<string, (page: Page) => Promise<void>> = {
     await signIn(page, 'supervisor.one', 'supervisors');
     await page.goto(`${consoleUrl}/approvals/${toApprove}`);
   },
+  'answers-to-approve': async (page) => {
+    await signIn(page, 'supervisor.one', 'supervisors');
+    await page.goto(`${consoleUrl}/answers`);
+  },
   'closures-to-confirm': async (page) => {
     await signIn(page, 'supervisor.one', 'supervisors');
     await page.goto(`${consoleUrl}/closures`);

@@ -8,7 +8,11 @@
  * - POST /approvals/{reference}/approval: approveReport, as POST /contact-centre/reviews/{reference}/approval;
  * - POST /approvals/{reference}/return: returnToAnalyst, with the reason required;
  * - GET /closures: the proposed closures, oldest first;
- * - POST /closures/{reference}/confirmation: confirmClosure, as the staff API's confirmation route.
+ * - POST /closures/{reference}/confirmation: confirmClosure, as the staff API's confirmation route;
+ * - GET /answers: reporters' answers and added information, sanitised, waiting for approval;
+ * - GET /answers/{reference}/{answerId}: one, the reporter's words and the sanitised version side
+ *   by side (openAnswerForReview: the reading recorded);
+ * - POST /answers/{reference}/{answerId}/approval: approveAnswerFor, as the staff API's answer approval.
  *
  * A refusal (one's own sanitisation, one's own proposal…) is answered with the same screen and the
  * refusal said plainly at the top; a contact changed by someone else at the same moment is said so.
@@ -17,7 +21,9 @@ import { clock, followUpStore, forceQueues, originalsVault, portsFor, reportStor
 import { consolePageAnswer, consoleScreen, postedForm, type ConsoleResult } from '#adapters/console-http.ts';
 import { logger } from '#adapters/logger.ts';
 import { reviewStageOf } from '#domain/contact-centre-queue.ts';
-import { approveReport } from '#domain/disseminating-steps.ts';
+import { approveAnswerFor, approveReport } from '#domain/disseminating-steps.ts';
+import { openAnswerForReview, type FollowUpOutcome } from '#domain/follow-up.ts';
+import type { Answer } from '#domain/entities/follow-up.ts';
 import { TRIAGE } from '#domain/entities/routing-decision.ts';
 import type { ReportRecord } from '#domain/entities/report-record.ts';
 import { forceById } from '#domain/forces.ts';
@@ -28,12 +34,17 @@ import { confirmClosure, openForReview, RETURN_REASON_MAX, returnToAnalyst, revi
 import type { Person } from '#pages/console/layout.ts';
 import { notFoundPage } from '#pages/console/pages.ts';
 import {
+  answerApprovalPage,
+  answerApprovedPage,
+  answerRefusalInWords,
+  answersPage,
   approvalPage,
   approvalsPage,
   approvedPage,
   closuresPage,
   refusalInWords,
   returnedPage,
+  type AnswerApprovalView,
   type ApprovalView,
   type StepRefusal,
 } from '#pages/console/approval.ts';
@@ -122,6 +133,40 @@ const proposedClosures = async (now: Date) => {
   });
 };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Answers listed at most. */
+const ANSWERS = 100;
+
+const answerScreen = async (person: Person, reference: Reference, answerId: string, status: number, refusal?: string): Promise<ConsoleResult> => {
+  const ports = approvalPorts();
+  const opened = await openAnswerForReview(ports, reference, answerId, person.username, ports.clock());
+  if (opened.kind === 'refused') return consolePageAnswer(404, notFoundPage(person));
+  const { answer, question, original } = opened.value;
+  const view: AnswerApprovalView = {
+    person,
+    reference,
+    answerId,
+    ...(question === undefined ? {} : { question: question.text }),
+    original,
+    ...(answer.sanitised === undefined ? {} : { sanitised: answer.sanitised }),
+    approved: answer.status !== 'awaiting_review',
+    ...(refusal === undefined ? {} : { refusal }),
+  };
+  return consolePageAnswer(status, answerApprovalPage(view));
+};
+
+const attemptOnAnswer = async (step: () => Promise<FollowUpOutcome<Answer>>): Promise<{ done: Answer } | { refusal: string; status: number }> => {
+  try {
+    const outcome = await step();
+    if (outcome.kind === 'done') return { done: outcome.value };
+    const status = outcome.refusal.kind === 'not-found' ? 404 : outcome.refusal.kind === 'own-sanitisation' ? 403 : 409;
+    return { refusal: answerRefusalInWords(outcome.refusal), status };
+  } catch (error) {
+    if (error instanceof ConcurrentChange) return { refusal: CHANGED_MEANWHILE, status: 409 };
+    throw error;
+  }
+};
+
 export const handler = consoleScreen(['supervisors'], 'Approving contacts and confirming closures is for supervisors.', async (event, { person }) => {
   const ports = approvalPorts();
   const reference = event.pathParameters?.reference === undefined ? undefined : parseReference(event.pathParameters.reference);
@@ -164,6 +209,29 @@ export const handler = consoleScreen(['supervisors'], 'Approving contacts and co
       if ('refusal' in result) return consolePageAnswer(statusOf(result.refusal), closuresPage({ person, closures, refusal: inWords(result.refusal, 'confirm') }));
       logger.info('Contact closed', { reference, supervisor: person.username, through: 'staff console' });
       return consolePageAnswer(200, closuresPage({ person, closures, closed: reference }));
+    }
+    case 'GET /answers': {
+      const now = ports.clock();
+      const answers = (await ports.followUps.answersAwaitingReview(ANSWERS))
+        .filter((answer) => answer.sanitised !== undefined)
+        .map((answer) => ({
+          reference: answer.reference,
+          answerId: answer.id,
+          isAnswer: answer.questionId !== undefined,
+          waitedSeconds: secondsWaiting(answer, now),
+          sanitisedBy: answer.sanitised?.by ?? '',
+        }));
+      return consolePageAnswer(200, answersPage(person, answers));
+    }
+    case 'GET /answers/{reference}/{answerId}':
+    case 'POST /answers/{reference}/{answerId}/approval': {
+      const answerId = event.pathParameters?.answerId ?? '';
+      if (reference === undefined || !UUID.test(answerId)) return consolePageAnswer(404, notFoundPage(person));
+      if (event.routeKey.startsWith('GET')) return answerScreen(person, reference, answerId, 200);
+      const result = await attemptOnAnswer(() => approveAnswerFor(ports, reference, answerId, person.username));
+      if ('refusal' in result) return answerScreen(person, reference, answerId, result.status, result.refusal);
+      logger.info('Answer disseminated after review', { reference, answerId, supervisor: person.username, through: 'staff console' });
+      return consolePageAnswer(200, answerApprovedPage(person, reference));
     }
     default:
       return consolePageAnswer(404, notFoundPage(person));

@@ -94,7 +94,7 @@ export const CONSOLE_SCREENS = [
   {
     name: 'ConsoleApproval',
     handlerModule: 'functions/handlers/console-approval.ts',
-    description: "The staff console: a supervisor's approval (original and sanitised side by side), return to the analyst, and closures to confirm",
+    description: "The staff console: a supervisor's approval (original and sanitised side by side), return to the analyst, closures to confirm, and answers to approve",
     routes: [
       ['GET', '/approvals'],
       ['GET', '/approvals/{reference}'],
@@ -102,6 +102,9 @@ export const CONSOLE_SCREENS = [
       ['POST', '/approvals/{reference}/return'],
       ['GET', '/closures'],
       ['POST', '/closures/{reference}/confirmation'],
+      ['GET', '/answers'],
+      ['GET', '/answers/{reference}/{answerId}'],
+      ['POST', '/answers/{reference}/{answerId}/approval'],
     ],
     table: true,
     opensOriginals: true,

@@ -9,7 +9,10 @@
  *   for), A sanitises again through the API, B approves, and the force's queue (fauxqs) receives
  *   the sanitised text only;
  * - a supervisor who sanitised a contact themselves is refused its approval, plainly;
- * - the proposer of a closure cannot confirm it; another supervisor can.
+ * - the proposer of a closure cannot confirm it; another supervisor can;
+ * - a reporter's answer to a force's question, taken by phone and sanitised by an analyst through
+ *   the staff API, is shown side by side with the reporter's words, refused to the supervisor who
+ *   sanitised it, approved by another, and reaches the force.
  *
  * axe-core finds no WCAG 2.2 AA violation on any of these screens.
  */
@@ -267,5 +270,66 @@ describe("the supervisor's screens", () => {
     } finally {
       await analyst.context.close();
     }
+  });
+
+  it("shows a reporter's answer beside its sanitised version, refuses it to the supervisor who sanitised it, and sends it to the force when another approves", async () => {
+    const reference = await contactInReview('The sergeant at Dover takes payments from a taxi firm to ignore complaints.');
+    await sanitiseAs(reference, 'A sergeant at Dover is said to take payments from a taxi firm to ignore complaints.', 'analyst.amy', 'analysts');
+    const approved = await postJson(api(`/contact-centre/reviews/${reference}/approval`), {}, await as('supervisor.sam', 'supervisors'));
+    assert.equal(approved.status, 200, approved.text);
+    await notificationsFor(local.sqs, local.queueUrl(KENT_QUEUE), reference);
+    const kentReference = await local.forceReference(reference, 'kent');
+    const asked = await postJson(api(`/force/reports/${kentReference}/questions`), { question: 'Which taxi firm?' }, await local.forceHeaders('kent'));
+    assert.equal(asked.status, 201, asked.text);
+    const questionId = asked.json().questionId as string;
+    const relayed = await postJson(api(`/contact-centre/reviews/${reference}/questions/${questionId}/relay`), {}, await as('analyst.amy', 'analysts'));
+    assert.equal(relayed.status, 200, relayed.text);
+    const ANSWER = 'Castle Cabs. I drive for them, ring me on 07700 900987.';
+    const SANITISED_ANSWER = 'Castle Cabs.';
+    const recorded = await postJson(api(`/contact-centre/reports/${reference}/questions/${questionId}/answers`), { answer: ANSWER }, await as('call-agent.cal', 'call-agents'));
+    assert.equal(recorded.status, 202, recorded.text);
+    const answerId = recorded.json().id as string;
+    const sanitised = await put(`/contact-centre/reviews/${reference}/answers/${answerId}/sanitised`, { text: SANITISED_ANSWER }, await as('supervisor.sid', 'analysts', 'supervisors'));
+    assert.equal(sanitised.status, 200, sanitised.text);
+
+    const own = await chromium.open();
+    try {
+      const { page } = own;
+      await signInByKeyboard(page, 'supervisor.sid');
+      await press(page, 'nav a[href="/answers"]');
+      assert.equal(await text(page, 'h1'), 'Answers to approve');
+      assert.match(await text(page, `#answers tr[data-answer="${answerId}"]`), /Answer to a question.*supervisor\.sid/);
+      assert.deepEqual(await axeViolations(page), [], 'answers to approve');
+      await press(page, `a[href="/answers/${reference}/${answerId}"]`);
+      assert.equal(await text(page, 'h1'), 'Approve the answer');
+      assert.equal(await text(page, '#question'), 'Which taxi firm?');
+      assert.equal(await text(page, '[data-side="original"] del'), '[removed: I drive for them, ring me on 07700 900987.]');
+      assert.equal(await text(page, '[data-side="sanitised"]'), SANITISED_ANSWER);
+      assert.deepEqual(await axeViolations(page), [], 'an answer to approve');
+      await tabTo(page, 'form[action$="/approval"] button[type="submit"]');
+      const [answer] = await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+      assert.equal(answer?.status(), 403);
+      assert.match(await text(page, '.govuk-error-summary'), /You sanitised this answer, so you cannot approve it\. Another supervisor must approve it\./);
+      assert.deepEqual(await axeViolations(page), [], 'the refusal');
+    } finally {
+      await own.context.close();
+    }
+
+    const other = await chromium.open();
+    try {
+      const { page } = other;
+      await signInByKeyboard(page, 'supervisor.sue');
+      await page.goto(consoleAt(`/answers/${reference}/${answerId}`));
+      await press(page, 'form[action$="/approval"] button[type="submit"]');
+      assert.equal(await text(page, 'h1'), 'Answer approved and sent');
+      assert.deepEqual(await axeViolations(page), [], 'answer approved');
+    } finally {
+      await other.context.close();
+    }
+    const [message, ...more] = await notificationsFor(local.sqs, local.queueUrl(KENT_QUEUE), reference);
+    assert.equal(more.length, 0);
+    const sent = JSON.parse(message!.Body!) as Record<string, unknown>;
+    assert.deepEqual([sent.type, sent.reference, sent.answer], ['report.answer', kentReference, SANITISED_ANSWER]);
+    assert.ok(!message!.Body!.includes('07700'), "nothing of the reporter's own words");
   });
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { reportSubmissionSchema } from '../../functions/domain/report.ts';
 import { flagIdentifyingDetails } from '../../functions/domain/review-flags.ts';
-import { approvalPage, compareFields, detailsLeftIn, refusalInWords } from '../../functions/pages/console/approval.ts';
+import { answerApprovalPage, answerRefusalInWords, approvalPage, compareFields, detailsLeftIn, refusalInWords } from '../../functions/pages/console/approval.ts';
 import { minimalReport } from '../support/reports.ts';
 
 const person = { username: 'supervisor.sue', groups: ['supervisors'], csrf: 'the-token' };
@@ -60,5 +60,21 @@ describe('the approval screen', () => {
     assert.equal(refusalInWords({ kind: 'own-proposal' }, 'confirm'), 'You proposed closing this contact, so you cannot confirm it. Another supervisor must confirm it.');
     assert.equal(refusalInWords({ kind: 'not-awaiting-review', status: 'disseminated' }, 'approve'), 'Nothing was changed: this contact is already with its force.');
     assert.match(refusalInWords({ kind: 'protected-unit', force: 'Kent Police' }, 'approve'), /cannot go to Kent Police/);
+  });
+
+  it("shows a reporter's answer beside its sanitised version, with a detail left in called out", () => {
+    const page = answerApprovalPage({
+      person,
+      reference: 'PAC-AAAA-BBBB',
+      answerId: '00000000-0000-4000-8000-000000000000',
+      question: 'Which taxi firm?',
+      original: 'Castle Cabs. Ring me on 07700 900987.',
+      sanitised: { by: 'analyst.amy', at: '2026-12-03T10:00:00Z', text: 'Castle Cabs. Ring 07700 900987.' },
+      approved: false,
+    });
+    assert.match(page, /<del><span class="govuk-visually-hidden">\[removed: <\/span>me on/);
+    assert.match(page, /“07700 900987” \(a phone number\)/);
+    assert.match(page, /action="\/answers\/PAC-AAAA-BBBB\/00000000-0000-4000-8000-000000000000\/approval"/);
+    assert.equal(answerRefusalInWords({ kind: 'own-sanitisation' }), 'You sanitised this answer, so you cannot approve it. Another supervisor must approve it.');
   });
 });

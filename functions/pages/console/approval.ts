@@ -20,6 +20,7 @@ import type { ReportSubmission } from '#domain/report.ts';
 import type { ReviewRefusal } from '#domain/review.ts';
 import type { ClosureReason } from '#domain/review-state.ts';
 import type { NotFound } from '#domain/entities/step-result.ts';
+import type { FollowUpRefusal } from '#domain/follow-up.ts';
 import { textarea } from '../components.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { errorSummary, type FieldError } from '../layout.ts';
@@ -389,4 +390,127 @@ ${closures.length === 0
     )}
   </tbody>
 </table>`}`,
+  });
+
+// ─── keeping in contact: a reporter's answer or added information ─────────────────────────────
+
+export interface AnswerToApprove {
+  readonly reference: string;
+  readonly answerId: string;
+  /** An answer to a force's question, or information the reporter added unasked. */
+  readonly isAnswer: boolean;
+  readonly waitedSeconds: number;
+  readonly sanitisedBy: string;
+}
+
+const answerKind = (isAnswer: boolean): string => (isAnswer ? 'Answer to a question' : 'Information added');
+
+export const answersPage = (person: Person, answers: readonly AnswerToApprove[]): string =>
+  consolePage({
+    person,
+    path: '/answers',
+    title: 'Answers to approve',
+    main: html`
+<h1 class="govuk-heading-l">Answers to approve</h1>
+<p class="govuk-body">Reporters' answers to forces' questions, and information they added, once an analyst has sanitised them.</p>
+${answers.length === 0
+      ? html`<p class="govuk-body" id="no-answers">No sanitised answer is waiting for approval.</p>`
+      : html`<table class="govuk-table" id="answers">
+  <caption class="govuk-table__caption govuk-table__caption--m">Sanitised, oldest first</caption>
+  <thead class="govuk-table__head"><tr class="govuk-table__row">
+    <th scope="col" class="govuk-table__header">Report</th>
+    <th scope="col" class="govuk-table__header">What it is</th>
+    <th scope="col" class="govuk-table__header">Waiting</th>
+    <th scope="col" class="govuk-table__header">Sanitised by</th>
+  </tr></thead>
+  <tbody class="govuk-table__body">
+    ${answers.map(
+      (answer) => html`<tr class="govuk-table__row" data-answer="${answer.answerId}">
+      <th scope="row" class="govuk-table__header"><a class="govuk-link" href="/answers/${answer.reference}/${answer.answerId}">${answer.reference}<span class="govuk-visually-hidden">: ${answerKind(answer.isAnswer).toLowerCase()}</span></a></th>
+      <td class="govuk-table__cell">${answerKind(answer.isAnswer)}</td>
+      <td class="govuk-table__cell">${waitInWords(answer.waitedSeconds)}</td>
+      <td class="govuk-table__cell">${answer.sanitisedBy}</td>
+    </tr>`,
+    )}
+  </tbody>
+</table>`}`,
+  });
+
+export interface AnswerApprovalView {
+  readonly person: Person;
+  readonly reference: string;
+  readonly answerId: string;
+  readonly question?: string;
+  readonly original: string;
+  readonly sanitised?: { readonly by: string; readonly at: string; readonly text: string };
+  readonly approved: boolean;
+  readonly refusal?: string;
+}
+
+/** Why a step on an answer was refused, said plainly. */
+export const answerRefusalInWords = (refusal: FollowUpRefusal): string => {
+  switch (refusal.kind) {
+    case 'own-sanitisation':
+      return 'You sanitised this answer, so you cannot approve it. Another supervisor must approve it.';
+    case 'not-sanitised':
+      return 'There is no sanitised version to approve: an analyst must sanitise it first.';
+    case 'wrong-state':
+      return `Nothing was changed: this answer is ${refusal.status === 'awaiting_review' ? 'waiting for review' : 'already approved'}.`;
+    case 'protected-unit':
+      return "This answer cannot go to the force that has the report: it speaks of that force's own professional standards, anti-corruption or vetting unit, or its chief officers.";
+    case 'not-found':
+      return 'There is no such answer.';
+  }
+};
+
+export const answerApprovalPage = (view: AnswerApprovalView): string => {
+  const { person, sanitised } = view;
+  const field: FieldComparison | undefined =
+    sanitised === undefined
+      ? undefined
+      : { pointer: '/answer', label: view.question === undefined ? 'The information added' : 'The answer', original: view.original, sanitised: sanitised.text, parts: wordDiff(view.original, sanitised.text) };
+  const flags = findIdentifyingDetails(view.original).map((detail) => ({ pointer: '/answer', ...detail }));
+  const leftIn = field === undefined ? [] : detailsLeftIn(flags, [field]);
+  return consolePage({
+    person,
+    path: '/answers',
+    title: `${view.refusal === undefined ? '' : 'Error: '}Approve an answer about ${view.reference}`,
+    main: html`
+${view.refusal === undefined ? '' : errorSummary([], view.refusal)}
+<span class="govuk-caption-l">Report ${view.reference}</span>
+<h1 class="govuk-heading-l">${view.question === undefined ? 'Approve the information added' : 'Approve the answer'}</h1>
+${leftIn.length === 0
+      ? ''
+      : html`<div id="details-left-in">${warningText(html`${leftIn.length === 1 ? 'An identifying detail is' : `${leftIn.length} identifying details are`} still in the sanitised version:`)}
+<ul class="govuk-list govuk-list--bullet">
+  ${leftIn.map((detail) => html`<li data-kind="${detail.kind}">“${detail.text}” (${KIND_NAMES[detail.kind]})</li>`)}
+</ul></div>`}
+${view.question === undefined ? '' : html`<h2 class="govuk-heading-m">The force's question</h2><p class="govuk-inset-text" id="question">${view.question}</p>`}
+<dl class="govuk-summary-list">
+  <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Sanitised by</dt><dd class="govuk-summary-list__value" id="sanitised-by">${sanitised === undefined ? 'Not sanitised yet' : html`${sanitised.by}, ${when(sanitised.at)}`}</dd></div>
+  <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Identifying details flagged in the original</dt><dd class="govuk-summary-list__value">${flags.length.toLocaleString('en-GB')}</dd></div>
+</dl>
+${field === undefined
+      ? html`<h2 class="govuk-heading-m">The reporter's words</h2><p class="govuk-body app-diff">${view.original}</p>
+<p class="govuk-body" id="nothing-to-approve">There is nothing to approve: it is waiting for an analyst to sanitise it.</p>`
+      : html`<h2 class="govuk-heading-m">The original and the sanitised version</h2>
+<div id="differences">${comparison(field)}</div>
+${view.approved
+          ? html`<p class="govuk-body" id="already-approved">This answer is approved.</p>`
+          : html`<form method="post" action="/answers/${view.reference}/${view.answerId}/approval" novalidate>
+  ${hiddenInput('csrf', person.csrf)}
+  <p class="govuk-body">Approving sends the sanitised version to the force that has the report, now.</p>
+  ${submitButton('Approve and send')}
+</form>`}`}
+<p class="govuk-body"><a class="govuk-link" href="/answers">Back to answers to approve</a></p>`,
+  });
+};
+
+export const answerApprovedPage = (person: Person, reference: string): string =>
+  consolePage({
+    person,
+    title: 'Answer approved and sent',
+    main: html`
+${panel('Answer approved and sent', html`It has gone to the force that has ${reference}`)}
+<p class="govuk-body"><a class="govuk-link" href="/answers" id="next">Back to answers to approve</a></p>`,
   });
