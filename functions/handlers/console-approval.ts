@@ -97,6 +97,7 @@ const approvalScreen = async (
       ...(sanitised === undefined || record.status !== 'awaiting_review' ? {} : { sanitised }),
       ...(returned === undefined ? {} : { returned: { by: returned.by, at: returned.at, reason: returned.reason } }),
       closureProposed: closureProposed !== undefined,
+      status: record.status,
       ...extra,
     }),
   );

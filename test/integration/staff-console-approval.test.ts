@@ -159,6 +159,10 @@ describe("the supervisor's screens", () => {
       assert.equal(await text(page, 'h1'), 'Approved and sent');
       assert.match(await text(page, '.govuk-panel__body'), new RegExp(`${reference} has gone to Kent Police`));
       assert.deepEqual(await axeViolations(page), [], 'approved');
+      // Looked at again (a second tab, the back button): nothing left to decide, and no button to press.
+      await page.goto(consoleAt(`/approvals/${reference}`));
+      assert.equal(await text(page, '#nothing-to-approve'), 'There is nothing to decide: this contact is already with its force.');
+      assert.equal(await page.$('form[action$="/approval"]'), null);
       assert.deepEqual(problems, [], 'no Content-Security-Policy violation');
 
       const [notification, ...more] = await notificationsFor(local.sqs, local.queueUrl(KENT_QUEUE), reference);

@@ -53,6 +53,8 @@ describe('the approval screen', () => {
     assert.match(page, /id="nothing-to-approve"/);
     assert.doesNotMatch(page, /action="\/approvals\/PAC-AAAA-BBBB\/approval"/);
     assert.match(page, /Still names them/);
+    const approved = approvalPage({ person, reference: 'PAC-AAAA-BBBB', waitedSeconds: 90, proposedForce: 'Kent Police', why: 'named', original, flags: [], status: 'disseminated' });
+    assert.match(approved, /There is nothing to decide: this contact is already with its force\./);
   });
 
   it('says each refusal plainly', () => {

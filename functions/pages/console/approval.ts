@@ -206,6 +206,8 @@ export interface ApprovalView {
   /** The last return to the analyst, if there was one. */
   readonly returned?: { readonly by: string; readonly at: string; readonly reason: string };
   readonly closureProposed?: boolean;
+  /** Where the contact stands: anything but awaiting_review has nothing left to decide. */
+  readonly status?: string;
   /** What the supervisor typed as the reason, shown again with an error. */
   readonly reason?: string;
   readonly errors?: readonly FieldError[];
@@ -248,7 +250,9 @@ ${leftIn.length === 0
 </dl>
 ${view.closureProposed === true ? html`<p class="govuk-inset-text">A closure is proposed for this contact: see <a class="govuk-link" href="/closures">closures to confirm</a>.</p>` : ''}
 ${sanitised === undefined
-      ? html`<p class="govuk-body" id="nothing-to-approve">There is nothing to approve: the contact is waiting for an analyst to sanitise it.</p>
+      ? html`<p class="govuk-body" id="nothing-to-approve">${view.status === undefined || view.status === 'awaiting_review'
+          ? 'There is nothing to approve: the contact is waiting for an analyst to sanitise it.'
+          : `There is nothing to decide: this contact is ${STATUS_WORDS[view.status] ?? view.status.replace(/_/g, ' ')}.`}</p>
 <p class="govuk-body"><a class="govuk-link" href="/approvals">Back to contacts to approve</a></p>`
       : html`<h2 class="govuk-heading-m">The original and the sanitised version</h2>
 <p class="govuk-body">What the analyst took out of the reporter's words is struck through on the left; what they wrote in is underlined on the right.</p>
