@@ -101,6 +101,7 @@ export const TABLE_ACCESS: Readonly<Record<string, readonly TableGrant[]>> = {
   'choose-force': REVIEW_STEP,
   'close-contact': REVIEW_STEP,
   'confirm-closure': [...REVIEW_STEP, COUNT],
+  'return-to-analyst': REVIEW_STEP,
   'split-contact': REVIEW_STEP,
   'approve-dissemination': DISSEMINATE,
   'list-follow-ups': [FOLLOW_UP_QUEUES, READ_REPORT],

@@ -182,7 +182,7 @@ describe('the contact centre in the CDK stack', () => {
     const staffRoutes = resources('AWS::ApiGatewayV2::Route', 'ContactCentre')
       .filter(([, r]) => !consoleApis.has(r.Properties.ApiId.Ref))
       .map(([, r]) => r.Properties);
-    assert.equal(staffRoutes.length, 17);
+    assert.equal(staffRoutes.length, 18);
     for (const route of staffRoutes) {
       assert.match(String(route.RouteKey), / \/contact-centre\//);
       assert.equal(route.AuthorizationType, 'JWT', route.RouteKey);

@@ -336,4 +336,22 @@ describe("the supervisor's screens", () => {
     assert.deepEqual([sent.type, sent.reference, sent.answer], ['report.answer', kentReference, SANITISED_ANSWER]);
     assert.ok(!message!.Body!.includes('07700'), "nothing of the reporter's own words");
   });
+
+  it('offers the same return on the staff API: a reason required, never by the analyst who sanitised it', async () => {
+    const reference = await contactInReview('The inspector at Folkestone lets a friend off drink-driving every month.');
+    await sanitiseAs(reference, 'An inspector at Folkestone is said to let a friend off drink-driving.', 'supervisor.sid', 'analysts', 'supervisors');
+    const url = api(`/contact-centre/reviews/${reference}/return`);
+    const noReason = await postJson(url, { reason: '  ' }, await as('supervisor.sue', 'supervisors'));
+    assert.equal(noReason.status, 400, noReason.text);
+    assert.equal(noReason.json().type, '/problems/invalid-return');
+    assert.equal((await postJson(url, { reason: 'Too vague.' }, await as('analyst.amy', 'analysts'))).status, 403, 'for supervisors');
+    const own = await postJson(url, { reason: 'Too vague.' }, await as('supervisor.sid', 'supervisors'));
+    assert.equal(own.status, 403, own.text);
+    assert.equal(own.json().type, '/problems/four-eyes');
+    const returned = await postJson(url, { reason: 'Say which month.' }, await as('supervisor.sue', 'supervisors'));
+    assert.equal(returned.status, 200, returned.text);
+    assert.equal(returned.json().status, 'awaiting_review');
+    assert.equal((await postJson(url, { reason: 'Again.' }, await as('supervisor.sue', 'supervisors'))).status, 409, 'nothing sanitised to return');
+    assert.equal((await postJson(api(`/contact-centre/reviews/${reference}/approval`), {}, await as('supervisor.sue', 'supervisors'))).status, 409, 'nothing to approve');
+  });
 });
