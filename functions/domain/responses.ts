@@ -186,10 +186,10 @@ export const contactForReviewSchema = named(
         z.strictObject({
           ...staffActionSchema.shape,
           reason: z.string(),
-          draft: z.strictObject({ ...staffActionSchema.shape, content: disseminableContentSchema }),
+          draft: z.optional(z.strictObject({ ...staffActionSchema.shape, content: disseminableContentSchema })),
         }),
       ),
-      'The last time a supervisor returned the sanitised version to the analysts, why, and the draft returned (no longer the sanitised version); null if never.',
+      'The last time a supervisor returned the sanitised version to the analysts, and why; with the draft returned (no longer the sanitised version) until an analyst sanitises again. Null if never returned.',
     ),
     audit: z.array(auditEventSchema),
     personLinks: personLinksSchema,

@@ -64,14 +64,21 @@ const changedBy = (record: ReportRecord, by: string): readonly string[] => [...n
 const protectedFrom = (record: ReportRecord, force: Force, content = record.review?.sanitised?.content): ReviewRefusal | undefined =>
   mayReach(record.protection, content, force.id) ? undefined : { kind: 'protected-unit', force: force.name };
 
-/** An analyst writes (or rewrites) what the force will see. */
-export const sanitise = (record: ReportRecord, content: DisseminableContent, by: string, at: Date): ReviewResult =>
-  notAwaitingReview(record) ??
-  changed(
+/** An analyst writes (or rewrites) what the force will see; a draft a supervisor returned is no longer kept. */
+export const sanitise = (record: ReportRecord, content: DisseminableContent, by: string, at: Date): ReviewResult => {
+  const waiting = notAwaitingReview(record);
+  if (waiting !== undefined) return waiting;
+  const { returned, ...review } = record.review ?? {};
+  const { draft: _draft, ...lastReturn } = returned ?? { by: '', at: '', reason: '' };
+  return changed(
     record,
-    { ...record, review: { ...record.review, sanitised: { by, at: at.toISOString(), content }, changedBy: changedBy(record, by) } },
+    {
+      ...record,
+      review: { ...review, ...(returned === undefined ? {} : { returned: lastReturn }), sanitised: { by, at: at.toISOString(), content }, changedBy: changedBy(record, by) },
+    },
     auditEvent('sanitised', at, { fields: Object.keys(content).sort() }, by),
   );
+};
 
 /**
  * The contact centre chooses the force, overriding the router; never a force the report may not

@@ -71,6 +71,7 @@ describe('returning a contact to the analysts', () => {
   it('lets the supervisor who returned it approve the next version, which an analyst wrote', () => {
     const returned = done(returnToAnalyst(done(sanitise(contact(), draft, 'ann', at)).record, 'still names them', 'sam', later)).record;
     const again = done(sanitise(returned, { ...draft, narrative: 'An officer took money for information.' }, 'ann', later)).record;
+    assert.deepEqual(again.review?.returned, { by: 'sam', at: later.toISOString(), reason: 'still names them' }, 'the returned draft is not kept once sanitised again');
     const approved = done(approve(again, 'sam', later)).record;
     assert.equal(approved.status, 'approved');
     assert.equal(approved.content?.narrative, 'An officer took money for information.');
