@@ -41,9 +41,12 @@ const CONSOLE_PHONE_REPORT = 'console-phone-report';
 /** The staff console's review screen: it opens originals for review, as the staff API's review view does. */
 const CONSOLE_REVIEW = 'console-review';
 
+/** The staff console's supervisor screens (lib/constructs/staff-console.ts): they open an original for approval, as the staff API's review view does. */
+const CONSOLE_APPROVAL = 'console-approval';
+
 export const ORIGINALS_KEY_USERS: KeyUsers = {
   seal: [...routeHandlers((access) => access.originals === 'seal'), ROUTER],
-  open: [...routeHandlers((access) => access.originals === 'open'), CONSOLE_REVIEW],
+  open: [...routeHandlers((access) => access.originals === 'open'), CONSOLE_REVIEW, CONSOLE_APPROVAL],
 };
 
 /**

@@ -40,7 +40,7 @@ import {
   splitContactSchema,
   transferResultSchema,
 } from '../functions/domain/responses.ts';
-import { closureSchema, forceChoiceSchema, MAX_REVIEW_REQUEST_BYTES, personLinkDecisionSchema, splitSchema } from '../functions/domain/review-requests.ts';
+import { closureSchema, forceChoiceSchema, MAX_REVIEW_REQUEST_BYTES, personLinkDecisionSchema, returnSchema, splitSchema } from '../functions/domain/review-requests.ts';
 import { WELSH_PREFIX } from '../functions/pages/messages/language.ts';
 import { reportReceiptSchema } from '../functions/domain/submission.ts';
 
@@ -673,6 +673,28 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
         {
           409: "Or nobody has sanitised it, no force is chosen, it speaks of that force's own professional standards or chief officers, or it names a report reference or a force reference not that force's own.",
         },
+      ),
+    },
+  }),
+  staff({
+    name: 'ReturnToAnalyst',
+    handler: 'return-to-analyst',
+    what: 'a supervisor returns a sanitised contact to the analysts',
+    groups: ['supervisors'],
+    access: {},
+    route: {
+      method: 'POST',
+      path: '/contact-centre/reviews/{reference}/return',
+      operationId: 'returnToAnalyst',
+      summary:
+        "Return the sanitised version to the analysts with a reason, instead of approving it: nothing can approve it until an analyst sanitises again. Never by anyone who changed what the force receives or where it goes (403), as approval.",
+      body: { json: returnSchema, maxBytes: MAX_REVIEW_REQUEST_BYTES },
+      responses: { 200: json('The contact as it now stands: back with the analysts.', contactSummarySchema) },
+      problems: problems(
+        { 403: 'Or the supervisor changed what the force receives or where it goes.' },
+        NOT_FOUND,
+        STEP_CONFLICT,
+        { 409: 'Or nobody has sanitised it.' },
       ),
     },
   }),

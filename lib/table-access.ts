@@ -101,6 +101,7 @@ export const TABLE_ACCESS: Readonly<Record<string, readonly TableGrant[]>> = {
   'choose-force': REVIEW_STEP,
   'close-contact': REVIEW_STEP,
   'confirm-closure': [...REVIEW_STEP, COUNT],
+  'return-to-analyst': REVIEW_STEP,
   'split-contact': REVIEW_STEP,
   'approve-dissemination': DISSEMINATE,
   'list-follow-ups': [FOLLOW_UP_QUEUES, READ_REPORT],
@@ -115,6 +116,8 @@ export const TABLE_ACCESS: Readonly<Record<string, readonly TableGrant[]>> = {
   'console-phone-report': [WRITE_REPORT, IDEMPOTENCY, OPEN_CODE_KEY, MAKE_CODE_KEY],
   // What the staff API's review view, review steps and link decisions together do (view-review, sanitise-report, choose-force, split-contact, close-contact, decide-person-link).
   'console-review': [READ_REPORT, READ_TRAIL, WRITE_REPORT, ...SEE_PERSON_LINKS, DECIDE_PERSON_LINK],
+  // The supervisor's: list, open an original or answer (its reading recorded), approve and send, return, confirm a closure.
+  'console-approval': [REVIEW_QUEUE, FOLLOW_UP_QUEUES, ...DISSEMINATE],
   // The forces': every report reached by the force's own reference for it.
   'list-force-reports': [WITH_A_DESTINATION],
   'read-force-report': [LOOK_UP_FORCE_REFERENCE, READ_REPORT, READ_TRAIL, WRITE_REPORT],

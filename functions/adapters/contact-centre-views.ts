@@ -70,6 +70,7 @@ export const contactForReview = (
   sanitised: record.review?.sanitised ?? null,
   closed: record.review?.closed ?? null,
   approved: record.review?.approved ?? null,
+  returned: record.review?.returned ?? null,
   // Field by field: an event's id keeps its key unique in the table and is no part of the view.
   audit: audit.map(({ type, at, by, detail }) => ({ type, at, ...(by === undefined ? {} : { by }), detail })),
   personLinks: personLinksView(links),

@@ -181,6 +181,16 @@ export const contactForReviewSchema = named(
     sanitised: z.nullable(z.strictObject({ ...staffActionSchema.shape, content: disseminableContentSchema })),
     closed: z.nullable(z.strictObject({ ...closureProposalSchema.shape, proposedBy: z.optional(z.string()) })),
     approved: z.nullable(staffActionSchema),
+    returned: described(
+      z.nullable(
+        z.strictObject({
+          ...staffActionSchema.shape,
+          reason: z.string(),
+          draft: z.optional(z.strictObject({ ...staffActionSchema.shape, content: disseminableContentSchema })),
+        }),
+      ),
+      'The last time a supervisor returned the sanitised version to the analysts, and why; with the draft returned (no longer the sanitised version) until an analyst sanitises again. Null if never returned.',
+    ),
     audit: z.array(auditEventSchema),
     personLinks: personLinksSchema,
   }),

@@ -23,6 +23,12 @@ export const closureSchema = named(
   { id: 'Closure', title: 'Closing a contact without dissemination' },
 );
 
+/** A supervisor returns the sanitised version to the analysts, saying why (functions/domain/review.ts returnToAnalyst). */
+export const returnSchema = named(
+  z.strictObject({ reason: typedText('reason', 'reason is required: say why it goes back').check(z.trim(), z.minLength(1), z.maxLength(2_000)) }),
+  { id: 'ReturnToAnalyst', title: 'Returning a sanitised contact to the analysts, with a reason' },
+);
+
 export const MAX_SPLIT_PARTS = 5;
 
 export const splitSchema = named(

@@ -24,6 +24,12 @@ export interface ReviewState {
   readonly closureProposed?: StaffAction & { readonly reason: ClosureReason; readonly note?: string };
   readonly closed?: StaffAction & { readonly reason: ClosureReason; readonly note?: string; readonly proposedBy?: string };
   readonly approved?: StaffAction;
+  /**
+   * The last time a supervisor sent the sanitised version back to the analysts, and why; with the
+   * draft returned (no longer the sanitised version, so nothing can approve it) only until an
+   * analyst sanitises again: a draft found wanting, perhaps still naming the reporter, is not kept.
+   */
+  readonly returned?: StaffAction & { readonly reason: string; readonly draft?: StaffAction & { readonly content: DisseminableContent } };
   readonly split?: StaffAction & { readonly into: readonly string[] };
   /**
    * The sentence an analyst added to the sanitised version telling the force it holds other reports

@@ -64,14 +64,21 @@ const changedBy = (record: ReportRecord, by: string): readonly string[] => [...n
 const protectedFrom = (record: ReportRecord, force: Force, content = record.review?.sanitised?.content): ReviewRefusal | undefined =>
   mayReach(record.protection, content, force.id) ? undefined : { kind: 'protected-unit', force: force.name };
 
-/** An analyst writes (or rewrites) what the force will see. */
-export const sanitise = (record: ReportRecord, content: DisseminableContent, by: string, at: Date): ReviewResult =>
-  notAwaitingReview(record) ??
-  changed(
+/** An analyst writes (or rewrites) what the force will see; a draft a supervisor returned is no longer kept. */
+export const sanitise = (record: ReportRecord, content: DisseminableContent, by: string, at: Date): ReviewResult => {
+  const waiting = notAwaitingReview(record);
+  if (waiting !== undefined) return waiting;
+  const { returned, ...review } = record.review ?? {};
+  const { draft: _draft, ...lastReturn } = returned ?? { by: '', at: '', reason: '' };
+  return changed(
     record,
-    { ...record, review: { ...record.review, sanitised: { by, at: at.toISOString(), content }, changedBy: changedBy(record, by) } },
+    {
+      ...record,
+      review: { ...review, ...(returned === undefined ? {} : { returned: lastReturn }), sanitised: { by, at: at.toISOString(), content }, changedBy: changedBy(record, by) },
+    },
     auditEvent('sanitised', at, { fields: Object.keys(content).sort() }, by),
   );
+};
 
 /**
  * The contact centre chooses the force, overriding the router; never a force the report may not
@@ -160,6 +167,33 @@ export const approve = (record: ReportRecord, by: string, at: Date): ReviewResul
     record,
     { ...record, status: 'approved', content: sanitised.content, review: { ...record.review, approved: { by, at: at.toISOString() } } },
     auditEvent('approved', at, { destination: record.routing.destination }, by),
+  );
+};
+
+/** The most a supervisor's reason for returning a contact may say. */
+export const RETURN_REASON_MAX = 2_000;
+
+/**
+ * A supervisor sends the sanitised version back to the analysts with a reason, instead of approving
+ * it. The same four eyes as approval: never by the analyst who wrote it, nor by anyone who changed
+ * what the force will receive or where it goes (returning one's own work would be a decision on it
+ * by the person who did it). The draft is kept with the return, no longer the sanitised version:
+ * nothing can approve it until an analyst sanitises again. Returning changes nothing the force will
+ * receive, so the supervisor may approve the next version.
+ */
+export const returnToAnalyst = (record: ReportRecord, reason: string, by: string, at: Date): ReviewResult => {
+  const waiting = notAwaitingReview(record);
+  if (waiting !== undefined) return waiting;
+  const sanitised = record.review?.sanitised;
+  if (sanitised === undefined) return refused({ kind: 'not-sanitised' });
+  if (sanitised.by === by) return refused({ kind: 'own-sanitisation' });
+  if (record.review?.changedBy?.includes(by)) return refused({ kind: 'own-change' });
+  const when = at.toISOString();
+  const { sanitised: _draft, ...review } = record.review ?? {};
+  return changed(
+    record,
+    { ...record, review: { ...review, returned: { by, at: when, reason, draft: sanitised } } },
+    auditEvent('returned', when, { reason, sanitisedBy: sanitised.by }, by),
   );
 };
 

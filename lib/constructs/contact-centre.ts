@@ -182,6 +182,7 @@ export class ContactCentre extends Construct {
       intakeKey: props.intakeKey,
       followUpCodeKey: props.followUpCodeKey,
       originalsKey: props.originalsKey,
+      forceQueues: props.forceQueues,
       staffIssuer: this.staffIssuer, staffClientId: this.staffClient.userPoolClientId, reviewAlarmAfter: limit });
 
     // How long the oldest contact has waited for review, measured every 15 minutes; pages past the limit.

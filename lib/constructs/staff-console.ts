@@ -42,6 +42,7 @@ import { resourcePrefix, type Stage } from '../stage.ts';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { ReportingFunction } from './reporting-function.ts';
 import type { SealingKey } from './sealing-key.ts';
+import type { ForceQueues } from './force-queues.ts';
 import { ServiceHttpApi, type Throttle } from './service-http-api.ts';
 
 /** Template metadata marking the console's API and distribution, so the local stack serves them on an address of their own. */
@@ -106,6 +107,25 @@ export const CONSOLE_SCREENS = [
     table: true,
     opensOriginals: true,
   },
+  {
+    name: 'ConsoleApproval',
+    handlerModule: 'functions/handlers/console-approval.ts',
+    description: "The staff console: a supervisor's approval (original and sanitised side by side), return to the analyst, closures to confirm, and answers to approve",
+    routes: [
+      ['GET', '/approvals'],
+      ['GET', '/approvals/{reference}'],
+      ['POST', '/approvals/{reference}/approval'],
+      ['POST', '/approvals/{reference}/return'],
+      ['GET', '/closures'],
+      ['POST', '/closures/{reference}/confirmation'],
+      ['GET', '/answers'],
+      ['GET', '/answers/{reference}/{answerId}'],
+      ['POST', '/answers/{reference}/{answerId}/approval'],
+    ],
+    table: true,
+    opensOriginals: true,
+    disseminates: true,
+  },
 ] as const satisfies readonly {
   name: string;
   handlerModule: string;
@@ -114,8 +134,10 @@ export const CONSOLE_SCREENS = [
   table: boolean;
   /** Takes reports in: sends to the intake queue, sealed under the intake key, and issues follow-up codes. */
   takesReports?: boolean;
-  /** Opens reporters' originals for review, as the staff API's review view does (the originals key's `open`). */
+  /** Opens reporters' originals for review (the originals key, and the data keys table). */
   opensOriginals?: boolean;
+  /** Sends approved reports to the forces' queues. */
+  disseminates?: boolean;
 }[];
 
 export interface StaffConsoleProps {
@@ -133,6 +155,7 @@ export interface StaffConsoleScreensProps {
   readonly staffIssuer: string;
   readonly staffClientId: string;
   readonly reviewAlarmAfter: Duration;
+  readonly forceQueues: ForceQueues;
 }
 
 export class StaffConsole extends Construct {
@@ -246,6 +269,10 @@ export class StaffConsole extends Construct {
       if ('opensOriginals' in screen && screen.opensOriginals) {
         fn.addEnvironment(variableOf('originalsKeyId'), props.originalsKey.key.keyArn);
         props.originalsKey.grantOpen(fn);
+      }
+      if ('disseminates' in screen && screen.disseminates) {
+        fn.addEnvironment(variableOf('reportQueueNameTemplate'), props.forceQueues.queueNameTemplate);
+        props.forceQueues.grantDisseminate(fn);
       }
       const integration = new HttpLambdaIntegration(`${screen.name}Integration`, fn);
       for (const [method, routePath] of screen.routes) {

@@ -182,7 +182,7 @@ describe('the contact centre in the CDK stack', () => {
     const staffRoutes = resources('AWS::ApiGatewayV2::Route', 'ContactCentre')
       .filter(([, r]) => !consoleApis.has(r.Properties.ApiId.Ref))
       .map(([, r]) => r.Properties);
-    assert.equal(staffRoutes.length, 17);
+    assert.equal(staffRoutes.length, 18);
     for (const route of staffRoutes) {
       assert.match(String(route.RouteKey), / \/contact-centre\//);
       assert.equal(route.AuthorizationType, 'JWT', route.RouteKey);
@@ -194,8 +194,13 @@ describe('the contact centre in the CDK stack', () => {
     devPublic.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
   });
 
-  it("lets only the contact centre's views (the staff API's and the console's review screen) open originals and answers, and only the router and the answers' and additions' takers seal them", () => {
-    assert.deepEqual(handlersWith('kms:Decrypt', 'OriginalsKey').sort(), ['functions/handlers/console-review.ts', 'functions/handlers/view-answer.ts', 'functions/handlers/view-review.ts']);
+  it("lets only the contact centre's views (the staff API's and the console's review and approval screens) open originals and answers, and only the router and the answers' and additions' takers seal them", () => {
+    assert.deepEqual(handlersWith('kms:Decrypt', 'OriginalsKey').sort(), [
+      'functions/handlers/console-approval.ts',
+      'functions/handlers/console-review.ts',
+      'functions/handlers/view-answer.ts',
+      'functions/handlers/view-review.ts',
+    ]);
     assert.deepEqual(handlersWith('kms:GenerateDataKey', 'OriginalsKey').sort(), [
       'functions/handlers/add-information.ts',
       'functions/handlers/answer-question.ts',
@@ -221,6 +226,7 @@ describe('the contact centre in the CDK stack', () => {
     assert.deepEqual(handlersWith('sqs:SendMessage').sort(), [
       'functions/handlers/approve-answer.ts',
       'functions/handlers/approve-dissemination.ts',
+      'functions/handlers/console-approval.ts',
       'functions/handlers/console-phone-report.ts',
       'functions/handlers/record-phone-report.ts',
       'functions/handlers/report-form.ts',

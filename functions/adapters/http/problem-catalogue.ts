@@ -34,6 +34,7 @@ export const PROBLEM_CATALOGUE = {
   'invalid-sanitised-report': { status: 400, title: 'The sanitised report has answers that need attention', when: 'A sanitised report fails validation.' },
   'invalid-force-choice': { status: 400, title: 'The force choice needs attention', when: 'A force choice fails validation.' },
   'invalid-closure': { status: 400, title: 'The closure needs attention', when: 'A proposed closure fails validation.' },
+  'invalid-return': { status: 400, title: 'The return needs a reason', when: 'A return to the analysts fails validation.' },
   'invalid-split': { status: 400, title: 'The split needs attention', when: 'A split fails validation.' },
   'invalid-person-link-decision': { status: 400, title: 'The link decision needs attention', when: 'A decision on a suggested link fails validation.' },
   'same-report': { status: 400, title: 'A report cannot be linked to itself', when: 'A link decision names the same report twice.' },

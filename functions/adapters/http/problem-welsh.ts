@@ -23,6 +23,7 @@ export const WELSH_TITLES: Readonly<Record<ProblemName, string>> = {
   'invalid-sanitised-report': 'Mae angen sylw ar rai o atebion yr adroddiad wedi’i lanweithio',
   'invalid-force-choice': 'Mae angen sylw ar y dewis o heddlu',
   'invalid-closure': 'Mae angen sylw ar y cau',
+  'invalid-return': 'Mae angen rheswm dros ei ddychwelyd',
   'invalid-split': 'Mae angen sylw ar y rhannu',
   'invalid-sanitised-answer': 'Mae angen sylw ar yr ateb wedi’i lanweithio',
   // Staff routes only (never answered in Welsh today), kept complete as the type asks.

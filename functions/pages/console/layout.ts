@@ -27,6 +27,9 @@ export const roleNames = (groups: readonly string[]): string => {
 export const CONSOLE_SCREENS = [
   { href: '/phone-report', text: 'Take a report by phone', groups: ['call-agents'] },
   { href: '/queue', text: 'The queue', groups: ['analysts', 'supervisors'] },
+  { href: '/approvals', text: 'Contacts to approve', groups: ['supervisors'] },
+  { href: '/closures', text: 'Closures to confirm', groups: ['supervisors'] },
+  { href: '/answers', text: 'Answers to approve', groups: ['supervisors'] },
 ] as const;
 
 /** Where someone goes once signed in: the first screen their role has ('/' when none). */

@@ -1,0 +1,82 @@
+/** The supervisor's approval screen: what it compares, what it calls out, how it says a refusal. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { reportSubmissionSchema } from '../../functions/domain/report.ts';
+import { flagIdentifyingDetails } from '../../functions/domain/review-flags.ts';
+import { answerApprovalPage, answerRefusalInWords, approvalPage, compareFields, detailsLeftIn, refusalInWords } from '../../functions/pages/console/approval.ts';
+import { minimalReport } from '../support/reports.ts';
+
+const person = { username: 'supervisor.sue', groups: ['supervisors'], csrf: 'the-token' };
+const original = reportSubmissionSchema.parse(
+  minimalReport({ force: 'kent', narrative: 'My name is Jo Bloggs. PC Smith takes cash; e-mail me at jo.bloggs@example.com <script>alert(1)</script>' }),
+);
+const sanitised = { categories: original.categories, force: 'kent', narrative: 'PC Smith takes cash; e-mail JO.BLOGGS@example.com <script>alert(1)</script>' };
+
+describe('the approval screen', () => {
+  it('compares each field either version has, word by word', () => {
+    const fields = compareFields(original, sanitised);
+    const narrative = fields.find((field) => field.pointer === '/narrative');
+    assert.ok(narrative !== undefined);
+    assert.equal(narrative.original, original.narrative);
+    assert.equal(narrative.sanitised, sanitised.narrative);
+    assert.ok(narrative.parts.some((part) => part.kind === 'removed' && part.text.includes('Jo Bloggs')));
+    assert.equal(fields.find((field) => field.pointer === '/force')?.parts[0]?.kind, 'kept');
+    assert.equal(fields.find((field) => field.pointer === '/subject/name'), undefined, 'a field neither has is not shown');
+  });
+
+  it('calls out a flagged detail still in the sanitised version, whatever its case, once', () => {
+    const left = detailsLeftIn(flagIdentifyingDetails(original), compareFields(original, sanitised));
+    assert.deepEqual(
+      left.filter((detail) => detail.kind === 'email').map((detail) => [detail.text.toLowerCase(), detail.label]),
+      [['jo.bloggs@example.com', 'What happened']],
+    );
+    assert.ok(!left.some((detail) => /Jo Bloggs/.test(detail.text) && detail.kind === 'self_identification'), 'the name taken out is not called out');
+  });
+
+  it('finds a detail the analyst wrote in, with the detector the service uses', () => {
+    const written = { ...sanitised, narrative: 'PC Smith takes cash. Call 07700 900456.' };
+    const left = detailsLeftIn([], compareFields(original, written));
+    assert.deepEqual(left.map((detail) => [detail.kind, detail.text]), [['phone', '07700 900456']]);
+  });
+
+  it('marks what was removed and added, with words for a screen reader, and escapes the reporter\'s words', () => {
+    const page = approvalPage({ person, reference: 'PAC-AAAA-BBBB', waitedSeconds: 90, proposedForce: 'Kent Police', why: 'the reporter named Kent Police', original, flags: flagIdentifyingDetails(original), sanitised: { by: 'analyst.amy', at: '2026-12-03T10:00:00Z', content: sanitised } });
+    assert.match(page, /<del><span class="govuk-visually-hidden">\[removed: <\/span>My name is Jo Bloggs\. <span class="govuk-visually-hidden">\]<\/span><\/del>/);
+    assert.match(page, /<ins><span class="govuk-visually-hidden">\[added: <\/span>/);
+    assert.ok(!page.includes('<script>alert'), 'nothing the reporter wrote is markup');
+    assert.equal(page.match(/name="csrf" value="the-token"/g)?.length, 3, 'sign-out, approve and return each carry the token');
+    assert.match(page, /id="details-left-in"/);
+  });
+
+  it('has nothing to approve while the contact waits for an analyst', () => {
+    const page = approvalPage({ person, reference: 'PAC-AAAA-BBBB', waitedSeconds: 90, proposedForce: 'Kent Police', why: 'named', original, flags: [], returned: { by: 'supervisor.sue', at: '2026-12-03T10:00:00Z', reason: 'Still names them' } });
+    assert.match(page, /id="nothing-to-approve"/);
+    assert.doesNotMatch(page, /action="\/approvals\/PAC-AAAA-BBBB\/approval"/);
+    assert.match(page, /Still names them/);
+    const approved = approvalPage({ person, reference: 'PAC-AAAA-BBBB', waitedSeconds: 90, proposedForce: 'Kent Police', why: 'named', original, flags: [], status: 'disseminated' });
+    assert.match(approved, /There is nothing to decide: this contact is already with its force\./);
+  });
+
+  it('says each refusal plainly', () => {
+    assert.equal(refusalInWords({ kind: 'own-sanitisation' }, 'approve'), 'You wrote the sanitised version of this contact, so you cannot approve it. Another supervisor must approve it.');
+    assert.equal(refusalInWords({ kind: 'own-proposal' }, 'confirm'), 'You proposed closing this contact, so you cannot confirm it. Another supervisor must confirm it.');
+    assert.equal(refusalInWords({ kind: 'not-awaiting-review', status: 'disseminated' }, 'approve'), 'Nothing was changed: this contact is already with its force.');
+    assert.match(refusalInWords({ kind: 'protected-unit', force: 'Kent Police' }, 'approve'), /cannot go to Kent Police/);
+  });
+
+  it("shows a reporter's answer beside its sanitised version, with a detail left in called out", () => {
+    const page = answerApprovalPage({
+      person,
+      reference: 'PAC-AAAA-BBBB',
+      answerId: '00000000-0000-4000-8000-000000000000',
+      question: 'Which taxi firm?',
+      original: 'Castle Cabs. Ring me on 07700 900987.',
+      sanitised: { by: 'analyst.amy', at: '2026-12-03T10:00:00Z', text: 'Castle Cabs. Ring 07700 900987.' },
+      approved: false,
+    });
+    assert.match(page, /<del><span class="govuk-visually-hidden">\[removed: <\/span>me on/);
+    assert.match(page, /“07700 900987” \(a phone number\)/);
+    assert.match(page, /action="\/answers\/PAC-AAAA-BBBB\/00000000-0000-4000-8000-000000000000\/approval"/);
+    assert.equal(answerRefusalInWords({ kind: 'own-sanitisation' }), 'You sanitised this answer, so you cannot approve it. Another supervisor must approve it.');
+  });
+});
