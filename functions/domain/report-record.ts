@@ -1,48 +1,14 @@
 /**
- * Making a report's record once it is routed (the record itself is
- * functions/domain/entities/report-record.ts), and reading where it stands.
+ * Reading where a report stands, and recording it once routed (the record itself is
+ * functions/domain/entities/report-record.ts; made from a routed contact in routed-record.ts,
+ * apart, so that the identifying-details check it uses is in no bundle that only reads records).
  */
 import { auditEvent } from './audit.ts';
-import type { IntakeMessage } from './intake.ts';
-import { contentFromSubmission } from './disseminable-content.ts';
 import type { ReportRecord, ReportStatus } from './entities/report-record.ts';
 import type { RecordedContact, ReportChange } from './entities/report-change.ts';
 import { contactCounted, disseminationCounted } from './statistics.ts';
-import { TRIAGE, type RoutingDecision } from './entities/routing-decision.ts';
+import { TRIAGE } from './entities/routing-decision.ts';
 import type { ForceReference } from './entities/force-reference.ts';
-import { flagIdentifyingDetails } from './review-flags.ts';
-
-export interface RoutingOptions {
-  /** Whether a person must review the report before its destination sees it. */
-  readonly review: boolean;
-}
-
-export const routedRecord = (
-  message: IntakeMessage,
-  routing: RoutingDecision,
-  routedAt: Date,
-  { review }: RoutingOptions,
-): ReportRecord => {
-  const { reporter } = message.report;
-  const { protection, ...decision } = routing;
-  return {
-    reference: message.reference,
-    channel: message.channel,
-    receivedAt: message.receivedAt,
-    routedAt: routedAt.toISOString(),
-    routing: decision,
-    ...(protection === undefined ? {} : { protection }),
-    ...(message.takenBy === undefined ? {} : { takenBy: message.takenBy }),
-    categories: [...message.report.categories],
-    reporterMode: reporter.mode,
-    contactDetailsHeld: reporter.mode === 'confidential' && reporter.contact !== undefined,
-    ...(review
-      ? // How many identifying details the analyst will find flagged: a count, for the queue, never what they are.
-        { status: 'awaiting_review' as const, flaggedDetails: flagIdentifyingDetails(message.report).length }
-      : { status: 'routed' as const, content: contentFromSubmission(message.report) }),
-    version: 1,
-  };
-};
 
 /** A report whose notification is due: routed without review, or approved after it. */
 export const isDueForNotification = (record: ReportRecord): boolean =>

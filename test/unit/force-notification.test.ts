@@ -9,7 +9,8 @@ import { intakeMessage } from '../../functions/domain/intake.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
 import type { ForceReference } from '../../functions/domain/entities/force-reference.ts';
 import { reportSubmissionSchema } from '../../functions/domain/report.ts';
-import { disseminationVersion, notifiedChange, routedRecord } from '../../functions/domain/report-record.ts';
+import { disseminationVersion, notifiedChange } from '../../functions/domain/report-record.ts';
+import { routedRecord } from '../../functions/domain/routed-record.ts';
 import { routeReport } from '../../functions/domain/routing.ts';
 import { fullReport, minimalReport } from '../support/reports.ts';
 

@@ -4,7 +4,7 @@ import { accessOf, recordOutcome, releaseToJoinedForce, transfer, type ForceResu
 import { intakeMessage } from '../../functions/domain/intake.ts';
 import { canMove } from '../../functions/domain/lifecycle.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
-import { routedRecord } from '../../functions/domain/report-record.ts';
+import { routedRecord } from '../../functions/domain/routed-record.ts';
 import type { ReportRecord } from '../../functions/domain/entities/report-record.ts';
 import { reportSubmissionSchema } from '../../functions/domain/report.ts';
 import { routeReport } from '../../functions/domain/routing.ts';

@@ -13,7 +13,7 @@ import { intakeMessage } from '../../functions/domain/intake.ts';
 import { foreignReferencesIn, heldReportsSentence, withoutHeldReports } from '../../functions/domain/person-links/held-reports-content.ts';
 import { noteHeldReports } from '../../functions/domain/person-links/held-reports.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
-import { routedRecord } from '../../functions/domain/report-record.ts';
+import { routedRecord } from '../../functions/domain/routed-record.ts';
 import { reportSubmissionSchema } from '../../functions/domain/report.ts';
 import { approve, chooseForce, sanitise, split, type ReviewResult } from '../../functions/domain/review.ts';
 import { routeReport } from '../../functions/domain/routing.ts';

@@ -16,7 +16,7 @@ import {
 } from '../../functions/domain/follow-up-code.ts';
 import { intakeMessage } from '../../functions/domain/intake.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
-import { routedRecord } from '../../functions/domain/report-record.ts';
+import { routedRecord } from '../../functions/domain/routed-record.ts';
 import type { ReportRecord, ReportStatus } from '../../functions/domain/entities/report-record.ts';
 import { reportSubmissionSchema } from '../../functions/domain/report.ts';
 import { reporterStatus } from '../../functions/domain/reporter-follow-up.ts';

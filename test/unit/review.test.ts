@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { intakeMessage } from '../../functions/domain/intake.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
-import { routedRecord } from '../../functions/domain/report-record.ts';
+import { routedRecord } from '../../functions/domain/routed-record.ts';
 import type { ReportRecord } from '../../functions/domain/entities/report-record.ts';
 import { reportSubmissionSchema } from '../../functions/domain/report.ts';
 import { approve, chooseForce, confirmClosure, openForReview, proposeClosure, sanitise, split, secondsWaiting, type ReviewResult } from '../../functions/domain/review.ts';

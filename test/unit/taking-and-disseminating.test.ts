@@ -6,7 +6,7 @@ import { givingForceReference } from '../../functions/domain/force-reference.ts'
 import type { ForceReference } from '../../functions/domain/entities/force-reference.ts';
 import type { ReportChange } from '../../functions/domain/entities/report-change.ts';
 import { intakeMessage } from '../../functions/domain/intake.ts';
-import { routedRecord } from '../../functions/domain/report-record.ts';
+import { routedRecord } from '../../functions/domain/routed-record.ts';
 import { routeReport } from '../../functions/domain/routing.ts';
 import { parseReviewPolicy } from '../../functions/domain/review-policy.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
