@@ -46,6 +46,9 @@ describe('the approval screen', () => {
     assert.ok(!page.includes('<script>alert'), 'nothing the reporter wrote is markup');
     assert.equal(page.match(/name="csrf" value="the-token"/g)?.length, 3, 'sign-out, approve and return each carry the token');
     assert.match(page, /id="details-left-in"/);
+    const forceNamed = compareFields(original, sanitised).find((field) => field.pointer === '/force');
+    assert.deepEqual([forceNamed?.original, forceNamed?.sanitised], ['Kent Police', 'Kent Police'], 'a force chosen from the list by its registry name, not its id');
+    assert.equal(compareFields(reportSubmissionSchema.parse(minimalReport({ force: 'the Met, I think' })), { ...sanitised, force: 'the Met, I think' }).find((field) => field.pointer === '/force')?.original, 'the Met, I think', 'what was typed, as typed');
   });
 
   it('has nothing to approve while the contact waits for an analyst', () => {

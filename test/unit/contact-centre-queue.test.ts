@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { reviewStageOf, stageFigures } from '../../functions/domain/contact-centre-queue.ts';
-import { waitInWords } from '../../functions/pages/console/queue-page.ts';
+import { queuePage, waitInWords, type QueuedContact } from '../../functions/pages/console/queue-page.ts';
 
 const NOW = new Date('2026-12-03T12:00:00Z');
 const hoursAgo = (hours: number) => new Date(NOW.getTime() - hours * 3_600_000).toISOString();
@@ -39,5 +39,19 @@ describe("the contact centre's queue", () => {
     assert.equal(waitInWords(3600 + 120), '1 hour 2 minutes');
     assert.equal(waitInWords(50 * 3600), '2 days 2 hours');
     assert.equal(waitInWords(48 * 3600 + 59), '2 days');
+  });
+});
+
+describe("the queue's links", () => {
+  const contact = (reference: string, stage: QueuedContact['stage']): QueuedContact => ({ reference, channel: 'online', waitedSeconds: 60, proposedForce: 'Kent Police', why: 'named', stage, flaggedDetails: 0 });
+  const contacts = [contact('PAC-AAAA-AAAA', 'to_sanitise'), contact('PAC-BBBB-BBBB', 'to_approve'), contact('PAC-CCCC-CCCC', 'closure_to_confirm')];
+  const page = (groups: string[]) => queuePage({ person: { username: 'someone', groups, csrf: 't' }, stages: [], oldestWaitingSeconds: 60, alarmAfterSeconds: 3600, contacts, more: false });
+  const linkOf = (markup: string, reference: string) => new RegExp(`href="([^"]+)">${reference}<`).exec(markup)?.[1];
+
+  it('take a supervisor to what waits for them, and an analyst to the review', () => {
+    const supervisor = page(['supervisors']);
+    assert.deepEqual(contacts.map(({ reference }) => linkOf(supervisor, reference)), ['/review/PAC-AAAA-AAAA', '/approvals/PAC-BBBB-BBBB', '/closures']);
+    const analyst = page(['analysts']);
+    assert.deepEqual(contacts.map(({ reference }) => linkOf(analyst, reference)), ['/review/PAC-AAAA-AAAA', '/review/PAC-BBBB-BBBB', '/review/PAC-CCCC-CCCC']);
   });
 });

@@ -17,6 +17,7 @@ import { findIdentifyingDetails, type IdentifyingKind } from '#domain/identifyin
 import type { DisseminableContent } from '#domain/disseminable-content.ts';
 import type { FlaggedDetail } from '#domain/review-flags.ts';
 import type { ReportSubmission } from '#domain/report.ts';
+import { forceById, type ForceId } from '#domain/forces.ts';
 import type { ReviewRefusal } from '#domain/review.ts';
 import type { ClosureReason } from '#domain/review-state.ts';
 import type { NotFound } from '#domain/entities/step-result.ts';
@@ -57,13 +58,12 @@ const SUBJECT_ROLES: Readonly<Record<string, string>> = { officer: 'A police off
 
 /** A field's value, in words: '' when it has none. */
 const fieldText = (content: object | undefined, pointer: string): string => {
-  const value = pointer
-    .split('/')
-    .slice(1)
-    .reduce<unknown>((at, key) => (typeof at === 'object' && at !== null ? (at as Record<string, unknown>)[key] : undefined), content);
+  const value = rawValue(content, pointer);
   if (value === undefined || value === null) return '';
   if (pointer === '/categories' && Array.isArray(value)) return value.map((category) => en.categories.descriptions[category as keyof typeof en.categories.descriptions] ?? String(category)).join('; ');
   if (pointer === '/subject/role') return SUBJECT_ROLES[String(value)] ?? String(value);
+  // A force chosen from the form's list is its id: shown as the registry names it; anything typed, as typed.
+  if (pointer === '/force' || pointer === '/subject/force') return forceById(String(value) as ForceId)?.name ?? String(value);
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   return String(value);
 };
@@ -74,14 +74,25 @@ export interface FieldComparison {
   readonly original: string;
   readonly sanitised: string;
   readonly parts: readonly DiffPart[];
+  /** The sanitised value is a force chosen from the registry, shown by its name: nobody's words, nothing to detect in. */
+  readonly fromRegistry?: boolean;
 }
+
+const isForceField = (pointer: string): boolean => pointer === '/force' || pointer === '/subject/force';
+const rawValue = (content: object | undefined, pointer: string): unknown =>
+  pointer
+    .split('/')
+    .slice(1)
+    .reduce<unknown>((at, key) => (typeof at === 'object' && at !== null ? (at as Record<string, unknown>)[key] : undefined), content);
 
 /** Each field either version has, with the word-level differences from the original to the sanitised. */
 export const compareFields = (original: ReportSubmission, sanitised: DisseminableContent): FieldComparison[] =>
   FIELDS.flatMap(([pointer, label]) => {
     const before = fieldText(original, pointer);
     const after = fieldText(sanitised, pointer);
-    return before === '' && after === '' ? [] : [{ pointer, label, original: before, sanitised: after, parts: wordDiff(before, after) }];
+    if (before === '' && after === '') return [];
+    const fromRegistry = isForceField(pointer) && forceById(String(rawValue(sanitised, pointer)) as ForceId) !== undefined;
+    return [{ pointer, label, original: before, sanitised: after, parts: wordDiff(before, after), ...(fromRegistry ? { fromRegistry } : {}) }];
   });
 
 export const KIND_NAMES: Readonly<Record<IdentifyingKind, string>> = {
@@ -119,7 +130,7 @@ export const detailsLeftIn = (flags: readonly FlaggedDetail[], fields: readonly 
   for (const field of fields) {
     const sanitised = field.sanitised.toLowerCase();
     for (const flag of flags) if (sanitised.includes(flag.text.toLowerCase())) add(flag.kind, flag.text, field.label);
-    for (const detail of findIdentifyingDetails(field.sanitised)) add(detail.kind, detail.text, field.label);
+    if (field.fromRegistry !== true) for (const detail of findIdentifyingDetails(field.sanitised)) add(detail.kind, detail.text, field.label);
   }
   return found;
 };

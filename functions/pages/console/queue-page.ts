@@ -85,7 +85,17 @@ const stagesTable = (stages: readonly StageFigures[], more: boolean): SafeHtml =
   </tbody>
 </table>`;
 
-const contactsTable = (contacts: readonly QueuedContact[]): SafeHtml =>
+/**
+ * Where a contact's reference leads: a supervisor goes to what waits for them (the approval, or the
+ * closures to confirm); everyone else to the analyst's review of it.
+ */
+const screenFor = (contact: QueuedContact, supervisor: boolean): string => {
+  if (supervisor && contact.stage === 'to_approve') return `/approvals/${contact.reference}`;
+  if (supervisor && contact.stage === 'closure_to_confirm') return '/closures';
+  return `/review/${contact.reference}`;
+};
+
+const contactsTable = (contacts: readonly QueuedContact[], supervisor: boolean): SafeHtml =>
   contacts.length === 0
     ? html`<p class="govuk-body" id="no-contacts">No contact is waiting for review.</p>`
     : html`<table class="govuk-table" id="contacts">
@@ -103,7 +113,7 @@ const contactsTable = (contacts: readonly QueuedContact[]): SafeHtml =>
   <tbody class="govuk-table__body">
     ${contacts.map(
       (contact) => html`<tr class="govuk-table__row" data-reference="${contact.reference}">
-      <th scope="row" class="govuk-table__header"><a class="govuk-link" href="/review/${contact.reference}">${contact.reference}</a></th>
+      <th scope="row" class="govuk-table__header"><a class="govuk-link" href="${screenFor(contact, supervisor)}">${contact.reference}</a></th>
       <td class="govuk-table__cell">${waitInWords(contact.waitedSeconds)}</td>
       <td class="govuk-table__cell">${CHANNEL_NAMES[contact.channel] ?? contact.channel}</td>
       <td class="govuk-table__cell"><strong>${contact.proposedForce}</strong><br><span class="govuk-body-s">${contact.why}</span></td>
@@ -131,6 +141,6 @@ ${view.oldestWaitingSeconds > view.alarmAfterSeconds
 </div>`
       : ''}
 ${stagesTable(view.stages, view.more)}
-${contactsTable(view.contacts)}
+${contactsTable(view.contacts, view.person.groups.includes('supervisors'))}
 ${view.more ? html`<p class="govuk-body">Only the ${view.contacts.length.toLocaleString('en-GB')} oldest contacts are listed.</p>` : ''}`,
   });
