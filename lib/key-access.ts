@@ -43,10 +43,12 @@ const CONSOLE_REVIEW = 'console-review';
 
 /** The staff console's supervisor screens (lib/constructs/staff-console.ts): they open an original for approval, as the staff API's review view does. */
 const CONSOLE_APPROVAL = 'console-approval';
+/** The staff console's keeping-in-contact screens: they seal a caller's words taken by phone, open an answer to sanitise it, and check a caller's follow-up code. */
+const CONSOLE_KEEPING_IN_CONTACT = 'console-keeping-in-contact';
 
 export const ORIGINALS_KEY_USERS: KeyUsers = {
-  seal: [...routeHandlers((access) => access.originals === 'seal'), ROUTER],
-  open: [...routeHandlers((access) => access.originals === 'open'), CONSOLE_REVIEW, CONSOLE_APPROVAL],
+  seal: [...routeHandlers((access) => access.originals === 'seal'), ROUTER, CONSOLE_KEEPING_IN_CONTACT],
+  open: [...routeHandlers((access) => access.originals === 'open'), CONSOLE_REVIEW, CONSOLE_APPROVAL, CONSOLE_KEEPING_IN_CONTACT],
 };
 
 /**
@@ -56,7 +58,7 @@ export const ORIGINALS_KEY_USERS: KeyUsers = {
  */
 export const FOLLOW_UP_CODE_KEY_USERS: KeyUsers = {
   seal: [...routeHandlers((access) => access.followUpCodes === 'issue'), CONSOLE_PHONE_REPORT],
-  open: [...routeHandlers((access) => access.followUpCodes !== undefined), CONSOLE_PHONE_REPORT],
+  open: [...routeHandlers((access) => access.followUpCodes !== undefined), CONSOLE_PHONE_REPORT, CONSOLE_KEEPING_IN_CONTACT],
 };
 
 export const INTAKE_KEY_USERS: KeyUsers = {

@@ -203,6 +203,8 @@ export const receiveInformation = async (
   text: string,
   channel: Channel,
   at: Date,
+  /** The call agent who took it by phone; none when the reporter sent it themselves. */
+  by?: string,
 ): Promise<FollowUpOutcome<Answer>> => {
   const id = newFollowUpId();
   const receivedAt = at.toISOString();
@@ -215,7 +217,7 @@ export const receiveInformation = async (
     status: 'awaiting_review',
     version: 1,
   };
-  await ports.followUps.recordInformation(information, auditEvent('information_received', receivedAt, { answerId: id, channel }));
+  await ports.followUps.recordInformation(information, auditEvent('information_received', receivedAt, { answerId: id, channel }, by));
   return done(information);
 };
 

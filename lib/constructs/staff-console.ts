@@ -126,6 +126,24 @@ export const CONSOLE_SCREENS = [
     opensOriginals: true,
     disseminates: true,
   },
+  {
+    name: 'ConsoleKeepingInContact',
+    handlerModule: 'functions/handlers/console-keeping-in-contact.ts',
+    description: "The staff console: keeping in contact: forces' questions to relay, a caller's answer or added information by phone (reference and follow-up code), answers to sanitise",
+    routes: [
+      ['GET', '/questions'],
+      ['POST', '/questions/{reference}/{questionId}/relay'],
+      ['GET', '/phone-answer'],
+      ['POST', '/phone-answer'],
+      ['GET', '/answers-to-sanitise'],
+      ['GET', '/answers-to-sanitise/{reference}/{answerId}'],
+      ['POST', '/answers-to-sanitise/{reference}/{answerId}'],
+    ],
+    table: true,
+    opensOriginals: true,
+    sealsOriginals: true,
+    checksCodes: true,
+  },
 ] as const satisfies readonly {
   name: string;
   handlerModule: string;
@@ -138,6 +156,10 @@ export const CONSOLE_SCREENS = [
   opensOriginals?: boolean;
   /** Sends approved reports to the forces' queues. */
   disseminates?: boolean;
+  /** Seals a caller's own words (an answer or added information taken by phone) under the originals key. */
+  sealsOriginals?: boolean;
+  /** Checks a caller's follow-up code as the reporter's own follow-up routes do (the follow-up code key, opened only). */
+  checksCodes?: boolean;
 }[];
 
 export interface StaffConsoleProps {
@@ -269,6 +291,14 @@ export class StaffConsole extends Construct {
       if ('opensOriginals' in screen && screen.opensOriginals) {
         fn.addEnvironment(variableOf('originalsKeyId'), props.originalsKey.key.keyArn);
         props.originalsKey.grantOpen(fn);
+      }
+      if ('sealsOriginals' in screen && screen.sealsOriginals) {
+        fn.addEnvironment(variableOf('originalsKeyId'), props.originalsKey.key.keyArn);
+        props.originalsKey.grantSeal(fn);
+      }
+      if ('checksCodes' in screen && screen.checksCodes) {
+        fn.addEnvironment(variableOf('followUpCodeKeyId'), props.followUpCodeKey.key.keyArn);
+        props.followUpCodeKey.grantOpen(fn);
       }
       if ('disseminates' in screen && screen.disseminates) {
         fn.addEnvironment(variableOf('reportQueueNameTemplate'), props.forceQueues.queueNameTemplate);

@@ -134,7 +134,7 @@ describe('a break-glass role', () => {
 
   it('is none unless named', () => {
     const [, originals] = keyOf(synthesisedApp('prod'), 'OriginalsKey');
-    assert.deepEqual(roleNamesIn(originals.find((s) => s.Sid === 'Open')).sort(), ['pac-prod-console-approval', 'pac-prod-console-review', 'pac-prod-view-answer', 'pac-prod-view-review']);
+    assert.deepEqual(roleNamesIn(originals.find((s) => s.Sid === 'Open')).sort(), ['pac-prod-console-approval', 'pac-prod-console-keeping-in-contact', 'pac-prod-console-review', 'pac-prod-view-answer', 'pac-prod-view-review']);
   });
 });
 

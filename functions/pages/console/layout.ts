@@ -30,6 +30,9 @@ export const CONSOLE_SCREENS = [
   { href: '/approvals', text: 'Contacts to approve', groups: ['supervisors'] },
   { href: '/closures', text: 'Closures to confirm', groups: ['supervisors'] },
   { href: '/answers', text: 'Answers to approve', groups: ['supervisors'] },
+  { href: '/questions', text: 'Questions to relay', groups: ['analysts', 'call-agents'] },
+  { href: '/phone-answer', text: "A caller's answer or added information", groups: ['call-agents'] },
+  { href: '/answers-to-sanitise', text: 'Answers to sanitise', groups: ['analysts'] },
 ] as const;
 
 /** Where someone goes once signed in: the first screen their role has ('/' when none). */

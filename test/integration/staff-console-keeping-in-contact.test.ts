@@ -1,0 +1,241 @@
+/**
+ * Keeping in contact on the staff console in headless Chromium, against the whole service running
+ * locally with review on, by the keyboard alone, with different people for each step: a force asks
+ * the reporter a question through the force API; analyst A relays it on the console; a call agent
+ * takes the caller's answer by phone once the caller's reference and follow-up code match (a wrong
+ * code first: refused, nothing shown), and information the caller adds unasked; analyst B
+ * sanitises the answer, started from the placeholders; a supervisor approves it; and the force's
+ * queue (fauxqs) receives the sanitised answer only.
+ *
+ * axe-core finds no WCAG 2.2 AA violation on any of these screens.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { axeViolations, tabTo, useBrowser } from '../support/browser.ts';
+import { captureOutput, notificationsFor, postJson, send, useLocalStack } from '../support/local-stack.ts';
+import { minimalReport } from '../support/reports.ts';
+
+captureOutput();
+const local = useLocalStack({ review: 'on' });
+const chromium = useBrowser();
+
+const KENT_QUEUE = 'pac-local-reports-kent.fifo';
+const consoleAt = (path = '/'): string => `${local.stack.consoleUrl}${path}`;
+const api = (path: string): string => `${local.stack.apiUrl}${path}`;
+const as = (username: string, ...groups: string[]) => local.staffHeaders(username, ...groups);
+
+const QUESTION = 'Which taxi firm pays the sergeant?';
+const ANSWER = 'Castle Cabs. I drive for them, ring me on 07700 900987 after six.';
+const SANITISED = 'Castle Cabs.';
+const INFORMATION = 'He also meets their manager at the Dover depot on Mondays.';
+
+const text = async (page: Page, selector: string): Promise<string> => {
+  const element = await page.$(selector);
+  return element === null ? '' : ((await element.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+};
+
+const signInByKeyboard = async (page: Page, username: string, role: 'call-agents' | 'analysts' | 'supervisors'): Promise<void> => {
+  await page.goto(consoleAt('/'));
+  await tabTo(page, 'a.govuk-button--start');
+  await Promise.all([page.waitForURL(/\/oauth2\/authorize/), page.keyboard.press('Enter')]);
+  await tabTo(page, '#username');
+  await page.keyboard.type(username);
+  await tabTo(page, 'input[name="group"]:checked');
+  const order = ['call-agents', 'analysts', 'supervisors'];
+  const steps = order.indexOf(role) - order.indexOf('analysts');
+  for (let i = 0; i < Math.abs(steps); i += 1) await page.keyboard.press(steps > 0 ? 'ArrowDown' : 'ArrowUp');
+  await tabTo(page, 'button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(role === 'call-agents' ? /\/phone-report$/ : /\/queue$/);
+};
+
+/** Tab to a link or button and press Enter, waiting for the page it leads to; gives its status. */
+const press = async (page: Page, selector: string): Promise<number | undefined> => {
+  await tabTo(page, selector);
+  const [answer] = await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  await page.waitForLoadState('load');
+  return answer?.status();
+};
+
+/** A report sent online to Kent, sanitised and approved through the staff API, and a question Kent asks about it. */
+const questionAsked = async (): Promise<{ reference: string; code: string; kentReference: string; questionId: string }> => {
+  const sent = await postJson(api('/reports'), minimalReport({ force: 'kent', narrative: 'The sergeant at Dover takes payments from a taxi firm to ignore complaints.' }));
+  assert.equal(sent.status, 202, sent.text);
+  const { reference, followUpCode: code } = sent.json<{ reference: string; followUpCode: string }>();
+  let sanitised;
+  for (let tries = 0; tries < 100; tries += 1) {
+    sanitised = await send(api(`/contact-centre/reviews/${reference}/sanitised`), {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', ...(await as('analyst.amy', 'analysts')) },
+      body: JSON.stringify({ categories: ['bribery'], force: 'kent', narrative: 'A sergeant at Dover is said to take payments from a taxi firm to ignore complaints.' }),
+    });
+    if (sanitised.status !== 404) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.equal(sanitised?.status, 200, sanitised?.text);
+  const approved = await postJson(api(`/contact-centre/reviews/${reference}/approval`), {}, await as('supervisor.sam', 'supervisors'));
+  assert.equal(approved.status, 200, approved.text);
+  await notificationsFor(local.sqs, local.queueUrl(KENT_QUEUE), reference);
+  const kentReference = await local.forceReference(reference, 'kent');
+  const asked = await postJson(api(`/force/reports/${kentReference}/questions`), { question: QUESTION }, await local.forceHeaders('kent'));
+  assert.equal(asked.status, 201, asked.text);
+  return { reference, code, kentReference, questionId: asked.json().questionId as string };
+};
+
+describe('keeping in contact on the staff console', () => {
+  it("relays a force's question, takes the caller's answer and added information by phone, sanitises the answer, and the force receives it once approved", async () => {
+    const { reference, code, kentReference, questionId } = await questionAsked();
+
+    // Analyst A relays the question.
+    const relayer = await chromium.open();
+    try {
+      const { page, problems } = relayer;
+      await signInByKeyboard(page, 'analyst.ann', 'analysts');
+      await press(page, 'nav a[href="/questions"]');
+      assert.equal(await text(page, 'h1'), 'Questions to relay');
+      assert.match(await text(page, `#questions tr[data-question="${questionId}"]`), new RegExp(`${reference} Kent Police .*${QUESTION}`));
+      assert.deepEqual(await axeViolations(page), [], 'questions to relay');
+      await press(page, `form[action="/questions/${reference}/${questionId}/relay"] button`);
+      assert.match(await text(page, '#relayed'), new RegExp(`The question about ${reference} is now in the reporter's follow-up inbox`));
+      assert.equal(await page.$(`#questions tr[data-question="${questionId}"]`), null, 'no longer waiting');
+      assert.deepEqual(await axeViolations(page), [], 'relayed');
+      assert.deepEqual(problems, [], 'no Content-Security-Policy violation');
+    } finally {
+      await relayer.context.close();
+    }
+
+    // The call agent: a wrong code shows nothing; the right one, the question to read; the answer, then information added.
+    const agent = await chromium.open();
+    try {
+      const { page } = agent;
+      await signInByKeyboard(page, 'call-agent.cal', 'call-agents');
+      await press(page, 'nav a[href="/phone-answer"]');
+      assert.equal(await text(page, 'h1'), "A caller's answer or added information");
+      assert.deepEqual(await axeViolations(page), [], 'find the caller');
+      const wrong = code.endsWith('0') ? `${code.slice(0, -1)}1` : `${code.slice(0, -1)}0`;
+      await tabTo(page, '#reference');
+      await page.keyboard.type(reference);
+      await tabTo(page, '#code');
+      await page.keyboard.type(wrong);
+      assert.equal(await press(page, 'form[action="/phone-answer"] button[type="submit"]'), 400);
+      assert.match(await text(page, '.govuk-error-summary'), /The reference and follow-up code do not match/);
+      assert.ok(!(await page.content()).includes(QUESTION), 'nothing of the report shown');
+      assert.deepEqual(await axeViolations(page), [], 'a wrong code');
+      await tabTo(page, '#code');
+      await page.keyboard.type(code);
+      assert.equal(await press(page, 'form[action="/phone-answer"] button[type="submit"]'), 200);
+      assert.match(await text(page, '#caller'), new RegExp(reference));
+      assert.match(await text(page, 'fieldset'), new RegExp(QUESTION));
+      assert.equal(await page.isChecked(`input[name="about"][value="${questionId}"]`), true, 'the one question chosen');
+      assert.deepEqual(await axeViolations(page), [], 'record the answer');
+      await tabTo(page, '#words');
+      await page.keyboard.type(ANSWER);
+      assert.equal(await press(page, 'form[action="/phone-answer"] button[type="submit"]'), 202);
+      assert.equal(await text(page, 'h1'), 'Answer recorded');
+      assert.deepEqual(await axeViolations(page), [], 'answer recorded');
+
+      await press(page, 'a#next');
+      await tabTo(page, '#reference');
+      await page.keyboard.type(reference);
+      await tabTo(page, '#code');
+      await page.keyboard.type(code);
+      await press(page, 'form[action="/phone-answer"] button[type="submit"]');
+      assert.deepEqual(await page.$$eval('input[name="about"]', (inputs) => inputs.map((input) => input.getAttribute('value'))), ['information'], 'the question is answered');
+      await tabTo(page, 'input[name="about"]');
+      await page.keyboard.press('Space');
+      await tabTo(page, '#words');
+      await page.keyboard.type(INFORMATION);
+      assert.equal(await press(page, 'form[action="/phone-answer"] button[type="submit"]'), 202);
+      assert.equal(await text(page, 'h1'), 'Information recorded');
+    } finally {
+      await agent.context.close();
+    }
+    const trail = (await send(api(`/contact-centre/reviews/${reference}`), { method: 'GET', headers: await as('analyst.amy', 'analysts') })).json<{ audit: { type: string; by?: string; detail: { channel?: string } }[] }>();
+    for (const type of ['question_relayed', 'answer_received', 'information_received']) {
+      const found = trail.audit.find((event) => event.type === type);
+      assert.equal(found?.by, type === 'question_relayed' ? 'analyst.ann' : 'call-agent.cal', type);
+    }
+    assert.equal(trail.audit.find((event) => event.type === 'information_received')?.detail.channel, 'phone');
+
+    // Analyst B sanitises the answer, started from the placeholders.
+    const sanitiser = await chromium.open();
+    let answerId = '';
+    try {
+      const { page } = sanitiser;
+      await signInByKeyboard(page, 'analyst.bo', 'analysts');
+      await press(page, 'nav a[href="/answers-to-sanitise"]');
+      assert.equal(await text(page, 'h1'), 'Answers to sanitise');
+      const row = await page.$(`#answers tr:has(a[href^="/answers-to-sanitise/${reference}/"]):has-text("Answer to a question")`);
+      assert.ok(row !== null, 'the answer is listed');
+      answerId = (await row.getAttribute('data-answer')) ?? '';
+      assert.match(await text(page, `#answers tr[data-answer="${answerId}"]`), /Answer to a question Phone/);
+      assert.deepEqual(await axeViolations(page), [], 'answers to sanitise');
+      await press(page, `a[href="/answers-to-sanitise/${reference}/${answerId}"]`);
+      assert.equal(await text(page, 'h1'), 'Sanitise the answer');
+      assert.equal(await text(page, '#question'), QUESTION);
+      assert.equal(await text(page, '#original mark[data-kind="phone"]'), 'Flagged phone number: 07700 900987');
+      // Started from the caller's words with every flagged detail replaced by its placeholder.
+      const started = await page.inputValue('#text');
+      assert.match(started, /^Castle Cabs\. .*\[phone number removed\] after six\.$/);
+      assert.ok(!started.includes('07700'), started);
+      assert.deepEqual(await axeViolations(page), [], 'sanitise an answer');
+      // Emptied: asked for the text.
+      await tabTo(page, '#text');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Delete');
+      assert.equal(await press(page, `form[action="/answers-to-sanitise/${reference}/${answerId}"] button[type="submit"]`), 400);
+      assert.match(await text(page, '.govuk-error-summary'), /Write the sanitised version the force will see/);
+      assert.deepEqual(await axeViolations(page), [], 'sanitise with an error');
+      await tabTo(page, '#text');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(SANITISED);
+      assert.equal(await press(page, `form[action="/answers-to-sanitise/${reference}/${answerId}"] button[type="submit"]`), 200);
+      assert.match(await text(page, '#sanitised'), new RegExp(`The answer about ${reference} now waits for a supervisor's approval`));
+      assert.equal(await page.$(`#answers tr[data-answer="${answerId}"]`), null, 'no longer to sanitise');
+    } finally {
+      await sanitiser.context.close();
+    }
+    assert.deepEqual(
+      (await notificationsFor(local.sqs, local.queueUrl(KENT_QUEUE), reference, { timeoutMs: 1_000, settleMs: 0 })).filter((message) => message.Body?.includes('report.answer')),
+      [],
+      'nothing reaches the force before approval',
+    );
+
+    // A supervisor approves it on the console; the force receives the sanitised answer only.
+    const supervisor = await chromium.open();
+    try {
+      const { page } = supervisor;
+      await signInByKeyboard(page, 'supervisor.sue', 'supervisors');
+      await press(page, 'nav a[href="/answers"]');
+      await press(page, `a[href="/answers/${reference}/${answerId}"]`);
+      await press(page, 'form[action$="/approval"] button[type="submit"]');
+      assert.equal(await text(page, 'h1'), 'Answer approved and sent');
+    } finally {
+      await supervisor.context.close();
+    }
+    const messages = await notificationsFor(local.sqs, local.queueUrl(KENT_QUEUE), reference);
+    const answers = messages.map((message) => JSON.parse(message.Body!) as Record<string, unknown>).filter((body) => body.type === 'report.answer');
+    assert.equal(answers.length, 1);
+    assert.deepEqual([answers[0]!.reference, answers[0]!.answer], [kentReference, SANITISED]);
+    assert.ok(!messages.some((message) => message.Body!.includes('07700') || message.Body!.includes('Dover depot')), "nothing of the caller's own words");
+  });
+
+  it('keeps each screen to its roles', async () => {
+    const { context, page } = await chromium.open();
+    try {
+      await signInByKeyboard(page, 'call-agent.kim', 'call-agents');
+      assert.equal((await page.goto(consoleAt('/answers-to-sanitise')))?.status(), 403);
+      assert.equal((await page.goto(consoleAt('/questions')))?.status(), 200);
+    } finally {
+      await context.close();
+    }
+    const analyst = await chromium.open();
+    try {
+      await signInByKeyboard(analyst.page, 'analyst.amy', 'analysts');
+      assert.equal((await analyst.page.goto(consoleAt('/phone-answer')))?.status(), 403);
+    } finally {
+      await analyst.context.close();
+    }
+  });
+});
