@@ -43,11 +43,13 @@ const CONSOLE_REVIEW = 'console-review';
 
 /** The staff console's supervisor screens (lib/constructs/staff-console.ts): they open an original for approval, as the staff API's review view does. */
 const CONSOLE_APPROVAL = 'console-approval';
-/** The staff console's keeping-in-contact screens: they seal a caller's words taken by phone, open an answer to sanitise it, and check a caller's follow-up code. */
+/** The staff console's keeping-in-contact screens for analysts: they open an answer to sanitise it. */
 const CONSOLE_KEEPING_IN_CONTACT = 'console-keeping-in-contact';
+/** The staff console's phone answers, for call agents: they check a caller's follow-up code and seal the caller's words. */
+const CONSOLE_PHONE_ANSWER = 'console-phone-answer';
 
 export const ORIGINALS_KEY_USERS: KeyUsers = {
-  seal: [...routeHandlers((access) => access.originals === 'seal'), ROUTER, CONSOLE_KEEPING_IN_CONTACT],
+  seal: [...routeHandlers((access) => access.originals === 'seal'), ROUTER, CONSOLE_PHONE_ANSWER],
   open: [...routeHandlers((access) => access.originals === 'open'), CONSOLE_REVIEW, CONSOLE_APPROVAL, CONSOLE_KEEPING_IN_CONTACT],
 };
 
@@ -58,7 +60,7 @@ export const ORIGINALS_KEY_USERS: KeyUsers = {
  */
 export const FOLLOW_UP_CODE_KEY_USERS: KeyUsers = {
   seal: [...routeHandlers((access) => access.followUpCodes === 'issue'), CONSOLE_PHONE_REPORT],
-  open: [...routeHandlers((access) => access.followUpCodes !== undefined), CONSOLE_PHONE_REPORT, CONSOLE_KEEPING_IN_CONTACT],
+  open: [...routeHandlers((access) => access.followUpCodes !== undefined), CONSOLE_PHONE_REPORT, CONSOLE_PHONE_ANSWER],
 };
 
 export const INTAKE_KEY_USERS: KeyUsers = {

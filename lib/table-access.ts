@@ -119,7 +119,9 @@ export const TABLE_ACCESS: Readonly<Record<string, readonly TableGrant[]>> = {
   // The supervisor's: list, open an original or answer (its reading recorded), approve and send, return, confirm a closure.
   'console-approval': [REVIEW_QUEUE, FOLLOW_UP_QUEUES, ...DISSEMINATE],
   // Keeping in contact: list the questions and answers, relay, open a caller's report with their code (each attempt counted), record their words, open an answer (its reading recorded) and sanitise it.
-  'console-keeping-in-contact': [FOLLOW_UP_QUEUES, READ_REPORT, READ_TRAIL, WRITE_REPORT, COUNT_ATTEMPTS, OPEN_CODE_KEY],
+  'console-keeping-in-contact': [FOLLOW_UP_QUEUES, READ_REPORT, READ_TRAIL, WRITE_REPORT],
+  // A caller's answer by phone: their code checked (its attempts counted), their words kept.
+  'console-phone-answer': [READ_REPORT, READ_TRAIL, WRITE_REPORT, COUNT_ATTEMPTS, OPEN_CODE_KEY],
   // The forces': every report reached by the force's own reference for it.
   'list-force-reports': [WITH_A_DESTINATION],
   'read-force-report': [LOOK_UP_FORCE_REFERENCE, READ_REPORT, READ_TRAIL, WRITE_REPORT],

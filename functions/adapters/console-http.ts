@@ -6,6 +6,9 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { consoleSecurityHeaders } from '#pages/console/security-headers.ts';
 import { consoleProblemPage, forbiddenPage, signInPage, staleFormPage } from '#pages/console/pages.ts';
 import type { Person } from '#pages/console/layout.ts';
+import { answerRefusalInWords } from '#pages/console/approval.ts';
+import { ConcurrentChange } from '#domain/ports.ts';
+import type { FollowUpOutcome } from '#domain/follow-up.ts';
 import { consoleSettings, isOwnPost, signedIn, type ConsoleSettings } from './console-session.ts';
 import { logger } from './logger.ts';
 
@@ -71,3 +74,20 @@ export const failed = (error: unknown): ConsoleResult => {
 };
 
 export { headerOf };
+
+const CHANGED_MEANWHILE = 'Someone else changed this at the same moment, so nothing was done. Look at it again.';
+
+/** A keeping-in-contact step's outcome in the console's words: what it gave, or why not and the status to answer with. */
+export const attemptFollowUpStep = async <T>(step: () => Promise<FollowUpOutcome<T>>): Promise<{ done: T } | { refusal: string; status: number }> => {
+  try {
+    const outcome = await step();
+    if (outcome.kind === 'done') return { done: outcome.value };
+    return { refusal: answerRefusalInWords(outcome.refusal), status: outcome.refusal.kind === 'not-found' ? 404 : 409 };
+  } catch (error) {
+    if (error instanceof ConcurrentChange) return { refusal: CHANGED_MEANWHILE, status: 409 };
+    throw error;
+  }
+};
+
+/** Whether the signed-in person is in one of the roles a screen is for. */
+export const mayUse = (person: Person, roles: readonly string[]): boolean => person.groups.some((group) => roles.includes(group));

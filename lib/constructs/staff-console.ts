@@ -129,18 +129,28 @@ export const CONSOLE_SCREENS = [
   {
     name: 'ConsoleKeepingInContact',
     handlerModule: 'functions/handlers/console-keeping-in-contact.ts',
-    description: "The staff console: keeping in contact: forces' questions to relay, a caller's answer or added information by phone (reference and follow-up code), answers to sanitise",
+    description: "The staff console: keeping in contact: forces' questions to relay, and answers to sanitise",
     routes: [
       ['GET', '/questions'],
       ['POST', '/questions/{reference}/{questionId}/relay'],
-      ['GET', '/phone-answer'],
-      ['POST', '/phone-answer'],
       ['GET', '/answers-to-sanitise'],
       ['GET', '/answers-to-sanitise/{reference}/{answerId}'],
       ['POST', '/answers-to-sanitise/{reference}/{answerId}'],
     ],
     table: true,
     opensOriginals: true,
+  },
+  {
+    // Apart from the analysts' screens: call agents reach a function that checks codes and seals a
+    // caller's words, never one that may open an original.
+    name: 'ConsolePhoneAnswer',
+    handlerModule: 'functions/handlers/console-phone-answer.ts',
+    description: "The staff console: a caller's answer or added information by phone, once their reference and follow-up code match",
+    routes: [
+      ['GET', '/phone-answer'],
+      ['POST', '/phone-answer'],
+    ],
+    table: true,
     sealsOriginals: true,
     checksCodes: true,
   },

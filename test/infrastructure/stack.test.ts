@@ -194,7 +194,7 @@ describe('the contact centre in the CDK stack', () => {
     devPublic.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
   });
 
-  it("lets only the contact centre's views (the staff API's and the console's review, approval and answer screens) open originals and answers, and only the router and the answers' and additions' takers seal them", () => {
+  it("lets only the contact centre's views (the staff API's and the console's review, approval and answer screens) open originals and answers, and only the router and the answers' and additions' takers (the console's phone answers among them, which open none) seal them", () => {
     assert.deepEqual(handlersWith('kms:Decrypt', 'OriginalsKey').sort(), [
       'functions/handlers/console-approval.ts',
       'functions/handlers/console-keeping-in-contact.ts',
@@ -205,7 +205,7 @@ describe('the contact centre in the CDK stack', () => {
     assert.deepEqual(handlersWith('kms:GenerateDataKey', 'OriginalsKey').sort(), [
       'functions/handlers/add-information.ts',
       'functions/handlers/answer-question.ts',
-      'functions/handlers/console-keeping-in-contact.ts',
+      'functions/handlers/console-phone-answer.ts',
       'functions/handlers/follow-up-pages.ts',
       'functions/handlers/record-phone-answer.ts',
       'functions/handlers/route-report.ts',
