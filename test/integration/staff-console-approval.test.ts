@@ -21,6 +21,7 @@ import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { ForceNotification } from '../../functions/domain/entities/force-messages.ts';
 import { axeViolations, tabTo, useBrowser } from '../support/browser.ts';
+import { textOf, signInByKeyboard as signInToConsole, pressByKeyboard } from '../support/console-browser.ts';
 import { captureOutput, eventually, notificationsFor, postJson, send, useLocalStack } from '../support/local-stack.ts';
 import { minimalReport } from '../support/reports.ts';
 
@@ -36,30 +37,11 @@ const ORIGINAL = 'My name is Jo Bloggs. PC Smith at Maidstone takes cash from de
 const FIRST_DRAFT = 'The reporter says PC Smith at Maidstone takes cash from dealers every Friday; call me on 07700 900123 after 6pm.';
 const SECOND_DRAFT = 'A PC at Maidstone is said to take cash from drug dealers every Friday.';
 
-const text = async (page: Page, selector: string): Promise<string> => {
-  const element = await page.$(selector);
-  return element === null ? '' : ((await element.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-};
+const text = textOf;
 
-const signInByKeyboard = async (page: Page, username: string): Promise<void> => {
-  await page.goto(consoleAt('/'));
-  await tabTo(page, 'a.govuk-button--start');
-  await Promise.all([page.waitForURL(/\/oauth2\/authorize/), page.keyboard.press('Enter')]);
-  await tabTo(page, '#username');
-  await page.keyboard.type(username);
-  // The radios are one stop: Tab reaches the one checked (analysts), ArrowDown moves to supervisors.
-  await tabTo(page, 'input[name="group"]:checked');
-  await page.keyboard.press('ArrowDown');
-  await tabTo(page, 'button[type="submit"]');
-  await page.keyboard.press('Enter');
-  await page.waitForURL(/\/queue$/);
-};
+const signInByKeyboard = (page: Page, username: string): Promise<void> => signInToConsole(page, local.stack.consoleUrl, username, 'supervisors');
 
-/** Tab to a link or button and press Enter, waiting for the page it leads to. */
-const press = async (page: Page, selector: string): Promise<void> => {
-  await tabTo(page, selector);
-  await Promise.all([page.waitForLoadState('load'), page.waitForNavigation(), page.keyboard.press('Enter')]);
-};
+const press = pressByKeyboard;
 
 const as = (username: string, ...groups: string[]) => local.staffHeaders(username, ...groups);
 const put = async (path: string, body: unknown, headers: Record<string, string>) =>

@@ -21,6 +21,7 @@ import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { ForceNotification } from '../../functions/domain/entities/force-messages.ts';
 import { axeViolations, tabTo, useBrowser } from '../support/browser.ts';
+import { textOf, waitForContact, signInByKeyboard as signInToConsole, type StaffRole, pressByKeyboard } from '../support/console-browser.ts';
 import { captureOutput, notificationsFor, send, useLocalStack } from '../support/local-stack.ts';
 
 captureOutput();
@@ -38,10 +39,7 @@ const WITH_SUGGESTED_REDACTIONS =
 const SANITISED_AGAIN = 'The custody sergeant at Maidstone is said to take cash from a dealer to lose evidence every Friday.';
 const RETURN_REASON = 'Take out "ring me back after six" and the placeholder for the name: both say someone called us.';
 
-const text = async (page: Page, selector: string): Promise<string> => {
-  const element = await page.$(selector);
-  return element === null ? '' : ((await element.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-};
+const text = textOf;
 
 /** What a sighted reader sees of an element: its text without the parts only a screen reader hears. */
 const seen = async (page: Page, selector: string): Promise<string> =>
@@ -51,38 +49,10 @@ const seen = async (page: Page, selector: string): Promise<string> =>
     return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
   });
 
-/** Signs in from the console's front page with the keyboard alone, choosing the role with the arrow keys. */
-const signInByKeyboard = async (page: Page, username: string, role: 'call-agents' | 'analysts' | 'supervisors'): Promise<void> => {
-  await page.goto(consoleAt('/'));
-  await tabTo(page, 'a.govuk-button--start');
-  await Promise.all([page.waitForURL(/\/oauth2\/authorize/), page.keyboard.press('Enter')]);
-  await tabTo(page, '#username');
-  await page.keyboard.type(username);
-  // The radios are one stop: Tab reaches the one checked (analysts), the arrows move the choice.
-  await tabTo(page, 'input[name="group"]:checked');
-  const order = ['call-agents', 'analysts', 'supervisors'];
-  const steps = order.indexOf(role) - order.indexOf('analysts');
-  for (let i = 0; i < Math.abs(steps); i += 1) await page.keyboard.press(steps > 0 ? 'ArrowDown' : 'ArrowUp');
-  await tabTo(page, 'button[type="submit"]');
-  await page.keyboard.press('Enter');
-  await page.waitForURL(role === 'call-agents' ? /\/phone-report$/ : /\/queue$/);
-};
+const signInByKeyboard = (page: Page, username: string, role: StaffRole): Promise<void> => signInToConsole(page, local.stack.consoleUrl, username, role);
 
-/** Tab to a link or button and press Enter, waiting for the page it leads to; gives its status. */
-const press = async (page: Page, selector: string, options?: { backwards?: boolean }): Promise<number | undefined> => {
-  await tabTo(page, selector, options);
-  const [answer] = await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
-  await page.waitForLoadState('load');
-  return answer?.status();
-};
+const press = pressByKeyboard;
 
-/** Reloads the queue until the contact is listed (the router puts it in review asynchronously). */
-const waitForContact = async (page: Page, reference: string): Promise<void> => {
-  for (let attempt = 0; attempt < 50 && (await page.$(`a[href="/review/${reference}"]`)) === null; attempt += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    await page.reload();
-  }
-};
 
 interface ReviewView {
   status: string;

@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { axeViolations, tabTo, useBrowser } from '../support/browser.ts';
+import { textOf, signInByKeyboard as signInToConsole, type StaffRole, pressByKeyboard } from '../support/console-browser.ts';
 import { captureOutput, notificationsFor, postJson, send, useLocalStack } from '../support/local-stack.ts';
 import { minimalReport } from '../support/reports.ts';
 
@@ -30,33 +31,11 @@ const ANSWER = 'Castle Cabs. I drive for them, ring me on 07700 900987 after six
 const SANITISED = 'Castle Cabs.';
 const INFORMATION = 'He also meets their manager at the Dover depot on Mondays.';
 
-const text = async (page: Page, selector: string): Promise<string> => {
-  const element = await page.$(selector);
-  return element === null ? '' : ((await element.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-};
+const text = textOf;
 
-const signInByKeyboard = async (page: Page, username: string, role: 'call-agents' | 'analysts' | 'supervisors'): Promise<void> => {
-  await page.goto(consoleAt('/'));
-  await tabTo(page, 'a.govuk-button--start');
-  await Promise.all([page.waitForURL(/\/oauth2\/authorize/), page.keyboard.press('Enter')]);
-  await tabTo(page, '#username');
-  await page.keyboard.type(username);
-  await tabTo(page, 'input[name="group"]:checked');
-  const order = ['call-agents', 'analysts', 'supervisors'];
-  const steps = order.indexOf(role) - order.indexOf('analysts');
-  for (let i = 0; i < Math.abs(steps); i += 1) await page.keyboard.press(steps > 0 ? 'ArrowDown' : 'ArrowUp');
-  await tabTo(page, 'button[type="submit"]');
-  await page.keyboard.press('Enter');
-  await page.waitForURL(role === 'call-agents' ? /\/phone-report$/ : /\/queue$/);
-};
+const signInByKeyboard = (page: Page, username: string, role: StaffRole): Promise<void> => signInToConsole(page, local.stack.consoleUrl, username, role);
 
-/** Tab to a link or button and press Enter, waiting for the page it leads to; gives its status. */
-const press = async (page: Page, selector: string): Promise<number | undefined> => {
-  await tabTo(page, selector);
-  const [answer] = await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
-  await page.waitForLoadState('load');
-  return answer?.status();
-};
+const press = pressByKeyboard;
 
 /** A report sent online to Kent, sanitised and approved through the staff API, and a question Kent asks about it. */
 const questionAsked = async (): Promise<{ reference: string; code: string; kentReference: string; questionId: string }> => {

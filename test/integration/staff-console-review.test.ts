@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { axeViolations, tabTo, useBrowser } from '../support/browser.ts';
+import { textOf, waitForContact, signInByKeyboard } from '../support/console-browser.ts';
 import { captureOutput, postJson, useLocalStack } from '../support/local-stack.ts';
 import { minimalReport } from '../support/reports.ts';
 
@@ -24,32 +25,11 @@ const SESSION = '__Host-pac-staff-session';
 const consoleAt = (path = '/'): string => `${local.stack.consoleUrl}${path}`;
 const site = (path = '/'): string => `${local.stack.apiUrl}${path}`;
 
-const text = async (page: Page, selector: string): Promise<string> => {
-  const element = await page.$(selector);
-  return element === null ? '' : ((await element.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-};
+const text = textOf;
 
 /** Signs in from the console's front page with the keyboard alone, as an analyst. */
-const signInAsAnalyst = async (page: Page, username: string): Promise<void> => {
-  await page.goto(consoleAt('/'));
-  await tabTo(page, 'a.govuk-button--start');
-  await Promise.all([page.waitForURL(/\/oauth2\/authorize/), page.keyboard.press('Enter')]);
-  await tabTo(page, '#username');
-  await page.keyboard.type(username);
-  // The radios are one stop, and analysts is the one checked.
-  await tabTo(page, 'input[name="group"]:checked');
-  await tabTo(page, 'button[type="submit"]');
-  await page.keyboard.press('Enter');
-  await page.waitForURL(/\/queue$/);
-};
+const signInAsAnalyst = (page: Page, username: string): Promise<void> => signInByKeyboard(page, local.stack.consoleUrl, username, 'analysts');
 
-/** Reloads the queue until the contact is listed (the router puts it in review asynchronously). */
-const waitForContact = async (page: Page, reference: string): Promise<void> => {
-  for (let attempt = 0; attempt < 50 && (await page.$(`a[href="/review/${reference}"]`)) === null; attempt += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    await page.reload();
-  }
-};
 
 /** Presses Enter on what has focus, and waits for the page it leads to. */
 const enter = async (page: Page): Promise<void> => {

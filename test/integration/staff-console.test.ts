@@ -17,6 +17,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { axeViolations, tabTo, useBrowser } from '../support/browser.ts';
+import { textOf, signInByKeyboard as signInToConsole, type StaffRole } from '../support/console-browser.ts';
 import { captureOutput, postJson, useLocalStack } from '../support/local-stack.ts';
 import { minimalReport } from '../support/reports.ts';
 import { flagIdentifyingDetails } from '../../functions/domain/review-flags.ts';
@@ -31,31 +32,9 @@ const SIGN_IN = '__Host-pac-staff-sign-in';
 const consoleAt = (path = '/'): string => `${local.stack.consoleUrl}${path}`;
 const site = (path = '/'): string => `${local.stack.apiUrl}${path}`;
 
-const text = async (page: Page, selector: string): Promise<string> => {
-  const element = await page.$(selector);
-  return element === null ? '' : ((await element.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-};
+const text = textOf;
 
-/**
- * Signs in from the console's front page with the keyboard alone: Tab to "Sign in", Enter; at the
- * sign-in, type the username, Tab to the role and choose it with the arrow keys, Tab to the button,
- * Enter; the console moves on to the queue by itself.
- */
-const signInByKeyboard = async (page: Page, username: string, role: 'call-agents' | 'analysts' | 'supervisors'): Promise<void> => {
-  await page.goto(consoleAt('/'));
-  await tabTo(page, 'a.govuk-button--start');
-  await Promise.all([page.waitForURL(/\/oauth2\/authorize/), page.keyboard.press('Enter')]);
-  await tabTo(page, '#username');
-  await page.keyboard.type(username);
-  // The radios are one stop: Tab reaches the one checked (analysts), the arrows move the choice.
-  await tabTo(page, 'input[name="group"]:checked');
-  const order = ['call-agents', 'analysts', 'supervisors'];
-  const steps = order.indexOf(role) - order.indexOf('analysts');
-  for (let i = 0; i < Math.abs(steps); i += 1) await page.keyboard.press(steps > 0 ? 'ArrowDown' : 'ArrowUp');
-  await tabTo(page, 'button[type="submit"]');
-  await page.keyboard.press('Enter');
-  await page.waitForURL(role === 'call-agents' ? /\/phone-report$/ : /\/queue$/);
-};
+const signInByKeyboard = (page: Page, username: string, role: StaffRole): Promise<void> => signInToConsole(page, local.stack.consoleUrl, username, role);
 
 /** Every request the context sends and every answer it gets, with their cookies, by origin. */
 const watchCookies = (context: BrowserContext) => {
