@@ -19,7 +19,7 @@ import { TRIAGE } from './entities/routing-decision.ts';
 import { monthOf } from './statistics.ts';
 import type { CounterIncrement } from './entities/counters.ts';
 import { done, refused, type NotFound, type StepResult } from './entities/step-result.ts';
-import { withoutHeldReports } from './person-links/held-reports-content.ts';
+import { foreignReferencesIn, withoutHeldReports } from './person-links/held-reports-content.ts';
 
 export type ForceRefusal =
   | NotFound
@@ -119,10 +119,17 @@ export const transfer = (record: ReportRecord | undefined, force: string, typed:
   const rest = kept.content === undefined ? kept : { ...kept, content: withoutHeldReports(kept.content, record.review?.heldReportsNoted) };
   const custody = { formerCustodians: [...(record.formerCustodians ?? []), { force, until: when }], version: record.version + 1 };
   // A report that speaks of the receiving force's own professional standards or chief officers
-  // never reaches it: it goes back to the contact centre's review, to be sent, by two people, to a
-  // force that can handle it independently. It has left this force either way.
-  if (!mayReach(record.protection, record.content, receiving.id)) {
+  // never reaches it; nor does one whose content names a reference that is not the receiving
+  // force's own (this force's reference typed in, or the sentence naming this force's references
+  // edited since it was noted, so that it was not taken out above). Either goes back to the
+  // contact centre's review, to be sent on by two people. It has left this force either way.
+  const protectedUnit = !mayReach(record.protection, record.content, receiving.id);
+  const namesOthers = rest.content !== undefined && foreignReferencesIn(record, rest.content, receiving.id).length > 0;
+  if (protectedUnit || namesOthers) {
     const { approved: _approval, forceChosen: _choice, ...review } = record.review ?? {};
+    const why = protectedUnit
+      ? `the report speaks of ${receiving.name}'s own professional standards or chief officers: the contact centre arranges independent handling`
+      : `what ${receiving.name} would receive names a reference that is not its own: the contact centre reviews it first`;
     return done({
         record: {
           ...rest,
@@ -130,14 +137,14 @@ export const transfer = (record: ReportRecord | undefined, force: string, typed:
           status: 'awaiting_review',
           routing: {
             destination: TRIAGE,
-            rule: 'protected-unit',
-            reason: `passed on by ${from} to ${receiving.name}, but the report speaks of ${receiving.name}'s own professional standards or chief officers: the contact centre arranges independent handling (${from} said: ${reason})`,
+            rule: protectedUnit ? 'protected-unit' : 'transferred',
+            reason: `passed on by ${from} to ${receiving.name}, but ${why} (${from} said: ${reason})`,
             candidates: [receiving.id],
           },
-          protection: { from: [...new Set([...(record.protection?.from ?? []), receiving.id])], mentions: record.protection?.mentions ?? [] },
+          ...(protectedUnit ? { protection: { from: [...new Set([...(record.protection?.from ?? []), receiving.id])], mentions: record.protection?.mentions ?? [] } } : {}),
           review,
         },
-        event: auditEvent('transferred', when, { from: force, to: receiving.id, reason, heldInTriage: true, protectedUnit: true }, `force:${force}`),
+        event: auditEvent('transferred', when, { from: force, to: receiving.id, reason, heldInTriage: true, ...(protectedUnit ? { protectedUnit: true } : { namesOtherReferences: true }) }, `force:${force}`),
         counters: [{ destination: force, month: monthOf(when), counter: 'passed_to_other_forces' }],
     });
   }

@@ -86,4 +86,18 @@ describe('telling a force of the reports it holds about the same person', () => 
     assert.ok(!JSON.stringify(moved.value.record.content).includes('FR-'));
     assert.deepEqual(withoutHeldReports(content, undefined), content);
   });
+
+  it('sends a transfer back to the contact centre\'s review, not to the next force, when what it would receive still names another force\'s reference', () => {
+    const noted = done(noteHeldReports(sanitisedFor('Kent'), { force: 'kent', forceReferences: KENT_HELD }, 'bob', at));
+    const approved = done(approve(noted, 'sam', at));
+    // The sentence as the force holds it, but edited after it was noted: no longer the sentence word for word.
+    const edited = { ...approved.content!, narrative: `${content.narrative} Kent holds FR-AAAA-BBBB-CCCC too.` };
+    const sent: ReportRecord = { ...approved, content: edited, status: 'disseminated', notifiedAt: at.toISOString() };
+    const moved = transfer(sent, 'kent', 'Essex', 'the officer works in Essex', at);
+    assert.ok(moved.kind === 'done', JSON.stringify(moved));
+    assert.equal(moved.value.record.status, 'awaiting_review');
+    assert.equal(moved.value.record.routing.destination, 'triage');
+    assert.deepEqual(moved.value.record.routing.candidates, ['essex']);
+    assert.equal(moved.value.event.detail.namesOtherReferences, true);
+  });
 });
