@@ -24,6 +24,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
+import { escapeHtml } from '../functions/pages/html.ts';
 
 /** The app client the contact centre's staff sign in through, locally (STAFF_CLIENT_IDS). */
 export const LOCAL_STAFF_CLIENT_ID = 'pac-local-contact-centre';
@@ -88,9 +89,6 @@ interface PendingCode {
   readonly challenge: string;
   readonly until: number;
 }
-
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /** The local sign-in page: plain HTML, no script or style, labelled for a screen reader and a keyboard. */
 const signInPage = (fields: URLSearchParams, error?: string): string => `<!DOCTYPE html>

@@ -57,7 +57,7 @@ export const consoleScreen =
       const settings = consoleSettings();
       const person = await signedIn(settings, event.cookies);
       if (person === undefined) return consolePageAnswer(401, signInPage());
-      if (!person.groups.some((group) => groups.includes(group))) return consolePageAnswer(403, forbiddenPage(person, what));
+      if (!mayUse(person, groups)) return consolePageAnswer(403, forbiddenPage(person, what));
       if (event.requestContext.http.method === 'POST') {
         const form = postedForm(event);
         if (form === undefined || !isOwnPost(settings, person, form, headerOf(event, 'origin'))) return consolePageAnswer(403, staleFormPage());

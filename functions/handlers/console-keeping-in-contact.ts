@@ -58,7 +58,7 @@ const questionsScreen = async (person: Person, status: number, extra: Pick<Quest
       questionId: question.id,
       force: forceById(question.force)?.name ?? question.force,
       askedAt: question.askedAt,
-      waitedSeconds: Math.max(0, Math.floor((now.getTime() - Date.parse(question.askedAt)) / 1000)),
+      waitedSeconds: secondsWaiting({ receivedAt: question.askedAt }, now),
       text: question.text,
     }));
   return consolePageAnswer(status, questionsPage({ person, questions, ...extra }));

@@ -18,7 +18,7 @@ import type { DisseminableContent } from '#domain/disseminable-content.ts';
 import type { FlaggedDetail } from '#domain/review-flags.ts';
 import type { ReportSubmission } from '#domain/report.ts';
 import { forceById, type ForceId } from '#domain/forces.ts';
-import type { ReviewRefusal } from '#domain/review.ts';
+import { RETURN_REASON_MAX, type ReviewRefusal } from '#domain/review.ts';
 import type { ClosureReason } from '#domain/review-state.ts';
 import type { NotFound } from '#domain/entities/step-result.ts';
 import type { FollowUpRefusal } from '#domain/follow-up.ts';
@@ -30,9 +30,6 @@ import { consolePage, type Person } from './layout.ts';
 import { hiddenInput, panel, submitButton, warningText } from './parts.ts';
 import { waitInWords } from './queue-page.ts';
 import { wordDiff, type DiffPart } from './word-diff.ts';
-
-/** The most a reason for returning may say (as the domain's RETURN_REASON_MAX). */
-export const REASON_MAX = 2_000;
 
 // ─── the differences ──────────────────────────────────────────────────────────────────────────
 
@@ -279,7 +276,7 @@ ${fields.map(comparison)}
 <h2 class="govuk-heading-m">Or return it to the analyst</h2>
 <form method="post" action="/approvals/${reference}/return" novalidate accept-charset="utf-8">
   ${hiddenInput('csrf', person.csrf)}
-  ${textarea({ id: 'reason', name: 'reason', label: 'Why it goes back', hint: 'The analyst sees this. Say what to change, for example which detail still identifies the reporter.', value: view.reason, error: reasonError, rows: 3, maxLength: REASON_MAX, autocomplete: 'off' })}
+  ${textarea({ id: 'reason', name: 'reason', label: 'Why it goes back', hint: 'The analyst sees this. Say what to change, for example which detail still identifies the reporter.', value: view.reason, error: reasonError, rows: 3, maxLength: RETURN_REASON_MAX, autocomplete: 'off' })}
   <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" data-prevent-double-click="true">Return to the analyst</button>
 </form>`}`,
   });
