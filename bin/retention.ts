@@ -20,6 +20,7 @@ import { DynamoReportStore } from '../functions/adapters/report-store.ts';
 import { DynamoRetentionStore } from '../functions/adapters/retention-store.ts';
 import { DataKeyShredder, ShreddableOriginalsVault } from '../functions/adapters/shreddable-vault.ts';
 import { applyRetention, resealWithContactApart } from '../functions/domain/retention.ts';
+import { DEFAULT_RETENTION } from '../functions/domain/retention-schedule.ts';
 import { resourceNames, resourcePrefix, retentionScheduleFrom } from '../lib/stage.ts';
 import { awsClientConfig } from './aws-client-config.ts';
 import { defineCommand, endpointOption, explainAwsError, isMain, regionOption, runCommand, stageOption, tableOption, UsageError } from './operator-cli.ts';
@@ -114,7 +115,7 @@ export const main = (argv: readonly string[]) =>
     }
     io.err(`Applying the retention schedule as of ${now.toISOString().slice(0, 10)} to ${tableName} (data keys in ${keysTable})…`);
     try {
-      const outcome = await applyRetention(ports, values.retention ?? schedule('{}'), now);
+      const outcome = await applyRetention(ports, values.retention ?? DEFAULT_RETENTION, now);
       for (const { reference, kind } of outcome.ended) io.out(`${reference}  ${kind} ended`);
       for (const { reference, error } of outcome.failed) io.out(`${reference}  failed (${error instanceof Error ? error.name : typeof error}); the next run tries again`);
       io.out(`${outcome.looked} looked at, ${outcome.ended.length} ended, ${outcome.failed.length} failed.`);

@@ -9,7 +9,7 @@
  * Nothing in the tally names a report or holds a word of one: counts only.
  */
 import type { ReportRecord, RetentionRecord } from './entities/report-record.ts';
-import { DEFAULT_RETENTION, hasCome, reportRetentionDates, type RetentionDates, type RetentionSchedule, type ScheduledRecord } from './retention-schedule.ts';
+import { DAY_MS, DEFAULT_RETENTION, hasCome, reportRetentionDates, type RetentionDates, type RetentionSchedule, type ScheduledRecord } from './retention-schedule.ts';
 
 /** The kinds of thing the service holds, in the order an operator reads them. */
 export const HELD_KINDS = [
@@ -153,7 +153,6 @@ export interface Holdings {
   readonly items: number;
 }
 
-const DAY_MS = 86_400_000;
 
 /** The instant `months` calendar months before `now` (UTC), the day kept within the month. */
 const monthsBefore = (now: Date, months: number): number => {
@@ -202,7 +201,11 @@ export const tallyHoldings = (items: Iterable<ClassifiedItem>, now: Date, schedu
   for (const item of items) {
     count++;
     if (item.record !== undefined) records.set(item.record.reference, item.record);
-    if (item.exchanges !== undefined) exchanges.set(item.exchanges.of, [...(exchanges.get(item.exchanges.of) ?? []), ...item.exchanges.at]);
+    if (item.exchanges !== undefined) {
+      let times = exchanges.get(item.exchanges.of);
+      if (times === undefined) exchanges.set(item.exchanges.of, (times = []));
+      times.push(...item.exchanges.at);
+    }
     if (item.other !== undefined) other[item.other] = (other[item.other] ?? 0) + 1;
     held.push(...item.held);
   }

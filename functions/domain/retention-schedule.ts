@@ -78,9 +78,11 @@ export interface RetentionDates {
   readonly originalEnds: string;
 }
 
-const DAY_MS = 86_400_000;
+/** A UTC day in milliseconds; days are counted from the epoch. */
+export const DAY_MS = 86_400_000;
 const dayOf = (iso: string): number => Math.floor(Date.parse(iso) / DAY_MS);
-const dateOfDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+/** The date (YYYY-MM-DD, UTC) of a day counted from the epoch. */
+export const dateOfDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 /**
  * What the schedule reads of a report's record, and no more: its status, when it reached a force,

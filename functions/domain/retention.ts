@@ -24,7 +24,7 @@ import type { FollowUpStore, KeyShredder, OriginalsVault, ReportStore, Retention
 import type { SealedOriginal, SealedReport } from './entities/sealed-original.ts';
 import { reportSubmissionSchema, separateContactDetails } from './report.ts';
 import type { Reference } from './reference.ts';
-import { decidingParts, exchangeTimesOf, hasCome, reportRetentionDates, retentionFacts, type RetentionDates, type RetentionSchedule } from './retention-schedule.ts';
+import { DAY_MS, dateOfDay, decidingParts, exchangeTimesOf, hasCome, reportRetentionDates, retentionFacts, type RetentionDates, type RetentionSchedule } from './retention-schedule.ts';
 
 export interface RetentionPorts {
   readonly reports: Pick<ReportStore, 'find'>;
@@ -49,9 +49,7 @@ export interface RetentionOutcome {
 /** The audit event of a kind's ending: what ended and the day the schedule gave it. */
 export const RETENTION_EVENT = 'retention_ended';
 
-const DAY_MS = 86_400_000;
 const dayOf = (at: Date): number => Math.floor(at.getTime() / DAY_MS);
-const dateOfDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 /** How many references one index page holds. */
 const PAGE = 100;
