@@ -6,13 +6,15 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { newForceReference } from '../../functions/domain/force-reference.ts';
 import type { ForceReference } from '../../functions/domain/entities/force-reference.ts';
 import type { ReportRecord } from '../../functions/domain/entities/report-record.ts';
 import { transfer } from '../../functions/domain/force-work.ts';
 import { intakeMessage } from '../../functions/domain/intake.ts';
 import { foreignReferencesIn, heldReportsSentence, withoutHeldReports } from '../../functions/domain/person-links/held-reports-content.ts';
 import { noteHeldReports } from '../../functions/domain/person-links/held-reports.ts';
-import type { Reference } from '../../functions/domain/reference.ts';
+import { newReference, type Reference } from '../../functions/domain/reference.ts';
 import { routedRecord } from '../../functions/domain/routed-record.ts';
 import { reportSubmissionSchema } from '../../functions/domain/report.ts';
 import { approve, chooseForce, sanitise, split, type ReviewResult } from '../../functions/domain/review.ts';
@@ -34,7 +36,7 @@ const refusal = (result: ReviewResult) => {
 
 const sanitisedFor = (force: string): ReportRecord => {
   const report = reportSubmissionSchema.parse(minimalReport({ force }));
-  const message = intakeMessage('PAC-AAAA-BBBB' as Reference, 'online', report, new Date('2026-12-01T09:00:00Z'));
+  const message = intakeMessage('PAC-2M7Q-K4XR' as Reference, 'online', report, new Date('2026-12-01T09:00:00Z'));
   const record = routedRecord(message, routeReport(report, message.receivedAt), new Date('2026-12-01T09:00:01Z'), { review: true });
   return done(sanitise(record, content, 'ann', at));
 };
@@ -75,6 +77,41 @@ describe('telling a force of the reports it holds about the same person', () => 
     const own = { ...sanitisedFor('Kent'), forceReferences: { kent: 'FR-7777-8888-9999' as ForceReference } };
     assert.deepEqual(foreignReferencesIn(own, { ...content, narrative: 'Your reference FR-7777-8888-9999.' }, 'kent'), []);
     assert.deepEqual(foreignReferencesIn(own, { ...content, narrative: 'Your reference FR-7777-8888-9999.' }, 'essex'), ['FR-7777-8888-9999']);
+  });
+
+  it('finds a reference however it was typed: any case, spaced, run together, confusions, with or without its letters', () => {
+    const own = { ...sanitisedFor('Kent'), reference: 'PAC-7K3M-9QXD' as Reference, forceReferences: { kent: 'FR-7777-8888-9999' as ForceReference, essex: 'FR-A1B2-C3D4-E5F6' as ForceReference } };
+    const foreign = (narrative: string, where: Partial<typeof content> = {}) => foreignReferencesIn(own, { ...content, ...where, narrative }, 'kent');
+    for (const typed of ['pac-2222-3333', 'PAC 2222 3333', 'pac22223333', 'P.A.C. 2222-3333', 'ref:\nPAC–2222-3333'.replace('–', '-'), 'PAC-222Z-3333']) {
+      assert.equal(foreign(`See ${typed} too.`).length, 1, typed);
+    }
+    for (const typed of ['fr a1b2 c3d4 e5f6', 'FRA1B2C3D4E5F6', 'Essex has A1B2-C3D4-E5F6', 'the reporter gave 7k3m 9qxd', 'see 2K2Z-3R3Q', 'quote 7K3M9QXD please', 'ref x7K3M9QXDy', 'FR-AIB2-C3D4-E5F6', 'fr-2h4p-9qxd-7k3m']) {
+      assert.ok(foreign(typed).length >= 1, typed);
+    }
+    assert.deepEqual(foreign('x', { location: { description: 'near PAC 2222 3333' } } as never), ['PAC-2222-3333']);
+    for (const innocent of ['Your reference FR-7777-8888-9999.', 'fr 7777 8888 9999', 'Call 0800 085 0000 on 2024-05-01.', 'The years 2019-2020 and the pace of it', 'a well-made back-door deal', 'card 1234 5678 9012', 'Call 0800 085 0000 from flat 12AB']) {
+      assert.deepEqual(foreign(innocent), [], innocent);
+    }
+  });
+
+  it('finds any report or other force reference in any of the forms people type it (property)', () => {
+    const written = fc.record({ upper: fc.boolean(), separator: fc.constantFrom('-', ' ', '', '.'), prefix: fc.constantFrom('PAC', 'pac', 'P.A.C.', 'Pac '), confuse: fc.boolean() });
+    const form = (reference: string, how: { upper: boolean; separator: string; confuse: boolean }, prefix: string): string => {
+      const symbols = reference.split('-').slice(1).join(how.separator);
+      const confused = how.confuse ? symbols.replace(/0/g, 'O').replace(/1/g, 'l') : symbols;
+      return `${prefix}${how.separator === '' ? '-' : how.separator}${how.upper ? confused : confused.toLowerCase()}`;
+    };
+    const seed = fc.uint8Array({ minLength: 12, maxLength: 12 });
+    fc.assert(
+      fc.property(seed, written, fc.string({ maxLength: 20 }), (bytes, how, before) => {
+        const reference = newReference(() => bytes.slice(0, 8));
+        const other = newForceReference(() => bytes);
+        for (const [typed, expected] of [[form(reference, how, how.prefix), reference], [form(other, how, 'FR'), other]] as const) {
+          const narrative = `${before.replace(/[0-9A-Za-z]$/, '')} ${typed}.`;
+          assert.ok(foreignReferencesIn(sanitisedFor('Kent'), { ...content, narrative }, 'kent').includes(expected), narrative);
+        }
+      }),
+    );
   });
 
   it('takes the sentence out before a transfer reaches the next force', () => {
