@@ -100,20 +100,17 @@ export const reportsAboutTheSamePerson = async (ports: { readonly links: Pick<Pe
   const own = await ports.links.keysOf(reference);
   if (own === undefined) return [];
   const entries = new Map<Reference, PersonKeysEntry>([[reference, own]]);
-  const gather = async (from: PersonKeysEntry) => {
-    const found = await ports.links.filedUnder(keysOfKinds(from.keys, SEARCHED_KINDS));
-    const added: PersonKeysEntry[] = [];
-    for (const other of found) {
-      if (entries.has(other)) continue;
-      const entry = await ports.links.keysOf(other);
-      if (entry === undefined) continue;
-      entries.set(other, entry);
-      added.push(entry);
-    }
+  // The reports filed under any searched key of these, read together rather than one by one.
+  const gather = async (from: readonly PersonKeysEntry[]): Promise<PersonKeysEntry[]> => {
+    const found = await Promise.all(from.map((entry) => ports.links.filedUnder(keysOfKinds(entry.keys, SEARCHED_KINDS))));
+    const fresh = [...new Set(found.flatMap((references) => [...references]))].filter((other) => !entries.has(other));
+    const read = await Promise.all(fresh.map((other) => ports.links.keysOf(other)));
+    const added = read.filter((entry) => entry !== undefined);
+    for (const entry of added) entries.set(entry.reference, entry);
     return added;
   };
   // This report's candidates, and theirs: a link through another report is at most one step away.
-  for (const candidate of await gather(own)) await gather(candidate);
+  await gather(await gather([own]));
 
   const all = [...entries.values()];
   const links: WeighedLink<Reference>[] = [];
