@@ -55,7 +55,12 @@ const dayOf = (at: Date): number => Math.floor(at.getTime() / DAY_MS);
 const PAGE = 100;
 
 /** The questions and answers about a report: their ids (to remove them) and their times (exchangeTimesOf, which the holdings report counts by too). */
-const exchangeTimes = async (ports: Pick<RetentionPorts, 'followUps'>, reference: Reference): Promise<{ times: string[]; questionIds: string[]; answerIds: string[] }> => {
+interface Exchanges {
+  readonly times: string[];
+  readonly questionIds: string[];
+  readonly answerIds: string[];
+}
+const exchangeTimes = async (ports: Pick<RetentionPorts, 'followUps'>, reference: Reference): Promise<Exchanges> => {
   const [questions, answers] = await Promise.all([ports.followUps.questionsAbout(reference), ports.followUps.answersAbout(reference)]);
   return { times: exchangeTimesOf(questions, answers), questionIds: questions.map((q) => q.id), answerIds: answers.map((a) => a.id) };
 };
@@ -65,10 +70,10 @@ const exchangeTimes = async (ports: Pick<RetentionPorts, 'followUps'>, reference
  * exchanges and, for a split contact, its parts' records (a part split again, its own parts) and
  * theirs.
  */
-const datesOf = async (ports: RetentionPorts, record: ReportRecord, schedule: RetentionSchedule): Promise<RetentionDates | undefined> => {
+const datesOf = async (ports: RetentionPorts, record: ReportRecord, schedule: RetentionSchedule): Promise<{ dates: RetentionDates | undefined; exchanges: Map<string, Exchanges> }> => {
   const records = new Map<string, ReportRecord | undefined>([[record.reference, record]]);
-  const times = new Map<string, readonly string[]>();
-  const lookup = { record: (reference: string) => records.get(reference), exchangeTimes: (reference: string) => times.get(reference) ?? [] };
+  const exchanges = new Map<string, Exchanges>();
+  const lookup = { record: (reference: string) => records.get(reference), exchangeTimes: (reference: string) => exchanges.get(reference)?.times ?? [] };
   // The parts are read level by level: a part split again names its own parts only once read.
   for (let unread = record.status === 'split' ? [...(record.review?.split?.into ?? [])] : []; unread.length > 0; ) {
     await Promise.all(unread.map(async (reference) => records.set(reference, await ports.reports.find(reference as Reference))));
@@ -78,22 +83,24 @@ const datesOf = async (ports: RetentionPorts, record: ReportRecord, schedule: Re
     });
   }
   const deciding = record.status === 'split' ? decidingParts(record, lookup).filter((part) => part !== undefined) : [record];
-  await Promise.all(deciding.map(async (report) => times.set(report.reference, (await exchangeTimes(ports, report.reference as Reference)).times)));
-  return reportRetentionDates(record, lookup, schedule);
+  await Promise.all(deciding.map(async (report) => exchanges.set(report.reference, await exchangeTimes(ports, report.reference as Reference))));
+  return { dates: reportRetentionDates(record, lookup, schedule), exchanges };
 };
 
-/** Keeping in contact ends: keys first, so that nothing removed after could be opened from a copy. */
-const endKeepingInContact = async (ports: RetentionPorts, reference: Reference): Promise<void> => {
-  const { questionIds, answerIds } = await exchangeTimes(ports, reference);
-  await ports.keys.destroyKeepingInContactKeys(reference);
-  await ports.retention.removeContactDetails(reference);
-  await ports.retention.removeFollowUpCodes(reference);
-  await ports.retention.removeFollowUps(reference, questionIds, answerIds);
-};
-
-const endOriginal = async (ports: RetentionPorts, reference: Reference): Promise<void> => {
-  await ports.keys.destroyAllKeys(reference);
-  await ports.retention.removeOriginal(reference);
+/**
+ * Ends keeping in contact, the original or both: keys first (every key of the report when the
+ * original ends, once), so that nothing removed after could be opened from a copy. The report's
+ * exchanges are those read for its dates, when they were (a split contact's are read here).
+ */
+const end = async (ports: RetentionPorts, reference: Reference, kinds: readonly EndedKind[], read: Exchanges | undefined): Promise<void> => {
+  await (kinds.includes('original') ? ports.keys.destroyAllKeys(reference) : ports.keys.destroyKeepingInContactKeys(reference));
+  if (kinds.includes('keeping-in-contact')) {
+    const { questionIds, answerIds } = read ?? (await exchangeTimes(ports, reference));
+    await ports.retention.removeContactDetails(reference);
+    await ports.retention.removeFollowUpCodes(reference);
+    await ports.retention.removeFollowUps(reference, questionIds, answerIds);
+  }
+  if (kinds.includes('original')) await ports.retention.removeOriginal(reference);
 };
 
 /**
@@ -104,7 +111,7 @@ const endOriginal = async (ports: RetentionPorts, reference: Reference): Promise
 export const endWhatIsDue = async (ports: RetentionPorts, reference: Reference, schedule: RetentionSchedule, now: Date): Promise<EndedKind[]> => {
   const record = await ports.reports.find(reference);
   if (record === undefined) return [];
-  const dates = await datesOf(ports, record, schedule);
+  const { dates, exchanges } = await datesOf(ports, record, schedule);
   if (dates === undefined) return [];
   const marks: RetentionRecord = record.retention ?? {};
   const ended: EndedKind[] = [];
@@ -117,16 +124,15 @@ export const endWhatIsDue = async (ports: RetentionPorts, reference: Reference, 
       }
       return [];
     }
-    await endKeepingInContact(ports, reference);
     next = { ...next, keepingInContactEnded: dates.keepingInContactEnds };
     ended.push('keeping-in-contact');
   }
   if (marks.originalEnded === undefined && hasCome(dates.originalEnds, now)) {
-    await endOriginal(ports, reference);
     next = { ...next, originalEnded: dates.originalEnds };
     ended.push('original');
   }
   if (ended.length === 0) return [];
+  await end(ports, reference, ended, exchanges.get(reference));
   const events: AuditEvent[] = ended.map((kind) =>
     auditEvent(RETENTION_EVENT, now, { ended: kind, dueOn: kind === 'original' ? dates.originalEnds : dates.keepingInContactEnds }),
   );
