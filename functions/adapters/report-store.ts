@@ -342,15 +342,20 @@ export class DynamoReportStore implements ReportStore {
       if (!conditionFailed(error)) throw error;
       // Kept by an earlier delivery: what it was kept for stands. Not kept (the force reference
       // drawn was taken): the error, and the contact's next delivery draws another.
-      const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: originalKey(reference), ConsistentRead: true }));
+      const Item = await this.originalItem(reference);
       if (Item === undefined) throw error;
       const kept = Item.dissemination as DirectDissemination | undefined;
       return { first: false, ...(kept === undefined ? {} : { dissemination: kept }) };
     }
   }
 
-  async findOriginal(reference: Reference): Promise<SealedReport | undefined> {
+  private async originalItem(reference: Reference): Promise<Record<string, unknown> | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: originalKey(reference), ConsistentRead: true }));
+    return Item;
+  }
+
+  async findOriginal(reference: Reference): Promise<SealedReport | undefined> {
+    const Item = await this.originalItem(reference);
     if (Item === undefined) return undefined;
     return { original: Item.original as SealedOriginal, ...(Item.contact === undefined ? {} : { contactDetails: Item.contact as SealedOriginal }) };
   }
