@@ -51,7 +51,7 @@ export const stackRoutes = (stack: LocalStack): FuzzRoute[] =>
     });
 
 /** mulberry32, seeded from (seed, index): request i never depends on the ones before it. */
-const randomFor = (seed: number, index: number) => {
+export const randomFor = (seed: number, index: number) => {
   let state = (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35)) >>> 0;
   const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -64,7 +64,7 @@ const randomFor = (seed: number, index: number) => {
   const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
   return { next, int, pick, chance: (p: number) => next() < p };
 };
-type Random = ReturnType<typeof randomFor>;
+export type Random = ReturnType<typeof randomFor>;
 
 /** A character from anywhere in Unicode, weighted towards the ones that break things. */
 const anyCharacter = (r: Random): string => {
@@ -82,10 +82,10 @@ const anyCharacter = (r: Random): string => {
   return String.fromCodePoint(code);
 };
 
-const anyText = (r: Random, max = 40) => Array.from({ length: r.int(max) }, () => anyCharacter(r)).join('');
+export const anyText = (r: Random, max = 40) => Array.from({ length: r.int(max) }, () => anyCharacter(r)).join('');
 
 /** Text a person could really type: every script and emoji, nothing a keyboard cannot make. */
-const typedText = (r: Random, max = 200): string =>
+export const typedText = (r: Random, max = 200): string =>
   Array.from({ length: 1 + r.int(max) }, () =>
     r.pick([
       () => String.fromCodePoint(0x1f300 + r.int(0x300)),
@@ -101,7 +101,7 @@ const typedText = (r: Random, max = 200): string =>
 const REFERENCE_LIKE = ['PAC-4DSK-XXY7', 'FR-4DSK-XXY7-2H4P', 'pac-4dsk-xxy7', 'PAC-0000-0000', '0b9f4c36-6b5e-4f0e-9d7c-3f2a1e5b8c90'];
 
 /** Something to put where a path parameter goes: plausible, empty-ish, hostile or undecodable. */
-const pathParameter = (r: Random): string => {
+export const pathParameter = (r: Random): string => {
   switch (r.int(7)) {
     case 0:
       return r.pick(REFERENCE_LIKE);
@@ -119,7 +119,7 @@ const pathParameter = (r: Random): string => {
 };
 
 /** A value that is the wrong thing in the right place. */
-const mutant = (r: Random, depth = 0): unknown => {
+export const mutant = (r: Random, depth = 0): unknown => {
   switch (r.int(depth > 2 ? 6 : 9)) {
     case 0:
       return anyText(r);
@@ -170,10 +170,10 @@ const typedReport = (r: Random): Record<string, unknown> => {
 };
 
 /** Percent-encoding of the UTF-8 bytes, as a browser sends a form (a lone surrogate goes as U+FFFD). */
-const percentEncoded = (text: string) =>
+export const percentEncoded = (text: string) =>
   [...Buffer.from(text, 'utf8')].map((byte) => (/[A-Za-z0-9\-_.~]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : byte === 0x20 ? '+' : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
 
-const formEncoded = (fields: Record<string, unknown>) =>
+export const formEncoded = (fields: Record<string, unknown>) =>
   Object.entries(fields)
     .map(([k, v]) => `${percentEncoded(k)}=${percentEncoded(typeof v === 'string' ? v : (JSON.stringify(v) ?? ''))}`)
     .join('&');
