@@ -14,7 +14,8 @@
  *   centre's own HTTP API with their routes and its JWT authorizer.
  * - ForceAccess: the force systems' user pool, its domain, resource server and 48 clients, the
  *   force API's functions, and the force API's own HTTP API with their routes and its authorizer.
- * - Edge: the website's web application firewall (lib/constructs/edge-protection.ts). A WAF for
+ * - Edge: the website's and the staff console's web application firewalls
+ *   (lib/constructs/edge-protection.ts, console-protection.ts). A WAF for
  *   CloudFront must be made in us-east-1, so this stack is always there, whatever region the
  *   others are in.
  * - Public: the public HTTP API and its stage, the public functions (statistics among them) and
@@ -47,6 +48,7 @@ import { ContactCentre } from './constructs/contact-centre.ts';
 import { DataKeyStore } from './constructs/data-key-store.ts';
 import { DisseminationSweeper } from './constructs/dissemination-sweeper.ts';
 import { RetentionJob } from './constructs/retention-job.ts';
+import { ConsoleProtection } from './constructs/console-protection.ts';
 import { EdgeProtection } from './constructs/edge-protection.ts';
 import { ForceAccess } from './constructs/force-access.ts';
 import { ForceApi } from './constructs/force-api.ts';
@@ -192,6 +194,7 @@ export class DeliveryStack extends ReportingPart {
 
 export class EdgeStack extends ReportingPart {
   readonly protection: EdgeProtection;
+  readonly consoleProtection: ConsoleProtection;
 
   constructor(scope: Construct, id: string, props: PartProps) {
     super(scope, id, props);
@@ -199,6 +202,10 @@ export class EdgeStack extends ReportingPart {
     // Read by the Public stack in another region: Fn::GetStackOutput, not an export.
     CrossStackReferences.of(this.protection.webAcl).produce(ReferenceStrength.WEAK);
     new CfnOutput(this, 'WebAclArn', { value: this.protection.webAcl.attrArn });
+    // The staff console's, read by the ContactCentre stack the same way.
+    this.consoleProtection = new ConsoleProtection(this, 'ConsoleProtection', { stage: props.stage });
+    CrossStackReferences.of(this.consoleProtection.webAcl).produce(ReferenceStrength.WEAK);
+    new CfnOutput(this, 'ConsoleWebAclArn', { value: this.consoleProtection.webAcl.attrArn });
   }
 }
 
@@ -234,12 +241,13 @@ export class PublicStack extends ReportingPart {
 export class ContactCentreStack extends ReportingPart {
   readonly contactCentre: ContactCentre;
 
-  constructor(scope: Construct, id: string, props: PartProps & { data: DataStack; delivery: DeliveryStack; signIn: StaffSignInUrls }) {
+  constructor(scope: Construct, id: string, props: PartProps & { data: DataStack; delivery: DeliveryStack; edge: EdgeStack; signIn: StaffSignInUrls }) {
     super(scope, id, props);
     const { stage, data, delivery } = props;
     this.contactCentre = new ContactCentre(this, 'ContactCentre', {
       stage,
       signIn: props.signIn,
+      consoleWebAclArn: props.edge.consoleProtection.webAcl.attrArn,
       table: data.reportStore.table,
       intakeQueue: delivery.intake.queue,
       forceQueues: delivery.forceQueues,
@@ -302,14 +310,15 @@ export const addReportingStacks = (scope: Construct, props: ReportingStacksProps
     review: review ?? { enabled: true, exemptForces: [] },
     ...(forceAccounts === undefined ? {} : { forceAccounts }),
   });
+  const edge = new EdgeStack(scope, id('Edge'), part('Edge'));
   const contactCentre = new ContactCentreStack(scope, id('ContactCentre'), {
     ...part('ContactCentre'),
     data,
     delivery,
+    edge,
     signIn: staffSignIn ?? staffSignInUrls(stage, undefined, undefined),
   });
   const forceAccess = new ForceAccessStack(scope, id('ForceAccess'), { ...part('ForceAccess'), data, delivery });
-  const edge = new EdgeStack(scope, id('Edge'), part('Edge'));
   const publicStack = new PublicStack(scope, id('Public'), { ...part('Public'), data, delivery, edge });
   return { data, delivery, contactCentre, forceAccess, edge, public: publicStack };
 };

@@ -57,6 +57,8 @@ export interface ContactCentreProps {
   readonly reviewAlarmAfter?: Duration;
   /** The staff console's callback and sign-out URLs (lib/stage.ts staffSignInUrls). */
   readonly signIn: StaffSignInUrls;
+  /** The staff console's web ACL (lib/constructs/console-protection.ts), from the Edge stack. */
+  readonly consoleWebAclArn: string;
 }
 
 /** How long staff tokens last: access and id tokens a quarter of an hour, a refresh token a working shift. */
@@ -112,7 +114,7 @@ export class ContactCentre extends Construct {
       managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
     });
     // The staff console, on its own origin: its address is where sign-in comes back to.
-    this.staffConsole = new StaffConsole(this, 'StaffConsole', { stage, signInUrl: this.domain.baseUrl() });
+    this.staffConsole = new StaffConsole(this, 'StaffConsole', { stage, signInUrl: this.domain.baseUrl(), webAclArn: props.consoleWebAclArn });
     // The staff console is a public client (no secret: a browser cannot keep one) that signs in
     // with the authorization code grant and PKCE, and nothing else.
     this.staffClient = this.userPool.addClient('StaffClient', {

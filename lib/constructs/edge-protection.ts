@@ -44,14 +44,14 @@ export const COMMON_RULES_ON_THE_BODY = ['SizeRestrictions_BODY', 'CrossSiteScri
 /** The path prefixes of the POSTs that take reports and follow-up codes (CloudFront's API paths but /stats). */
 export const REPORTING_PATH_PREFIXES = ['/report', '/follow-up', '/cy/report', '/cy/follow-up'] as const;
 
-const metrics = (metricName: string): CfnWebACL.VisibilityConfigProperty => ({
+export const metrics = (metricName: string): CfnWebACL.VisibilityConfigProperty => ({
   cloudWatchMetricsEnabled: true,
   metricName,
   // Sampled requests keep the requester's address and headers for three hours: off.
   sampledRequestsEnabled: false,
 });
 
-const managed = (priority: number, name: string, ruleActionOverrides?: CfnWebACL.RuleActionOverrideProperty[]): CfnWebACL.RuleProperty => ({
+export const managed = (priority: number, name: string, ruleActionOverrides?: CfnWebACL.RuleActionOverrideProperty[]): CfnWebACL.RuleProperty => ({
   name: `AWS-${name}`,
   priority,
   overrideAction: { none: {} },
@@ -59,7 +59,7 @@ const managed = (priority: number, name: string, ruleActionOverrides?: CfnWebACL
   visibilityConfig: metrics(name),
 });
 
-const startsWith = (prefix: string): CfnWebACL.StatementProperty => ({
+export const startsWith = (prefix: string): CfnWebACL.StatementProperty => ({
   byteMatchStatement: {
     fieldToMatch: { uriPath: {} },
     positionalConstraint: 'STARTS_WITH',

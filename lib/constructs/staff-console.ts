@@ -176,6 +176,8 @@ export interface StaffConsoleProps {
   readonly stage: Stage;
   /** The staff user pool's managed login: `https://<prefix>.auth.<region>.amazoncognito.com`. */
   readonly signInUrl: string;
+  /** Its web ACL (lib/constructs/console-protection.ts), made in us-east-1 by the Edge stack. */
+  readonly webAclArn: string;
 }
 
 export interface StaffConsoleScreensProps {
@@ -251,6 +253,7 @@ export class StaffConsole extends Construct {
     for (const policy of [responseHeaders, pages]) (policy.node.defaultChild as CfnResource).addMetadata(CONSOLE_ORIGIN_METADATA, CONSOLE_ORIGIN);
     this.distribution = new Distribution(this, 'Distribution', {
       comment: `Police anti-corruption reporting: the contact centre's staff console (${props.stage})`,
+      webAclId: props.webAclArn,
       defaultBehavior: {
         origin: new HttpOrigin(`${this.api.apiId}.execute-api.${Stack.of(this).region}.amazonaws.com`, {
           protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
@@ -330,8 +333,6 @@ export class StaffConsole extends Construct {
 
 const DISTRIBUTION_ACKNOWLEDGEMENTS: Readonly<Record<string, string>> = {
   'AwsSolutions-CFR1': 'No geo restriction: contact-centre staff may work from anywhere; every page needs a staff sign-in with MFA.',
-  'AwsSolutions-CFR2':
-    "No WAF yet: every page but the sign-in answers only a valid staff session (MFA, threat protection at the managed login), and the API is throttled. The Edge stack's web ACL is for the public site; a console ACL (with an IP allow-list of the contact centre's offices) is to follow.",
   'AwsSolutions-CFR3': 'Access logs off, as on the public site: they would record IP addresses and user agents. The console API keeps its access log, which holds none.',
   'AwsSolutions-CFR4': 'The default *.cloudfront.net certificate, until the console has its own domain and an ACM certificate in us-east-1.',
 };
