@@ -89,7 +89,7 @@ describe('telling a force of the reports it holds about the same person', () => 
       assert.ok(foreign(typed).length >= 1, typed);
     }
     assert.deepEqual(foreign('x', { location: { description: 'near PAC 2222 3333' } } as never), ['PAC-2222-3333']);
-    for (const innocent of ['Your reference FR-7777-8888-9999.', 'fr 7777 8888 9999', 'Call 0800 085 0000 on 2024-05-01.', 'The years 2019-2020 and the pace of it', 'a well-made back-door deal', 'card 1234 5678 9012', 'Call 0800 085 0000 from flat 12AB']) {
+    for (const innocent of ['Your reference FR-7777-8888-9999.', 'fr 7777 8888 9999', 'Call 0800 085 0000 on 2024-05-01.', 'The years 2019-2020 and the pace of it', 'a well-made back-door deal', 'a package deal from the front desk', 'card 1234 5678 9012', 'Call 0800 085 0000 from flat 12AB']) {
       assert.deepEqual(foreign(innocent), [], innocent);
     }
   });
@@ -111,6 +111,7 @@ describe('telling a force of the reports it holds about the same person', () => 
           assert.ok(foreignReferencesIn(sanitisedFor('Kent'), { ...content, narrative }, 'kent').includes(expected), narrative);
         }
       }),
+      { numRuns: 1_000 },
     );
   });
 

@@ -31,21 +31,21 @@ const SEPARATOR = '[\\s._:#/-]{0,3}';
 const grouped = (prefix: string, groups: number): RegExp =>
   new RegExp(`(?<![0-9A-Za-z])${prefix}(${SEPARATOR})(${GROUP}(?:(${SEPARATOR})${GROUP}){${groups - 1}})(?![0-9A-Za-z])`, 'gi');
 /** A report reference however it is written: "PAC-7K3M-9QXD", "pac 7k3m 9qxd", "P.A.C. 7K3M9QXD". */
-const REPORT_REFERENCES = grouped('P\\.?\\s?A\\.?\\s?C\\.?', 2);
+const REPORT_REFERENCES = grouped('P\\.?\\s?A\\.?\\s?C', 2);
 /** A force reference however it is written: "FR-7K3M-9QXD-2H4P", "fr 7k3m9qxd2h4p". */
-const FORCE_REFERENCES = grouped('F\\.?\\s?R\\.?', 3);
+const FORCE_REFERENCES = grouped('F\\.?\\s?R', 3);
 /** Groups as the references print them, without their letters: "7K3M-9QXD", "7k3m-9qxd-2h4p" (hyphens: spaced groups are too often words and numbers). */
 const BARE_GROUPS = /(?<![0-9A-Za-z-])[0-9A-Za-z]{4}(?:-[0-9A-Za-z]{4}){1,2}(?![0-9A-Za-z-])/g;
 
 /** The symbols of a reference as written, upper case, separators gone and confusions undone. */
 const compact = (written: string): string => typedSymbols(written).replace(/[^0-9A-Z]/g, '');
-const reportReference = (symbols: string): string | undefined => parseReference(symbols);
-const forceReference = (symbols: string): string | undefined => parseForceReference(symbols);
+/** The reference of these symbols (the parsers take a leading PAC or FR off, so it is given: symbols may begin with those letters). */
+const reportReference = (symbols: string): string | undefined => parseReference(`PAC${symbols}`);
+const forceReference = (symbols: string): string | undefined => parseForceReference(`FR${symbols}`);
 /** Groups of random symbols, not words or a number: at least one digit and one letter as written. */
 const looksRandom = (written: string): boolean => /[0-9]/.test(written) && /[A-Za-z]/.test(written);
-/** After its PAC or FR, a reference's symbols: with a digit, or typed in groups (so "packaging" and "front" are not). */
-const symbolsAfterPrefix = ([, before, symbols, between]: RegExpMatchArray): string | undefined =>
-  /[0-9]/.test(symbols ?? '') || (before !== '' && between !== '') ? compact(symbols ?? '') : undefined;
+/** After its PAC or FR, a reference's symbols: with a digit, or set apart from its letters (so "packaging", "package deal" and "front" are not). */
+const symbolsAfterPrefix = ([, before, symbols]: RegExpMatchArray): string | undefined => (/[0-9]/.test(symbols ?? '') || before !== '' ? compact(symbols ?? '') : undefined);
 
 /** Every piece of text in what a force would receive, at any depth. */
 const textsIn = (value: unknown): string[] =>
@@ -66,8 +66,8 @@ export const foreignReferencesIn = (record: Pick<ReportRecord, 'forceReferences'
   const add = (reference: string | undefined): void => {
     if (reference !== undefined && !own.has(reference)) found.add(reference);
   };
-  for (const match of text.matchAll(REPORT_REFERENCES)) add(reportReference(symbolsAfterPrefix(match) ?? ''));
-  for (const match of text.matchAll(FORCE_REFERENCES)) add(forceReference(symbolsAfterPrefix(match) ?? ''));
+  for (const match of text.matchAll(REPORT_REFERENCES)) add(reportReference(symbolsAfterPrefix(match) ?? '-'));
+  for (const match of text.matchAll(FORCE_REFERENCES)) add(forceReference(symbolsAfterPrefix(match) ?? '-'));
   for (const [written] of text.matchAll(BARE_GROUPS)) {
     if (!looksRandom(written)) continue;
     const symbols = compact(written);
