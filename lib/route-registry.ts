@@ -17,11 +17,11 @@ import * as z from '../functions/domain/zod.ts';
 import { described } from '../functions/domain/zod.ts';
 import type { StaffGroup } from '../functions/configuration/stack-names.ts';
 import { disseminableContentSchema } from '../functions/domain/disseminable-content.ts';
-import { answerRequestSchema, MAX_FOLLOW_UP_BYTES, questionRequestSchema, sanitisedAnswerSchema } from '../functions/domain/follow-up.ts';
+import { MAX_FOLLOW_UP_BYTES, questionRequestSchema, sanitisedAnswerSchema } from '../functions/domain/follow-up.ts';
 import { forceRequestSchemas, MAX_FORCE_REQUEST_BYTES } from '../functions/domain/force-work.ts';
 import { WITH_A_FORCE } from '../functions/domain/lifecycle.ts';
 import { MAX_REPORT_BYTES, reportSubmissionSchema } from '../functions/domain/report.ts';
-import { informationRequestSchema, openReportRequestSchema, reporterAnswerRequestSchema, reporterViewSchema } from '../functions/domain/reporter-follow-up.ts';
+import { informationRequestSchema, openReportRequestSchema, phoneAnswerRequestSchema, reporterAnswerRequestSchema, reporterViewSchema } from '../functions/domain/reporter-follow-up.ts';
 import {
   answerForReviewSchema,
   answerSummarySchema,
@@ -734,15 +734,19 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
     handler: 'record-phone-answer',
     what: "a call agent records a reporter's answer",
     groups: ['call-agents'],
-    access: { originals: 'seal' },
+    access: FOLLOWS,
     route: {
       method: 'POST',
       path: '/contact-centre/reports/{reference}/questions/{questionId}/answers',
       operationId: 'recordPhoneAnswer',
-      summary: 'Record the answer a reporter gave by phone to a relayed question; it waits for review',
-      body: { json: answerRequestSchema, maxBytes: MAX_FOLLOW_UP_BYTES },
+      summary: 'Record the answer a reporter gave by phone to a relayed question, once the follow-up code they read out opens their report; it waits for review',
+      body: { json: phoneAnswerRequestSchema, maxBytes: MAX_FOLLOW_UP_BYTES },
       responses: { 202: json('Taken in, awaiting review.', answerSummarySchema) },
-      problems: { 404: 'No such report or question.', 409: 'The question has not been relayed, or is answered, or changed meanwhile.' },
+      problems: {
+        404: 'No report matches that reference and follow-up code, or it has no such question.',
+        409: 'The question has not been relayed, or is answered, or changed meanwhile.',
+        429: 'Too many wrong codes for this reference within an hour: refused for an hour (Retry-After).',
+      },
     },
   }),
   staff({

@@ -106,7 +106,7 @@ export const TABLE_ACCESS: Readonly<Record<string, readonly TableGrant[]>> = {
   'approve-dissemination': DISSEMINATE,
   'list-follow-ups': [FOLLOW_UP_QUEUES, READ_REPORT],
   'relay-question': REVIEW_STEP,
-  'record-phone-answer': REVIEW_STEP,
+  'record-phone-answer': [READ_REPORT, READ_TRAIL, WRITE_REPORT, COUNT_ATTEMPTS, OPEN_CODE_KEY],
   'view-answer': REVIEW_STEP,
   'sanitise-answer': REVIEW_STEP,
   'approve-answer': [READ_REPORT, WRITE_REPORT, GIVE_FORCE_REFERENCE],

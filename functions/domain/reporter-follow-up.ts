@@ -104,6 +104,15 @@ export const reporterAnswerRequestSchema = named(
   { id: 'ReporterAnswerRequest', title: "The reporter's answer to a relayed question" },
 );
 
+/** A reporter's answer taken by phone by a call agent: the caller proves it is their report with its follow-up code, as online. */
+export const phoneAnswerRequestSchema = named(
+  z.strictObject({
+    code: codeField,
+    answer: reporterAnswerRequestSchema.shape.answer,
+  }),
+  { id: 'PhoneAnswerRequest', title: "A caller's answer to a relayed question, with the follow-up code they read out" },
+);
+
 export const informationRequestSchema = named(
   z.strictObject({
     code: codeField,
@@ -205,10 +214,11 @@ export const answerAsReporter = async (
   questionId: string,
   text: string,
   at: Date,
+  byPhone?: { readonly callAgent: string },
 ): Promise<FollowUpOutcome<Answer>> => {
   const question = (await relayedQuestions(ports.followUps, opened)).find((q) => q.id === questionId);
   if (question === undefined) return { kind: 'refused', refusal: { kind: 'not-found' } };
-  return answer(ports, question.reference, question.id, text, 'online', at);
+  return byPhone === undefined ? answer(ports, question.reference, question.id, text, 'online', at) : answer(ports, question.reference, question.id, text, 'phone', at, byPhone.callAgent);
 };
 
 /** The reporter adds to their report: sealed and reviewed like an answer, then passed to the force that has it. */

@@ -27,12 +27,14 @@ const SANITISED = 'The payments happened on Friday evenings after 10pm.';
 
 describe('keeping in contact', () => {
   let reference = '';
+  let code = '';
   let metReference = '';
   let questionId = '';
 
   it("lets the force that received a report ask the reporter a question, and no other force", async () => {
     const submitted = await postJson(api('/reports'), minimalReport({ force: 'the Met' }));
     reference = submitted.json().reference as string;
+    code = submitted.json().followUpCode as string;
     await notificationsFor(local.sqs, local.queueUrl(MET_QUEUE), reference);
     metReference = await local.forceReference(reference, 'metropolitan');
 
@@ -59,8 +61,8 @@ describe('keeping in contact', () => {
       .questionsAwaitingRelay.find((q) => q.id === questionId);
     assert.deepEqual([question?.question, question?.force.id], [QUESTION, 'metropolitan']);
 
-    const early = await postJson(api(`/contact-centre/reports/${reference}/questions/${questionId}/answers`), { answer: ANSWER }, await staff('agent.amy', 'call-agents'));
-    assert.equal(early.status, 409, 'nothing to answer until the question is relayed');
+    const early = await postJson(api(`/contact-centre/reports/${reference}/questions/${questionId}/answers`), { code, answer: ANSWER }, await staff('agent.amy', 'call-agents'));
+    assert.equal(early.status, 404, 'nothing to answer until the question is relayed: to the caller, as online, it is not there yet');
 
     const relayed = await postJson(api(`/contact-centre/reviews/${reference}/questions/${questionId}/relay`), {}, analyst);
     assert.equal(relayed.status, 200, relayed.text);
@@ -68,11 +70,15 @@ describe('keeping in contact', () => {
   });
 
   it("brings the reporter's answer back to the force only once sanitised and approved by a second person", async () => {
-    const recorded = await postJson(
-      api(`/contact-centre/reports/${reference}/questions/${questionId}/answers`),
-      { answer: ANSWER },
-      await staff('agent.amy', 'call-agents'),
-    );
+    // The caller proves the report is theirs with the code they read out, as online: a call agent alone cannot answer for them.
+    const agent = await staff('agent.amy', 'call-agents');
+    const answers = api(`/contact-centre/reports/${reference}/questions/${questionId}/answers`);
+    const wrong = [...code].map((digit, i) => (i === 0 ? String((Number(digit) + 1) % 10) : digit)).join('');
+    for (const body of [{ answer: ANSWER }, { code: wrong, answer: ANSWER }]) {
+      const refused = await postJson(answers, body, agent);
+      assert.equal(refused.status, 'code' in body ? 404 : 400, refused.text);
+    }
+    const recorded = await postJson(answers, { code, answer: ANSWER }, agent);
     assert.equal(recorded.status, 202, recorded.text);
     const answerId = recorded.json().id as string;
     assert.equal(recorded.json().status, 'awaiting_review');

@@ -48,10 +48,14 @@ const put = async (path: string, body: unknown, headers: Record<string, string>)
   send(api(path), { method: 'PUT', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
 /** A contact sent online, waiting in review. */
+/** Each contact's follow-up code, as its reporter holds it (a caller reads it out to answer by phone). */
+const followUpCodes = new Map<string, string>();
+
 const contactInReview = async (narrative: string): Promise<string> => {
   const sent = await postJson(api('/reports'), minimalReport({ force: 'kent', narrative }));
   assert.equal(sent.status, 202, sent.text);
   const reference = sent.json().reference as string;
+  followUpCodes.set(reference, sent.json().followUpCode as string);
   await eventually(async () => {
     const found = await send(api(`/contact-centre/reviews/${reference}`), { method: 'GET', headers: await as('analyst.amy', 'analysts') });
     return found.status === 200 ? true : undefined;
@@ -272,7 +276,7 @@ describe("the supervisor's screens", () => {
     assert.equal(relayed.status, 200, relayed.text);
     const ANSWER = 'Castle Cabs. I drive for them, ring me on 07700 900987.';
     const SANITISED_ANSWER = 'Castle Cabs.';
-    const recorded = await postJson(api(`/contact-centre/reports/${reference}/questions/${questionId}/answers`), { answer: ANSWER }, await as('call-agent.cal', 'call-agents'));
+    const recorded = await postJson(api(`/contact-centre/reports/${reference}/questions/${questionId}/answers`), { code: followUpCodes.get(reference), answer: ANSWER }, await as('call-agent.cal', 'call-agents'));
     assert.equal(recorded.status, 202, recorded.text);
     const answerId = recorded.json().id as string;
     const sanitised = await put(`/contact-centre/reviews/${reference}/answers/${answerId}/sanitised`, { text: SANITISED_ANSWER }, await as('supervisor.sid', 'analysts', 'supervisors'));
