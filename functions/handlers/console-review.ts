@@ -39,6 +39,12 @@ type Ports = ReturnType<typeof reviewPorts>;
 const proposedForceOf = (record: ReportRecord): string =>
   record.routing.destination === TRIAGE ? 'Triage' : (forceById(record.routing.destination)?.name ?? record.routing.destination);
 
+/** The supervisor's last return while its draft is still kept: no analyst has sanitised the contact since. */
+const returnWaiting = (record: ReportRecord): ReviewScreen['returned'] => {
+  const returned = record.review?.returned;
+  return returned?.draft === undefined ? undefined : { by: returned.by, at: returned.at, reason: returned.reason };
+};
+
 type Extras = Partial<Pick<ReviewScreen, 'removed' | 'texts' | 'errors' | 'errorDescription' | 'done' | 'closure'>>;
 
 /** Opens the contact (recording the reading) and renders the review screen; 404 or 410 when there is nothing to open. */
@@ -65,6 +71,7 @@ const reviewAnswer = async (ports: Ports, person: Person, reference: Reference, 
       flags: flagIdentifyingDetails(original),
       sanitised: record.review?.sanitised,
       closureProposed: record.review?.closureProposed,
+      returned: returnWaiting(record),
       links,
       ...extras,
     }),

@@ -30,6 +30,7 @@ import { consolePage, type Person } from './layout.ts';
 import { hiddenInput, panel, submitButton, warningText } from './parts.ts';
 import { waitInWords } from './queue-page.ts';
 import { wordDiff, type DiffPart } from './word-diff.ts';
+import { dateAndTime } from './words.ts';
 
 // ─── the differences ──────────────────────────────────────────────────────────────────────────
 
@@ -223,9 +224,6 @@ export interface ApprovalView {
   readonly refusal?: string;
 }
 
-const when = (iso: string): string =>
-  new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-
 export const approvalPage = (view: ApprovalView): string => {
   const { person, reference, sanitised } = view;
   const errors = view.errors ?? [];
@@ -250,11 +248,11 @@ ${leftIn.length === 0
 <dl class="govuk-summary-list" id="contact-facts">
   <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Proposed force</dt><dd class="govuk-summary-list__value" id="proposed-force"><strong>${view.proposedForce}</strong><br><span class="govuk-body-s">${view.why}</span></dd></div>
   <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Waiting</dt><dd class="govuk-summary-list__value">${waitInWords(view.waitedSeconds)}</dd></div>
-  <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Sanitised by</dt><dd class="govuk-summary-list__value" id="sanitised-by">${sanitised === undefined ? 'Not sanitised yet' : html`${sanitised.by}, ${when(sanitised.at)}`}</dd></div>
+  <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Sanitised by</dt><dd class="govuk-summary-list__value" id="sanitised-by">${sanitised === undefined ? 'Not sanitised yet' : html`${sanitised.by}, ${dateAndTime(sanitised.at)}`}</dd></div>
   <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Identifying details flagged in the original</dt><dd class="govuk-summary-list__value">${view.flags.length.toLocaleString('en-GB')}</dd></div>
   ${view.returned === undefined
       ? ''
-      : html`<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Returned before</dt><dd class="govuk-summary-list__value" id="returned-before">By ${view.returned.by}, ${when(view.returned.at)}: ${view.returned.reason}</dd></div>`}
+      : html`<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Returned before</dt><dd class="govuk-summary-list__value" id="returned-before">By ${view.returned.by}, ${dateAndTime(view.returned.at)}: ${view.returned.reason}</dd></div>`}
 </dl>
 ${view.closureProposed === true ? html`<p class="govuk-inset-text">A closure is proposed for this contact: see <a class="govuk-link" href="/closures">closures to confirm</a>.</p>` : ''}
 ${sanitised === undefined
@@ -499,7 +497,7 @@ ${leftIn.length === 0
 </ul></div>`}
 ${view.question === undefined ? '' : html`<h2 class="govuk-heading-m">The force's question</h2><p class="govuk-inset-text" id="question">${view.question}</p>`}
 <dl class="govuk-summary-list">
-  <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Sanitised by</dt><dd class="govuk-summary-list__value" id="sanitised-by">${sanitised === undefined ? 'Not sanitised yet' : html`${sanitised.by}, ${when(sanitised.at)}`}</dd></div>
+  <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Sanitised by</dt><dd class="govuk-summary-list__value" id="sanitised-by">${sanitised === undefined ? 'Not sanitised yet' : html`${sanitised.by}, ${dateAndTime(sanitised.at)}`}</dd></div>
   <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Identifying details flagged in the original</dt><dd class="govuk-summary-list__value">${flags.length.toLocaleString('en-GB')}</dd></div>
 </dl>
 ${field === undefined

@@ -26,6 +26,7 @@ import { errorSummary, type FieldError } from '../layout.ts';
 import { consolePage, type Person } from './layout.ts';
 import { hiddenInput } from './parts.ts';
 import { waitInWords } from './queue-page.ts';
+import { dateAndTime, withLineBreaks } from './words.ts';
 
 // ─── the redactions ────────────────────────────────────────────────────────────────────────────
 
@@ -258,12 +259,27 @@ export interface ReviewScreen {
   readonly done?: string;
   /** The closure form's answers, when it comes back with an error. */
   readonly closure?: { readonly reason?: string; readonly note?: string };
+  /** A supervisor's return of the sanitised version that no analyst has acted on yet (by sanitising it again). */
+  readonly returned?: { readonly by: string; readonly at: string; readonly reason: string } | undefined;
 }
 
 const summaryRow = (key: string, value: SafeHtml | string, id?: string): SafeHtml => html`<div class="govuk-summary-list__row">
     <dt class="govuk-summary-list__key">${key}</dt>
     <dd class="govuk-summary-list__value"${id === undefined ? '' : html` id="${id}"`}>${value}</dd>
   </div>`;
+
+/** A return waiting for the analyst, at the top of the screen until they write the sanitised version again. */
+const returnedBanner = (view: ReviewScreen, returned: NonNullable<ReviewScreen['returned']>): SafeHtml => html`<div class="govuk-notification-banner" role="region" aria-labelledby="returned-title" data-module="govuk-notification-banner" id="returned">
+  <div class="govuk-notification-banner__header">
+    <h2 class="govuk-notification-banner__title" id="returned-title">Returned to the analysts</h2>
+  </div>
+  <div class="govuk-notification-banner__content">
+    <p class="govuk-notification-banner__heading">${returned.by} returned the sanitised version on ${dateAndTime(returned.at)}</p>
+    <p class="govuk-body">Their reason:</p>
+    <div class="govuk-inset-text govuk-!-margin-top-0" id="returned-reason">${withLineBreaks(returned.reason)}</div>
+    <p class="govuk-body">Nothing can be approved until an analyst saves the sanitised version again. <a class="govuk-notification-banner__link" href="#sanitise-heading">Write it again<span class="govuk-visually-hidden"> for ${view.reference}</span></a></p>
+  </div>
+</div>`;
 
 const linksSection = (view: ReviewScreen, open: boolean): SafeHtml => {
   const { links } = view;
@@ -367,6 +383,7 @@ export const reviewPage = (view: ReviewScreen): string => {
     main: html`
 ${problem ? errorSummary(errors, view.errorDescription) : ''}
 ${view.done !== undefined && DONE_MESSAGES[view.done] !== undefined ? successBanner(DONE_MESSAGES[view.done]!) : ''}
+${open && view.returned !== undefined ? returnedBanner(view, view.returned) : ''}
 <p class="govuk-body"><a class="govuk-link" href="/queue">Back to the queue</a></p>
 <span class="govuk-caption-l">Review</span>
 <h1 class="govuk-heading-l">${view.reference}</h1>
