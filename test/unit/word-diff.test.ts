@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { PLACEHOLDERS } from '../../functions/pages/console/review.ts';
+import { PLACEHOLDERS } from '../../functions/pages/console/redactions.ts';
 import { MAX_CELLS, sideOf, tokens, wordDiff, type DiffPart } from '../../functions/pages/console/word-diff.ts';
 
 const words = fc.array(fc.constantFrom('Jo', 'Bloggs', 'officer', 'took', 'cash', '[name removed]', ',', '.', ' ', '  ', '\n', 'I', "don't", 'PC', '07700', '900123'), {

@@ -66,7 +66,7 @@ const fieldText = (content: object | undefined, pointer: string): string => {
   return String(value);
 };
 
-export interface FieldComparison {
+interface FieldComparison {
   readonly pointer: string;
   readonly label: string;
   readonly original: string;
@@ -93,7 +93,7 @@ export const compareFields = (original: ReportSubmission, sanitised: Disseminabl
     return [{ pointer, label, original: before, sanitised: after, parts: wordDiff(before, after), ...(fromRegistry ? { fromRegistry } : {}) }];
   });
 
-export const KIND_NAMES: Readonly<Record<IdentifyingKind, string>> = {
+const KIND_NAMES: Readonly<Record<IdentifyingKind, string>> = {
   email: 'an e-mail address',
   phone: 'a phone number',
   postcode: 'a postcode',
@@ -103,7 +103,7 @@ export const KIND_NAMES: Readonly<Record<IdentifyingKind, string>> = {
   self_identification: 'the reporter describing themselves',
 };
 
-export interface DetailLeftIn {
+interface DetailLeftIn {
   readonly kind: IdentifyingKind;
   readonly text: string;
   /** The field of the sanitised version it is in. */
@@ -298,7 +298,7 @@ ${panel('Returned to the analyst', html`${reference} is back with the analysts, 
 <p class="govuk-body"><a class="govuk-link" href="/approvals" id="next">Back to contacts to approve</a></p>`,
   });
 
-export interface ContactToApprove {
+interface ContactToApprove {
   readonly reference: string;
   readonly waitedSeconds: number;
   readonly proposedForce: string;
@@ -335,7 +335,7 @@ ${contacts.length === 0
 </table>`}`,
   });
 
-export const CLOSURE_REASON_NAMES: Readonly<Record<ClosureReason, string>> = {
+const CLOSURE_REASON_NAMES: Readonly<Record<ClosureReason, string>> = {
   not_about_police: 'Not about the police',
   duplicate: 'A duplicate of another contact',
   insufficient_information: 'Not enough information to act on',
@@ -343,7 +343,7 @@ export const CLOSURE_REASON_NAMES: Readonly<Record<ClosureReason, string>> = {
   malicious: 'Malicious',
 };
 
-export interface ProposedClosure {
+interface ProposedClosure {
   readonly reference: string;
   readonly waitedSeconds: number;
   readonly proposedBy: string;
@@ -351,7 +351,7 @@ export interface ProposedClosure {
   readonly note?: string;
 }
 
-export interface ClosuresView {
+interface ClosuresView {
   readonly person: Person;
   readonly closures: readonly ProposedClosure[];
   /** The reference just closed, said in a banner. */
@@ -404,7 +404,7 @@ ${closures.length === 0
 
 // ─── keeping in contact: a reporter's answer or added information ─────────────────────────────
 
-export interface AnswerToApprove {
+interface AnswerToApprove {
   readonly reference: string;
   readonly answerId: string;
   /** An answer to a force's question, or information the reporter added unasked. */

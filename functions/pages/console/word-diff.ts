@@ -12,7 +12,7 @@
  * is shown as removed and added whole: still exactly the two texts, only less finely marked.
  */
 
-export type DiffPartKind = 'kept' | 'removed' | 'added';
+type DiffPartKind = 'kept' | 'removed' | 'added';
 
 export interface DiffPart {
   readonly kind: DiffPartKind;

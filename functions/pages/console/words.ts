@@ -7,3 +7,8 @@ export const dateAndTime = (iso: string): string =>
 
 /** Someone's words, escaped, their line breaks kept. */
 export const withLineBreaks = (text: string): SafeHtml => html`${text.split('\n').map((line, index) => (index === 0 ? html`${line}` : html`<br>${line}`))}`;
+
+const CHANNEL_NAMES: Readonly<Record<string, string>> = { online: 'Online', phone: 'Phone' };
+
+/** How a contact reached the service: "Online", "Phone". */
+export const channelName = (channel: string): string => CHANNEL_NAMES[channel] ?? channel;
