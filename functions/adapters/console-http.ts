@@ -43,12 +43,18 @@ export const postedForm = (event: ConsoleEvent): URLSearchParams | undefined => 
   return new URLSearchParams(raw);
 };
 
-export type Signed = { readonly settings: ConsoleSettings; readonly person: Person };
+export type Signed = {
+  readonly settings: ConsoleSettings;
+  readonly person: Person;
+  /** The posted form, decoded once and its token checked; empty for anything but a post. */
+  readonly form: URLSearchParams;
+};
 
 /**
  * A console page for signed-in staff in one of the groups given: the sign-in page (200, so that
  * the address stays the one asked for) when no one is signed in, a page saying so when the role
- * does not allow it.
+ * does not allow it, and a page saying the form is stale for a post that is not a form of the
+ * console's own, with this session's token. The screen gets the posted form decoded.
  */
 export const consoleScreen =
   (groups: readonly string[], what: string, screen: (event: ConsoleEvent, signed: Signed, context: Context) => Promise<ConsoleResult>) =>
@@ -58,11 +64,13 @@ export const consoleScreen =
       const person = await signedIn(settings, event.cookies);
       if (person === undefined) return consolePageAnswer(401, signInPage());
       if (!mayUse(person, groups)) return consolePageAnswer(403, forbiddenPage(person, what));
+      let form = new URLSearchParams();
       if (event.requestContext.http.method === 'POST') {
-        const form = postedForm(event);
-        if (form === undefined || !isOwnPost(settings, person, form, headerOf(event, 'origin'))) return consolePageAnswer(403, staleFormPage());
+        const posted = postedForm(event);
+        if (posted === undefined || !isOwnPost(settings, person, posted, headerOf(event, 'origin'))) return consolePageAnswer(403, staleFormPage());
+        form = posted;
       }
-      return await screen(event, { settings, person }, context);
+      return await screen(event, { settings, person, form }, context);
     } catch (error) {
       return failed(error);
     }

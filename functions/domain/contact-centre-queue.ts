@@ -1,10 +1,27 @@
 /**
  * The contact centre's queue as the staff console shows it: how many contacts, questions and
- * answers wait at each stage, and for how long. Pure: the console's queue handler reads the
- * records, this says what they add up to.
+ * answers wait at each stage, and for how long. The console's screens read the contacts awaiting
+ * review with contactsAwaitingReview; the rest is pure: what the records add up to.
  */
 import type { ReportRecord } from './entities/report-record.ts';
+import type { ReportStore } from './ports.ts';
 import { secondsWaiting } from './review.ts';
+
+/** The contacts the console's screens read at most: ten of the store's pages. */
+const PAGE = 100;
+const MOST = 1_000;
+
+/** The contacts awaiting review, oldest first, up to a thousand; `more` when there are others after them. */
+export const contactsAwaitingReview = async (reports: Pick<ReportStore, 'awaitingReview'>): Promise<{ records: ReportRecord[]; more: boolean }> => {
+  const records: ReportRecord[] = [];
+  let after: string | undefined;
+  do {
+    const page = await reports.awaitingReview({ limit: PAGE, ...(after === undefined ? {} : { after }) });
+    records.push(...page.records);
+    after = page.next;
+  } while (after !== undefined && records.length < MOST);
+  return { records, more: after !== undefined };
+};
 
 /**
  * - `to_sanitise`: a contact no one has yet sanitised or proposed to close;

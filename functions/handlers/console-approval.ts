@@ -18,9 +18,9 @@
  * refusal said plainly at the top; a contact changed by someone else at the same moment is said so.
  */
 import { clock, followUpStore, forceQueues, originalsVault, portsFor, reportStore } from '#adapters/composition-root.ts';
-import { consolePageAnswer, consoleScreen, postedForm, type ConsoleResult } from '#adapters/console-http.ts';
+import { consolePageAnswer, consoleScreen, type ConsoleResult } from '#adapters/console-http.ts';
 import { logger } from '#adapters/logger.ts';
-import { reviewStageOf } from '#domain/contact-centre-queue.ts';
+import { contactsAwaitingReview, reviewStageOf } from '#domain/contact-centre-queue.ts';
 import { approveAnswerFor, approveReport } from '#domain/disseminating-steps.ts';
 import { openAnswerForReview, type FollowUpOutcome } from '#domain/follow-up.ts';
 import type { Answer } from '#domain/entities/follow-up.ts';
@@ -50,21 +50,6 @@ import {
 } from '#pages/console/approval.ts';
 
 const approvalPorts = portsFor({ reports: reportStore, store: reportStore, vault: originalsVault, followUps: followUpStore, forceQueues, clock });
-
-/** Contacts listed at most: ten pages of the store's. */
-const PAGE = 100;
-const MOST = 1_000;
-
-const awaitingReview = async (reports: ReturnType<typeof approvalPorts>['reports']): Promise<ReportRecord[]> => {
-  const records: ReportRecord[] = [];
-  let after: string | undefined;
-  do {
-    const page = await reports.awaitingReview({ limit: PAGE, ...(after === undefined ? {} : { after }) });
-    records.push(...page.records);
-    after = page.next;
-  } while (after !== undefined && records.length < MOST);
-  return records;
-};
 
 const forceName = (record: ReportRecord): string =>
   record.routing.destination === TRIAGE ? 'Triage (no force chosen)' : (forceById(record.routing.destination)?.name ?? record.routing.destination);
@@ -125,7 +110,7 @@ const inWords = (refusal: StepRefusal | 'changed', step: 'approve' | 'return' | 
   refusal === 'changed' ? CHANGED_MEANWHILE : refusalInWords(refusal, step);
 
 const proposedClosures = async (now: Date) => {
-  const records = await awaitingReview(approvalPorts().reports);
+  const records = (await contactsAwaitingReview(approvalPorts().reports)).records;
   return records.flatMap((record) => {
     const proposal = record.review?.closureProposed;
     return proposal === undefined
@@ -168,13 +153,13 @@ const attemptOnAnswer = async (step: () => Promise<FollowUpOutcome<Answer>>): Pr
   }
 };
 
-export const handler = consoleScreen(['supervisors'], 'Approving contacts and confirming closures is for supervisors.', async (event, { person }) => {
+export const handler = consoleScreen(['supervisors'], 'Approving contacts and confirming closures is for supervisors.', async (event, { person, form }) => {
   const ports = approvalPorts();
   const reference = event.pathParameters?.reference === undefined ? undefined : parseReference(event.pathParameters.reference);
   switch (event.routeKey) {
     case 'GET /approvals': {
       const now = ports.clock();
-      const records = await awaitingReview(ports.reports);
+      const records = (await contactsAwaitingReview(ports.reports)).records;
       const contacts = records
         .filter((record) => reviewStageOf(record) === 'to_approve')
         .map((record) => ({ reference: record.reference, waitedSeconds: secondsWaiting(record, now), proposedForce: forceName(record), sanitisedBy: record.review?.sanitised?.by ?? '' }));
@@ -191,7 +176,7 @@ export const handler = consoleScreen(['supervisors'], 'Approving contacts and co
     }
     case 'POST /approvals/{reference}/return': {
       if (reference === undefined) return consolePageAnswer(404, notFoundPage(person));
-      const reason = (postedForm(event)?.get('reason') ?? '').trim();
+      const reason = (form.get('reason') ?? '').trim();
       if (reason === '' || reason.length > RETURN_REASON_MAX) {
         const message = reason === '' ? 'Say why it goes back to the analyst' : `The reason must be ${RETURN_REASON_MAX.toLocaleString('en-GB')} characters or fewer`;
         return approvalScreen(person, reference, 400, { reason, errors: [{ field: 'reason', message }] });

@@ -12,7 +12,7 @@
  * - POST /answers-to-sanitise/{reference}/{answerId}: sanitiseAnswer, as sanitise-answer (analysts).
  */
 import { clock, followUpStore, originalsVault, portsFor, reportStore } from '#adapters/composition-root.ts';
-import { attemptFollowUpStep, consolePageAnswer, consoleScreen, mayUse, postedForm, type ConsoleResult } from '#adapters/console-http.ts';
+import { attemptFollowUpStep, consolePageAnswer, consoleScreen, mayUse, type ConsoleResult } from '#adapters/console-http.ts';
 import { logger } from '#adapters/logger.ts';
 import { answerStep, openAnswerForReview, relay, sanitiseAnswer, sanitisedAnswerSchema } from '#domain/follow-up.ts';
 import { forceById } from '#domain/forces.ts';
@@ -26,9 +26,9 @@ import {
   answersToSanitisePage,
   questionsPage,
   sanitiseAnswerPage,
-  withPlaceholders,
   type QuestionsView,
 } from '#pages/console/keeping-in-contact.ts';
+import { withPlaceholders } from '#pages/console/redactions.ts';
 
 const keepingPorts = portsFor({
   reports: reportStore,
@@ -136,7 +136,7 @@ const sanitise = async (person: Person, reference: Reference, answerId: string, 
 
 const WHAT = 'Relaying questions is for analysts and call agents; sanitising answers is for analysts.';
 
-export const handler = consoleScreen([...new Set([...ROLES.questions, ...ROLES.sanitise])], WHAT, async (event, { person }) => {
+export const handler = consoleScreen([...new Set([...ROLES.questions, ...ROLES.sanitise])], WHAT, async (event, { person, form }) => {
   const parameters = event.pathParameters ?? {};
   const reference = parameters.reference === undefined ? undefined : parseReference(parameters.reference);
   const only = (roles: readonly string[], what: string, screen: () => Promise<ConsoleResult>): Promise<ConsoleResult> =>
@@ -153,7 +153,7 @@ export const handler = consoleScreen([...new Set([...ROLES.questions, ...ROLES.s
       const answerId = parameters.answerId ?? '';
       return only(ROLES.sanitise, 'Sanitising answers is for analysts.', async () => {
         if (reference === undefined || !UUID.test(answerId)) return consolePageAnswer(404, notFoundPage(person));
-        return event.routeKey.startsWith('GET') ? sanitiseScreen(person, reference, answerId, 200) : sanitise(person, reference, answerId, postedForm(event) ?? new URLSearchParams());
+        return event.routeKey.startsWith('GET') ? sanitiseScreen(person, reference, answerId, 200) : sanitise(person, reference, answerId, form);
       });
     }
     default:

@@ -14,7 +14,7 @@
  * (the analysts' screens in console-keeping-in-contact.ts can).
  */
 import { clock, followUpAccess, followUpCodeKeys, followUpStore, originalsVault, portsFor, reportStore } from '#adapters/composition-root.ts';
-import { attemptFollowUpStep, consolePageAnswer, consoleScreen, postedForm, type ConsoleResult } from '#adapters/console-http.ts';
+import { attemptFollowUpStep, consolePageAnswer, consoleScreen, type ConsoleResult } from '#adapters/console-http.ts';
 import { logger } from '#adapters/logger.ts';
 import { answer, answerRequestSchema, receiveInformation } from '#domain/follow-up.ts';
 import { parseFollowUpCode } from '#domain/follow-up-code.ts';
@@ -95,12 +95,12 @@ const phoneAnswer = async (person: Person, form: URLSearchParams): Promise<Conso
 
 const WHAT = "Recording a caller's answer is for call agents.";
 
-export const handler = consoleScreen(['call-agents'], WHAT, async (event, { person }) => {
+export const handler = consoleScreen(['call-agents'], WHAT, async (event, { person, form }) => {
   switch (event.routeKey) {
     case 'GET /phone-answer':
       return consolePageAnswer(200, phoneAnswerPage({ person }));
     case 'POST /phone-answer':
-      return phoneAnswer(person, postedForm(event) ?? new URLSearchParams());
+      return phoneAnswer(person, form);
     default:
       return consolePageAnswer(404, notFoundPage(person));
   }

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { clock, portsFor } from '#adapters/composition-root.ts';
 import { idempotentIntake } from '#adapters/idempotent-intake.ts';
-import { consolePageAnswer, consoleScreen, postedForm } from '#adapters/console-http.ts';
+import { consolePageAnswer, consoleScreen } from '#adapters/console-http.ts';
 import { logger } from '#adapters/logger.ts';
 import { reportIntake } from '#adapters/report-intake.ts';
 import { reportSubmissionSchema } from '#domain/report.ts';
@@ -27,9 +27,8 @@ const idempotencyKeyFrom = (form: URLSearchParams): string | undefined => {
   return /^[0-9a-f-]{36}$/i.test(key) ? key : undefined;
 };
 
-export const handler = consoleScreen(['call-agents'], 'Taking reports by phone is for call agents.', async (event, { person }, context) => {
+export const handler = consoleScreen(['call-agents'], 'Taking reports by phone is for call agents.', async (event, { person, form }, context) => {
   if (event.requestContext.http.method !== 'POST') return consolePageAnswer(200, phoneReportPage({ person, idempotencyKey: randomUUID() }));
-  const form = postedForm(event) ?? new URLSearchParams();
   const idempotencyKey = idempotencyKeyFrom(form) ?? randomUUID();
   const { values, submission, errors } = submissionFromForm(form, formPorts().clock(), 'en');
   const parsed = reportSubmissionSchema.safeParse(submission);

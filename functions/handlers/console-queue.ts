@@ -5,34 +5,20 @@
  */
 import { clock, followUpStore, portsFor, reportStore, reviewAlarmAfterSeconds } from '#adapters/composition-root.ts';
 import { consolePageAnswer, consoleScreen } from '#adapters/console-http.ts';
-import { reviewStageOf, stageFigures } from '#domain/contact-centre-queue.ts';
+import { contactsAwaitingReview, reviewStageOf, stageFigures } from '#domain/contact-centre-queue.ts';
 import { forceById } from '#domain/forces.ts';
 import { TRIAGE } from '#domain/entities/routing-decision.ts';
-import type { ReportRecord } from '#domain/entities/report-record.ts';
 import { secondsWaiting } from '#domain/review.ts';
 import { queuePage } from '#pages/console/queue-page.ts';
 
 const queuePorts = portsFor({ reports: reportStore, followUps: followUpStore, clock, alarmAfter: reviewAlarmAfterSeconds });
-/** Contacts counted and listed at most: ten pages of the store's. */
-const PAGE = 100;
-const MOST = 1_000;
+/** Questions and answers counted at most. */
 const FOLLOW_UPS = 100;
-
-const awaitingReview = async (reports: ReturnType<typeof queuePorts>['reports']): Promise<{ records: ReportRecord[]; more: boolean }> => {
-  const records: ReportRecord[] = [];
-  let after: string | undefined;
-  do {
-    const page = await reports.awaitingReview({ limit: PAGE, ...(after === undefined ? {} : { after }) });
-    records.push(...page.records);
-    after = page.next;
-  } while (after !== undefined && records.length < MOST);
-  return { records, more: after !== undefined };
-};
 
 export const handler = consoleScreen(['analysts', 'supervisors'], 'The queue is for analysts and supervisors.', async (_event, { person }) => {
   const { reports, followUps, clock, alarmAfter } = queuePorts();
   const [{ records, more }, oldest, questions, answers] = await Promise.all([
-    awaitingReview(reports),
+    contactsAwaitingReview(reports),
     reports.oldestAwaitingReview(),
     followUps.questionsAwaitingRelay(FOLLOW_UPS),
     followUps.answersAwaitingReview(FOLLOW_UPS),

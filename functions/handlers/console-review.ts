@@ -17,7 +17,7 @@
  */
 import { clock, originalsVault, personLinkStore, portsFor, reportStore } from '#adapters/composition-root.ts';
 import { personLinksView } from '#adapters/contact-centre-views.ts';
-import { consolePageAnswer, consoleScreen, postedForm, redirect, type ConsoleEvent, type ConsoleResult } from '#adapters/console-http.ts';
+import { consolePageAnswer, consoleScreen, redirect, type ConsoleEvent, type ConsoleResult } from '#adapters/console-http.ts';
 import { disseminableContentSchema } from '#domain/disseminable-content.ts';
 import { TRIAGE } from '#domain/entities/routing-decision.ts';
 import type { ReportRecord } from '#domain/entities/report-record.ts';
@@ -38,6 +38,12 @@ type Ports = ReturnType<typeof reviewPorts>;
 
 const proposedForceOf = (record: ReportRecord): string =>
   record.routing.destination === TRIAGE ? 'Triage' : (forceById(record.routing.destination)?.name ?? record.routing.destination);
+
+/** The supervisor's last return while its draft is still kept: no analyst has sanitised the contact since. */
+const returnWaiting = (record: ReportRecord): ReviewScreen['returned'] => {
+  const returned = record.review?.returned;
+  return returned?.draft === undefined ? undefined : { by: returned.by, at: returned.at, reason: returned.reason };
+};
 
 type Extras = Partial<Pick<ReviewScreen, 'removed' | 'texts' | 'errors' | 'errorDescription' | 'done' | 'closure'>>;
 
@@ -65,6 +71,7 @@ const reviewAnswer = async (ports: Ports, person: Person, reference: Reference, 
       flags: flagIdentifyingDetails(original),
       sanitised: record.review?.sanitised,
       closureProposed: record.review?.closureProposed,
+      returned: returnWaiting(record),
       links,
       ...extras,
     }),
@@ -177,12 +184,11 @@ const split = async (ports: Ports, person: Person, reference: Reference, form: U
   return refusal === undefined ? done(reference, 'split') : forceAnswer(ports, person, reference, 409, { split: rows, errorDescription: refusal });
 };
 
-export const handler = consoleScreen(['analysts', 'supervisors'], 'Reviewing contacts is for analysts and supervisors.', async (event: ConsoleEvent, { person }) => {
+export const handler = consoleScreen(['analysts', 'supervisors'], 'Reviewing contacts is for analysts and supervisors.', async (event: ConsoleEvent, { person, form }) => {
   const ports = reviewPorts();
   const reference = parseReference(event.pathParameters?.reference ?? '');
   if (reference === undefined) return consolePageAnswer(404, notFoundPage(person));
   const query = event.queryStringParameters ?? {};
-  const form = postedForm(event) ?? new URLSearchParams();
   switch (event.routeKey) {
     case 'GET /review/{reference}':
       return reviewAnswer(ports, person, reference, 200, query.done === undefined ? {} : { done: query.done });

@@ -14,7 +14,7 @@ import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { axeViolations, tabTo, useBrowser } from '../support/browser.ts';
 import { textOf, waitForContact, signInByKeyboard } from '../support/console-browser.ts';
-import { captureOutput, postJson, useLocalStack } from '../support/local-stack.ts';
+import { captureOutput, eventually, postJson, send, useLocalStack } from '../support/local-stack.ts';
 import { minimalReport } from '../support/reports.ts';
 
 captureOutput();
@@ -170,6 +170,47 @@ describe("the staff console's review screens", () => {
         note: 'The caller was asking about a parking fine.',
       });
       assert.equal(proposed.status, 'awaiting_review', 'nothing closes until a supervisor confirms it');
+      assert.deepEqual(problems, [], 'no Content-Security-Policy violation');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("shows the analyst a supervisor's return, who made it, when and why, at the top of the review screen until the sanitised version is saved again", async () => {
+    const sent = await postJson(site('/reports'), minimalReport({ force: 'kent', narrative: 'PC Smith at Maidstone takes cash from dealers. Call me on 07700 900123.' }));
+    assert.equal(sent.status, 202, sent.text);
+    const reference = sent.json().reference as string;
+    const amy = await local.staffHeaders('analyst.amy', 'analysts');
+    await eventually(async () => ((await send(site(`/contact-centre/reviews/${reference}`), { method: 'GET', headers: amy })).status === 200 ? true : undefined));
+    const written = await send(site(`/contact-centre/reviews/${reference}/sanitised`), {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', ...amy },
+      body: JSON.stringify({ categories: ['bribery'], force: 'kent', narrative: 'PC Smith at Maidstone takes cash from dealers. Call me on 07700 900123.' }),
+    });
+    assert.equal(written.status, 200, written.text);
+    const reason = 'The phone number is still in it: take it out.';
+    const returned = await postJson(site(`/contact-centre/reviews/${reference}/return`), { reason }, await local.staffHeaders('supervisor.sue', 'supervisors'));
+    assert.equal(returned.status, 200, returned.text);
+
+    const { context, page, problems } = await chromium.open();
+    try {
+      await signInAsAnalyst(page, 'analyst.ann');
+      await waitForContact(page, reference);
+      await tabTo(page, `a[href="/review/${reference}"]`);
+      await enter(page);
+      assert.equal(await text(page, '#returned-title'), 'Returned to the analysts');
+      assert.match(await text(page, '#returned .govuk-notification-banner__heading'), /^supervisor\.sue returned the sanitised version on \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}$/);
+      assert.equal(await text(page, '#returned-reason'), reason);
+      assert.equal(await page.getAttribute('#returned a', 'href'), '#sanitise-heading');
+      assert.deepEqual(await page.$$eval('#returned, h1', (found) => found.map((element) => element.tagName)), ['DIV', 'H1'], 'above the heading');
+      assert.deepEqual(await axeViolations(page), [], 'the review screen, returned');
+
+      // Acted on: the sanitised version saved again, and the return no longer shown.
+      await tabTo(page, '#save-sanitised');
+      await enter(page);
+      assert.match(page.url(), new RegExp(`/review/${reference}\\?done=sanitised$`));
+      assert.equal(await page.$('#returned'), null);
+      assert.deepEqual(await axeViolations(page), [], 'the review screen, sanitised again');
       assert.deepEqual(problems, [], 'no Content-Security-Policy violation');
     } finally {
       await context.close();

@@ -51,6 +51,15 @@ describe('the approval screen', () => {
     assert.equal(compareFields(reportSubmissionSchema.parse(minimalReport({ force: 'the Met, I think' })), { ...sanitised, force: 'the Met, I think' }).find((field) => field.pointer === '/force')?.original, 'the Met, I think', 'what was typed, as typed');
   });
 
+  it('shows a placeholder as one addition, against the words it took out as one removal', () => {
+    const withPlaceholder = { ...sanitised, narrative: '[name or description removed]. PC Smith takes cash.' };
+    const page = approvalPage({ person, reference: 'PAC-AAAA-BBBB', waitedSeconds: 90, proposedForce: 'Kent Police', why: 'named', original, flags: [], sanitised: { by: 'analyst.amy', at: '2026-12-03T10:00:00Z', content: withPlaceholder } });
+    const sanitisedSide = /data-side="sanitised">([^]*?)<\/p>/.exec(page)?.[1] ?? '';
+    assert.match(sanitisedSide, /^<ins><span class="govuk-visually-hidden">\[added: <\/span>\[name or description removed\]<span class="govuk-visually-hidden">\]<\/span><\/ins>\. PC Smith takes cash/);
+    const originalSide = /data-side="original">([^]*?)<\/p>/.exec(page)?.[1] ?? '';
+    assert.match(originalSide, /^<del><span class="govuk-visually-hidden">\[removed: <\/span>My name is Jo Bloggs<span class="govuk-visually-hidden">\]<\/span><\/del>\. PC Smith takes cash/);
+  });
+
   it('has nothing to approve while the contact waits for an analyst', () => {
     const page = approvalPage({ person, reference: 'PAC-AAAA-BBBB', waitedSeconds: 90, proposedForce: 'Kent Police', why: 'named', original, flags: [], returned: { by: 'supervisor.sue', at: '2026-12-03T10:00:00Z', reason: 'Still names them' } });
     assert.match(page, /id="nothing-to-approve"/);

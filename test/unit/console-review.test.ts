@@ -10,7 +10,7 @@ import { disseminableContentSchema } from '../../functions/domain/disseminable-c
 import { reportSubmissionSchema } from '../../functions/domain/report.ts';
 import { flagIdentifyingDetails } from '../../functions/domain/review-flags.ts';
 import type { ReviewRefusal } from '../../functions/domain/review.ts';
-import { editedFields, forcesMatching, redacted, refusalInWords, sanitisedContent, startingTexts } from '../../functions/pages/console/review.ts';
+import { editedFields, forcesMatching, redacted, refusalInWords, reviewPage, sanitisedContent, startingTexts, type ReviewScreen } from '../../functions/pages/console/review.ts';
 
 const original = reportSubmissionSchema.parse({
   categories: ['bribery'],
@@ -45,6 +45,39 @@ describe("the review screen's redactions", () => {
     assert.ok(!('reporter' in content));
     const placeholderOnly = disseminableContentSchema.parse(sanitisedContent(original, { '/narrative': 'The officer asked for money.', '/location/description': ' [address removed] ' }));
     assert.deepEqual(placeholderOnly.location, {}, 'an answer that is nothing but a placeholder is left out');
+  });
+});
+
+describe("a supervisor's return, on the review screen", () => {
+  const screen = (more: Partial<ReviewScreen>): string =>
+    reviewPage({
+      person: { username: 'analyst.amy', groups: ['analysts'], csrf: 'the-token' },
+      reference: 'PAC-AAAA-BBBB',
+      channel: 'online',
+      status: 'awaiting_review',
+      waitedSeconds: 600,
+      proposedForce: 'Kent Police',
+      why: 'The reporter named Kent Police',
+      original,
+      flags,
+      links: { summary: null, suggested: [], confirmed: [] },
+      ...more,
+    });
+  const returned = { by: 'supervisor.sue', at: '2026-12-03T15:04:00Z', reason: 'The phone number is still there.\nTake out <the flat> too.' };
+
+  it('shows who returned it, when, and why, at the top, in a notification banner that links to the sanitised version', () => {
+    const page = screen({ returned });
+    const banner = /<div class="govuk-notification-banner" role="region" aria-labelledby="returned-title"[^]*?<\/div>\s*<\/div>/.exec(page)?.[0] ?? '';
+    assert.match(banner, /supervisor\.sue returned the sanitised version on 3 December 2026 at 15:04/);
+    assert.match(banner, /<div class="govuk-inset-text[^"]*" id="returned-reason">The phone number is still there\.<br>Take out &lt;the flat&gt; too\.<\/div>/);
+    assert.match(banner, /href="#sanitise-heading"/);
+    assert.ok(page.indexOf('id="returned"') < page.indexOf('<h1'), 'above the heading');
+    assert.match(page, /id="sanitise-heading"/, 'the link has somewhere to go');
+  });
+
+  it('shows nothing of it once an analyst has acted on it, or when the contact is no longer in review', () => {
+    assert.doesNotMatch(screen({}), /id="returned"/);
+    assert.doesNotMatch(screen({ returned, status: 'closed' }), /id="returned"/);
   });
 });
 

@@ -1,7 +1,8 @@
 /** The queue's figures (functions/domain/contact-centre-queue.ts) and how the console words a wait. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { reviewStageOf, stageFigures } from '../../functions/domain/contact-centre-queue.ts';
+import { contactsAwaitingReview, reviewStageOf, stageFigures } from '../../functions/domain/contact-centre-queue.ts';
+import type { ReportRecord } from '../../functions/domain/entities/report-record.ts';
 import { queuePage, waitInWords, type QueuedContact } from '../../functions/pages/console/queue-page.ts';
 
 const NOW = new Date('2026-12-03T12:00:00Z');
@@ -9,6 +10,34 @@ const hoursAgo = (hours: number) => new Date(NOW.getTime() - hours * 3_600_000).
 const by = { by: 'ann', at: hoursAgo(1) };
 
 describe("the contact centre's queue", () => {
+  it("reads the contacts awaiting review a page at a time, in the store's order, up to a thousand, and says when there are more", async () => {
+    const store = (total: number) => {
+      const asked: { limit: number; after?: string }[] = [];
+      const reports = {
+        asked,
+        awaitingReview: async (page: { limit: number; after?: string }) => {
+          asked.push(page);
+          const from = page.after === undefined ? 0 : Number(page.after);
+          const to = Math.min(total, from + page.limit);
+          const records = Array.from({ length: to - from }, (_, index) => ({ reference: `R${from + index}` }) as unknown as ReportRecord);
+          return to < total ? { records, next: String(to) } : { records };
+        },
+      };
+      return reports;
+    };
+    const few = store(250);
+    const read = await contactsAwaitingReview(few);
+    assert.deepEqual(read.records.map((record) => record.reference), Array.from({ length: 250 }, (_, index) => `R${index}`));
+    assert.equal(read.more, false);
+    assert.deepEqual(few.asked, [{ limit: 100 }, { limit: 100, after: '100' }, { limit: 100, after: '200' }]);
+    const many = store(1_500);
+    const first = await contactsAwaitingReview(many);
+    assert.equal(first.records.length, 1_000);
+    assert.equal(first.more, true);
+    assert.equal(many.asked.length, 10);
+    assert.deepEqual(await contactsAwaitingReview(store(0)), { records: [], more: false });
+  });
+
   it('puts each contact at one stage: a closure proposed, else sanitised, else to sanitise', () => {
     assert.equal(reviewStageOf({}), 'to_sanitise');
     assert.equal(reviewStageOf({ review: { sanitised: { ...by, content: {} as never } } }), 'to_approve');

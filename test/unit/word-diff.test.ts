@@ -2,12 +2,44 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { MAX_CELLS, sideOf, tokens, wordDiff } from '../../functions/pages/console/word-diff.ts';
+import { PLACEHOLDERS } from '../../functions/pages/console/redactions.ts';
+import { MAX_CELLS, sideOf, tokens, wordDiff, type DiffPart } from '../../functions/pages/console/word-diff.ts';
 
 const words = fc.array(fc.constantFrom('Jo', 'Bloggs', 'officer', 'took', 'cash', '[name removed]', ',', '.', ' ', '  ', '\n', 'I', "don't", 'PC', '07700', '900123'), {
   maxLength: 40,
 });
 const text = words.map((parts) => parts.join(''));
+
+/** Any text, mixed with the service's placeholders, the words they stand for, and stray brackets. */
+const textWithPlaceholders = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(...Object.values(PLACEHOLDERS), '[name removed]', '[', ']', 'My', 'name', 'is', 'or', 'description', 'removed', 'phone', 'number', ' ', '\n', '.'),
+      fc.string({ maxLength: 6 }),
+    ),
+    { maxLength: 30 },
+  )
+  .map((parts) => parts.join(''));
+
+/** Where each part of one side starts and ends in that side's text. */
+const boundaries = (parts: readonly DiffPart[], side: 'before' | 'after'): Set<number> => {
+  const at = new Set<number>([0]);
+  let offset = 0;
+  for (const part of parts) {
+    if (part.kind !== 'kept' && part.kind !== (side === 'before' ? 'removed' : 'added')) continue;
+    offset += part.text.length;
+    at.add(offset);
+  }
+  return at;
+};
+
+/** Each of the service's placeholders in a text, as [start, end). */
+const placeholdersIn = (text: string): [number, number][] =>
+  Object.values(PLACEHOLDERS).flatMap((placeholder) => {
+    const found: [number, number][] = [];
+    for (let at = text.indexOf(placeholder); at !== -1; at = text.indexOf(placeholder, at + 1)) found.push([at, at + placeholder.length]);
+    return found;
+  });
 
 describe('the word diff', () => {
   it('marks a name replaced by a placeholder as one removal then one addition, and keeps the rest', () => {
@@ -17,6 +49,40 @@ describe('the word diff', () => {
       { kind: 'added', text: '[name removed]' },
       { kind: 'kept', text: ' and PC Smith took cash.' },
     ]);
+  });
+
+  it('marks a placeholder whole, never word by word against the words it stands for', () => {
+    // Before, "name" and the spaces in the placeholder were matched with the original's: "[added: []name [added: or description removed]]".
+    assert.deepEqual(wordDiff('My name is Jo Bloggs and PC Smith took cash.', '[name or description removed] and PC Smith took cash.'), [
+      { kind: 'removed', text: 'My name is Jo Bloggs' },
+      { kind: 'added', text: '[name or description removed]' },
+      { kind: 'kept', text: ' and PC Smith took cash.' },
+    ]);
+    assert.deepEqual(wordDiff('I saw it. My name is Jo, call me.', 'I saw it. [name or description removed], call me.'), [
+      { kind: 'kept', text: 'I saw it. ' },
+      { kind: 'removed', text: 'My name is Jo' },
+      { kind: 'added', text: '[name or description removed]' },
+      { kind: 'kept', text: ', call me.' },
+    ]);
+    assert.deepEqual(tokens('at [phone number removed] or [ name ]'), ['at', ' ', '[phone number removed]', ' ', 'or', ' ', '[ name ]']);
+    assert.deepEqual(tokens('[ [a]] [\nb]'), ['[', ' ', '[a]', ']', ' ', '[', '\n', 'b', ']'], 'a bracket with no partner on its line is a character');
+  });
+
+  it('gives back both texts exactly, and never cuts a placeholder, for any texts with placeholders in them', () => {
+    fc.assert(
+      fc.property(textWithPlaceholders, textWithPlaceholders, (before, after) => {
+        const parts = wordDiff(before, after);
+        assert.equal(sideOf(parts, 'before'), before);
+        assert.equal(sideOf(parts, 'after'), after);
+        for (const [side, whole] of [['before', before], ['after', after]] as const) {
+          const cuts = boundaries(parts, side);
+          for (const [start, end] of placeholdersIn(whole)) {
+            for (let inside = start + 1; inside < end; inside += 1) assert.ok(!cuts.has(inside), `${JSON.stringify(whole.slice(start, end))} cut in ${JSON.stringify(parts)}`);
+          }
+        }
+      }),
+      { numRuns: 1_000 },
+    );
   });
 
   it('marks whole words, not letters', () => {

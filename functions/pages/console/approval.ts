@@ -30,6 +30,7 @@ import { consolePage, type Person } from './layout.ts';
 import { hiddenInput, panel, submitButton, warningText } from './parts.ts';
 import { waitInWords } from './queue-page.ts';
 import { wordDiff, type DiffPart } from './word-diff.ts';
+import { dateAndTime } from './words.ts';
 
 // ─── the differences ──────────────────────────────────────────────────────────────────────────
 
@@ -65,7 +66,7 @@ const fieldText = (content: object | undefined, pointer: string): string => {
   return String(value);
 };
 
-export interface FieldComparison {
+interface FieldComparison {
   readonly pointer: string;
   readonly label: string;
   readonly original: string;
@@ -92,7 +93,7 @@ export const compareFields = (original: ReportSubmission, sanitised: Disseminabl
     return [{ pointer, label, original: before, sanitised: after, parts: wordDiff(before, after), ...(fromRegistry ? { fromRegistry } : {}) }];
   });
 
-export const KIND_NAMES: Readonly<Record<IdentifyingKind, string>> = {
+const KIND_NAMES: Readonly<Record<IdentifyingKind, string>> = {
   email: 'an e-mail address',
   phone: 'a phone number',
   postcode: 'a postcode',
@@ -102,7 +103,7 @@ export const KIND_NAMES: Readonly<Record<IdentifyingKind, string>> = {
   self_identification: 'the reporter describing themselves',
 };
 
-export interface DetailLeftIn {
+interface DetailLeftIn {
   readonly kind: IdentifyingKind;
   readonly text: string;
   /** The field of the sanitised version it is in. */
@@ -223,9 +224,6 @@ export interface ApprovalView {
   readonly refusal?: string;
 }
 
-const when = (iso: string): string =>
-  new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-
 export const approvalPage = (view: ApprovalView): string => {
   const { person, reference, sanitised } = view;
   const errors = view.errors ?? [];
@@ -250,11 +248,11 @@ ${leftIn.length === 0
 <dl class="govuk-summary-list" id="contact-facts">
   <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Proposed force</dt><dd class="govuk-summary-list__value" id="proposed-force"><strong>${view.proposedForce}</strong><br><span class="govuk-body-s">${view.why}</span></dd></div>
   <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Waiting</dt><dd class="govuk-summary-list__value">${waitInWords(view.waitedSeconds)}</dd></div>
-  <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Sanitised by</dt><dd class="govuk-summary-list__value" id="sanitised-by">${sanitised === undefined ? 'Not sanitised yet' : html`${sanitised.by}, ${when(sanitised.at)}`}</dd></div>
+  <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Sanitised by</dt><dd class="govuk-summary-list__value" id="sanitised-by">${sanitised === undefined ? 'Not sanitised yet' : html`${sanitised.by}, ${dateAndTime(sanitised.at)}`}</dd></div>
   <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Identifying details flagged in the original</dt><dd class="govuk-summary-list__value">${view.flags.length.toLocaleString('en-GB')}</dd></div>
   ${view.returned === undefined
       ? ''
-      : html`<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Returned before</dt><dd class="govuk-summary-list__value" id="returned-before">By ${view.returned.by}, ${when(view.returned.at)}: ${view.returned.reason}</dd></div>`}
+      : html`<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Returned before</dt><dd class="govuk-summary-list__value" id="returned-before">By ${view.returned.by}, ${dateAndTime(view.returned.at)}: ${view.returned.reason}</dd></div>`}
 </dl>
 ${view.closureProposed === true ? html`<p class="govuk-inset-text">A closure is proposed for this contact: see <a class="govuk-link" href="/closures">closures to confirm</a>.</p>` : ''}
 ${sanitised === undefined
@@ -300,7 +298,7 @@ ${panel('Returned to the analyst', html`${reference} is back with the analysts, 
 <p class="govuk-body"><a class="govuk-link" href="/approvals" id="next">Back to contacts to approve</a></p>`,
   });
 
-export interface ContactToApprove {
+interface ContactToApprove {
   readonly reference: string;
   readonly waitedSeconds: number;
   readonly proposedForce: string;
@@ -337,7 +335,7 @@ ${contacts.length === 0
 </table>`}`,
   });
 
-export const CLOSURE_REASON_NAMES: Readonly<Record<ClosureReason, string>> = {
+const CLOSURE_REASON_NAMES: Readonly<Record<ClosureReason, string>> = {
   not_about_police: 'Not about the police',
   duplicate: 'A duplicate of another contact',
   insufficient_information: 'Not enough information to act on',
@@ -345,7 +343,7 @@ export const CLOSURE_REASON_NAMES: Readonly<Record<ClosureReason, string>> = {
   malicious: 'Malicious',
 };
 
-export interface ProposedClosure {
+interface ProposedClosure {
   readonly reference: string;
   readonly waitedSeconds: number;
   readonly proposedBy: string;
@@ -353,7 +351,7 @@ export interface ProposedClosure {
   readonly note?: string;
 }
 
-export interface ClosuresView {
+interface ClosuresView {
   readonly person: Person;
   readonly closures: readonly ProposedClosure[];
   /** The reference just closed, said in a banner. */
@@ -406,7 +404,7 @@ ${closures.length === 0
 
 // ─── keeping in contact: a reporter's answer or added information ─────────────────────────────
 
-export interface AnswerToApprove {
+interface AnswerToApprove {
   readonly reference: string;
   readonly answerId: string;
   /** An answer to a force's question, or information the reporter added unasked. */
@@ -499,7 +497,7 @@ ${leftIn.length === 0
 </ul></div>`}
 ${view.question === undefined ? '' : html`<h2 class="govuk-heading-m">The force's question</h2><p class="govuk-inset-text" id="question">${view.question}</p>`}
 <dl class="govuk-summary-list">
-  <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Sanitised by</dt><dd class="govuk-summary-list__value" id="sanitised-by">${sanitised === undefined ? 'Not sanitised yet' : html`${sanitised.by}, ${when(sanitised.at)}`}</dd></div>
+  <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Sanitised by</dt><dd class="govuk-summary-list__value" id="sanitised-by">${sanitised === undefined ? 'Not sanitised yet' : html`${sanitised.by}, ${dateAndTime(sanitised.at)}`}</dd></div>
   <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Identifying details flagged in the original</dt><dd class="govuk-summary-list__value">${flags.length.toLocaleString('en-GB')}</dd></div>
 </dl>
 ${field === undefined

@@ -19,7 +19,8 @@ import { errorSummary, type FieldError } from '../layout.ts';
 import { consolePage, type Person } from './layout.ts';
 import { hiddenInput, panel, submitButton } from './parts.ts';
 import { waitInWords } from './queue-page.ts';
-import { KIND_NAMES, PLACEHOLDERS } from './review.ts';
+import { markedText } from './redactions.ts';
+import { channelName } from './words.ts';
 
 const title = (text: string, problem: boolean): string => (problem ? `Error: ${text}` : text);
 const when = (iso: string): string => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
@@ -27,7 +28,7 @@ const fieldError = (errors: readonly FieldError[], field: string): string | unde
 
 // ─── the questions to relay ────────────────────────────────────────────────────────────────────
 
-export interface QuestionToRelay {
+interface QuestionToRelay {
   readonly reference: string;
   readonly questionId: string;
   readonly force: string;
@@ -89,7 +90,7 @@ ${questions.length === 0
 /** What the caller's words are about: a relayed question's id, or INFORMATION. */
 export const INFORMATION = 'information';
 
-export interface RelayedQuestion {
+interface RelayedQuestion {
   readonly questionId: string;
   readonly askedAt: string;
   readonly text: string;
@@ -169,7 +170,7 @@ ${panel(isAnswer ? 'Answer recorded' : 'Information recorded', html`For ${refere
 
 // ─── the answers to sanitise ───────────────────────────────────────────────────────────────────
 
-export interface AnswerToSanitise {
+interface AnswerToSanitise {
   readonly reference: string;
   readonly answerId: string;
   readonly isAnswer: boolean;
@@ -178,7 +179,6 @@ export interface AnswerToSanitise {
 }
 
 const answerKind = (isAnswer: boolean): string => (isAnswer ? 'Answer to a question' : 'Information added');
-const CHANNEL_NAMES: Readonly<Record<string, string>> = { online: 'Online', phone: 'Phone' };
 
 export const answersToSanitisePage = (person: Person, answers: readonly AnswerToSanitise[], sanitised?: string): string =>
   consolePage({
@@ -204,7 +204,7 @@ ${answers.length === 0
       (answer) => html`<tr class="govuk-table__row" data-answer="${answer.answerId}">
       <th scope="row" class="govuk-table__header"><a class="govuk-link" href="/answers-to-sanitise/${answer.reference}/${answer.answerId}">${answer.reference}<span class="govuk-visually-hidden">: ${answerKind(answer.isAnswer).toLowerCase()}</span></a></th>
       <td class="govuk-table__cell">${answerKind(answer.isAnswer)}</td>
-      <td class="govuk-table__cell">${CHANNEL_NAMES[answer.channel] ?? answer.channel}</td>
+      <td class="govuk-table__cell">${channelName(answer.channel)}</td>
       <td class="govuk-table__cell">${waitInWords(answer.waitedSeconds)}</td>
     </tr>`,
     )}
@@ -212,32 +212,7 @@ ${answers.length === 0
 </table>`}`,
   });
 
-/** The reporter's words, each flagged detail marked and named for a screen reader. */
-const markedText = (text: string, flags: readonly IdentifyingDetail[]): SafeHtml => {
-  const plain = (part: string): SafeHtml => html`${part.split('\n').map((line, index) => (index === 0 ? html`${line}` : html`<br>${line}`))}`;
-  const pieces: SafeHtml[] = [];
-  let from = 0;
-  for (const flag of flags) {
-    pieces.push(plain(text.slice(from, flag.start)));
-    pieces.push(html`<mark class="app-flag" data-kind="${flag.kind}"><span class="govuk-visually-hidden">Flagged ${KIND_NAMES[flag.kind]}: </span>${plain(flag.text)}</mark>`);
-    from = flag.end;
-  }
-  pieces.push(plain(text.slice(from)));
-  return html`${pieces}`;
-};
-
-/** The reporter's words with every flagged detail replaced by its placeholder: where the sanitised version starts. */
-export const withPlaceholders = (text: string, flags: readonly IdentifyingDetail[]): string => {
-  let out = '';
-  let from = 0;
-  for (const flag of flags) {
-    out += text.slice(from, flag.start) + PLACEHOLDERS[flag.kind];
-    from = flag.end;
-  }
-  return out + text.slice(from);
-};
-
-export interface SanitiseAnswerView {
+interface SanitiseAnswerView {
   readonly person: Person;
   readonly reference: string;
   readonly answerId: string;
@@ -269,7 +244,7 @@ ${problem ? errorSummary(errors, view.refusal) : ''}
 <h1 class="govuk-heading-l">Sanitise ${what}</h1>
 ${view.question === undefined ? '' : html`<h2 class="govuk-heading-m">The force's question</h2><p class="govuk-inset-text" id="question">${view.question}</p>`}
 <dl class="govuk-summary-list">
-  <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Received</dt><dd class="govuk-summary-list__value">${when(view.receivedAt)}, ${(CHANNEL_NAMES[view.channel] ?? view.channel).toLowerCase()}</dd></div>
+  <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Received</dt><dd class="govuk-summary-list__value">${when(view.receivedAt)}, ${channelName(view.channel).toLowerCase()}</dd></div>
   <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Identifying details flagged</dt><dd class="govuk-summary-list__value" id="flag-count">${view.flags.length.toLocaleString('en-GB')}</dd></div>
   ${view.sanitisedBy === undefined ? '' : html`<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Last sanitised by</dt><dd class="govuk-summary-list__value">${view.sanitisedBy}</dd></div>`}
 </dl>

@@ -10,21 +10,21 @@ import { hiddenInput, serviceHeader, skipLink } from './parts.ts';
 export const CONSOLE_NAME = 'Contact centre console';
 
 /** The staff groups, as the console names the role each gives. */
-export const ROLE_NAMES: Readonly<Record<string, string>> = {
+const ROLE_NAMES: Readonly<Record<string, string>> = {
   'call-agents': 'Call agent',
   analysts: 'Analyst',
   supervisors: 'Supervisor',
 };
 
 /** Someone's roles, in words: "Analyst", or "Analyst and supervisor"; "No role" for none of the console's. */
-export const roleNames = (groups: readonly string[]): string => {
+const roleNames = (groups: readonly string[]): string => {
   const names = groups.flatMap((group) => (ROLE_NAMES[group] === undefined ? [] : [ROLE_NAMES[group]]));
   if (names.length === 0) return 'No role';
   return names.map((name, index) => (index === 0 ? name : name.toLowerCase())).join(' and ');
 };
 
 /** The console's screens, and the roles each is for. */
-export const CONSOLE_SCREENS = [
+const CONSOLE_SCREENS = [
   { href: '/phone-report', text: 'Take a report by phone', groups: ['call-agents'] },
   { href: '/queue', text: 'The queue', groups: ['analysts', 'supervisors'] },
   { href: '/approvals', text: 'Contacts to approve', groups: ['supervisors'] },
@@ -47,7 +47,7 @@ export interface Person {
   readonly csrf: string;
 }
 
-export interface ConsolePageOptions {
+interface ConsolePageOptions {
   readonly title: string;
   readonly main: SafeHtml;
   /** Who is signed in; none on the sign-in and signed-out pages. */

@@ -48,7 +48,7 @@ const FORCE_OPTIONS = [
   ...[...FORCES].sort((a, b) => a.name.localeCompare(b.name, 'en-GB')).map((force) => ({ value: force.id, text: force.name })),
 ];
 
-export interface PhoneReportPageOptions {
+interface PhoneReportPageOptions {
   readonly person: Person;
   /** Sent back with the report, so that sending the same form twice (a double press, a reload) makes one report. */
   readonly idempotencyKey: string;

@@ -8,8 +8,9 @@ import type { QueueStage, StageFigures } from '#domain/contact-centre-queue.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { consolePage, type Person } from './layout.ts';
 import { tag } from './parts.ts';
+import { channelName } from './words.ts';
 
-export const STAGE_NAMES: Readonly<Record<QueueStage, string>> = {
+const STAGE_NAMES: Readonly<Record<QueueStage, string>> = {
   to_sanitise: 'Contacts to sanitise',
   to_approve: 'Contacts to approve',
   closure_to_confirm: 'Closures to confirm',
@@ -24,8 +25,6 @@ const SHORT_STAGE_NAMES: Readonly<Record<QueueStage, string>> = {
   questions_to_relay: 'To relay',
   answers_to_review: 'To review',
 };
-
-const CHANNEL_NAMES: Readonly<Record<string, string>> = { online: 'Online', phone: 'Phone' };
 
 const plural = (count: number, one: string): string => `${count.toLocaleString('en-GB')} ${one}${count === 1 ? '' : 's'}`;
 
@@ -53,7 +52,7 @@ export interface QueuedContact {
   readonly flaggedDetails: number | undefined;
 }
 
-export interface QueueView {
+interface QueueView {
   readonly person: Person;
   readonly stages: readonly StageFigures[];
   /** How long the oldest contact awaiting review has waited: the review-backlog alarm's figure. */
@@ -115,7 +114,7 @@ const contactsTable = (contacts: readonly QueuedContact[], supervisor: boolean):
       (contact) => html`<tr class="govuk-table__row" data-reference="${contact.reference}">
       <th scope="row" class="govuk-table__header"><a class="govuk-link" href="${screenFor(contact, supervisor)}">${contact.reference}</a></th>
       <td class="govuk-table__cell">${waitInWords(contact.waitedSeconds)}</td>
-      <td class="govuk-table__cell">${CHANNEL_NAMES[contact.channel] ?? contact.channel}</td>
+      <td class="govuk-table__cell">${channelName(contact.channel)}</td>
       <td class="govuk-table__cell"><strong>${contact.proposedForce}</strong><br><span class="govuk-body-s">${contact.why}</span></td>
       <td class="govuk-table__cell govuk-table__cell--numeric" data-flagged>${contact.flaggedDetails === undefined ? html`<span class="govuk-visually-hidden">Not counted</span><span aria-hidden="true">–</span>` : contact.flaggedDetails.toLocaleString('en-GB')}</td>
       <td class="govuk-table__cell">${tag(SHORT_STAGE_NAMES[contact.stage], contact.stage === 'to_sanitise' ? 'blue' : 'grey')}</td>

@@ -11,7 +11,6 @@
  * them. Everything works without script; every form carries the session's CSRF token.
  */
 import type { FlaggedDetail } from '#domain/review-flags.ts';
-import type { IdentifyingKind } from '#domain/identifying-details.ts';
 import type { ReportSubmission } from '#domain/report.ts';
 import type { DisseminableContent } from '#domain/disseminable-content.ts';
 import { contentFromSubmission } from '#domain/disseminable-content.ts';
@@ -26,35 +25,15 @@ import { errorSummary, type FieldError } from '../layout.ts';
 import { consolePage, type Person } from './layout.ts';
 import { hiddenInput } from './parts.ts';
 import { waitInWords } from './queue-page.ts';
+import { KIND_NAMES, markedText, PLACEHOLDERS, withPlaceholders } from './redactions.ts';
+import { channelName, dateAndTime, withLineBreaks } from './words.ts';
 
 // ─── the redactions ────────────────────────────────────────────────────────────────────────────
-
-/** What each kind of flagged detail is called, in the label read out with its highlight. */
-export const KIND_NAMES: Readonly<Record<IdentifyingKind, string>> = {
-  email: 'e-mail address',
-  phone: 'phone number',
-  postcode: 'postcode',
-  url: 'link',
-  vehicle_registration: 'vehicle registration',
-  address: 'address',
-  self_identification: 'name or description of the reporter',
-};
-
-/** What stands in the sanitised text where a detail was removed. */
-export const PLACEHOLDERS: Readonly<Record<IdentifyingKind, string>> = {
-  email: '[e-mail address removed]',
-  phone: '[phone number removed]',
-  postcode: '[postcode removed]',
-  url: '[link removed]',
-  vehicle_registration: '[vehicle registration removed]',
-  address: '[address removed]',
-  self_identification: '[name or description removed]',
-};
 
 /** A text field of the report, by its JSON Pointer ("/narrative", "/location/description"). */
 const segmentsOf = (pointer: string): string[] => pointer.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
 
-export const textAt = (value: unknown, pointer: string): string | undefined => {
+const textAt = (value: unknown, pointer: string): string | undefined => {
   let here: unknown = value;
   for (const segment of segmentsOf(pointer)) {
     if (typeof here !== 'object' || here === null) return undefined;
@@ -76,16 +55,8 @@ const withTextAt = (value: unknown, segments: readonly string[], text: string): 
 export const editedFields = (flags: readonly FlaggedDetail[]): string[] => [...new Set(['/narrative', ...flags.map((flag) => flag.pointer)])];
 
 /** One field's text with the flagged details chosen for removal replaced by their placeholders. */
-export const redacted = (text: string, pointer: string, flags: readonly FlaggedDetail[], remove: (index: number) => boolean): string => {
-  let out = '';
-  let from = 0;
-  flags.forEach((flag, index) => {
-    if (flag.pointer !== pointer || !remove(index)) return;
-    out += text.slice(from, flag.start) + PLACEHOLDERS[flag.kind];
-    from = flag.end;
-  });
-  return out + text.slice(from);
-};
+export const redacted = (text: string, pointer: string, flags: readonly FlaggedDetail[], remove: (index: number) => boolean): string =>
+  withPlaceholders(text, flags.filter((flag, index) => flag.pointer === pointer && remove(index)));
 
 /** The sanitised version's starting text for each edited field: the original with the chosen redactions. */
 export const startingTexts = (original: ReportSubmission, flags: readonly FlaggedDetail[], remove: (index: number) => boolean): Record<string, string> =>
@@ -115,7 +86,7 @@ const withoutAt = (value: unknown, segments: readonly string[]): unknown => {
 };
 
 /** The id of an edited field's textarea (and of its error link). */
-export const fieldId = (pointer: string): string => `sanitised${pointer.replace(/[^A-Za-z0-9]+/g, '-')}`;
+const fieldId = (pointer: string): string => `sanitised${pointer.replace(/[^A-Za-z0-9]+/g, '-')}`;
 
 const FIELD_LABELS: Readonly<Record<string, string>> = {
   '/narrative': 'What happened',
@@ -183,9 +154,8 @@ export const refusalInWords = (refusal: ReviewRefusal | { readonly kind: 'not-fo
 
 // ─── shared pieces ─────────────────────────────────────────────────────────────────────────────
 
-const CHANNEL_NAMES: Readonly<Record<string, string>> = { online: 'Online', phone: 'Phone' };
 
-export const CLOSURE_REASON_NAMES: Readonly<Record<ClosureReason, string>> = {
+const CLOSURE_REASON_NAMES: Readonly<Record<ClosureReason, string>> = {
   not_about_police: 'It is not about the police',
   duplicate: 'It repeats a report already made',
   insufficient_information: 'There is not enough to go on',
@@ -194,7 +164,7 @@ export const CLOSURE_REASON_NAMES: Readonly<Record<ClosureReason, string>> = {
 };
 
 /** The banners after a step done, by the `done` in the address. */
-export const DONE_MESSAGES: Readonly<Record<string, string>> = {
+const DONE_MESSAGES: Readonly<Record<string, string>> = {
   sanitised: 'The sanitised version is saved.',
   force: 'The force is chosen.',
   split: 'The contact is split: each part is now a report of its own, waiting for review.',
@@ -207,24 +177,9 @@ const reviewPath = (reference: string): string => `/review/${reference}`;
 
 const title = (text: string, problem: boolean): string => (problem ? `Error: ${text}` : text);
 
-/** The original's words, with each flagged detail marked and labelled for a screen reader. */
-const markedText = (text: string, pointer: string, flags: readonly FlaggedDetail[]): SafeHtml => {
-  const pieces: (string | SafeHtml)[] = [];
-  let from = 0;
-  const plain = (part: string): SafeHtml => html`${part.split('\n').map((line, index) => (index === 0 ? html`${line}` : html`<br>${line}`))}`;
-  for (const flag of flags) {
-    if (flag.pointer !== pointer) continue;
-    pieces.push(plain(text.slice(from, flag.start)));
-    pieces.push(html`<mark class="app-flag" data-kind="${flag.kind}"><span class="govuk-visually-hidden">Flagged ${KIND_NAMES[flag.kind]}: </span>${plain(flag.text)}</mark>`);
-    from = flag.end;
-  }
-  pieces.push(plain(text.slice(from)));
-  return html`${pieces}`;
-};
-
 // ─── the review screen ─────────────────────────────────────────────────────────────────────────
 
-export interface LinkSuggestion {
+interface LinkSuggestion {
   readonly reference: string;
   readonly force: { readonly name: string } | null;
   readonly receivedOn: string;
@@ -258,12 +213,27 @@ export interface ReviewScreen {
   readonly done?: string;
   /** The closure form's answers, when it comes back with an error. */
   readonly closure?: { readonly reason?: string; readonly note?: string };
+  /** A supervisor's return of the sanitised version that no analyst has acted on yet (by sanitising it again). */
+  readonly returned?: { readonly by: string; readonly at: string; readonly reason: string } | undefined;
 }
 
 const summaryRow = (key: string, value: SafeHtml | string, id?: string): SafeHtml => html`<div class="govuk-summary-list__row">
     <dt class="govuk-summary-list__key">${key}</dt>
     <dd class="govuk-summary-list__value"${id === undefined ? '' : html` id="${id}"`}>${value}</dd>
   </div>`;
+
+/** A return waiting for the analyst, at the top of the screen until they write the sanitised version again. */
+const returnedBanner = (view: ReviewScreen, returned: NonNullable<ReviewScreen['returned']>): SafeHtml => html`<div class="govuk-notification-banner" role="region" aria-labelledby="returned-title" data-module="govuk-notification-banner" id="returned">
+  <div class="govuk-notification-banner__header">
+    <h2 class="govuk-notification-banner__title" id="returned-title">Returned to the analysts</h2>
+  </div>
+  <div class="govuk-notification-banner__content">
+    <p class="govuk-notification-banner__heading">${returned.by} returned the sanitised version on ${dateAndTime(returned.at)}</p>
+    <p class="govuk-body">Their reason:</p>
+    <div class="govuk-inset-text govuk-!-margin-top-0" id="returned-reason">${withLineBreaks(returned.reason)}</div>
+    <p class="govuk-body">Nothing can be approved until an analyst saves the sanitised version again. <a class="govuk-notification-banner__link" href="#sanitise-heading">Write it again<span class="govuk-visually-hidden"> for ${view.reference}</span></a></p>
+  </div>
+</div>`;
 
 const linksSection = (view: ReviewScreen, open: boolean): SafeHtml => {
   const { links } = view;
@@ -367,11 +337,12 @@ export const reviewPage = (view: ReviewScreen): string => {
     main: html`
 ${problem ? errorSummary(errors, view.errorDescription) : ''}
 ${view.done !== undefined && DONE_MESSAGES[view.done] !== undefined ? successBanner(DONE_MESSAGES[view.done]!) : ''}
+${open && view.returned !== undefined ? returnedBanner(view, view.returned) : ''}
 <p class="govuk-body"><a class="govuk-link" href="/queue">Back to the queue</a></p>
 <span class="govuk-caption-l">Review</span>
 <h1 class="govuk-heading-l">${view.reference}</h1>
 <dl class="govuk-summary-list" id="contact-summary">
-  ${summaryRow('Channel', CHANNEL_NAMES[view.channel] ?? view.channel, 'channel')}
+  ${summaryRow('Channel', channelName(view.channel), 'channel')}
   ${summaryRow('Waiting', waitInWords(view.waitedSeconds), 'waited')}
   ${summaryRow('Proposed force', html`<strong>${view.proposedForce}</strong><br><span class="govuk-body-s">${view.why}</span>`, 'proposed-force')}
   ${summaryRow('Identifying details flagged', view.flags.length.toLocaleString('en-GB'), 'flag-count')}
@@ -382,7 +353,7 @@ ${view.done !== undefined && DONE_MESSAGES[view.done] !== undefined ? successBan
 <p class="govuk-body">Flagged details are highlighted. Reading the original is recorded in the audit trail.</p>
 ${textFields.map(
   (pointer) => html`<h3 class="govuk-heading-s">${fieldLabel(pointer)}</h3>
-<div class="govuk-inset-text" data-original="${pointer}">${markedText(textAt(view.original, pointer) ?? '', pointer, view.flags)}</div>`,
+<div class="govuk-inset-text" data-original="${pointer}">${markedText(textAt(view.original, pointer) ?? '', view.flags.filter((flag) => flag.pointer === pointer))}</div>`,
 )}
 
 ${linksSection(view, open)}

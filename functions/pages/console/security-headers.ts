@@ -14,7 +14,7 @@ const originOf = (url: string): string => {
   return match[1];
 };
 
-export const consoleContentSecurityPolicy = (signInUrl: string): string =>
+const consoleContentSecurityPolicy = (signInUrl: string): string =>
   [
     "default-src 'none'",
     "script-src 'none'",

@@ -3,14 +3,16 @@
  * approve, word by word: what was kept, what was removed, what was added. Pure, computed on the
  * server, so the approval screen shows them without any script.
  *
- * Words are runs of letters and digits (with the apostrophes and hyphens inside them); spaces are
- * runs of white space; every other character (punctuation, a bracket of "[name removed]") is a
- * token of its own. The diff is the longest common subsequence of tokens; where a text is too long
+ * A placeholder ("[name or description removed]"), or any other short phrase in square brackets on
+ * one line, is one token: it is removed or added whole, never matched word by word against the
+ * words it stands for ("My name is…"). Words are runs of letters and digits (with the apostrophes
+ * and hyphens inside them); spaces are runs of white space; every other character is a token of
+ * its own. The diff is the longest common subsequence of tokens; where a text is too long
  * for that to be cheap (more than MAX_CELLS token pairs after the common start and end), the middle
  * is shown as removed and added whole: still exactly the two texts, only less finely marked.
  */
 
-export type DiffPartKind = 'kept' | 'removed' | 'added';
+type DiffPartKind = 'kept' | 'removed' | 'added';
 
 export interface DiffPart {
   readonly kind: DiffPartKind;
@@ -20,7 +22,8 @@ export interface DiffPart {
 /** The most token pairs compared: 16 MB of table, about 2,000 tokens (5,000 characters) changed on each side. */
 export const MAX_CELLS = 4_000_000;
 
-const TOKEN = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|\s+|[^]/gu;
+/** A bracketed phrase of up to 100 characters (far longer than any placeholder the service writes), a word, a run of spaces, any other character. */
+const TOKEN = /\[[^[\]\r\n]{1,100}\]|[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|\s+|[^]/gu;
 
 export const tokens = (text: string): string[] => text.match(TOKEN) ?? [];
 
