@@ -33,7 +33,7 @@ import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { ForceNotification } from '../../functions/domain/entities/force-messages.ts';
 import { axeViolations, tabTo, useBrowser } from '../support/browser.ts';
-import { textOf, waitForContact, signInByKeyboard as signInToConsole, type StaffRole, pressByKeyboard } from '../support/console-browser.ts';
+import { textOf, seenText, waitForContact, signInByKeyboard as signInToConsole, type StaffRole, pressByKeyboard } from '../support/console-browser.ts';
 import { captureOutput, notificationsFor, postJson, receiveAll, send, useLocalStack } from '../support/local-stack.ts';
 import { minimalReport } from '../support/reports.ts';
 import { consoleProblemPage } from '../../functions/pages/console/pages.ts';
@@ -55,13 +55,7 @@ const RETURN_REASON = 'Take out "ring me back after six" and the placeholder for
 
 const text = textOf;
 
-/** What a sighted reader sees of an element: its text without the parts only a screen reader hears. */
-const seen = async (page: Page, selector: string): Promise<string> =>
-  page.$eval(selector, (element) => {
-    const copy = element.cloneNode(true) as typeof element;
-    for (const hidden of copy.querySelectorAll('.govuk-visually-hidden')) hidden.remove();
-    return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
-  });
+const seen = seenText;
 
 const signInByKeyboard = (page: Page, username: string, role: StaffRole): Promise<void> => signInToConsole(page, local.stack.consoleUrl, username, role);
 
