@@ -68,7 +68,10 @@ describe('keeping in contact on the staff console', () => {
   it("relays a force's question, takes the caller's answer and added information by phone, sanitises each, and the force receives each once a different person approves it", async () => {
     const { reference, code, kentReference, questionId } = await questionAsked();
 
-    // Analyst A relays the question.
+    // Analyst A relays the question, while analyst B has the same list open.
+    const late = await chromium.open();
+    await signInByKeyboard(late.page, 'analyst.amy', 'analysts');
+    await press(late.page, 'nav a[href="/questions"]');
     const relayer = await chromium.open();
     try {
       const { page, problems } = relayer;
@@ -82,8 +85,14 @@ describe('keeping in contact on the staff console', () => {
       assert.equal(await page.$(`#questions tr[data-question="${questionId}"]`), null, 'no longer waiting');
       assert.deepEqual(await axeViolations(page), [], 'relayed');
       assert.deepEqual(problems, [], 'no Content-Security-Policy violation');
+      // B, a moment later, from the list as it was: told plainly, nothing changed.
+      assert.equal(await press(late.page, `form[action="/questions/${reference}/${questionId}/relay"] button`), 409);
+      assert.match(await text(late.page, '.govuk-error-summary'), /Nothing was changed: this question has already been relayed\./);
+      assert.equal(await late.page.$(`#questions tr[data-question="${questionId}"]`), null, 'the list as it is now');
+      assert.deepEqual(await axeViolations(late.page), [], 'a question already relayed');
     } finally {
       await relayer.context.close();
+      await late.context.close();
     }
 
     // The call agent: a wrong code shows nothing; the right one, the question to read; the answer, then information added.
