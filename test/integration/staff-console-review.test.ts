@@ -243,6 +243,12 @@ describe("the staff console's review screens", () => {
       await enter(page);
       await tabTo(page, '#choose-force');
       await enter(page);
+      // A search that finds no force says so.
+      await tabTo(page, '#search');
+      await page.keyboard.type('Atlantis');
+      await enter(page);
+      assert.equal(await text(page, '#no-forces'), 'No force\'s name or alias contains "Atlantis".');
+      assert.deepEqual(await axeViolations(page), [], 'the force screen, no force found');
       /** Chooses a force in a part's list by typing its name, as a keyboard user does, and gives the reason. */
       const part = async (index: number, force: string, reason: string) => {
         await tabTo(page, `#split-force-${index}`);
