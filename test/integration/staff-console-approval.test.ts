@@ -136,6 +136,12 @@ describe("the supervisor's screens", () => {
       assert.match(returned?.detail.reason ?? '', /^The phone number/);
       assert.deepEqual(await notificationsFor(local.sqs, local.queueUrl(KENT_QUEUE), reference, { timeoutMs: 1_000, settleMs: 0 }), []);
 
+      // Looked at again while it is back with the analysts: nothing to approve yet, and no button.
+      await page.goto(consoleAt(`/approvals/${reference}`));
+      assert.equal(await text(page, '#nothing-to-approve'), 'There is nothing to approve: the contact is waiting for an analyst to sanitise it.');
+      assert.equal(await page.$('form[action$="/approval"]'), null);
+      assert.deepEqual(await axeViolations(page), [], 'the approval screen, back with the analysts');
+
       // A sanitises again; B, who returned it, approves it.
       await sanitiseAs(reference, SECOND_DRAFT, 'analyst.amy', 'analysts');
       await page.goto(consoleAt(`/approvals/${reference}`));
@@ -149,6 +155,7 @@ describe("the supervisor's screens", () => {
       await page.goto(consoleAt(`/approvals/${reference}`));
       assert.equal(await text(page, '#nothing-to-approve'), 'There is nothing to decide: this contact is already with its force.');
       assert.equal(await page.$('form[action$="/approval"]'), null);
+      assert.deepEqual(await axeViolations(page), [], 'the approval screen, already approved');
       assert.deepEqual(problems, [], 'no Content-Security-Policy violation');
 
       const [notification, ...more] = await notificationsFor(local.sqs, local.queueUrl(KENT_QUEUE), reference);
@@ -279,13 +286,18 @@ describe("the supervisor's screens", () => {
     const recorded = await postJson(api(`/contact-centre/reports/${reference}/questions/${questionId}/answers`), { code: followUpCodes.get(reference), answer: ANSWER }, await as('call-agent.cal', 'call-agents'));
     assert.equal(recorded.status, 202, recorded.text);
     const answerId = recorded.json().id as string;
-    const sanitised = await put(`/contact-centre/reviews/${reference}/answers/${answerId}/sanitised`, { text: SANITISED_ANSWER }, await as('supervisor.sid', 'analysts', 'supervisors'));
-    assert.equal(sanitised.status, 200, sanitised.text);
 
     const own = await chromium.open();
     try {
       const { page } = own;
       await signInByKeyboard(page, 'supervisor.sid');
+      // Not sanitised yet: the caller's words, and nothing to approve.
+      await page.goto(consoleAt(`/answers/${reference}/${answerId}`));
+      assert.equal(await text(page, '#nothing-to-approve'), 'There is nothing to approve: it is waiting for an analyst to sanitise it.');
+      assert.equal(await page.$('form[action$="/approval"]'), null);
+      assert.deepEqual(await axeViolations(page), [], 'an answer not sanitised yet');
+      const sanitised = await put(`/contact-centre/reviews/${reference}/answers/${answerId}/sanitised`, { text: SANITISED_ANSWER }, await as('supervisor.sid', 'analysts', 'supervisors'));
+      assert.equal(sanitised.status, 200, sanitised.text);
       await press(page, 'nav a[href="/answers"]');
       assert.equal(await text(page, 'h1'), 'Answers to approve');
       assert.match(await text(page, `#answers tr[data-answer="${answerId}"]`), /Answer to a question.*supervisor\.sid/);
@@ -313,8 +325,24 @@ describe("the supervisor's screens", () => {
       await press(page, 'form[action$="/approval"] button[type="submit"]');
       assert.equal(await text(page, 'h1'), 'Answer approved and sent');
       assert.deepEqual(await axeViolations(page), [], 'answer approved');
+      await page.goto(consoleAt(`/answers/${reference}/${answerId}`));
+      assert.equal(await text(page, '#already-approved'), 'This answer is approved.');
+      assert.equal(await page.$('form[action$="/approval"]'), null, 'nothing left to press');
+      assert.deepEqual(await axeViolations(page), [], 'an answer already approved');
     } finally {
       await other.context.close();
+    }
+    // An analyst who opens it to sanitise, from an old list: already approved, nothing to change.
+    const analyst = await chromium.open();
+    try {
+      const { page } = analyst;
+      await signInToConsole(page, local.stack.consoleUrl, 'analyst.amy', 'analysts');
+      await page.goto(consoleAt(`/answers-to-sanitise/${reference}/${answerId}`));
+      assert.equal(await text(page, '#already-approved'), 'This answer is already approved: there is nothing to sanitise.');
+      assert.equal(await page.$('#text'), null, 'nothing to edit');
+      assert.deepEqual(await axeViolations(page), [], 'an answer to sanitise, already approved');
+    } finally {
+      await analyst.context.close();
     }
     const [message, ...more] = await notificationsFor(local.sqs, local.queueUrl(KENT_QUEUE), reference);
     assert.equal(more.length, 0);

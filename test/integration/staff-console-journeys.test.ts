@@ -1,8 +1,13 @@
 /**
- * A phone report's whole journey through the staff console in headless Chromium, against the
- * whole service running locally with review on, by the keyboard alone, with two different people
- * for every two-person step:
+ * The staff console's journeys in headless Chromium, against the whole service running locally
+ * with review on, by the keyboard alone, with two different people for every two-person step.
  *
+ * First, before anything is sent (each test file has tables of its own, so every list starts
+ * empty): each list says plainly that nothing waits, and the error pages a member of staff can
+ * reach (a sign-in that cannot be used, a form whose token has gone stale, a contact that is not
+ * there, a screen not for their role) are as accessible as the rest.
+ *
+ * A phone report's whole journey:
  * - call agent cal takes a report by phone naming Kent, in which the caller gives their name and
  *   a number to ring back;
  * - analyst ann opens it from the queue, keeps the suggested redactions (the name and the number
@@ -13,6 +18,13 @@
  * - sue approves it, and Kent's queue (fauxqs) holds exactly one notification of it, with the
  *   sanitised text and none of the caller's details.
  *
+ * A closure's whole journey:
+ * - analyst ann proposes closing a contact, with its reason, on its review screen;
+ * - ann, who is also a supervisor, cannot confirm her own proposal: the closures screen refuses it
+ *   plainly and nothing changes;
+ * - supervisor sol confirms it on the closures screen; the contact is closed, the trail names ann
+ *   as proposer and sol as the one who closed it, and no force's queue holds anything of it.
+ *
  * The audit trail names each person for their step. axe-core finds no WCAG 2.2 AA violation on
  * any screen visited, and the console's Content-Security-Policy is never violated.
  */
@@ -21,8 +33,10 @@ import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { ForceNotification } from '../../functions/domain/entities/force-messages.ts';
 import { axeViolations, tabTo, useBrowser } from '../support/browser.ts';
-import { textOf, waitForContact, signInByKeyboard as signInToConsole, type StaffRole, pressByKeyboard } from '../support/console-browser.ts';
-import { captureOutput, notificationsFor, send, useLocalStack } from '../support/local-stack.ts';
+import { textOf, seenText, waitForContact, signInByKeyboard as signInToConsole, type StaffRole, pressByKeyboard } from '../support/console-browser.ts';
+import { captureOutput, notificationsFor, postJson, receiveAll, send, useLocalStack } from '../support/local-stack.ts';
+import { minimalReport } from '../support/reports.ts';
+import { consoleProblemPage } from '../../functions/pages/console/pages.ts';
 
 captureOutput();
 const local = useLocalStack({ review: 'on' });
@@ -41,13 +55,7 @@ const RETURN_REASON = 'Take out "ring me back after six" and the placeholder for
 
 const text = textOf;
 
-/** What a sighted reader sees of an element: its text without the parts only a screen reader hears. */
-const seen = async (page: Page, selector: string): Promise<string> =>
-  page.$eval(selector, (element) => {
-    const copy = element.cloneNode(true) as typeof element;
-    for (const hidden of copy.querySelectorAll('.govuk-visually-hidden')) hidden.remove();
-    return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
-  });
+const seen = seenText;
 
 const signInByKeyboard = (page: Page, username: string, role: StaffRole): Promise<void> => signInToConsole(page, local.stack.consoleUrl, username, role);
 
@@ -63,6 +71,108 @@ interface ReviewView {
 
 const reviewOf = async (reference: string): Promise<ReviewView> =>
   (await send(api(`/contact-centre/reviews/${reference}`), { method: 'GET', headers: await local.staffHeaders('analyst.abe', 'analysts') })).json<ReviewView>();
+
+describe('the console with nothing waiting, and its error pages', () => {
+  // First in this file: its tables are its own and nothing has been sent yet, so every list is empty.
+  it('says plainly on every list that nothing waits, and its error pages are as accessible as its screens', async () => {
+    const analyst = await chromium.open();
+    try {
+      const { page, problems } = analyst;
+      await signInByKeyboard(page, 'analyst.ann', 'analysts');
+      assert.equal(await text(page, '#no-contacts'), 'No contact is waiting for review.');
+      assert.match(await text(page, '#oldest-wait'), /No contact is waiting for review\./);
+      assert.deepEqual(await axeViolations(page), [], 'the queue, empty');
+      await press(page, 'nav a[href="/questions"]');
+      assert.equal(await text(page, '#no-questions'), 'No question is waiting to be relayed.');
+      assert.deepEqual(await axeViolations(page), [], 'questions to relay, none');
+      await press(page, 'nav a[href="/answers-to-sanitise"]');
+      assert.equal(await text(page, '#no-answers'), 'No answer is waiting to be sanitised.');
+      assert.deepEqual(await axeViolations(page), [], 'answers to sanitise, none');
+
+      // A contact that is not there (a mistyped address, a reference from an old note).
+      assert.equal((await page.goto(consoleAt('/review/PAC-AAAA-AAAA')))?.status(), 404);
+      assert.equal(await text(page, 'h1'), 'Page not found');
+      assert.equal(await text(page, '#signed-in-as'), 'Signed in as analyst.ann (Analyst)');
+      assert.deepEqual(await axeViolations(page), [], 'page not found');
+      // A screen that is not for the role.
+      assert.equal((await page.goto(consoleAt('/approvals')))?.status(), 403);
+      assert.equal(await text(page, 'h1'), 'This is not open to your role');
+      assert.deepEqual(await axeViolations(page), [], 'not for an analyst');
+
+      // A form whose token no longer matches the session (a page left open across sessions): refused, nothing changed.
+      await page.goto(consoleAt('/queue'));
+      await page.evaluate(`document.querySelector('.app-signed-in__form input[name="csrf"]').value = 'a-token-from-another-session'`);
+      assert.equal(await press(page, '.app-signed-in__form button'), 403);
+      assert.equal(await text(page, 'h1'), 'That form had expired');
+      assert.deepEqual(await axeViolations(page), [], 'a stale form');
+      await page.goto(consoleAt('/queue'));
+      assert.equal(await text(page, '#signed-in-as'), 'Signed in as analyst.ann (Analyst)', 'still signed in');
+      assert.deepEqual(problems, [], 'no Content-Security-Policy violation');
+    } finally {
+      await analyst.context.close();
+    }
+
+    const supervisor = await chromium.open();
+    try {
+      const { page } = supervisor;
+      await signInByKeyboard(page, 'supervisor.sue', 'supervisors');
+      await press(page, 'nav a[href="/approvals"]');
+      assert.equal(await text(page, '#none-to-approve'), 'No sanitised contact is waiting for approval.');
+      assert.deepEqual(await axeViolations(page), [], 'contacts to approve, none');
+      await press(page, 'nav a[href="/closures"]');
+      assert.equal(await text(page, '#no-closures'), 'No closure is waiting to be confirmed.');
+      assert.deepEqual(await axeViolations(page), [], 'closures to confirm, none');
+      await press(page, 'nav a[href="/answers"]');
+      assert.equal(await text(page, '#no-answers'), 'No sanitised answer is waiting for approval.');
+      assert.deepEqual(await axeViolations(page), [], 'answers to approve, none');
+    } finally {
+      await supervisor.context.close();
+    }
+
+    const visitor = await chromium.open();
+    try {
+      const { page, context } = visitor;
+      // The local issuer's sign-in, which stands in for the staff pool's managed login.
+      await page.goto(consoleAt('/'));
+      await press(page, 'a.govuk-button--start');
+      assert.match(page.url(), /\/oauth2\/authorize/);
+      assert.deepEqual(await axeViolations(page), [], "the local issuer's sign-in");
+      // The page between the sign-in and the first screen moves on at once (a meta refresh), too
+      // fast to check: the move on is held back (aborted, so the page stays), and the page checked.
+      const held: string[] = [];
+      await context.route(consoleAt('/queue'), async (route) => {
+        held.push(route.request().url());
+        await route.abort('aborted');
+      });
+      await tabTo(page, '#username');
+      await page.keyboard.type('supervisor.sue');
+      await tabTo(page, 'input[name="group"]:checked');
+      await page.keyboard.press('ArrowDown');
+      await tabTo(page, 'button[type="submit"]');
+      await Promise.all([page.waitForURL(/\/signed-in\?/), page.keyboard.press('Enter')]);
+      await page.waitForLoadState('load');
+      for (let attempt = 0; attempt < 50 && held.length === 0; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.deepEqual(held, [consoleAt('/queue')], 'it moved on to the queue');
+      assert.match(page.url(), /\/signed-in\?/);
+      assert.equal(await text(page, 'h1'), 'You are signed in');
+      assert.deepEqual(await axeViolations(page), [], 'signed in, moving on');
+      await context.unroute(consoleAt('/queue'));
+      // A return from the sign-in that this browser did not start.
+      assert.equal((await page.goto(consoleAt('/signed-in?code=made-up&state=made-up')))?.status(), 400);
+      assert.equal(await text(page, 'h1'), 'You could not be signed in');
+      assert.deepEqual(await axeViolations(page), [], 'a sign-in that cannot be used');
+      // The console's own problem page (an answer 500) cannot be caused from outside: its markup is
+      // served at the console's origin, with the console's stylesheet, and checked.
+      await context.route(consoleAt('/a-problem'), (route) => route.fulfill({ status: 500, contentType: 'text/html; charset=utf-8', body: consoleProblemPage() }));
+      assert.equal((await page.goto(consoleAt('/a-problem')))?.status(), 500);
+      assert.equal(await text(page, 'h1'), 'Sorry, there is a problem with the console');
+      assert.equal(await page.evaluate<string>(`getComputedStyle(document.querySelector('h1')).fontWeight`), '700', "styled by the console's stylesheet");
+      assert.deepEqual(await axeViolations(page), [], 'the problem page');
+    } finally {
+      await visitor.context.close();
+    }
+  });
+});
 
 describe("a phone report's journey through the staff console", () => {
   it('is taken by a call agent, sanitised with the suggested redactions and its force chosen by an analyst, returned once and then approved by a supervisor, and reaches the force sanitised', async () => {
@@ -211,5 +321,113 @@ describe("a phone report's journey through the staff console", () => {
     assert.deepEqual(by('force_chosen'), ['analyst.ann']);
     assert.deepEqual(by('returned'), ['supervisor.sue']);
     assert.deepEqual(by('approved'), ['supervisor.sue']);
+  });
+});
+
+/** Every force's queue (and its dead letters) in fauxqs, by name. */
+const forceQueues = (): [string, string][] => [...local.stack.queueUrls].filter(([name]) => name.startsWith('pac-local-reports-'));
+
+describe("a closure's journey through the staff console", () => {
+  it('is proposed with its reason by an analyst, refused to the proposer, and confirmed by a different supervisor on the closures screen: closed, and no force receives it', async () => {
+    const sent = await postJson(
+      api('/reports'),
+      minimalReport({ force: 'kent', narrative: 'A man keeps phoning me about a parking fine on a car I sold last year. Nothing to do with the police.' }),
+    );
+    assert.equal(sent.status, 202, sent.text);
+    const reference = sent.json().reference as string;
+    const NOTE = 'A private parking dispute: no officer or member of police staff is named.';
+
+    // ── Analyst ann proposes closing it, with its reason, from the review screen. ──
+    const analyst = await chromium.open();
+    try {
+      const { page, problems } = analyst;
+      await signInByKeyboard(page, 'analyst.ann', 'analysts');
+      await waitForContact(page, reference);
+      await press(page, `a[href="/review/${reference}"]`);
+      assert.equal(await text(page, 'h1'), reference);
+      assert.equal(await page.$('#closure-proposed'), null, 'no closure proposed yet');
+      // The reasons are one group: Tab reaches the first, the arrows move the choice.
+      await tabTo(page, '#reason');
+      await page.keyboard.press('Space');
+      assert.equal(await page.isChecked('input[name="reason"][value="not_about_police"]'), true);
+      await tabTo(page, '#note');
+      await page.keyboard.type(NOTE);
+      await press(page, '#propose-closure');
+      assert.match(page.url(), new RegExp(`/review/${reference}\\?done=closure$`));
+      assert.match(await text(page, '.govuk-notification-banner'), /The closure is proposed\. A supervisor who did not propose it must confirm it\./);
+      assert.match(await text(page, '#closure-proposed'), /^analyst\.ann proposed closing it: /);
+      assert.deepEqual(await axeViolations(page), [], 'the review screen, closure proposed');
+      assert.deepEqual(problems, [], 'no Content-Security-Policy violation for the analyst');
+    } finally {
+      await analyst.context.close();
+    }
+    const proposed = await reviewOf(reference);
+    assert.equal(proposed.status, 'awaiting_review', 'nothing closes on a proposal');
+
+    // ── Ann again, as a supervisor too (someone in both groups): her own proposal is not hers to confirm. ──
+    const proposer = await chromium.open();
+    try {
+      const { page } = proposer;
+      await signInByKeyboard(page, 'analyst.ann', 'supervisors');
+      assert.equal(await text(page, '#signed-in-as'), 'Signed in as analyst.ann (Supervisor)');
+      await press(page, 'nav a[href="/closures"]');
+      assert.equal(await text(page, 'h1'), 'Closures to confirm');
+      assert.match(await text(page, `#closures tr[data-reference="${reference}"]`), /analyst\.ann \(you: another supervisor must confirm it\)/);
+      assert.deepEqual(await axeViolations(page), [], 'closures to confirm, her own listed');
+      assert.equal(await press(page, `form[action="/closures/${reference}/confirmation"] button`), 403);
+      assert.match(await text(page, '.govuk-error-summary'), /You proposed closing this contact, so you cannot confirm it\. Another supervisor must confirm it\./);
+      assert.match(await page.title(), /^Error: /);
+      assert.ok((await page.$(`#closures tr[data-reference="${reference}"]`)) !== null, 'still waiting to be confirmed');
+      assert.deepEqual(await axeViolations(page), [], 'the refusal');
+    } finally {
+      await proposer.context.close();
+    }
+    const refused = await reviewOf(reference);
+    assert.equal(refused.status, 'awaiting_review', 'the refusal changed nothing');
+    assert.deepEqual(refused.audit.filter((event) => event.type === 'closed'), []);
+
+    // ── Supervisor sol, a different person, confirms it on the closures screen. ──
+    const supervisor = await chromium.open();
+    try {
+      const { page, problems } = supervisor;
+      await signInByKeyboard(page, 'supervisor.sol', 'supervisors');
+      await press(page, 'nav a[href="/closures"]');
+      const row = await text(page, `#closures tr[data-reference="${reference}"]`);
+      assert.match(row, new RegExp(`Not about the police ?${NOTE.replace(/[.:]/g, '\\$&')} analyst\\.ann `));
+      assert.ok(!row.includes('(you'), 'not his own');
+      assert.deepEqual(await axeViolations(page), [], 'closures to confirm');
+      assert.equal(await press(page, `form[action="/closures/${reference}/confirmation"] button`), 200);
+      assert.match(await text(page, '#closed'), new RegExp(`${reference} is closed\\. No force will receive it\\.`));
+      assert.equal(await page.$(`#closures tr[data-reference="${reference}"]`), null, 'no longer listed');
+      assert.deepEqual(await axeViolations(page), [], 'closed');
+      // Gone from the queue too.
+      await press(page, 'nav a[href="/queue"]');
+      assert.equal(await page.$(`tr[data-reference="${reference}"]`), null, 'not in the queue');
+      assert.deepEqual(problems, [], 'no Content-Security-Policy violation for the supervisor');
+    } finally {
+      await supervisor.context.close();
+    }
+
+    // ── The staff API and the store: closed, by sol, proposed by ann; no force reference given. ──
+    const closed = await reviewOf(reference);
+    assert.equal(closed.status, 'closed');
+    const by = (type: string) => closed.audit.filter((event) => event.type === type).map((event) => [event.by, event.detail.reason, event.detail.proposedBy]);
+    assert.deepEqual(by('closure_proposed'), [['analyst.ann', 'not_about_police', undefined]]);
+    assert.deepEqual(by('closed'), [['supervisor.sol', 'not_about_police', 'analyst.ann']]);
+    assert.deepEqual(closed.audit.filter((event) => ['approved', 'disseminated', 'sent'].includes(event.type)), [], 'never approved nor sent');
+    const stored = (await local.scanTable()).find((item) => item.PK === `REPORT#${reference}` && item.SK === 'REPORT');
+    assert.equal(stored?.status, 'closed', 'closed in the store');
+    assert.deepEqual(stored?.forceReferences ?? {}, {}, 'no force was given a reference for it');
+
+    // ── No force's queue holds anything of it. ──
+    const queues = forceQueues();
+    assert.ok(queues.length >= 40, `every force's queue: ${queues.length}`);
+    // A force's message carries only that force's reference, never the reporter's: what would give
+    // this contact away is its words.
+    const reached: string[] = [];
+    for (const [name, url] of queues) {
+      for (const message of await receiveAll(local.sqs, url)) if (message.Body?.includes(reference) || message.Body?.includes('a car I sold last year')) reached.push(name);
+    }
+    assert.deepEqual(reached, [], 'nothing reached any force');
   });
 });

@@ -5,7 +5,8 @@
  * screen reader), accepts the suggested redactions but undoes one, saves the sanitised version,
  * searches the force registry by an alias and chooses the force; the staff API's own view of the
  * contact then shows it sanitised and its force chosen, with the analyst as the actor in its audit
- * trail. On another contact the analyst proposes a closure with its reason. Errors come back in
+ * trail. On another contact the analyst proposes a closure with its reason; another is split
+ * between Kent and Essex, each part chosen from its list by typing. Errors come back in
  * the GOV.UK error summary, refusals of the use cases are said plainly, and axe-core finds no
  * WCAG 2.2 AA violation on any of the screens.
  */
@@ -271,6 +272,68 @@ describe("the staff console's review screens", () => {
       await context.close();
     }
   });
+  it('lets an analyst split a contact between two forces with the keyboard alone, and says plainly when one force is chosen twice', async () => {
+    const sent = await postJson(site('/reports'), minimalReport({ force: 'kent', narrative: 'A Kent sergeant and an Essex PCSO sell police records to a private detective.' }));
+    assert.equal(sent.status, 202, sent.text);
+    const reference = sent.json().reference as string;
+    const { context, page, problems } = await chromium.open();
+    try {
+      await signInAsAnalyst(page, 'analyst.ada');
+      await waitForContact(page, reference);
+      await tabTo(page, `a[href="/review/${reference}"]`);
+      await enter(page);
+      await tabTo(page, '#choose-force');
+      await enter(page);
+      // A search that finds no force says so.
+      await tabTo(page, '#search');
+      await page.keyboard.type('Atlantis');
+      await enter(page);
+      assert.equal(await text(page, '#no-forces'), 'No force\'s name or alias contains "Atlantis".');
+      assert.deepEqual(await axeViolations(page), [], 'the force screen, no force found');
+      /** Chooses a force in a part's list by typing its name, as a keyboard user does, and gives the reason. */
+      const part = async (index: number, force: string, reason: string) => {
+        await tabTo(page, `#split-force-${index}`);
+        await page.keyboard.type(force);
+        await tabTo(page, `#split-reason-${index}`);
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type(reason);
+      };
+      // Kent twice: refused, said plainly, the choices kept.
+      await part(1, 'Kent', 'The sergeant serves in Kent.');
+      await part(2, 'Kent', 'The PCSO.');
+      await tabTo(page, '#split');
+      await enter(page);
+      assert.match(await text(page, '.govuk-error-summary'), /Kent Police is chosen more than once/);
+      assert.match(await page.title(), /^Error: /);
+      assert.equal(await page.inputValue('#split-force-1'), 'kent', 'the choice kept');
+      assert.deepEqual(await axeViolations(page), [], 'the force screen, one force chosen twice');
+      // Kent and Essex.
+      await part(2, 'Essex', 'The PCSO serves in Essex.');
+      assert.equal(await page.inputValue('#split-force-2'), 'essex');
+      await tabTo(page, '#split');
+      await enter(page);
+      assert.match(page.url(), new RegExp(`/review/${reference}\\?done=split$`));
+      assert.match(await text(page, '.govuk-notification-banner'), /The contact is split: each part is now a report of its own, waiting for review\./);
+      assert.equal(await page.$('#save-sanitised'), null, 'nothing left to do on the contact itself');
+      assert.deepEqual(await axeViolations(page), [], 'the review screen, split');
+      assert.deepEqual(problems, [], 'no Content-Security-Policy violation');
+
+      // Each part is a report of its own, in the queue with its own force.
+      const stored = (await local.scanTable()).find((item) => item.PK === `REPORT#${reference}` && item.SK === 'REPORT') as { status: string; review: { split: { into: string[]; by: string } } };
+      assert.equal(stored.status, 'split');
+      const [kent, essex] = stored.review.split.into as [string, string];
+      await tabTo(page, 'a[href="/queue"]', { backwards: true });
+      await enter(page);
+      await waitForContact(page, kent);
+      await waitForContact(page, essex);
+      assert.match(await text(page, `tr[data-reference="${kent}"]`), /Kent Police/);
+      assert.match(await text(page, `tr[data-reference="${essex}"]`), /Essex Police/);
+      assert.equal(await page.$(`tr[data-reference="${reference}"]`), null, 'the contact split no longer waits');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows the other reports that may concern the same person, and lets the analyst confirm one with the keyboard alone', async () => {
     const about = (subject: Record<string, string>) =>
       minimalReport({ categories: ['bribery'], subject: subject as never, narrative: 'He took money from a driver to let him off a ticket.' });

@@ -17,7 +17,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { axeViolations, tabTo, useBrowser } from '../support/browser.ts';
-import { textOf, signInByKeyboard as signInToConsole, type StaffRole } from '../support/console-browser.ts';
+import { textOf, pressByKeyboard, signInByKeyboard as signInToConsole, type StaffRole } from '../support/console-browser.ts';
 import { captureOutput, postJson, useLocalStack } from '../support/local-stack.ts';
 import { minimalReport } from '../support/reports.ts';
 import { flagIdentifyingDetails } from '../../functions/domain/review-flags.ts';
@@ -122,6 +122,8 @@ describe('the staff console', () => {
     try {
       await signInByKeyboard(page, 'supervisor.sam', 'supervisors');
       assert.ok((await context.cookies(consoleAt('/'))).some((cookie) => cookie.name === SESSION), 'signed in to the console');
+      // The supervisor's screens: none of them asks the website for anything.
+      for (const screen of ['/approvals', '/closures', '/answers', '/queue']) await pressByKeyboard(page, `nav a[href="${screen}"]`);
 
       // The public website in the same browser: its pages, a report sent through its form.
       await page.goto(site('/'));
@@ -139,8 +141,16 @@ describe('the staff console', () => {
       assert.deepEqual(toWebsite.filter((entry) => /code=|state=|token|eyJ/i.test(entry.url)).map((entry) => entry.url), []);
       // The console's cookies went only to the console.
       const withSession = seen.filter((entry) => entry.sent?.includes(SESSION));
-      assert.ok(withSession.length >= 1);
+      assert.ok(withSession.length >= 5, 'the session went with each screen');
       assert.deepEqual(withSession.filter((entry) => !entry.url.startsWith(local.stack.consoleUrl)).map((entry) => entry.url), []);
+      // Every cookie the console sets is __Host-: bound to the console's own host, never to a domain
+      // the website could share (a Domain attribute would send it to every subdomain).
+      const setByConsole = seen.filter((entry) => entry.url.startsWith(local.stack.consoleUrl) && entry.set !== undefined).flatMap((entry) => entry.set!.split('\n'));
+      assert.ok(setByConsole.length >= 2, 'the sign-in and the session were set');
+      assert.deepEqual(setByConsole.filter((cookie) => !cookie.startsWith('__Host-') || /;\s*domain=/i.test(cookie)), []);
+      // Nor does the website keep anything of the console's in the browser's storage.
+      await page.goto(site('/'));
+      assert.equal(await page.evaluate<string>('JSON.stringify([localStorage.length, sessionStorage.length])'), '[0,0]', "nothing in the website's storage");
     } finally {
       await context.close();
     }

@@ -50,3 +50,11 @@ export const waitForContact = async (page: Page, reference: string): Promise<voi
     await page.reload();
   }
 };
+
+/** What a sighted reader sees of an element: its text without the parts only a screen reader hears. */
+export const seenText = async (page: Page, selector: string): Promise<string> =>
+  page.$eval(selector, (element) => {
+    const copy = element.cloneNode(true) as typeof element;
+    for (const hidden of copy.querySelectorAll('.govuk-visually-hidden')) hidden.remove();
+    return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+  });
