@@ -142,6 +142,7 @@ for (const questionId of [answeredQuestion, openQuestion]) {
   await call('POST', `${site}/contact-centre/reviews/${withKent.reference}/questions/${questionId}/relay`, await staffHeaders('analyst.one', 'analysts'), {});
 }
 const answerToApprove = (await call('POST', `${site}/contact-centre/reports/${withKent.reference}/questions/${answeredQuestion}/answers`, await staffHeaders('call-agent.one', 'call-agents'), {
+  code: withKent.followUpCode,
   answer: 'Castle Cabs. I drive for them; my name is Jo Bloggs and you can ring me on 07700 900987.',
 })).id as string;
 await call('PUT', `${site}/contact-centre/reviews/${withKent.reference}/answers/${answerToApprove}/sanitised`, await staffHeaders('analyst.one', 'analysts'), { text: 'Castle Cabs.' });
