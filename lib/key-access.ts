@@ -8,7 +8,10 @@
  *
  * - The originals key seals each reporter's own words for the contact centre: the router seals
  *   the report, the follow-up functions the reporter's answers and added information, the call
- *   agents' function an answer taken by phone; only the two review views open them.
+ *   agents' function an answer taken by phone; only the two review views open them. A sealer makes
+ *   key-encryption keys with it, each kept for minutes to wrap the data keys of the texts that
+ *   function itself seals (functions/adapters/key-encryption-keys.ts): it sees those texts anyway,
+ *   and still may not open a key-encryption key's blob, or anything else, with kms:Decrypt.
  * - The follow-up code key wraps the secret every new follow-up code is hashed under
  *   (functions/adapters/follow-up-code-keys.ts): a copied table holds the hashes and the wrapped
  *   secret, and neither is of use without this key.

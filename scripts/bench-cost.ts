@@ -19,6 +19,8 @@ import { fileURLToPath } from 'node:url';
 import { localSqsClient } from '../local/emulators.ts';
 import type { DynamoDbRequestUse } from '../local/dynamodb-guard.ts';
 import { startLocalStack, type LocalStackOptions } from '../local/stack.ts';
+import { KEY_ENCRYPTION_KEY_LIMITS } from '../functions/adapters/key-encryption-keys.ts';
+import { HANDLER_METADATA } from '../lib/project-layout.ts';
 import { resourcesOfType } from '../local/stack-template.ts';
 import {
   billedSqsRequests,
@@ -60,6 +62,19 @@ export const PRICES = {
   kmsKeyMonth: { usd: 1, stated: '$1 per key a month', source: 'aws.amazon.com/kms/pricing' },
 } as const satisfies Record<string, Price>;
 
+/**
+ * The router seals each report's data key under a key-encryption key it keeps for five minutes or
+ * a thousand reports (functions/adapters/key-encryption-keys.ts): the warm-up report makes it, so
+ * the reports counted ask KMS nothing to be sealed. In steady use one GenerateDataKey serves the
+ * reports one warm router seals in five minutes, at most a thousand: its share of a report is one
+ * over that. Priced here for a million reports a month arriving evenly, each window's reports
+ * sealed by one warm router: the figure depends on the rate, and below one report in five minutes
+ * it is one request a report, as before key-encryption keys.
+ */
+export const STEADY_REPORTS_A_MONTH = 1_000_000;
+const WINDOWS_A_MONTH = (30 * 24 * 60 * 60_000) / KEY_ENCRYPTION_KEY_LIMITS.maxAgeMs;
+export const REPORTS_PER_KEY_ENCRYPTION_KEY = Math.max(1, Math.min(KEY_ENCRYPTION_KEY_LIMITS.maxReports, STEADY_REPORTS_A_MONTH / WINDOWS_A_MONTH));
+
 /** The goal in issue 13, for a report with review off. */
 export const GOAL = { sqsRequests: 3, writeUnits: 8, usdPerMillion: 3.5, anchorUsdPerMillion: 2.96 } as const;
 
@@ -94,6 +109,10 @@ export interface Measurement {
   readonly memory: ReadonlyMap<string, number>;
   /** DynamoDB requests the local IAM check refused a function: there should be none. */
   readonly refused: number;
+  /** The SQS and KMS requests of the report that warmed the functions up, not counted in the rest. */
+  readonly warmUpRequests: readonly ServiceRequestUse[];
+  /** The router's function (its logical id). */
+  readonly router: string | undefined;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -167,6 +186,7 @@ export const measureReports = async ({
     };
 
     await oneReport();
+    const warmUpRequests = [...meter.requests];
     meter.reset();
     apiRequests = 0;
     for (let i = 0; i < reports; i++) await oneReport();
@@ -179,6 +199,8 @@ export const measureReports = async ({
       requests: [...meter.requests],
       memory: new Map(resourcesOfType(stack.template, 'AWS::Lambda::Function').map(([id, r]) => [id, Number(r.Properties?.MemorySize ?? 128)])),
       refused: stack.dynamoDbGuard.refused.filter((refusal) => !refusal.probe).length,
+      warmUpRequests,
+      router: resourcesOfType(stack.template, 'AWS::Lambda::Function').find(([, r]) => r.Metadata?.[HANDLER_METADATA] === 'functions/handlers/route-report.ts')?.[0],
     };
   } finally {
     sqs.destroy();
@@ -217,8 +239,14 @@ export const perReport = (m: Measurement) => {
     reportedWriteUnits: capacity.reduce((sum, c) => sum + c.reportedWrite, 0) / m.reports,
     readUnits: capacity.reduce((sum, c) => sum + c.read, 0) / m.reports,
     kmsRequests: m.requests.filter((r) => r.service === 'kms').length / m.reports,
+    /** The router's key-encryption key made by the warm-up report, shared in steady use (REPORTS_PER_KEY_ENCRYPTION_KEY). */
+    kmsKeyEncryptionKeys: keyEncryptionKeyRequests(m).length / REPORTS_PER_KEY_ENCRYPTION_KEY,
   };
 };
+
+/** The router's GenerateDataKey: since key-encryption keys, it makes only those (the report sent names no one: no person-link key). */
+export const keyEncryptionKeyRequests = (m: Pick<Measurement, 'warmUpRequests' | 'router'>): ServiceRequestUse[] =>
+  m.warmUpRequests.filter((r) => r.service === 'kms' && r.operation === 'GenerateDataKey' && r.function === m.router);
 
 const usd = (value: number) => `$${value.toFixed(2)}`;
 const count = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(2));
@@ -249,10 +277,17 @@ export const costTable = (m: Measurement): { text: string; usdPerMillion: number
     ['SQS FIFO', 'requests', r.sqsFifo, PRICES.sqsFifoRequest.stated, r.sqsFifo * PRICES.sqsFifoRequest.usd * million],
     ['DynamoDB', 'write request units', r.writeUnits, PRICES.dynamoDbWriteUnit.stated, r.writeUnits * PRICES.dynamoDbWriteUnit.usd * million],
     ['DynamoDB', 'read request units', r.readUnits, PRICES.dynamoDbReadUnit.stated, r.readUnits * PRICES.dynamoDbReadUnit.usd * million],
-    ['KMS', 'requests (the key-months are a fixed cost, not per report)', r.kmsRequests, PRICES.kmsRequest.stated, r.kmsRequests * PRICES.kmsRequest.usd * million],
+    ['KMS', 'requests counted (the key-months are a fixed cost, not per report)', r.kmsRequests, PRICES.kmsRequest.stated, r.kmsRequests * PRICES.kmsRequest.usd * million],
+    [
+      'KMS',
+      `the router's key-encryption key, made by the warm-up report: 1 per ${count(REPORTS_PER_KEY_ENCRYPTION_KEY)} reports at ${STEADY_REPORTS_A_MONTH.toLocaleString('en-GB')} a month (at most ${KEY_ENCRYPTION_KEY_LIMITS.maxReports.toLocaleString('en-GB')}; 1 a report below one in ${KEY_ENCRYPTION_KEY_LIMITS.maxAgeMs / 60_000} minutes)`,
+      r.kmsKeyEncryptionKeys,
+      PRICES.kmsRequest.stated,
+      r.kmsKeyEncryptionKeys * PRICES.kmsRequest.usd * million,
+    ],
   ];
   const total = lines.reduce((sum, line) => sum + line[4], 0);
-  const rows = lines.map(([service, what, n, price, cost]) => [service, what, what.startsWith('duration') ? n.toFixed(4) : count(n), price, usd(cost)]);
+  const rows = lines.map(([service, what, n, price, cost]) => [service, what, what.startsWith('duration') || (n > 0 && n < 0.01) ? n.toFixed(4) : count(n), price, usd(cost)]);
   rows.push(['**total**', '', '', '', `**${usd(total)}**`]);
   return { text: table(['service', 'what', 'per report', 'unit price', 'per million reports'], rows), usdPerMillion: total };
 };
@@ -303,6 +338,12 @@ export const breakdown = (m: Measurement): string => {
     () => [1],
     n,
   ).map(([k, [calls]]) => [...k.split('\t'), count(calls!)]);
+  const kmsWarmUp = grouped(
+    m.warmUpRequests.filter((r) => r.service === 'kms'),
+    (r) => `${shortName(r.function)}\t${r.operation}`,
+    () => [1],
+    1,
+  ).map(([k, [calls]]) => [...k.split('\t'), count(calls!)]);
   return [
     'Lambda, per report (durations measured on this machine, not on Lambda):',
     table(['function', 'memory', 'invocations', 'mean ms', 'billed GB-s'], lambda),
@@ -317,7 +358,10 @@ export const breakdown = (m: Measurement): string => {
     table(['item', 'writes', 'write units'], byItem),
     '',
     'KMS, per report:',
-    table(['function', 'request', 'requests'], kms),
+    kms.length === 0 ? '(none)' : table(['function', 'request', 'requests'], kms),
+    '',
+    'KMS in the warm-up report, not counted above (each function\'s key-encryption or intake data key, made once and kept):',
+    table(['function', 'request', 'requests'], kmsWarmUp),
   ].join('\n');
 };
 
@@ -343,6 +387,13 @@ const NOTES = [
   '  force reading its queue are not counted: they are shared by many reports, or paid by another account.',
   '- One report before those counted warms the functions up, so cold starts are not in the figures: a cold',
   '  start adds its init duration (billed) and a lookup of each force queue\'s URL (GetQueueUrl).',
+  '- KMS: every request a function makes. The router seals each report under a data key of its own, made at',
+  `  random, wrapped by a key-encryption key it keeps for ${KEY_ENCRYPTION_KEY_LIMITS.maxAgeMs / 60_000} minutes or ${KEY_ENCRYPTION_KEY_LIMITS.maxReports.toLocaleString('en-GB')} reports, whichever comes first;`,
+  '  the warm-up report makes that key (its GenerateDataKey is shown apart), so the reports counted ask KMS',
+  '  nothing to be sealed. A key-encryption key serves up to 1,000 reports, so the steady figure is 1/N a',
+  `  report, N the reports one warm router seals in ${KEY_ENCRYPTION_KEY_LIMITS.maxAgeMs / 60_000} minutes: priced at ${STEADY_REPORTS_A_MONTH.toLocaleString('en-GB')} reports a month arriving evenly (N = ${count(REPORTS_PER_KEY_ENCRYPTION_KEY)}).`,
+  `  At 1,000 or more reports in ${KEY_ENCRYPTION_KEY_LIMITS.maxAgeMs / 60_000} minutes per warm router it is 1/1,000; below one report in ${KEY_ENCRYPTION_KEY_LIMITS.maxAgeMs / 60_000} minutes it is 1 a report, as`,
+  '  before. Each concurrent router instance keeps a key of its own. Opening (review on) is one Decrypt a report.',
   '- SQS: every request a function makes (SendMessage, GetQueueUrl, …), and for the intake queue\'s Lambda',
   '  event source one ReceiveMessage per batch that brought messages and one DeleteMessageBatch per batch,',
   '  as Lambda\'s pollers make them. Reports go one at a time, so each is a batch of one (the worst case;',

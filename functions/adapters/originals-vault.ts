@@ -27,7 +27,9 @@ export type SealingPurpose = 'report-original' | 'intake-message';
  * unwrapped is kept to open the others sealed with it, so KMS is asked once per data key, not once
  * per text. The reference is then bound by the GCM additional data alone, not by the encryption
  * context (which a reused key cannot vary), so KMS's log no longer names each report. Originals
- * never reuse a data key: each is opened on its own, and its opening is logged under its reference.
+ * never reuse a data key: each has its own, kept in the data keys table so that it can be
+ * destroyed (shreddable-vault.ts), wrapped by a key-encryption key that is reused as this is, and
+ * each opening is one request to KMS, logged under the key-encryption key's id.
  */
 export interface DataKeyReuse {
   readonly maxAgeMs: number;

@@ -1,26 +1,35 @@
 /**
  * The originals vault with a data key of its own for every text, kept apart so that it can be
  * destroyed: crypto-shredding. What the report table holds of a sealed text is its ciphertext and
- * the id of its data key; the data key itself, wrapped by KMS under the originals key, is kept in
- * the data keys table, which has no point-in-time recovery and is never backed up
- * (lib/constructs/data-key-store.ts). When a text's day comes (functions/domain/retention.ts) its
- * key is deleted there, and every copy of the ciphertext, in a backup of the report table or
- * anywhere else, opens nothing: KMS never held the data key, only wrapped it.
+ * the id of its data key; the data key itself, wrapped, is kept in the data keys table, which has
+ * no point-in-time recovery and is never backed up (lib/constructs/data-key-store.ts). When a
+ * text's day comes (functions/domain/retention.ts) its key is deleted there, and every copy of the
+ * ciphertext, in a backup of the report table or anywhere else, opens nothing.
  *
- * | item     | PK (keys table) | SK          | what                                                      |
- * | data key | REPORT-KEYS#<ref> | KEY#<id>  | `encryptedDataKey` (wrapped by KMS, the reference in its   |
- * |          |                 |             | encryption context), `sealed` (report or answer), and for |
- * |          |                 |             | a report with contact details `contactDetailsKey`: their  |
- * |          |                 |             | own key, sealed under the data key                        |
+ * | item     | PK (keys table)   | SK        | what                                                     |
+ * | data key | REPORT-KEYS#<ref> | KEY#<id>  | `wrappedDataKey` (the data key, sealed under a key-      |
+ * |          |                   |           | encryption key, bound to the reference and the id),      |
+ * |          |                   |           | `kek` and `encryptedKek` (that key's id, and the key as  |
+ * |          |                   |           | KMS wrapped it, the id in its encryption context),       |
+ * |          |                   |           | `sealed` (report or answer), and for a report with       |
+ * |          |                   |           | contact details `contactDetailsKey`: their own key,      |
+ * |          |                   |           | sealed under the data key                                |
  *
- * A report costs KMS what it did: one GenerateDataKey, whose data key seals the original and wraps
- * the contact details' key (made here, at random). The contact details can then end first: their
- * wrapped key is removed from the item, and the data key stays for the original. A key's id is
- * random, not the reference: a repeated delivery that seals again makes a key of its own, and the
- * original kept first still opens with the key it was sealed under.
+ * The data key of each report (or answer) is made here at random, and seals the original and wraps
+ * the contact details' key (also made here). It is wrapped by a key-encryption key that KMS made
+ * and this function keeps for up to five minutes or a thousand reports (key-encryption-keys.ts):
+ * KMS is asked once per key-encryption key, not once per report. Opening asks KMS for one Decrypt,
+ * of the key-encryption key's blob, as before. The wrapped data key is kept nowhere but in its
+ * item: destroying the item shreds the texts, however many other items hold the same
+ * key-encryption key's blob, and whoever may ask KMS to open it. The contact details can end
+ * first: their wrapped key is removed from the item, and the data key stays for the original. A
+ * key's id is random, not the reference: a repeated delivery that seals again makes a key of its
+ * own, and the original kept first still opens with the key it was sealed under.
  *
- * Originals sealed before (the first form, their data key beside them) are opened as they were
- * (originals-vault.ts).
+ * Three sealed forms open: the first (no `version`, the data key beside the text, opened through
+ * originals-vault.ts), `version: 2` (a data key item whose data key KMS made and wrapped itself,
+ * the reference in its encryption context, one GenerateDataKey per report, as sealed until
+ * 2026-12-03), and `version: 3` (the data key wrapped by a key-encryption key, as sealed now).
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { DecryptCommand, GenerateDataKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
@@ -31,10 +40,15 @@ import type { SealedOriginal, SealedReport, SealedUnderKeptKey } from '#domain/e
 import type { Reference } from '#domain/reference.ts';
 import { KmsOriginalsVault } from './originals-vault.ts';
 import { conditionFailed, type Item } from './dynamodb-items.ts';
+import { KEY_ENCRYPTION_KEY_LIMITS, KeyEncryptionKeys, type KeyEncryptionKeyLimits, type MadeKeyEncryptionKey } from './key-encryption-keys.ts';
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
+/** The encryption context's purpose of the data keys KMS made for each report (`version: 2`). */
 const PURPOSE = 'report-original';
+/** The encryption context's purpose of the key-encryption keys (`version: 3`): with the key's id, and no reference. */
+export const KEY_ENCRYPTION_PURPOSE = 'report-key-encryption';
+const DATA_KEY_BYTES = 32;
 
 interface Sealed {
   readonly iv: string;
@@ -63,6 +77,8 @@ const gcmOpen = (key: Buffer, sealed: Sealed, additionalData: string): Buffer =>
 /** What each text is bound to besides its key: its reference, and for contact details what they are. */
 const textBinding = (reference: Reference, part: SealedUnderKeptKey['part']): string => (part === 'contact-details' ? `${reference}#contact-details` : reference);
 const contactKeyBinding = (reference: Reference, id: string): string => `${reference}#${id}#contact-details-key`;
+/** What a data key wrapped by a key-encryption key is bound to: its report and its own id, so that it opens nothing in another report's item. */
+export const wrappedDataKeyBinding = (reference: Reference, id: string): string => `${reference}#${id}#data-key`;
 
 /** A report's partition in the data keys table: named apart from the report table's, so that no grant on one reads as a grant on the other. */
 export const dataKeysPartition = (reference: Reference): string => `REPORT-KEYS#${reference}`;
@@ -74,31 +90,59 @@ export class ShreddableOriginalsVault implements OriginalsVault {
   private readonly client: DynamoDBDocumentClient;
   private readonly keysTableName: string;
   private readonly firstForm: KmsOriginalsVault;
+  private readonly keyEncryptionKeys: KeyEncryptionKeys;
 
   /**
    * @param keyId the originals key (key id, ARN or alias)
    * @param keysTableName the data keys table
+   * @param limits how long and for how many reports a key-encryption key seals
+   * @param now the clock those limits are kept by, injected by tests
    */
-  constructor(kms: KMSClient, keyId: string, client: DynamoDBDocumentClient, keysTableName: string) {
+  constructor(
+    kms: KMSClient,
+    keyId: string,
+    client: DynamoDBDocumentClient,
+    keysTableName: string,
+    limits: KeyEncryptionKeyLimits = KEY_ENCRYPTION_KEY_LIMITS,
+    now: () => number = Date.now,
+  ) {
     this.kms = kms;
     this.keyId = keyId;
     this.client = client;
     this.keysTableName = keysTableName;
     this.firstForm = new KmsOriginalsVault(kms, keyId);
+    this.keyEncryptionKeys = new KeyEncryptionKeys((id) => this.newKeyEncryptionKey(id), limits, now);
   }
 
-  /** A fresh data key for one report's texts, made and wrapped by KMS, bound to the reference. */
-  private async newDataKey(reference: Reference): Promise<{ plaintext: Buffer; wrapped: string; keyId: string }> {
+  /** A key-encryption key, made and wrapped by KMS under the originals key, its id (not a reference) in the encryption context. */
+  private async newKeyEncryptionKey(id: string): Promise<MadeKeyEncryptionKey> {
     const { Plaintext, CiphertextBlob, KeyId } = await this.kms.send(
-      new GenerateDataKeyCommand({ KeyId: this.keyId, KeySpec: 'AES_256', EncryptionContext: { reference, purpose: PURPOSE } }),
+      new GenerateDataKeyCommand({ KeyId: this.keyId, KeySpec: 'AES_256', EncryptionContext: { purpose: KEY_ENCRYPTION_PURPOSE, kek: id } }),
     );
     if (Plaintext === undefined || CiphertextBlob === undefined || KeyId === undefined) {
       Plaintext?.fill(0);
-      throw new Error('KMS returned no data key');
+      throw new Error('KMS returned no key-encryption key');
     }
     const made = { plaintext: Buffer.from(Plaintext), wrapped: Buffer.from(CiphertextBlob).toString('base64'), keyId: KeyId };
     Plaintext.fill(0);
     return made;
+  }
+
+  /** A fresh data key for one report's (or answer's) texts, made here, and its item's fields: it wrapped by the key-encryption key. */
+  private async newDataKey(reference: Reference, id: string): Promise<{ plaintext: Buffer; item: Item }> {
+    const plaintext = randomBytes(DATA_KEY_BYTES);
+    try {
+      const item = await this.keyEncryptionKeys.withKey((kek) => ({
+        keyId: kek.keyId,
+        kek: kek.id,
+        encryptedKek: kek.wrapped,
+        wrappedDataKey: gcmSeal(kek.plaintext, plaintext, wrappedDataKeyBinding(reference, id)),
+      }));
+      return { plaintext, item };
+    } catch (error) {
+      plaintext.fill(0);
+      throw error;
+    }
   }
 
   /** Keeps a data key, once under its fresh id. */
@@ -114,18 +158,17 @@ export class ShreddableOriginalsVault implements OriginalsVault {
 
   async sealReport(reference: Reference, original: string, contactDetails?: string): Promise<SealedReport> {
     const id = randomBytes(12).toString('base64url');
-    const dataKey = await this.newDataKey(reference);
-    const contactKey = contactDetails === undefined ? undefined : randomBytes(32);
+    const dataKey = await this.newDataKey(reference, id);
+    const contactKey = contactDetails === undefined ? undefined : randomBytes(DATA_KEY_BYTES);
     try {
-      const sealedOriginal: SealedOriginal = { version: 2, algorithm: 'AES-256-GCM', dataKey: id, part: 'original', ...gcmSeal(dataKey.plaintext, original, textBinding(reference, 'original')) };
+      const sealedOriginal: SealedOriginal = { version: 3, algorithm: 'AES-256-GCM', dataKey: id, part: 'original', ...gcmSeal(dataKey.plaintext, original, textBinding(reference, 'original')) };
       const sealedContact: SealedOriginal | undefined =
         contactKey === undefined || contactDetails === undefined
           ? undefined
-          : { version: 2, algorithm: 'AES-256-GCM', dataKey: id, part: 'contact-details', ...gcmSeal(contactKey, contactDetails, textBinding(reference, 'contact-details')) };
+          : { version: 3, algorithm: 'AES-256-GCM', dataKey: id, part: 'contact-details', ...gcmSeal(contactKey, contactDetails, textBinding(reference, 'contact-details')) };
       await this.keep(reference, id, {
         sealed: 'report',
-        keyId: dataKey.keyId,
-        encryptedDataKey: dataKey.wrapped,
+        ...dataKey.item,
         ...(contactKey === undefined ? {} : { contactDetailsKey: gcmSeal(dataKey.plaintext, contactKey, contactKeyBinding(reference, id)) }),
       });
       return { original: sealedOriginal, ...(sealedContact === undefined ? {} : { contactDetails: sealedContact }) };
@@ -138,10 +181,10 @@ export class ShreddableOriginalsVault implements OriginalsVault {
   /** Seals a reporter's answer or added information under a data key of its own. */
   async seal(reference: Reference, plaintext: string): Promise<SealedOriginal> {
     const id = randomBytes(12).toString('base64url');
-    const dataKey = await this.newDataKey(reference);
+    const dataKey = await this.newDataKey(reference, id);
     try {
-      const sealed: SealedOriginal = { version: 2, algorithm: 'AES-256-GCM', dataKey: id, part: 'answer', ...gcmSeal(dataKey.plaintext, plaintext, textBinding(reference, 'answer')) };
-      await this.keep(reference, id, { sealed: 'answer', keyId: dataKey.keyId, encryptedDataKey: dataKey.wrapped });
+      const sealed: SealedOriginal = { version: 3, algorithm: 'AES-256-GCM', dataKey: id, part: 'answer', ...gcmSeal(dataKey.plaintext, plaintext, textBinding(reference, 'answer')) };
+      await this.keep(reference, id, { sealed: 'answer', ...dataKey.item });
       return sealed;
     } finally {
       dataKey.plaintext.fill(0);
@@ -165,6 +208,36 @@ export class ShreddableOriginalsVault implements OriginalsVault {
     return { original: openedOriginal!, contactDetails: openedContact! };
   }
 
+  /**
+   * A kept data key, unwrapped with one request to KMS: for `version: 2`, the data key KMS made,
+   * the reference in its encryption context; for `version: 3`, the key-encryption key, whose
+   * encryption context is its id, and then the data key it wrapped, bound to the reference and
+   * the data key's own id.
+   */
+  private async unwrapKept(reference: Reference, id: string, version: SealedUnderKeptKey['version'], item: Item): Promise<Buffer> {
+    const kept = version === 3 ? 3 : 2;
+    if ((item.encryptedKek === undefined ? 2 : 3) !== kept) throw new Error(`The data key kept for a text sealed in form ${kept} is not of that form`);
+    const wrapped = item.wrappedDataKey as Sealed | undefined;
+    if (kept === 3 && wrapped === undefined) throw new Error('The data key item holds no wrapped data key');
+    // KeyId is this vault's key: KMS refuses a key wrapped under any other.
+    const answer = await this.kms.send(
+      new DecryptCommand(
+        kept === 3
+          ? { KeyId: this.keyId, CiphertextBlob: Buffer.from(String(item.encryptedKek), 'base64'), EncryptionContext: { purpose: KEY_ENCRYPTION_PURPOSE, kek: String(item.kek) } }
+          : { KeyId: this.keyId, CiphertextBlob: Buffer.from(String(item.encryptedDataKey), 'base64'), EncryptionContext: { reference, purpose: PURPOSE } },
+      ),
+    );
+    if (answer.Plaintext === undefined) throw new Error('KMS returned no key');
+    const unwrapped = Buffer.from(answer.Plaintext);
+    answer.Plaintext.fill(0);
+    if (kept === 2) return unwrapped;
+    try {
+      return gcmOpen(unwrapped, wrapped!, wrappedDataKeyBinding(reference, id));
+    } finally {
+      unwrapped.fill(0);
+    }
+  }
+
   /** Texts sealed under the same kept data key, opened with one read of it and one request to KMS. */
   private async openUnderOneKey(reference: Reference, texts: readonly SealedUnderKeptKey[]): Promise<string[]> {
     const [first] = texts;
@@ -172,18 +245,13 @@ export class ShreddableOriginalsVault implements OriginalsVault {
     for (const sealed of texts) {
       if (sealed.algorithm !== 'AES-256-GCM') throw new Error(`Cannot open a text sealed with ${String(sealed.algorithm)}`);
       if (sealed.dataKey !== first.dataKey) throw new Error('The texts were sealed under different data keys');
+      if (sealed.version !== first.version) throw new Error('The texts were sealed in different forms');
     }
     const { Item } = await this.client.send(new GetCommand({ TableName: this.keysTableName, Key: dataKeyKey(reference, first.dataKey), ConsistentRead: true }));
     if (Item === undefined) throw new KeyDestroyed(reference);
     const wrappedContactKey = Item.contactDetailsKey as Sealed | undefined;
     if (texts.some((sealed) => sealed.part === 'contact-details') && wrappedContactKey === undefined) throw new KeyDestroyed(reference);
-    // KeyId is this vault's key: KMS refuses a data key wrapped under any other.
-    const answer = await this.kms.send(
-      new DecryptCommand({ KeyId: this.keyId, CiphertextBlob: Buffer.from(String(Item.encryptedDataKey), 'base64'), EncryptionContext: { reference, purpose: PURPOSE } }),
-    );
-    if (answer.Plaintext === undefined) throw new Error('KMS returned no data key');
-    const dataKey = Buffer.from(answer.Plaintext);
-    answer.Plaintext.fill(0);
+    const dataKey = await this.unwrapKept(reference, first.dataKey, first.version, Item);
     try {
       return texts.map((sealed) => {
         if (sealed.part !== 'contact-details') return gcmOpen(dataKey, sealed, textBinding(reference, sealed.part)).toString('utf8');

@@ -13,8 +13,14 @@
  *   `aws:PrincipalArn` condition; the functions' roles have fixed names for that reason, since the
  *   key (in the Data stack) cannot refer to roles made in the stacks that refer to it;
  * - kms:Decrypt for a break-glass role, if one is named by context, for an investigation that
- *   must read originals outside the service (its use is in CloudTrail, the reference in the
- *   encryption context of each data key).
+ *   must read originals outside the service (its use is in CloudTrail with each key's encryption
+ *   context: for originals sealed since key-encryption keys, the key-encryption key's id, whose
+ *   reports the data keys table names; for earlier ones, the reference).
+ *
+ * No statement conditions on the encryption context: the keys are one per purpose, and the
+ * principal conditions are what keep a function to sealing or opening. The originals key's sealers
+ * make key-encryption keys under it (functions/adapters/key-encryption-keys.ts), whose context is
+ * a purpose and a random id, not a reference; a condition on the reference would refuse them.
  *
  * The functions' own role policies grant the same actions on the key: both must allow.
  *

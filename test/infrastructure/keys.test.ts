@@ -121,6 +121,17 @@ describe('the person-link key', () => {
   });
 });
 
+describe('the originals key', () => {
+  it("lets the router make key-encryption keys under it and never open one: it sees each report it seals, and no other", () => {
+    const app = synthesisedApp('prod');
+    const [keyId, statements] = keyOf(app, 'OriginalsKey');
+    assert.ok(roleNamesIn(statements.find((s) => s.Sid === 'Seal')).includes('pac-prod-route-report'));
+    assert.ok(!roleNamesIn(statements.find((s) => s.Sid === 'Open')).includes('pac-prod-route-report'));
+    assert.ok(rolesAllowed(app, keyId, 'kms:GenerateDataKey').includes('pac-prod-route-report'));
+    assert.ok(!rolesAllowed(app, keyId, 'kms:Decrypt').includes('pac-prod-route-report'));
+  });
+});
+
 describe('a break-glass role', () => {
   it('may open originals when named by context, and nothing on the intake queue', () => {
     const breakGlassRoleArn = 'arn:aws:iam::111122223333:role/pac-originals-break-glass';

@@ -8,16 +8,18 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, it } from 'node:test';
+import { DecryptCommand, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoFollowUpStore } from '../../functions/adapters/follow-up-store.ts';
 import { KmsOriginalsVault } from '../../functions/adapters/originals-vault.ts';
 import { SqsForceQueues } from '../../functions/adapters/queues.ts';
 import { DynamoReportStore } from '../../functions/adapters/report-store.ts';
 import { DynamoRetentionStore } from '../../functions/adapters/retention-store.ts';
-import { DataKeyShredder, ShreddableOriginalsVault } from '../../functions/adapters/shreddable-vault.ts';
+import { DataKeyShredder, KEY_ENCRYPTION_PURPOSE, ShreddableOriginalsVault, wrappedDataKeyBinding } from '../../functions/adapters/shreddable-vault.ts';
 import { routeContact } from '../../functions/domain/dissemination.ts';
 import type { SealedOriginal } from '../../functions/domain/entities/sealed-original.ts';
 import { intakeMessage } from '../../functions/domain/intake.ts';
@@ -280,16 +282,16 @@ describe('the retention schedule', () => {
     assert.match(command.stdout, /^4 originals and answers sealed before retention sealed again/m);
     // Past its day: the original sealed again without its contact details, which end here.
     const ended = (await itemsOf(pastItsDay)).find((item) => item.SK === 'ORIGINAL');
-    assert.equal((ended?.original as { version?: number }).version, 2);
+    assert.equal((ended?.original as { version?: number }).version, 3);
     assert.equal(ended?.contact, undefined, 'no contact details sealed again after their day');
     assert.ok(!(await opensAs(pastItsDay, ended?.original)).includes(PHONE));
     const answer = (await documents().send(new GetCommand({ TableName: local.stack.tableName, Key: answerKey, ConsistentRead: true }))).Item;
-    assert.equal((answer?.original as { version?: number }).version, 2);
+    assert.equal((answer?.original as { version?: number }).version, 3);
     assert.equal(await opensAs(inItsItem, answer?.original), ANSWER);
     for (const reference of [inItsItem, inTheRecord]) {
       const items = await itemsOf(reference);
       const original = items.find((item) => item.SK === 'ORIGINAL');
-      assert.equal((original?.original as { version?: number }).version, 2, reference);
+      assert.equal((original?.original as { version?: number }).version, 3, reference);
       assert.equal((original?.contact as { part?: string }).part, 'contact-details');
       assert.equal(items.find((item) => item.SK === 'REPORT')?.original, undefined);
       const view = (await reviewView(reference)).json<{ original: { reporter: { contact?: { phone?: string } } } }>();
@@ -309,3 +311,96 @@ describe('the retention schedule', () => {
     assert.deepEqual(local.stack.dynamoDbGuard.refused.filter((refusal) => refusal.function === jobId), [], "the job did nothing its statements do not allow");
   });
 });
+
+/**
+ * The router's key-encryption keys (functions/adapters/key-encryption-keys.ts) against the KMS
+ * emulator and DynamoDB Local: reports sealed in one window cost one GenerateDataKey between them,
+ * each opens in the review, and a report whose key item is destroyed opens nothing, even for
+ * someone who holds its key-encryption key's blob (in every other item sealed in the window) and
+ * may ask KMS to open it.
+ */
+describe('key-encryption keys', () => {
+  const countingKms = () => {
+    const kms = localKmsClient(local.stack.kmsEndpoint);
+    const asked: { operation: string; context: Record<string, string> | undefined }[] = [];
+    const send = kms.send.bind(kms);
+    kms.send = ((command: Parameters<typeof send>[0]) => {
+      asked.push({ operation: command.constructor.name.replace(/Command$/, ''), context: (command.input as { EncryptionContext?: Record<string, string> }).EncryptionContext });
+      return send(command);
+    }) as typeof kms.send;
+    return { kms, asked };
+  };
+
+  it('seals the reports of one window with one GenerateDataKey, each opens in the review, and a destroyed key item opens nothing', async () => {
+    const { kms, asked } = countingKms();
+    const router = new ShreddableOriginalsVault(kms, local.functionSetting('ORIGINALS_KEY_ID'), documents(), keysTable());
+    const ports = { followUps: new DynamoFollowUpStore(documents(), local.stack.tableName), clock: () => new Date(), store: new DynamoReportStore(documents(), local.stack.tableName), forceQueues: new SqsForceQueues(local.sqs, 'pac-local-reports-{destination}.fifo'), vault: router };
+    const references: Reference[] = [];
+    for (let i = 0; i < 5; i++) {
+      const report = reportSubmissionSchema.parse(minimalReport({ force: 'Kent', narrative: `Report ${i} of the window: an officer took cash.`, reporter: { mode: 'confidential', contact: { phone: PHONE } } }));
+      references.push((await routeContact(ports, intakeMessage(newReference(), 'online', report, new Date()), parseReviewPolicy('on'))).record.reference);
+    }
+    assert.deepEqual(asked.map((request) => request.operation), ['GenerateDataKey'], 'five reports, one request to KMS');
+    assert.deepEqual(Object.keys(asked[0]!.context ?? {}).sort(), ['kek', 'purpose'], 'a key-encryption key, named by its own id, not by a reference');
+    for (const [i, reference] of references.entries()) {
+      const view = await reviewView(reference);
+      assert.equal(view.status, 200, view.text);
+      const shown = view.json<{ original: { narrative: string; reporter: { contact?: { phone?: string } } } }>();
+      assert.equal(shown.original.narrative, `Report ${i} of the window: an officer took cash.`);
+      assert.equal(shown.original.reporter.contact?.phone, PHONE);
+    }
+    const items = await Promise.all(references.map(async (reference) => (await keysOf(reference))[0]!));
+    assert.equal(new Set(items.map((item) => item.encryptedKek)).size, 1, 'one key-encryption key for the window');
+    assert.equal(new Set(items.map((item) => JSON.stringify(item.wrappedDataKey))).size, 5, 'a data key for each report');
+
+    // Destroyed as the retention job destroys keys; a copy of the report's items taken before.
+    const [shredded, ...others] = references as [Reference, ...Reference[]];
+    const backup = (await itemsOf(shredded)).find((item) => item.SK === 'ORIGINAL')!;
+    await new DataKeyShredder(documents(), keysTable()).destroyAllKeys(shredded);
+    await assert.rejects(opensAs(shredded, backup.original), KeyDestroyed);
+    await assert.rejects(opensAs(shredded, backup.contact), KeyDestroyed);
+    // Someone with KMS access and the key-encryption key's blob (in the other reports' items) opens
+    // that key, and with it every data key still kept: none of them opens the destroyed report's text.
+    const { Plaintext } = await localKmsClient(local.stack.kmsEndpoint).send(
+      new DecryptCommand({ CiphertextBlob: Buffer.from(String(items[1]!.encryptedKek), 'base64'), EncryptionContext: { purpose: KEY_ENCRYPTION_PURPOSE, kek: String(items[1]!.kek) } }),
+    );
+    const kek = Buffer.from(Plaintext!);
+    const text = backup.original as { iv: string; ciphertext: string; authTag: string };
+    for (const [i, reference] of others.entries()) {
+      const wrapped = items[i + 1]!.wrappedDataKey as { iv: string; ciphertext: string; authTag: string };
+      const dataKey = gcmOpen(kek, wrapped, wrappedDataKeyBinding(reference, String(items[i + 1]!.SK).slice('KEY#'.length)));
+      assert.throws(() => gcmOpen(dataKey, text, shredded), /authenticate/, "another report's data key opens nothing of it");
+    }
+    for (const reference of others) assert.equal((await reviewView(reference)).status, 200, 'the other reports of the window still open');
+  });
+
+  it('still opens a report whose data key KMS made and wrapped itself (version 2), with one Decrypt', async () => {
+    const { kms, asked } = countingKms();
+    const reference = newReference();
+    const id = 'form-two-key';
+    const { Plaintext, CiphertextBlob, KeyId } = await localKmsClient(local.stack.kmsEndpoint).send(
+      new GenerateDataKeyCommand({ KeyId: local.functionSetting('ORIGINALS_KEY_ID'), KeySpec: 'AES_256', EncryptionContext: { reference, purpose: 'report-original' } }),
+    );
+    // As sealed before key-encryption keys: the text bound to its reference, the data key wrapped by KMS in its item.
+    const sealed = { version: 2, algorithm: 'AES-256-GCM', dataKey: id, part: 'original', ...gcmSeal(Buffer.from(Plaintext!), 'sealed in form two', reference) } as const;
+    await documents().send(
+      new PutCommand({ TableName: keysTable(), Item: { PK: `REPORT-KEYS#${reference}`, SK: `KEY#${id}`, kind: 'data-key', sealed: 'report', keyId: KeyId, encryptedDataKey: Buffer.from(CiphertextBlob!).toString('base64') } }),
+    );
+    const vault = new ShreddableOriginalsVault(kms, local.functionSetting('ORIGINALS_KEY_ID'), documents(), keysTable());
+    assert.equal(await vault.open(reference, sealed), 'sealed in form two');
+    assert.deepEqual(asked.map((request) => request.operation), ['Decrypt']);
+    await assert.rejects(vault.open(reference, { ...sealed, version: 3 }), /not of that form/, 'nor opened as another form than it was sealed in');
+  });
+});
+
+const gcmSeal = (key: Buffer, plaintext: string, additionalData: string) => {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(Buffer.from(additionalData));
+  const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return { iv: iv.toString('base64'), ciphertext: ciphertext.toString('base64'), authTag: cipher.getAuthTag().toString('base64') };
+};
+const gcmOpen = (key: Buffer, sealed: { iv: string; ciphertext: string; authTag: string }, additionalData: string): Buffer => {
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64')).setAAD(Buffer.from(additionalData));
+  decipher.setAuthTag(Buffer.from(sealed.authTag, 'base64'));
+  return Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()]);
+};

@@ -4,9 +4,10 @@
  *
  * Two forms. The first (no `version`) carries its data key, wrapped by KMS, beside the ciphertext:
  * every original sealed before retention, and what the intake queue carries (a transit, not a
- * record). The second (`version: 2`) carries only the ciphertext and the name of its data key,
- * which is kept, wrapped, in the data keys table (functions/adapters/shreddable-vault.ts): the
- * retention job destroys that key on the day its text ends, after which no copy of the text (a
+ * record). The second (`version: 2`, and `version: 3` since its data key is wrapped by a
+ * key-encryption key rather than by KMS itself) carries only the ciphertext and the name of its
+ * data key, which is kept, wrapped, in the data keys table (functions/adapters/shreddable-vault.ts):
+ * the retention job destroys that key on the day its text ends, after which no copy of the text (a
  * backup of the report table among them) can be opened.
  */
 export interface SealedWithItsKey {
@@ -23,7 +24,8 @@ export interface SealedWithItsKey {
 
 /** Sealed under a data key of its own, kept in the data keys table and destroyed when the text ends. */
 export interface SealedUnderKeptKey {
-  readonly version: 2;
+  /** 2: the kept data key was made and wrapped by KMS; 3: made here, wrapped by a key-encryption key KMS made. */
+  readonly version: 2 | 3;
   readonly algorithm: 'AES-256-GCM';
   /** The data key's id in the data keys table, in the report's partition there. */
   readonly dataKey: string;
