@@ -272,6 +272,12 @@ const screens: Record<string, (page: Page) => Promise<void>> = {
     await signIn(page, 'supervisor.one', 'supervisors');
     await page.goto(`${consoleUrl}/approvals/${toApprove}`);
   },
+  // The analyst's review of it once returned: the supervisor's reason at the top, the draft returned in the text box.
+  'review-returned': async (page) => {
+    await signIn(page, 'analyst.two', 'analysts');
+    await page.goto(`${consoleUrl}/review/${toApprove}`);
+    await page.waitForSelector('#returned');
+  },
   questions: async (page) => {
     await signIn(page, 'analyst.one', 'analysts');
     await page.goto(`${consoleUrl}/questions`);

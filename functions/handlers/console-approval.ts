@@ -217,7 +217,7 @@ export const handler = consoleScreen(['supervisors'], 'Approving contacts and co
       const result = await attemptOnAnswer(() => approveAnswerFor(ports, reference, answerId, person.username));
       if ('refusal' in result) return answerScreen(person, reference, answerId, result.status, result.refusal);
       logger.info('Answer disseminated after review', { reference, answerId, supervisor: person.username, through: 'staff console' });
-      return consolePageAnswer(200, answerApprovedPage(person, reference));
+      return consolePageAnswer(200, answerApprovedPage(person, reference, result.done.questionId !== undefined));
     }
     default:
       return consolePageAnswer(404, notFoundPage(person));

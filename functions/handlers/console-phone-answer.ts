@@ -23,6 +23,7 @@ import { openReport, type Opened } from '#domain/reporter-follow-up.ts';
 import type { Answer, Question } from '#domain/entities/follow-up.ts';
 import type { Person } from '#pages/console/layout.ts';
 import { notFoundPage } from '#pages/console/pages.ts';
+import { REFERENCE_EXAMPLE } from '#pages/console/words.ts';
 import { INFORMATION, phoneAnswerPage, phoneAnswerRecordedPage, type PhoneAnswerView } from '#pages/console/keeping-in-contact.ts';
 
 const phonePorts = portsFor({
@@ -51,7 +52,7 @@ const phoneAnswer = async (person: Person, form: URLSearchParams): Promise<Conso
   const reference = parseReference(typedReference);
   const code = parseFollowUpCode(typedCode);
   const errors = [
-    ...(reference === undefined ? [{ field: 'reference', message: typedReference === '' ? "Enter the caller's reference" : 'Enter the reference as the caller was given it, like PAC-2026-ABCD-EFGH' }] : []),
+    ...(reference === undefined ? [{ field: 'reference', message: typedReference === '' ? "Enter the caller's reference" : `Enter the reference as the caller was given it, like ${REFERENCE_EXAMPLE}` }] : []),
     ...(code === undefined ? [{ field: 'code', message: typedCode === '' ? "Enter the caller's follow-up code" : 'Enter the follow-up code as the caller was given it' }] : []),
   ];
   if (reference === undefined || code === undefined) return consolePageAnswer(400, phoneAnswerPage({ ...base, errors }));

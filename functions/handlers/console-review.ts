@@ -31,7 +31,7 @@ import { chooseForce, openForReview, proposeClosure, reviewStep, sanitise, secon
 import type { FieldError } from '#pages/layout.ts';
 import type { Person } from '#pages/console/layout.ts';
 import { forbiddenPage, notFoundPage } from '#pages/console/pages.ts';
-import { editedFields, forcePage, refusalInWords, reviewPage, sanitisedContent, sanitisedFieldError, type ForceScreen, type ReviewScreen } from '#pages/console/review.ts';
+import { editedFields, forcePage, refusalInWords, reviewPage, sanitisedContent, sanitisedFieldError, splitFormErrors, type ForceScreen, type ReviewScreen } from '#pages/console/review.ts';
 
 const reviewPorts = portsFor({ reports: reportStore, vault: originalsVault, links: personLinkStore, clock });
 type Ports = ReturnType<typeof reviewPorts>;
@@ -42,7 +42,7 @@ const proposedForceOf = (record: ReportRecord): string =>
 /** The supervisor's last return while its draft is still kept: no analyst has sanitised the contact since. */
 const returnWaiting = (record: ReportRecord): ReviewScreen['returned'] => {
   const returned = record.review?.returned;
-  return returned?.draft === undefined ? undefined : { by: returned.by, at: returned.at, reason: returned.reason };
+  return returned?.draft === undefined ? undefined : { by: returned.by, at: returned.at, reason: returned.reason, draft: returned.draft.content };
 };
 
 type Extras = Partial<Pick<ReviewScreen, 'removed' | 'texts' | 'errors' | 'errorDescription' | 'done' | 'closure'>>;
@@ -169,12 +169,7 @@ const split = async (ports: Ports, person: Person, reference: Reference, form: U
   const forces = form.getAll('splitForce');
   const reasons = form.getAll('splitReason');
   const rows = Array.from({ length: MAX_SPLIT_PARTS }, (_, index) => ({ force: forces[index] ?? '', reason: reasons[index] ?? '' }));
-  const errors: FieldError[] = [];
-  rows.forEach((row, index) => {
-    if (row.force === '' && row.reason.trim() === '' && index >= 2) return;
-    if (row.force === '') errors.push({ field: `split-force-${index + 1}`, message: `Choose force ${index + 1}` });
-    if (row.reason.trim().length < 3) errors.push({ field: `split-reason-${index + 1}`, message: `Say why force ${index + 1}, in a few words` });
-  });
+  const errors = splitFormErrors(rows);
   const parts = rows.filter((row) => row.force !== '' || row.reason.trim() !== '');
   const parsed = splitSchema.safeParse({ parts });
   if (errors.length > 0 || !parsed.success) {

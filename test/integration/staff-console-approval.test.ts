@@ -87,7 +87,7 @@ describe("the supervisor's screens", () => {
       assert.match(await text(page, '#proposed-force'), /Kent Police/);
       // The phone number left in is called out at the top.
       assert.match(await text(page, '#details-left-in'), /still in the sanitised version/);
-      assert.match(await text(page, '#details-left-in [data-kind="phone"]'), /“07700 900123” \(a phone number\) in what happened/);
+      assert.match(await text(page, '#details-left-in [data-kind="phone"]'), /“07700 900123” \(phone number\) in what happened/);
       // The differences: what was taken out is struck through in the original, what was written in underlined in the sanitised.
       assert.equal(await text(page, '[data-field="/narrative"] [data-side="original"] del'), '[removed: My name is Jo Bloggs.]');
       assert.equal(await text(page, '[data-field="/narrative"] [data-side="sanitised"] ins'), '[added: The reporter says]');
@@ -138,6 +138,7 @@ describe("the supervisor's screens", () => {
 
       // Looked at again while it is back with the analysts: nothing to approve yet, and no button.
       await page.goto(consoleAt(`/approvals/${reference}`));
+      assert.equal(await text(page, 'h1'), 'Nothing to approve yet');
       assert.equal(await text(page, '#nothing-to-approve'), 'There is nothing to approve: the contact is waiting for an analyst to sanitise it.');
       assert.equal(await page.$('form[action$="/approval"]'), null);
       assert.deepEqual(await axeViolations(page), [], 'the approval screen, back with the analysts');
@@ -293,6 +294,7 @@ describe("the supervisor's screens", () => {
       await signInByKeyboard(page, 'supervisor.sid');
       // Not sanitised yet: the caller's words, and nothing to approve.
       await page.goto(consoleAt(`/answers/${reference}/${answerId}`));
+      assert.equal(await text(page, 'h1'), 'Nothing to approve yet');
       assert.equal(await text(page, '#nothing-to-approve'), 'There is nothing to approve: it is waiting for an analyst to sanitise it.');
       assert.equal(await page.$('form[action$="/approval"]'), null);
       assert.deepEqual(await axeViolations(page), [], 'an answer not sanitised yet');

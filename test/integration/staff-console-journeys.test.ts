@@ -11,10 +11,10 @@
  * - call agent cal takes a report by phone naming Kent, in which the caller gives their name and
  *   a number to ring back;
  * - analyst ann opens it from the queue, keeps the suggested redactions (the name and the number
- *   replaced by placeholders), saves the sanitised version, and chooses the force by searching the
- *   registry;
+ *   replaced by placeholders), changes a few words of her own, saves the sanitised version, and
+ *   chooses the force by searching the registry;
  * - supervisor sue opens its approval and returns it once with a reason;
- * - ann sanitises it again, taking out what sue asked for;
+ * - ann finds her returned draft in the text box, and edits it, taking out what sue asked for;
  * - sue approves it, and Kent's queue (fauxqs) holds exactly one notification of it, with the
  *   sanitised text and none of the caller's details.
  *
@@ -50,6 +50,11 @@ const CALLER_SAYS =
   'My name is Jo Bloggs. The custody sergeant at Maidstone takes cash from a dealer to lose evidence every Friday. Ring me back on 07700 900123 after six.';
 const WITH_SUGGESTED_REDACTIONS =
   '[name or description removed]. The custody sergeant at Maidstone takes cash from a dealer to lose evidence every Friday. Ring me back on [phone number removed] after six.';
+/** Ann's first draft: the suggested redactions, and a change of her own (said, not found). */
+const FIRST_DRAFT =
+  '[name or description removed]. The custody sergeant at Maidstone is said to take cash from a dealer to lose evidence every Friday. Ring me back on [phone number removed] after six.';
+const CUT_FROM_THE_START = '[name or description removed]. ';
+const CUT_FROM_THE_END = ' Ring me back on [phone number removed] after six.';
 const SANITISED_AGAIN = 'The custody sergeant at Maidstone is said to take cash from a dealer to lose evidence every Friday.';
 const RETURN_REASON = 'Take out "ring me back after six" and the placeholder for the name: both say someone called us.';
 
@@ -228,9 +233,13 @@ describe("a phone report's journey through the staff console", () => {
       assert.match(await text(page, 'mark[data-kind="self_identification"]'), /My name is Jo Bloggs/);
       assert.equal(await page.inputValue('#sanitised-narrative'), WITH_SUGGESTED_REDACTIONS, 'every suggested redaction made');
       assert.deepEqual(await axeViolations(page), [], 'the review screen');
+      // A change of her own: "takes" becomes "is said to take".
+      await tabTo(page, '#sanitised-narrative');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(FIRST_DRAFT);
       await press(page, '#save-sanitised');
       assert.match(page.url(), new RegExp(`/review/${reference}\\?done=sanitised$`));
-      assert.match(await text(page, '#sanitised-by'), /^Saved by analyst\.ann at /);
+      assert.match(await text(page, '#sanitised-by'), /^Saved by analyst\.ann on \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}\.$/);
       assert.deepEqual(await axeViolations(page), [], 'the review screen, saved');
 
       await press(page, '#choose-force');
@@ -267,20 +276,26 @@ describe("a phone report's journey through the staff console", () => {
       await boss.keyboard.type(RETURN_REASON);
       await press(boss, 'form[action$="/return"] button[type="submit"]');
       assert.equal(await text(boss, 'h1'), 'Returned to the analyst');
+      assert.match(await text(boss, '.govuk-panel__body'), new RegExp(`^${reference} is back with the analyst, with your reason$`));
       assert.deepEqual(await axeViolations(boss), [], 'returned');
       assert.deepEqual(await notificationsFor(local.sqs, local.queueUrl(KENT_QUEUE), reference, { timeoutMs: 1_000, settleMs: 0 }), [], 'nothing sent yet');
 
-      // ── Ann again, from the queue: the sanitised version written anew as asked, and saved. ──
+      // ── Ann again, from the queue: her draft offered back, edited as asked, and saved. ──
       await press(page, 'a[href="/queue"]', { backwards: true });
       await waitForContact(page, reference);
       await press(page, `a[href="/review/${reference}"]`);
       assert.equal(await text(page, '#sanitised-by'), '', 'nothing sanitised now it is returned');
       assert.match(await text(page, '#proposed-force'), /^Kent Police/, 'the force chosen is kept');
-      assert.equal(await page.inputValue('#sanitised-narrative'), WITH_SUGGESTED_REDACTIONS, 'started again from the suggested redactions');
+      assert.equal(await text(page, '#returned-title'), 'Returned to the analyst');
+      assert.equal(await page.inputValue('#sanitised-narrative'), FIRST_DRAFT, 'the draft returned, her own change kept, not the suggestions again');
       assert.deepEqual(await axeViolations(page), [], 'the review screen, returned');
+      // Edited, not typed again: the sentence sue asked about cut from the end, the placeholder from the start.
       await tabTo(page, '#sanitised-narrative');
-      await page.keyboard.press('Control+A');
-      await page.keyboard.type(SANITISED_AGAIN);
+      await page.keyboard.press('Control+End');
+      for (let i = 0; i < CUT_FROM_THE_END.length; i += 1) await page.keyboard.press('Backspace');
+      await page.keyboard.press('Control+Home');
+      for (let i = 0; i < CUT_FROM_THE_START.length; i += 1) await page.keyboard.press('Delete');
+      assert.equal(await page.inputValue('#sanitised-narrative'), SANITISED_AGAIN);
       await press(page, '#save-sanitised');
       assert.match(page.url(), new RegExp(`/review/${reference}\\?done=sanitised$`));
       assert.equal(await page.inputValue('#sanitised-narrative'), SANITISED_AGAIN);
@@ -355,7 +370,10 @@ describe("a closure's journey through the staff console", () => {
       await press(page, '#propose-closure');
       assert.match(page.url(), new RegExp(`/review/${reference}\\?done=closure$`));
       assert.match(await text(page, '.govuk-notification-banner'), /The closure is proposed\. A supervisor who did not propose it must confirm it\./);
-      assert.match(await text(page, '#closure-proposed'), /^analyst\.ann proposed closing it: /);
+      assert.match(await text(page, '#closure-proposed-by'), /^analyst\.ann$/);
+      assert.equal(await text(page, '#closure-reason'), 'Not about the police', 'in the words the closures screen uses');
+      assert.equal(await text(page, '#closure-note'), NOTE);
+      assert.equal(await page.$('#propose-closure'), null, 'not offered again');
       assert.deepEqual(await axeViolations(page), [], 'the review screen, closure proposed');
       assert.deepEqual(problems, [], 'no Content-Security-Policy violation for the analyst');
     } finally {

@@ -108,8 +108,15 @@ describe('keeping in contact on the staff console', () => {
       assert.match(await text(page, '.govuk-error-summary'), /Enter the caller's reference.*Enter the caller's follow-up code/);
       assert.match(await page.title(), /^Error: /);
       assert.deepEqual(await axeViolations(page), [], 'find the caller, with errors');
+      // A reference that cannot be one: asked for it as the caller was given it, by a real example.
+      assert.equal(await text(page, '#reference-hint'), 'For example, PAC-7K3M-9QXD');
+      await tabTo(page, '#reference');
+      await page.keyboard.type('PAC 2026');
+      assert.equal(await press(page, 'form[action="/phone-answer"] button[type="submit"]'), 400);
+      assert.match(await text(page, '.govuk-error-summary'), /Enter the reference as the caller was given it, like PAC-7K3M-9QXD/);
       const wrong = code.endsWith('0') ? `${code.slice(0, -1)}1` : `${code.slice(0, -1)}0`;
       await tabTo(page, '#reference');
+      await page.keyboard.press('Control+A');
       await page.keyboard.type(reference);
       await tabTo(page, '#code');
       await page.keyboard.type(wrong);
@@ -247,7 +254,7 @@ describe('keeping in contact on the staff console', () => {
       assert.equal(await seenText(page, '[data-side="sanitised"]'), SANITISED_INFORMATION, 'the sanitised version');
       assert.deepEqual(await axeViolations(page), [], 'approve the information');
       await press(page, 'form[action$="/approval"] button[type="submit"]');
-      assert.equal(await text(page, 'h1'), 'Answer approved and sent');
+      assert.equal(await text(page, 'h1'), 'Information approved and sent', 'information, not an answer');
       assert.deepEqual(supervisor.problems, [], 'no Content-Security-Policy violation');
     } finally {
       await supervisor.context.close();

@@ -101,7 +101,7 @@ describe("the staff console's review screens", () => {
       await enter(page);
       assert.match(page.url(), new RegExp(`/review/${first}\\?done=sanitised$`));
       assert.match(await text(page, '.govuk-notification-banner'), /The sanitised version is saved\./);
-      assert.match(await text(page, '#sanitised-by'), /^Saved by analyst\.ann at /);
+      assert.match(await text(page, '#sanitised-by'), /^Saved by analyst\.ann on \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}\.$/);
       assert.equal(
         await page.inputValue('#sanitised-narrative'),
         'The officer asked me for money. Email me at [e-mail address removed] or call 07700 900123. It happened twice.',
@@ -163,7 +163,12 @@ describe("the staff console's review screens", () => {
       await tabTo(page, '#propose-closure');
       await enter(page);
       assert.match(page.url(), new RegExp(`/review/${second}\\?done=closure$`));
-      assert.match(await text(page, '#closure-proposed'), /^analyst\.ann proposed closing it: It is not about the police\./);
+      assert.equal(await text(page, '#closure-proposed-by'), 'analyst.ann');
+      assert.match(await text(page, '#closure-proposed-at'), /^\d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}$/);
+      assert.equal(await text(page, '#closure-reason'), 'Not about the police');
+      assert.equal(await text(page, '#closure-note'), 'The caller was asking about a parking fine.');
+      assert.equal(await page.$('#propose-closure'), null, 'proposed once: the form is not offered again');
+      assert.deepEqual(await axeViolations(page), [], 'the review screen, closure proposed');
       const proposed = (await (await fetch(site(`/contact-centre/reviews/${second}`), { headers: staff })).json()) as ReviewView;
       assert.deepEqual(proposed.closureProposed && { by: proposed.closureProposed.by, reason: proposed.closureProposed.reason, note: proposed.closureProposed.note }, {
         by: 'analyst.ann',
@@ -199,10 +204,15 @@ describe("the staff console's review screens", () => {
       await waitForContact(page, reference);
       await tabTo(page, `a[href="/review/${reference}"]`);
       await enter(page);
-      assert.equal(await text(page, '#returned-title'), 'Returned to the analysts');
+      assert.equal(await text(page, '#returned-title'), 'Returned to the analyst');
       assert.match(await text(page, '#returned .govuk-notification-banner__heading'), /^supervisor\.sue returned the sanitised version on \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}$/);
       assert.equal(await text(page, '#returned-reason'), reason);
       assert.equal(await page.getAttribute('#returned a', 'href'), '#sanitise-heading');
+      assert.equal(
+        await page.inputValue('#sanitised-narrative'),
+        'PC Smith at Maidstone takes cash from dealers. Call me on 07700 900123.',
+        'the draft returned, to change, not the suggested redactions',
+      );
       assert.deepEqual(await page.$$eval('#returned, h1', (found) => found.map((element) => element.tagName)), ['DIV', 'H1'], 'above the heading');
       assert.deepEqual(await axeViolations(page), [], 'the review screen, returned');
 
@@ -244,10 +254,12 @@ describe("the staff console's review screens", () => {
       const shortPage = await short.text();
       assert.match(shortPage, /<a href="#sanitised-narrative">What happened must be at least \d+ characters/);
       assert.match(shortPage, /<title>Error: Review /);
-      // One force named twice: refused, said plainly, nothing changed.
+      // One force named twice: refused, said on the field and linked to it, nothing changed.
       const twice = await post(`/review/${reference}/split`, { splitForce: ['kent', 'kent', '', '', ''], splitReason: ['An officer', 'A member of staff', '', '', ''] });
-      assert.equal(twice.status, 409);
-      assert.match(await twice.text(), /Kent Police is chosen more than once/);
+      assert.equal(twice.status, 400);
+      const twicePage = await twice.text();
+      assert.match(twicePage, /<a href="#split-force-2">Kent Police is chosen more than once/);
+      assert.match(twicePage, /id="split-force-2-error" class="govuk-error-message">[^]*?Kent Police is chosen more than once/);
       const split = await post(`/review/${reference}/split`, { splitForce: ['kent', 'essex', '', '', ''], splitReason: ['An officer in Kent', 'A member of staff in Essex', '', '', ''] });
       assert.equal(split.status, 303);
       assert.equal(split.headers.get('location'), `/review/${reference}?done=split`);
@@ -288,7 +300,9 @@ describe("the staff console's review screens", () => {
       await tabTo(page, '#search');
       await page.keyboard.type('Atlantis');
       await enter(page);
-      assert.equal(await text(page, '#no-forces'), 'No force\'s name or alias contains "Atlantis".');
+      assert.match(await text(page, '#no-forces'), /^No force found No force's name or alias contains "Atlantis"\. Check the spelling, or search for one word of the name or a short name, for example York, Met or GMP\./);
+      assert.equal(await page.$('#choose'), null, 'nothing to choose, so no "Choose this force"');
+      assert.equal(await page.$('#reason'), null, 'nor "Why this force"');
       assert.deepEqual(await axeViolations(page), [], 'the force screen, no force found');
       /** Chooses a force in a part's list by typing its name, as a keyboard user does, and gives the reason. */
       const part = async (index: number, force: string, reason: string) => {
@@ -298,14 +312,30 @@ describe("the staff console's review screens", () => {
         await page.keyboard.press('Control+A');
         await page.keyboard.type(reason);
       };
-      // Kent twice: refused, said plainly, the choices kept.
+      // Kent twice: refused, said on the second force's field, the summary linking to it, the choices kept.
       await part(1, 'Kent', 'The sergeant serves in Kent.');
       await part(2, 'Kent', 'The PCSO.');
       await tabTo(page, '#split');
       await enter(page);
       assert.match(await text(page, '.govuk-error-summary'), /Kent Police is chosen more than once/);
+      assert.equal(await page.getAttribute('.govuk-error-summary a', 'href'), '#split-force-2');
+      assert.match(await text(page, '#split-force-2-error'), /Kent Police is chosen more than once: choose another force as force 2/);
       assert.match(await page.title(), /^Error: /);
       assert.equal(await page.inputValue('#split-force-1'), 'kent', 'the choice kept');
+      // The summary's link, followed by the keyboard, brings the field into view (far below the list
+      // of forces), and the next Tab goes on from it.
+      await tabTo(page, '.govuk-error-summary a[href="#split-force-2"]');
+      await Promise.all([page.waitForURL(/#split-force-2$/), page.keyboard.press('Enter')]);
+      assert.equal(
+        await page.$eval('#split-force-2', (field) => {
+          const box = field.getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= (globalThis as unknown as { innerHeight: number }).innerHeight;
+        }),
+        true,
+        'the field in view',
+      );
+      await page.keyboard.press('Tab');
+      assert.equal(await page.$eval('#split-reason-2', (field) => field.matches(':focus')), true, 'Tab goes on from the field');
       assert.deepEqual(await axeViolations(page), [], 'the force screen, one force chosen twice');
       // Kent and Essex.
       await part(2, 'Essex', 'The PCSO serves in Essex.');

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { reportSubmissionSchema } from '../../functions/domain/report.ts';
 import { flagIdentifyingDetails } from '../../functions/domain/review-flags.ts';
-import { answerApprovalPage, answerRefusalInWords, approvalPage, compareFields, detailsLeftIn, refusalInWords } from '../../functions/pages/console/approval.ts';
+import { answerApprovalPage, answerApprovedPage, answerRefusalInWords, approvalPage, compareFields, detailsLeftIn, refusalInWords, returnedPage } from '../../functions/pages/console/approval.ts';
+import { KIND_NAMES } from '../../functions/pages/console/redactions.ts';
 import { minimalReport } from '../support/reports.ts';
 
 const person = { username: 'supervisor.sue', groups: ['supervisors'], csrf: 'the-token' };
@@ -63,10 +64,31 @@ describe('the approval screen', () => {
   it('has nothing to approve while the contact waits for an analyst', () => {
     const page = approvalPage({ person, reference: 'PAC-AAAA-BBBB', waitedSeconds: 90, proposedForce: 'Kent Police', why: 'named', original, flags: [], returned: { by: 'supervisor.sue', at: '2026-12-03T10:00:00Z', reason: 'Still names them' } });
     assert.match(page, /id="nothing-to-approve"/);
+    assert.match(page, /<h1 class="govuk-heading-l">Nothing to approve yet<\/h1>/, 'no heading offering an approval there is not');
+    assert.match(page, /By supervisor\.sue, 3 December 2026 at 10:00: Still names them/);
     assert.doesNotMatch(page, /action="\/approvals\/PAC-AAAA-BBBB\/approval"/);
     assert.match(page, /Still names them/);
     const approved = approvalPage({ person, reference: 'PAC-AAAA-BBBB', waitedSeconds: 90, proposedForce: 'Kent Police', why: 'named', original, flags: [], status: 'disseminated' });
     assert.match(approved, /There is nothing to decide: this contact is already with its force\./);
+    assert.match(approved, /<h1 class="govuk-heading-l">Nothing to decide<\/h1>/);
+  });
+
+  it('names each kind of detail left in as the review screen does', () => {
+    const page = approvalPage({ person, reference: 'PAC-AAAA-BBBB', waitedSeconds: 90, proposedForce: 'Kent Police', why: 'named', original, flags: flagIdentifyingDetails(original), sanitised: { by: 'analyst.amy', at: '2026-12-03T10:00:00Z', content: sanitised } });
+    assert.match(page, new RegExp(`“JO\\.BLOGGS@example\\.com” \\(${KIND_NAMES.email}\\) in what happened|“jo\\.bloggs@example\\.com” \\(${KIND_NAMES.email}\\) in what happened`));
+    assert.equal(KIND_NAMES.email, 'e-mail address');
+  });
+
+  it('says what happened after a step in words that agree', () => {
+    const returned = returnedPage(person, 'PAC-AAAA-BBBB');
+    assert.match(returned, /<h1 class="govuk-panel__title">\s*Returned to the analyst\s*<\/h1>/);
+    assert.match(returned, /PAC-AAAA-BBBB is back with the analyst, with your reason/);
+    assert.doesNotMatch(returned, /analysts/);
+    const information = answerApprovedPage(person, 'PAC-AAAA-BBBB', false);
+    assert.match(information, /<title>Information approved and sent/);
+    assert.match(information, /<h1 class="govuk-panel__title">\s*Information approved and sent\s*<\/h1>/);
+    assert.doesNotMatch(information, /Answer approved/);
+    assert.match(answerApprovedPage(person, 'PAC-AAAA-BBBB', true), /<h1 class="govuk-panel__title">\s*Answer approved and sent\s*<\/h1>/);
   });
 
   it('says each refusal plainly', () => {
@@ -87,8 +109,11 @@ describe('the approval screen', () => {
       approved: false,
     });
     assert.match(page, /<del><span class="govuk-visually-hidden">\[removed: <\/span>me on/);
-    assert.match(page, /“07700 900987” \(a phone number\)/);
+    assert.match(page, /“07700 900987” \(phone number\)/, 'each kind of detail named as the review screen names it');
     assert.match(page, /action="\/answers\/PAC-AAAA-BBBB\/00000000-0000-4000-8000-000000000000\/approval"/);
     assert.equal(answerRefusalInWords({ kind: 'own-sanitisation' }), 'You sanitised this answer, so you cannot approve it. Another supervisor must approve it.');
+    const notYet = answerApprovalPage({ person, reference: 'PAC-AAAA-BBBB', answerId: '00000000-0000-4000-8000-000000000000', original: 'More.', approved: false });
+    assert.match(notYet, /<h1 class="govuk-heading-l">Nothing to approve yet<\/h1>/);
+    assert.match(notYet, /<title>Approve the information added to PAC-AAAA-BBBB/);
   });
 });

@@ -30,7 +30,8 @@ import { consolePage, type Person } from './layout.ts';
 import { hiddenInput, panel, submitButton, warningText } from './parts.ts';
 import { waitInWords } from './queue-page.ts';
 import { wordDiff, type DiffPart } from './word-diff.ts';
-import { dateAndTime } from './words.ts';
+import { CLOSURE_REASON_NAMES, dateAndTime } from './words.ts';
+import { KIND_NAMES } from './redactions.ts';
 
 // ─── the differences ──────────────────────────────────────────────────────────────────────────
 
@@ -93,15 +94,6 @@ export const compareFields = (original: ReportSubmission, sanitised: Disseminabl
     return [{ pointer, label, original: before, sanitised: after, parts: wordDiff(before, after), ...(fromRegistry ? { fromRegistry } : {}) }];
   });
 
-const KIND_NAMES: Readonly<Record<IdentifyingKind, string>> = {
-  email: 'an e-mail address',
-  phone: 'a phone number',
-  postcode: 'a postcode',
-  url: 'a link',
-  vehicle_registration: 'a vehicle registration',
-  address: 'an address',
-  self_identification: 'the reporter describing themselves',
-};
 
 interface DetailLeftIn {
   readonly kind: IdentifyingKind;
@@ -238,7 +230,7 @@ export const approvalPage = (view: ApprovalView): string => {
     main: html`
 ${problem ? errorSummary(errors, view.refusal) : ''}
 <span class="govuk-caption-l">Contact ${reference}</span>
-<h1 class="govuk-heading-l">Approve the sanitised version</h1>
+<h1 class="govuk-heading-l">${sanitised === undefined ? (view.status === undefined || view.status === 'awaiting_review' ? 'Nothing to approve yet' : 'Nothing to decide') : 'Approve the sanitised version'}</h1>
 ${leftIn.length === 0
       ? ''
       : html`<div id="details-left-in">${warningText(html`${leftIn.length === 1 ? 'An identifying detail is' : `${leftIn.length} identifying details are`} still in the sanitised version:`)}
@@ -294,7 +286,7 @@ export const returnedPage = (person: Person, reference: string): string =>
     person,
     title: 'Returned to the analyst',
     main: html`
-${panel('Returned to the analyst', html`${reference} is back with the analysts, with your reason`)}
+${panel('Returned to the analyst', html`${reference} is back with the analyst, with your reason`)}
 <p class="govuk-body"><a class="govuk-link" href="/approvals" id="next">Back to contacts to approve</a></p>`,
   });
 
@@ -335,13 +327,6 @@ ${contacts.length === 0
 </table>`}`,
   });
 
-const CLOSURE_REASON_NAMES: Readonly<Record<ClosureReason, string>> = {
-  not_about_police: 'Not about the police',
-  duplicate: 'A duplicate of another contact',
-  insufficient_information: 'Not enough information to act on',
-  advice_given: 'Advice given',
-  malicious: 'Malicious',
-};
 
 interface ProposedClosure {
   readonly reference: string;
@@ -484,11 +469,11 @@ export const answerApprovalPage = (view: AnswerApprovalView): string => {
   return consolePage({
     person,
     path: '/answers',
-    title: `${view.refusal === undefined ? '' : 'Error: '}Approve an answer about ${view.reference}`,
+    title: `${view.refusal === undefined ? '' : 'Error: '}Approve ${view.question === undefined ? 'the information added to' : 'an answer about'} ${view.reference}`,
     main: html`
 ${view.refusal === undefined ? '' : errorSummary([], view.refusal)}
 <span class="govuk-caption-l">Report ${view.reference}</span>
-<h1 class="govuk-heading-l">${view.question === undefined ? 'Approve the information added' : 'Approve the answer'}</h1>
+<h1 class="govuk-heading-l">${sanitised === undefined ? 'Nothing to approve yet' : view.question === undefined ? 'Approve the information added' : 'Approve the answer'}</h1>
 ${leftIn.length === 0
       ? ''
       : html`<div id="details-left-in">${warningText(html`${leftIn.length === 1 ? 'An identifying detail is' : `${leftIn.length} identifying details are`} still in the sanitised version:`)}
@@ -506,7 +491,7 @@ ${field === undefined
       : html`<h2 class="govuk-heading-m">The original and the sanitised version</h2>
 <div id="differences">${comparison(field)}</div>
 ${view.approved
-          ? html`<p class="govuk-body" id="already-approved">This answer is approved.</p>`
+          ? html`<p class="govuk-body" id="already-approved">${view.question === undefined ? 'This information is approved.' : 'This answer is approved.'}</p>`
           : html`<form method="post" action="/answers/${view.reference}/${view.answerId}/approval" novalidate>
   ${hiddenInput('csrf', person.csrf)}
   <p class="govuk-body">Approving sends the sanitised version to the force that has the report, now.</p>
@@ -516,11 +501,11 @@ ${view.approved
   });
 };
 
-export const answerApprovedPage = (person: Person, reference: string): string =>
+export const answerApprovedPage = (person: Person, reference: string, isAnswer: boolean): string =>
   consolePage({
     person,
-    title: 'Answer approved and sent',
+    title: isAnswer ? 'Answer approved and sent' : 'Information approved and sent',
     main: html`
-${panel('Answer approved and sent', html`It has gone to the force that has ${reference}`)}
+${panel(isAnswer ? 'Answer approved and sent' : 'Information approved and sent', html`It has gone to the force that has ${reference}`)}
 <p class="govuk-body"><a class="govuk-link" href="/answers" id="next">Back to answers to approve</a></p>`,
   });

@@ -20,10 +20,9 @@ import { consolePage, type Person } from './layout.ts';
 import { hiddenInput, panel, submitButton } from './parts.ts';
 import { waitInWords } from './queue-page.ts';
 import { markedText } from './redactions.ts';
-import { channelName } from './words.ts';
+import { channelName, dateAndTime, REFERENCE_EXAMPLE } from './words.ts';
 
 const title = (text: string, problem: boolean): string => (problem ? `Error: ${text}` : text);
-const when = (iso: string): string => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
 const fieldError = (errors: readonly FieldError[], field: string): string | undefined => errors.find((error) => error.field === field)?.message;
 
 // ─── the questions to relay ────────────────────────────────────────────────────────────────────
@@ -71,7 +70,7 @@ ${questions.length === 0
       (question) => html`<tr class="govuk-table__row" data-question="${question.questionId}">
       <th scope="row" class="govuk-table__header">${question.reference}</th>
       <td class="govuk-table__cell">${question.force}</td>
-      <td class="govuk-table__cell">${waitInWords(question.waitedSeconds)}<span class="govuk-visually-hidden"> (asked ${when(question.askedAt)})</span></td>
+      <td class="govuk-table__cell">${waitInWords(question.waitedSeconds)}<span class="govuk-visually-hidden"> (asked ${dateAndTime(question.askedAt)})</span></td>
       <td class="govuk-table__cell">${question.text}</td>
       <td class="govuk-table__cell">
         <form method="post" action="/questions/${question.reference}/${question.questionId}/relay" novalidate>
@@ -111,7 +110,7 @@ export interface PhoneAnswerView {
 const findCallerForm = (view: PhoneAnswerView, errors: readonly FieldError[]): SafeHtml => html`
 <form method="post" action="/phone-answer" novalidate>
   ${hiddenInput('csrf', view.person.csrf)}
-  ${textInput({ id: 'reference', name: 'reference', label: "The caller's reference", hint: 'For example, PAC-2026-ABCD-EFGH', value: view.reference ?? '', error: fieldError(errors, 'reference'), autocomplete: 'off', spellcheck: false })}
+  ${textInput({ id: 'reference', name: 'reference', label: "The caller's reference", hint: `For example, ${REFERENCE_EXAMPLE}`, value: view.reference ?? '', error: fieldError(errors, 'reference'), autocomplete: 'off', spellcheck: false })}
   ${textInput({ id: 'code', name: 'code', label: 'Their follow-up code', hint: 'The code they were given when they made the report', value: view.code ?? '', error: fieldError(errors, 'code'), autocomplete: 'off', spellcheck: false, inputmode: 'numeric', width: 'govuk-input--width-10' })}
   ${submitButton('Find their report')}
 </form>`;
@@ -130,7 +129,7 @@ const recordForm = (view: PhoneAnswerView, questions: readonly RelayedQuestion[]
     legend: 'What the caller is telling you',
     hint: questions.length === 0 ? 'No question has been relayed to them that they have not answered.' : 'Read the question to the caller before you type their answer.',
     items: [
-      ...questions.map((question) => ({ value: question.questionId, text: `An answer to: “${question.text}”`, hint: `Asked ${when(question.askedAt)}` })),
+      ...questions.map((question) => ({ value: question.questionId, text: `An answer to: “${question.text}”`, hint: `Asked ${dateAndTime(question.askedAt)}` })),
       { value: INFORMATION, text: 'Information they add, unasked' },
     ],
     checked: about === undefined ? [] : [about],
@@ -244,7 +243,7 @@ ${problem ? errorSummary(errors, view.refusal) : ''}
 <h1 class="govuk-heading-l">Sanitise ${what}</h1>
 ${view.question === undefined ? '' : html`<h2 class="govuk-heading-m">The force's question</h2><p class="govuk-inset-text" id="question">${view.question}</p>`}
 <dl class="govuk-summary-list">
-  <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Received</dt><dd class="govuk-summary-list__value">${when(view.receivedAt)}, ${channelName(view.channel).toLowerCase()}</dd></div>
+  <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Received</dt><dd class="govuk-summary-list__value">${dateAndTime(view.receivedAt)}, ${channelName(view.channel).toLowerCase()}</dd></div>
   <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Identifying details flagged</dt><dd class="govuk-summary-list__value" id="flag-count">${view.flags.length.toLocaleString('en-GB')}</dd></div>
   ${view.sanitisedBy === undefined ? '' : html`<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Last sanitised by</dt><dd class="govuk-summary-list__value">${view.sanitisedBy}</dd></div>`}
 </dl>

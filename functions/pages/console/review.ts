@@ -14,7 +14,7 @@ import type { FlaggedDetail } from '#domain/review-flags.ts';
 import type { ReportSubmission } from '#domain/report.ts';
 import type { DisseminableContent } from '#domain/disseminable-content.ts';
 import { contentFromSubmission } from '#domain/disseminable-content.ts';
-import { FORCES, forceNameKey, type Force } from '#domain/forces.ts';
+import { FORCES, forceById, forceNameKey, type Force } from '#domain/forces.ts';
 import { CLOSURE_REASONS, type ClosureReason } from '#domain/review-state.ts';
 import type { ReviewRefusal } from '#domain/review.ts';
 import type { ReportStatus } from '#domain/entities/report-record.ts';
@@ -26,7 +26,7 @@ import { consolePage, type Person } from './layout.ts';
 import { hiddenInput } from './parts.ts';
 import { waitInWords } from './queue-page.ts';
 import { KIND_NAMES, markedText, PLACEHOLDERS, withPlaceholders } from './redactions.ts';
-import { channelName, dateAndTime, withLineBreaks } from './words.ts';
+import { channelName, CLOSURE_REASON_NAMES, dateAndTime, withLineBreaks } from './words.ts';
 
 // ─── the redactions ────────────────────────────────────────────────────────────────────────────
 
@@ -154,15 +154,6 @@ export const refusalInWords = (refusal: ReviewRefusal | { readonly kind: 'not-fo
 
 // ─── shared pieces ─────────────────────────────────────────────────────────────────────────────
 
-
-const CLOSURE_REASON_NAMES: Readonly<Record<ClosureReason, string>> = {
-  not_about_police: 'It is not about the police',
-  duplicate: 'It repeats a report already made',
-  insufficient_information: 'There is not enough to go on',
-  advice_given: 'Advice was given; nothing for a force to do',
-  malicious: 'It is malicious',
-};
-
 /** The banners after a step done, by the `done` in the address. */
 const DONE_MESSAGES: Readonly<Record<string, string>> = {
   sanitised: 'The sanitised version is saved.',
@@ -197,7 +188,7 @@ export interface ReviewScreen {
   readonly original: ReportSubmission;
   readonly flags: readonly FlaggedDetail[];
   readonly sanitised?: { readonly by: string; readonly at: string; readonly content: DisseminableContent } | undefined;
-  readonly closureProposed?: { readonly by: string; readonly reason: ClosureReason; readonly note?: string } | undefined;
+  readonly closureProposed?: { readonly by: string; readonly at: string; readonly reason: ClosureReason; readonly note?: string } | undefined;
   readonly links: {
     readonly summary: string | null;
     readonly suggested: readonly LinkSuggestion[];
@@ -213,8 +204,11 @@ export interface ReviewScreen {
   readonly done?: string;
   /** The closure form's answers, when it comes back with an error. */
   readonly closure?: { readonly reason?: string; readonly note?: string };
-  /** A supervisor's return of the sanitised version that no analyst has acted on yet (by sanitising it again). */
-  readonly returned?: { readonly by: string; readonly at: string; readonly reason: string } | undefined;
+  /**
+   * A supervisor's return of the sanitised version that no analyst has acted on yet (by sanitising
+   * it again), with the draft returned: the analyst's text starts from it, not from the suggestions.
+   */
+  readonly returned?: { readonly by: string; readonly at: string; readonly reason: string; readonly draft?: DisseminableContent } | undefined;
 }
 
 const summaryRow = (key: string, value: SafeHtml | string, id?: string): SafeHtml => html`<div class="govuk-summary-list__row">
@@ -225,13 +219,13 @@ const summaryRow = (key: string, value: SafeHtml | string, id?: string): SafeHtm
 /** A return waiting for the analyst, at the top of the screen until they write the sanitised version again. */
 const returnedBanner = (view: ReviewScreen, returned: NonNullable<ReviewScreen['returned']>): SafeHtml => html`<div class="govuk-notification-banner" role="region" aria-labelledby="returned-title" data-module="govuk-notification-banner" id="returned">
   <div class="govuk-notification-banner__header">
-    <h2 class="govuk-notification-banner__title" id="returned-title">Returned to the analysts</h2>
+    <h2 class="govuk-notification-banner__title" id="returned-title">Returned to the analyst</h2>
   </div>
   <div class="govuk-notification-banner__content">
     <p class="govuk-notification-banner__heading">${returned.by} returned the sanitised version on ${dateAndTime(returned.at)}</p>
     <p class="govuk-body">Their reason:</p>
     <div class="govuk-inset-text govuk-!-margin-top-0" id="returned-reason">${withLineBreaks(returned.reason)}</div>
-    <p class="govuk-body">Nothing can be approved until an analyst saves the sanitised version again. <a class="govuk-notification-banner__link" href="#sanitise-heading">Write it again<span class="govuk-visually-hidden"> for ${view.reference}</span></a></p>
+    <p class="govuk-body">Nothing can be approved until an analyst saves the sanitised version again. The version returned is in the text below, to change. <a class="govuk-notification-banner__link" href="#sanitise-heading">Change the sanitised version<span class="govuk-visually-hidden"> of ${view.reference}</span></a></p>
   </div>
 </div>`;
 
@@ -269,17 +263,21 @@ ${links.confirmed.length === 0
 const sanitiseSection = (view: ReviewScreen, errorFor: (field: string) => string | undefined): SafeHtml => {
   const removed = view.removed;
   const remove = (index: number) => removed === undefined || removed.has(index);
-  // The text starts from what was saved, unless the analyst has just chosen the redactions again.
+  // The text starts from what was saved, or else from the draft a supervisor returned while the
+  // return waits, unless the analyst has just chosen the redactions again.
   const saved = view.sanitised?.content;
+  const draft = view.status === 'awaiting_review' ? view.returned?.draft : undefined;
+  const startFrom = saved ?? draft;
   const fields = editedFields(view.flags);
   const starting =
     view.texts ??
-    (removed === undefined && saved !== undefined
-      ? Object.fromEntries(fields.map((pointer) => [pointer, textAt(saved, pointer) ?? '']))
+    (removed === undefined && startFrom !== undefined
+      ? Object.fromEntries(fields.map((pointer) => [pointer, textAt(startFrom, pointer) ?? '']))
       : startingTexts(view.original, view.flags, remove));
   const mayWrite = view.person.groups.includes('analysts');
   return html`<h2 class="govuk-heading-m" id="sanitise-heading">The sanitised version</h2>
-${saved === undefined ? '' : html`<p class="govuk-body" id="sanitised-by">Saved by <strong>${view.sanitised!.by}</strong> at ${view.sanitised!.at.slice(0, 16).replace('T', ' ')}.</p>`}
+${view.sanitised === undefined ? '' : html`<p class="govuk-body" id="sanitised-by">Saved by <strong>${view.sanitised.by}</strong> on ${dateAndTime(view.sanitised.at)}.</p>`}
+${saved === undefined && draft !== undefined && removed === undefined && view.texts === undefined ? html`<p class="govuk-body" id="returned-draft">The text below is the version returned. "Apply these choices" starts it again from the suggested redactions.</p>` : ''}
 ${mayWrite
     ? html`<form method="post" action="${reviewPath(view.reference)}/sanitised" novalidate accept-charset="utf-8">
 ${hiddenInput('csrf', view.person.csrf)}
@@ -306,10 +304,21 @@ ${fields.map((pointer) =>
     : html`<p class="govuk-body">Only an analyst writes the sanitised version.</p>`}`;
 };
 
-const closureSection = (view: ReviewScreen, errorFor: (field: string) => string | undefined): SafeHtml => html`<h2 class="govuk-heading-m" id="closure-heading">Close without passing it to a force</h2>
-${view.closureProposed === undefined
-  ? ''
-  : html`<p class="govuk-body" id="closure-proposed">${view.closureProposed.by} proposed closing it: ${CLOSURE_REASON_NAMES[view.closureProposed.reason]}. A supervisor who did not propose it must confirm it.</p>`}
+const closureSection = (view: ReviewScreen, errorFor: (field: string) => string | undefined): SafeHtml => {
+  const proposed = view.closureProposed;
+  if (proposed !== undefined) {
+    return html`<h2 class="govuk-heading-m" id="closure-heading">Closing it without passing it to a force</h2>
+<div id="closure-proposed">
+<p class="govuk-body">Closing it is proposed. A supervisor who did not propose it must confirm it${view.person.groups.includes('supervisors') ? html`, on <a class="govuk-link" href="/closures">closures to confirm</a>` : ''}.</p>
+<dl class="govuk-summary-list">
+  ${summaryRow('Proposed by', proposed.by, 'closure-proposed-by')}
+  ${summaryRow('When', dateAndTime(proposed.at), 'closure-proposed-at')}
+  ${summaryRow('Reason', CLOSURE_REASON_NAMES[proposed.reason], 'closure-reason')}
+  ${proposed.note === undefined ? '' : summaryRow('Note', withLineBreaks(proposed.note), 'closure-note')}
+</dl>
+</div>`;
+  }
+  return html`<h2 class="govuk-heading-m" id="closure-heading">Close without passing it to a force</h2>
 <form method="post" action="${reviewPath(view.reference)}/closure" novalidate accept-charset="utf-8">
 ${hiddenInput('csrf', view.person.csrf)}
 ${radios({
@@ -324,6 +333,7 @@ ${radios({
 ${textarea({ id: 'note', name: 'note', label: 'Anything the supervisor should know (optional)', value: view.closure?.note, error: errorFor('note'), rows: 3 })}
 <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button" id="propose-closure">Propose closing it</button>
 </form>`;
+};
 
 export const reviewPage = (view: ReviewScreen): string => {
   const errors = view.errors ?? [];
@@ -390,6 +400,34 @@ export interface ForceScreen {
   readonly errorDescription?: string;
 }
 
+/** One part of the split form, as posted: a force's id (or nothing) and why. */
+export interface SplitRow {
+  readonly force: string;
+  readonly reason: string;
+}
+
+/**
+ * What is wrong with the split form, field by field, in the order of the fields: a part without its
+ * force or its reason (the first two are needed, the others only once started), or a force chosen
+ * again. Each error names its field, so the error summary links to it and the field says it.
+ */
+export const splitFormErrors = (rows: readonly SplitRow[]): FieldError[] => {
+  const errors: FieldError[] = [];
+  const chosen = new Set<string>();
+  rows.forEach((row, index) => {
+    const part = index + 1;
+    if (row.force === '' && row.reason.trim() === '' && index >= 2) return;
+    if (row.force === '') errors.push({ field: `split-force-${part}`, message: `Choose force ${part}` });
+    else if (chosen.has(row.force)) {
+      const name = forceById(row.force)?.name ?? row.force;
+      errors.push({ field: `split-force-${part}`, message: `${name} is chosen more than once: choose another force as force ${part}` });
+    }
+    chosen.add(row.force);
+    if (row.reason.trim().length < 3) errors.push({ field: `split-reason-${part}`, message: `Say why force ${part}, in a few words` });
+  });
+  return errors;
+};
+
 const FORCE_OPTIONS = [{ value: '', text: 'Choose a force' }, ...forcesMatching('').map((force) => ({ value: force.id, text: force.name }))];
 
 export const forcePage = (view: ForceScreen): string => {
@@ -413,23 +451,27 @@ ${textInput({ id: 'search', name: 'search', label: 'Search the forces by name or
 <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" id="search-forces">Search</button>
 </form>
 
-<form method="post" action="${path}" novalidate accept-charset="utf-8">
+${found.length === 0
+  ? html`<div id="no-forces">
+<h2 class="govuk-heading-m">No force found</h2>
+<p class="govuk-body">No force's name or alias contains "${view.search}".</p>
+<p class="govuk-body">Check the spelling, or search for one word of the name or a short name, for example York, Met or GMP. <a class="govuk-link" href="${path}" id="all-forces">See all the forces</a></p>
+</div>`
+  : html`<form method="post" action="${path}" novalidate accept-charset="utf-8">
 ${hiddenInput('csrf', view.person.csrf)}
 ${hiddenInput('search', view.search)}
-${found.length === 0
-  ? html`<p class="govuk-body" id="no-forces">No force's name or alias contains "${view.search}".</p>`
-  : radios({
-      name: 'force',
-      idPrefix: 'force',
-      legend: found.length === FORCES.length ? 'All forces' : `Forces matching "${view.search}"`,
-      error: errorFor('force'),
-      items: found.map((force) => ({ value: force.id, text: force.name, ...(force.aliases.length === 0 ? {} : { hint: `Also known as ${force.aliases.join(', ')}` }) })),
-      checked: view.chosen === undefined ? [] : [view.chosen],
-      small: true,
-    })}
+${radios({
+  name: 'force',
+  idPrefix: 'force',
+  legend: found.length === FORCES.length ? 'All forces' : `Forces matching "${view.search}"`,
+  error: errorFor('force'),
+  items: found.map((force) => ({ value: force.id, text: force.name, ...(force.aliases.length === 0 ? {} : { hint: `Also known as ${force.aliases.join(', ')}` }) })),
+  checked: view.chosen === undefined ? [] : [view.chosen],
+  small: true,
+})}
 ${textarea({ id: 'reason', name: 'reason', label: 'Why this force', hint: 'Kept by the contact centre: the force is told only that the contact centre chose it.', value: view.reason, error: errorFor('reason'), rows: 3 })}
 <button type="submit" class="govuk-button" data-module="govuk-button" id="choose">Choose this force</button>
-</form>
+</form>`}
 
 <h2 class="govuk-heading-m" id="split-heading">Or split it between forces</h2>
 <p class="govuk-body">When it is about people in more than one force, each force gets a report of its own, with its own review and approval.</p>

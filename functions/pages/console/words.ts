@@ -1,4 +1,5 @@
 /** Words the console's screens say alike. */
+import type { ClosureReason } from '#domain/review-state.ts';
 import { html, type SafeHtml } from '../html.ts';
 
 /** A moment, as staff read it in the UK: "3 December 2026 at 15:04". */
@@ -12,3 +13,15 @@ const CHANNEL_NAMES: Readonly<Record<string, string>> = { online: 'Online', phon
 
 /** How a contact reached the service: "Online", "Phone". */
 export const channelName = (channel: string): string => CHANNEL_NAMES[channel] ?? channel;
+
+/** A reference as the service gives them (functions/domain/reference.ts), for hints and error messages. */
+export const REFERENCE_EXAMPLE = 'PAC-7K3M-9QXD';
+
+/** Why a contact is closed without going to a force, in the words of every screen that says it (the analyst's choice, the supervisor's list). */
+export const CLOSURE_REASON_NAMES: Readonly<Record<ClosureReason, string>> = {
+  not_about_police: 'Not about the police',
+  duplicate: 'Repeats a report already made',
+  insufficient_information: 'Not enough information to act on',
+  advice_given: 'Advice given: nothing for a force to do',
+  malicious: 'Malicious',
+};
