@@ -12,6 +12,7 @@
  *
  * Everything works without script; every form carries the session's CSRF token.
  */
+import { FOLLOW_UP_CODE_DIGITS } from '#domain/follow-up-code.ts';
 import type { IdentifyingDetail } from '#domain/identifying-details.ts';
 import { radios, successBanner, textarea, textInput } from '../components.ts';
 import { html, type SafeHtml } from '../html.ts';
@@ -111,7 +112,7 @@ const findCallerForm = (view: PhoneAnswerView, errors: readonly FieldError[]): S
 <form method="post" action="/phone-answer" novalidate>
   ${hiddenInput('csrf', view.person.csrf)}
   ${textInput({ id: 'reference', name: 'reference', label: "The caller's reference", hint: `For example, ${REFERENCE_EXAMPLE}`, value: view.reference ?? '', error: fieldError(errors, 'reference'), autocomplete: 'off', spellcheck: false })}
-  ${textInput({ id: 'code', name: 'code', label: 'Their follow-up code', hint: 'The code they were given when they made the report', value: view.code ?? '', error: fieldError(errors, 'code'), autocomplete: 'off', spellcheck: false, inputmode: 'numeric', width: 'govuk-input--width-10' })}
+  ${textInput({ id: 'code', name: 'code', label: 'Their follow-up code', hint: `The ${FOLLOW_UP_CODE_DIGITS}-digit code they were given when they made the report, with or without its spaces`, value: view.code ?? '', error: fieldError(errors, 'code'), autocomplete: 'off', spellcheck: false, inputmode: 'numeric', width: 'govuk-input--width-20' })}
   ${submitButton('Find their report')}
 </form>`;
 

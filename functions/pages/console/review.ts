@@ -26,7 +26,7 @@ import { consolePage, type Person } from './layout.ts';
 import { hiddenInput } from './parts.ts';
 import { waitInWords } from './queue-page.ts';
 import { KIND_NAMES, markedText, PLACEHOLDERS, withPlaceholders } from './redactions.ts';
-import { channelName, CLOSURE_REASON_NAMES, dateAndTime, withLineBreaks } from './words.ts';
+import { channelName, CLOSURE_REASON_NAMES, dateAndTime, dayInWords, withLineBreaks } from './words.ts';
 
 // ─── the redactions ────────────────────────────────────────────────────────────────────────────
 
@@ -238,7 +238,7 @@ ${links.suggested.length === 0
     : html`<ul class="govuk-list" id="suggested-links">
   ${links.suggested.map(
     (link) => html`<li class="govuk-!-margin-bottom-4" data-other="${link.reference}">
-    <a class="govuk-link" href="${reviewPath(link.reference)}">${link.reference}</a>, ${link.force?.name ?? 'in triage'}, received ${link.receivedOn}.
+    <a class="govuk-link" href="${reviewPath(link.reference)}">${link.reference}</a>, ${link.force?.name ?? 'in triage'}, received ${dayInWords(link.receivedOn)}.
     <span class="govuk-body-s">Matched on: ${link.evidence.join(', ')}.</span>
     ${open
       ? html`<form method="post" action="${reviewPath(view.reference)}/links/${link.reference}" novalidate class="govuk-!-margin-top-2">
@@ -256,7 +256,7 @@ ${links.confirmed.length === 0
     ? ''
     : html`<p class="govuk-body">Confirmed as about the same person:</p>
 <ul class="govuk-list govuk-list--bullet" id="confirmed-links">
-  ${links.confirmed.map((link) => html`<li><a class="govuk-link" href="${reviewPath(link.reference)}">${link.reference}</a>, ${link.force?.name ?? 'in triage'}, received ${link.receivedOn}</li>`)}
+  ${links.confirmed.map((link) => html`<li><a class="govuk-link" href="${reviewPath(link.reference)}">${link.reference}</a>, ${link.force?.name ?? 'in triage'}, received ${dayInWords(link.receivedOn)}</li>`)}
 </ul>`}`;
 };
 

@@ -6,6 +6,10 @@ import { html, type SafeHtml } from '../html.ts';
 export const dateAndTime = (iso: string): string =>
   new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
+/** A day, as staff read it: "3 December 2026" (from "2026-12-03" or a moment). */
+export const dayInWords = (isoDay: string): string =>
+  new Date(isoDay.length === 10 ? `${isoDay}T12:00:00Z` : isoDay).toLocaleDateString('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' });
+
 /** Someone's words, escaped, their line breaks kept. */
 export const withLineBreaks = (text: string): SafeHtml => html`${text.split('\n').map((line, index) => (index === 0 ? html`${line}` : html`<br>${line}`))}`;
 
