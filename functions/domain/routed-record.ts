@@ -1,13 +1,14 @@
 /**
- * A report's record as it is first made, once its contact is routed: in a module of its own,
- * because counting the identifying details flagged for review needs the identifying-details check,
- * which every function that only reads or writes records (through report-record.ts and the stores)
- * would otherwise carry and build at import.
+ * A report's record as it is first made, once its contact is routed, with the identifying details
+ * flagged for review counted here: in a module of its own, because counting them needs the
+ * identifying-details check, which every function that only reads or writes records (through
+ * report-record.ts and the stores) would otherwise carry and build at import. The router makes the
+ * record with record-as-routed.ts and loads the check only for a report kept for review.
  */
 import type { IntakeMessage } from './intake.ts';
-import { contentFromSubmission } from './disseminable-content.ts';
 import type { ReportRecord } from './entities/report-record.ts';
 import type { RoutingDecision } from './entities/routing-decision.ts';
+import { recordAsRouted } from './record-as-routed.ts';
 import { flagIdentifyingDetails } from './review-flags.ts';
 
 export interface RoutingOptions {
@@ -15,29 +16,5 @@ export interface RoutingOptions {
   readonly review: boolean;
 }
 
-export const routedRecord = (
-  message: IntakeMessage,
-  routing: RoutingDecision,
-  routedAt: Date,
-  { review }: RoutingOptions,
-): ReportRecord => {
-  const { reporter } = message.report;
-  const { protection, ...decision } = routing;
-  return {
-    reference: message.reference,
-    channel: message.channel,
-    receivedAt: message.receivedAt,
-    routedAt: routedAt.toISOString(),
-    routing: decision,
-    ...(protection === undefined ? {} : { protection }),
-    ...(message.takenBy === undefined ? {} : { takenBy: message.takenBy }),
-    categories: [...message.report.categories],
-    reporterMode: reporter.mode,
-    contactDetailsHeld: reporter.mode === 'confidential' && reporter.contact !== undefined,
-    ...(review
-      ? // How many identifying details the analyst will find flagged: a count, for the queue, never what they are.
-        { status: 'awaiting_review' as const, flaggedDetails: flagIdentifyingDetails(message.report).length }
-      : { status: 'routed' as const, content: contentFromSubmission(message.report) }),
-    version: 1,
-  };
-};
+export const routedRecord = (message: IntakeMessage, routing: RoutingDecision, routedAt: Date, { review }: RoutingOptions): ReportRecord =>
+  recordAsRouted(message, routing, routedAt, review ? { review: true, flaggedDetails: flagIdentifyingDetails(message.report).length } : { review: false });

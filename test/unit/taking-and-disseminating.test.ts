@@ -6,6 +6,7 @@ import { givingForceReference } from '../../functions/domain/force-reference.ts'
 import type { ForceReference } from '../../functions/domain/entities/force-reference.ts';
 import type { ReportChange } from '../../functions/domain/entities/report-change.ts';
 import { intakeMessage } from '../../functions/domain/intake.ts';
+import { flagIdentifyingDetails } from '../../functions/domain/review-flags.ts';
 import { routedRecord } from '../../functions/domain/routed-record.ts';
 import { routeReport } from '../../functions/domain/routing.ts';
 import { parseReviewPolicy } from '../../functions/domain/review-policy.ts';
@@ -168,6 +169,25 @@ describe('routing and disseminating under repeated delivery', () => {
     );
     assert.equal(forceQueues.sent.length, 1);
     assert.equal(forceQueues.sent[0]?.notification.reference, forceReference);
+  });
+
+  it('counts the identifying details flagged in a report it keeps for review (the check loaded only then), and none in one it sends on', async () => {
+    const store = new InMemoryReportStore();
+    const intake = new InMemoryIntakeQueue();
+    const submission = reportSubmissionSchema.parse(minimalReport({ narrative: 'I am his wife. Ring me on 07700 900123 or jo.bloggs@example.com, I live at 12 Acacia Avenue.' }));
+    await takeReport({ store, intake }, 'online', submission, at);
+    const message = intake.messages[0]!;
+    const ports = { store, followUps: new InMemoryFollowUpStore(), forceQueues: new InMemoryForceQueues(), vault: new InMemoryVault(), clock: () => at };
+    const { record } = await routeContact(ports, message, parseReviewPolicy('on'));
+    const flagged = flagIdentifyingDetails(submission).length;
+    assert.ok(flagged >= 3, `flagged ${flagged}`);
+    assert.equal(record.status, 'awaiting_review');
+    assert.equal(record.flaggedDetails, flagged);
+    assert.deepEqual(record, routedRecord(message, routeReport(submission, message.receivedAt), at, { review: true }));
+
+    const { message: sentOn, ports: noReviewPorts } = await setUp();
+    const routed = await routeContact(noReviewPorts, sentOn, NO_REVIEW);
+    assert.equal(routed.record.flaggedDetails, undefined);
   });
 
   it('gives no force reference to a report routed for review, nor to one for triage', async () => {
