@@ -383,7 +383,7 @@ describe("the staff console's review screens", () => {
         await page.reload();
       }
       assert.match(await text(page, '#links-heading'), /^\d+ other reports? may concern this person$/);
-      assert.match(await text(page, `#suggested-links li[data-other="${one}"]`), new RegExp(`^${one}, Kent Police, received \\d{4}-\\d{2}-\\d{2}\\.`));
+      assert.match(await text(page, `#suggested-links li[data-other="${one}"]`), new RegExp(`^${one}, Kent Police, received \\d{1,2} [A-Z][a-z]+ \\d{4}\\.`));
       assert.deepEqual(await axeViolations(page), [], 'the review screen with suggested links');
       await tabTo(page, `#suggested-links li[data-other="${one}"] button[value="confirmed"]`);
       await enter(page);
