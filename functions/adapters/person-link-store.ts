@@ -66,20 +66,23 @@ export class DynamoPersonLinkStore implements PersonLinkStore, PersonLinkDecisio
     ]);
   }
 
-  async filedUnder(keys: readonly string[]): Promise<ReadonlySet<Reference>> {
+  async filedUnder(keys: readonly string[], atMost: number): Promise<ReadonlySet<Reference>> {
     const found = new Set<Reference>();
     await Promise.all(
       [...new Set(keys)].map(async (key) => {
+        // One more than allowed is enough to know a key is too common: it is not read further.
+        const under: Reference[] = [];
         let after: string | undefined;
         do {
           const page = await queryPage(
             this.client,
             { TableName: this.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': filingPartition(key) }, ExpressionAttributeNames: { '#reference': 'reference' }, ProjectionExpression: '#reference' },
-            { limit: 500, after },
+            { limit: atMost + 1 - under.length, after },
           );
-          for (const item of page.items) found.add(item.reference as Reference);
+          for (const item of page.items) under.push(item.reference as Reference);
           after = page.next;
-        } while (after !== undefined);
+        } while (after !== undefined && under.length <= atMost);
+        if (under.length <= atMost) for (const reference of under) found.add(reference);
       }),
     );
     return found;

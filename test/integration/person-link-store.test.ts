@@ -59,4 +59,13 @@ describe('person links in the report table', () => {
     assert.deepEqual(links[0]!.evidence, ['same full name', 'same force']);
     assert.equal(links[1]!.through, 'PAC-LINK-0002');
   });
+
+  it('gives no report for a key filed for more reports than asked for, reading no further than one past it', async () => {
+    const links = new DynamoPersonLinkStore(documents(), local.stack.tableName);
+    const entry = (n: number) => ({ reference: `PAC-MANY-${String(n).padStart(4, '0')}` as Reference, receivedAt: '2025-01-10T10:00:00Z', keys: [] });
+    for (let n = 0; n < 12; n += 1) await links.recordKeys(entry(n), ['common-key', ...(n < 3 ? ['rare-key'] : [])]);
+    assert.equal((await links.filedUnder(['common-key'], 12)).size, 12, 'at the limit: every one');
+    assert.equal((await links.filedUnder(['common-key'], 11)).size, 0, 'over it: none, too common to search by');
+    assert.deepEqual([...(await links.filedUnder(['common-key', 'rare-key'], 5))].sort(), ['PAC-MANY-0000', 'PAC-MANY-0001', 'PAC-MANY-0002'], 'the rarer key still finds its own');
+  });
 });

@@ -137,7 +137,7 @@ export const memoryPersonLinkStore = (): PersonLinkStore & { readonly entries: M
       entries.set(entry.reference, entry);
       for (const key of under) (filed.get(key) ?? filed.set(key, new Set()).get(key)!).add(entry.reference);
     },
-    filedUnder: async (keys) => new Set(keys.flatMap((key) => [...(filed.get(key) ?? [])])),
+    filedUnder: async (keys, atMost) => new Set(keys.flatMap((key) => ((filed.get(key)?.size ?? 0) > atMost ? [] : [...(filed.get(key) ?? [])]))),
     keysOf: async (reference) => entries.get(reference),
   };
 };

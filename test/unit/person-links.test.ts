@@ -11,7 +11,7 @@ import { canonicalFirstNames } from '../../functions/domain/person-links/nicknam
 import { collarDigits, fold, parseName, soundex, stationPlace } from '../../functions/domain/person-links/normalise.ts';
 import { assessLink } from '../../functions/domain/person-links/scorer.ts';
 import { linkedGroups } from '../../functions/domain/person-links/groups.ts';
-import { recordPersonKeys, reportsAboutTheSamePerson, type PersonKeysEntry } from '../../functions/domain/person-links/linking.ts';
+import { COMMON_KEY_LIMIT, recordPersonKeys, reportsAboutTheSamePerson, type PersonKeysEntry } from '../../functions/domain/person-links/linking.ts';
 import type { Reference } from '../../functions/domain/reference.ts';
 import type { ReportSubmission } from '../../functions/domain/report.ts';
 import { memoryPersonLinkStore, testKeyer } from '../support/person-links-measure.ts';
@@ -236,5 +236,23 @@ describe('person links as the service keeps them', () => {
     assert.equal(links[0]!.force, 'kent');
     assert.equal(links[1]!.through, 'PAC-AAAA-0002', 'the collar-only report is linked through the one with both');
     assert.deepEqual(await reportsAboutTheSamePerson({ links: store }, ref('PAC-AAAA-0009')), []);
+  });
+
+  it('does not search by a key filed for more reports than COMMON_KEY_LIMIT, and reads a bounded number of candidates', async () => {
+    const { store } = memoryStore();
+    const ports = { keyer: testKeyer(), links: store };
+    const surnames = ['Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Robinson', 'Wright', 'Thompson', 'Evans', 'Walker', 'White', 'Roberts', 'Green', 'Hall', 'Wood', 'Jackson', 'Clarke'];
+    // Far more reports about a David than the limit, each another person (another surname, another collar number).
+    for (let i = 0; i < COMMON_KEY_LIMIT + 50; i += 1) {
+      const name = `David ${surnames[i % surnames.length]}${'e'.repeat(Math.floor(i / surnames.length))}x`;
+      await recordPersonKeys(ports, { reference: ref(`PAC-DAVE-${String(i).padStart(4, '0')}`), report: submission({ role: 'officer', name, collarNumber: String(10_000 + i) }), receivedAt: '2025-01-10T10:00:00Z', force: 'essex' });
+    }
+    await recordPersonKeys(ports, { reference: ref('PAC-AAAA-0001'), report: submission({ role: 'officer', name: 'David Pryce', collarNumber: '4471' }), receivedAt: '2025-01-10T10:00:00Z', force: 'kent' });
+    await recordPersonKeys(ports, { reference: ref('PAC-AAAA-0002'), report: submission({ role: 'officer' }, 'PC 4471 took my money at the station.'), receivedAt: '2026-01-10T10:00:00Z', force: 'kent' });
+    let read = 0;
+    const counting = { ...store, keysOf: async (reference: Reference) => { read += 1; return store.keysOf(reference); } };
+    const links = await reportsAboutTheSamePerson({ links: counting }, ref('PAC-AAAA-0001'));
+    assert.deepEqual(links.map((l) => l.reference), ['PAC-AAAA-0002'], 'found by the collar number; the first name is too common to search by');
+    assert.ok(read < 20, `read ${read} reports' keys, not every David's`);
   });
 });

@@ -35,13 +35,25 @@ export interface PersonLinkStore {
    * same entry again writes the same items.
    */
   recordKeys(entry: PersonKeysEntry, filedUnder: readonly string[]): Promise<void>;
-  /** The reports filed under any of these keys. */
-  filedUnder(keys: readonly string[]): Promise<ReadonlySet<Reference>>;
+  /**
+   * The reports filed under any of these keys, but for a key with more than `atMost` reports filed
+   * under it, which gives none: too common to tell anyone apart (a first name alone, nationally).
+   */
+  filedUnder(keys: readonly string[], atMost: number): Promise<ReadonlySet<Reference>>;
   keysOf(reference: Reference): Promise<PersonKeysEntry | undefined>;
 }
 
 /** The kinds a report is filed under: every link the scorer can make shares one of them (scorer.ts). */
 export const FILED_KINDS: readonly IdentifierKind[] = ['collar', 'collar-number', 'surname-sound', 'first-name'];
+/**
+ * A key with more reports filed under it than this is not searched by: a first name alone, or a
+ * common surname's sound, nationally, can be filed for thousands of reports, and reading each to
+ * weigh it would make opening a review read without bound. Such a key still counts in weighing the
+ * candidates the rarer keys find (scorer.ts); a person named by it alone is not found, which the
+ * measure (npm run measure:links) would show as lost recall.
+ */
+export const COMMON_KEY_LIMIT = 200;
+
 /** The kinds searched by: the filed ones, and a collar number's swaps (keyed as the number they could be). */
 const SEARCHED_KINDS: readonly IdentifierKind[] = [...FILED_KINDS, 'collar-swap'];
 
@@ -100,17 +112,25 @@ export const reportsAboutTheSamePerson = async (ports: { readonly links: Pick<Pe
   const own = await ports.links.keysOf(reference);
   if (own === undefined) return [];
   const entries = new Map<Reference, PersonKeysEntry>([[reference, own]]);
-  // The reports filed under any searched key of these, read together rather than one by one.
+  // The reports filed under any searched key of these not searched yet, read together rather than one by one.
+  const searched = new Set<string>();
   const gather = async (from: readonly PersonKeysEntry[]): Promise<PersonKeysEntry[]> => {
-    const found = await Promise.all(from.map((entry) => ports.links.filedUnder(keysOfKinds(entry.keys, SEARCHED_KINDS))));
-    const fresh = [...new Set(found.flatMap((references) => [...references]))].filter((other) => !entries.has(other));
+    const keys = [...new Set(from.flatMap((entry) => keysOfKinds(entry.keys, SEARCHED_KINDS)))].filter((key) => !searched.has(key));
+    for (const key of keys) searched.add(key);
+    const found = keys.length === 0 ? new Set<Reference>() : await ports.links.filedUnder(keys, COMMON_KEY_LIMIT);
+    const fresh = [...found].filter((other) => !entries.has(other));
     const read = await Promise.all(fresh.map((other) => ports.links.keysOf(other)));
     const added = read.filter((entry) => entry !== undefined);
     for (const entry of added) entries.set(entry.reference, entry);
     return added;
   };
-  // This report's candidates, and theirs: a link through another report is at most one step away.
-  await gather(await gather([own]));
+  // This report's candidates, and theirs: a link through another report is at most one step away,
+  // so only the candidates that may be linked to this one are searched by again.
+  const candidates = await gather([own]);
+  await gather(candidates.filter((candidate) => {
+    const assessment = assessLink(own.keys, candidate.keys);
+    return assessment.mayConcernSamePerson || assessment.tentative;
+  }));
 
   const all = [...entries.values()];
   const links: WeighedLink<Reference>[] = [];
