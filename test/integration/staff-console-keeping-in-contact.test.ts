@@ -201,7 +201,7 @@ describe('keeping in contact on the staff console', () => {
       await page.keyboard.press('Control+A');
       await page.keyboard.type(SANITISED);
       assert.equal(await press(page, `form[action="/answers-to-sanitise/${reference}/${answerId}"] button[type="submit"]`), 200);
-      assert.match(await text(page, '#sanitised'), new RegExp(`The answer about ${reference} now waits for a supervisor's approval`));
+      assert.match(await text(page, '#sanitised'), new RegExp(`What the reporter said about ${reference}, sanitised, now waits for a supervisor's approval`));
       assert.equal(await page.$(`#answers tr[data-answer="${answerId}"]`), null, 'no longer to sanitise');
       assert.deepEqual(await axeViolations(page), [], 'answer sanitised');
 

@@ -186,7 +186,7 @@ export const answersToSanitisePage = (person: Person, answers: readonly AnswerTo
     path: '/answers-to-sanitise',
     title: 'Answers to sanitise',
     main: html`
-${sanitised === undefined ? '' : html`<div id="sanitised">${successBanner('Sanitised', `The answer about ${sanitised} now waits for a supervisor's approval.`)}</div>`}
+${sanitised === undefined ? '' : html`<div id="sanitised">${successBanner('Sanitised', `What the reporter said about ${sanitised}, sanitised, now waits for a supervisor's approval.`)}</div>`}
 <h1 class="govuk-heading-l">Answers to sanitise</h1>
 <p class="govuk-body">Reporters' answers to forces' questions, and information they added, oldest first. Sanitise each so that nothing identifies the reporter; a supervisor then approves it.</p>
 ${answers.length === 0
