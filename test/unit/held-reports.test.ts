@@ -89,6 +89,9 @@ describe('telling a force of the reports it holds about the same person', () => 
       assert.ok(foreign(typed).length >= 1, typed);
     }
     assert.deepEqual(foreign('x', { location: { description: 'near PAC 2222 3333' } } as never), ['PAC-2222-3333']);
+    for (const hidden of ['ＰＡＣ－２２２２－３３３３', 'PAC\u20132222\u20143333', 'PA\u200BC-2222-\u200D3333', 'PAC-22\u00AD22-3333', 'PAC\u22122222\u22123333', 'P\uFEFFAC 2222 3333']) {
+      assert.deepEqual(foreign(`See ${hidden}.`), ['PAC-2222-3333'], JSON.stringify(hidden));
+    }
     for (const innocent of ['Your reference FR-7777-8888-9999.', 'fr 7777 8888 9999', 'Call 0800 085 0000 on 2024-05-01.', 'The years 2019-2020 and the pace of it', 'a well-made back-door deal', 'a package deal from the front desk', 'card 1234 5678 9012', 'Call 0800 085 0000 from flat 12AB']) {
       assert.deepEqual(foreign(innocent), [], innocent);
     }

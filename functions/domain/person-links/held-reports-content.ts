@@ -47,6 +47,17 @@ const looksRandom = (written: string): boolean => /[0-9]/.test(written) && /[A-Z
 /** After its PAC or FR, a reference's symbols: with a digit, or set apart from its letters (so "packaging", "package deal" and "front" are not). */
 const symbolsAfterPrefix = ([, before, symbols]: RegExpMatchArray): string | undefined => (/[0-9]/.test(symbols ?? '') || before !== '' ? compact(symbols ?? '') : undefined);
 
+/**
+ * Text as it reads: compatibility forms folded (full-width "ＰＡＣ－７Ｋ３Ｍ" is PAC-7K3M), invisible
+ * characters taken out (zero-width spaces and joiners, soft hyphens, word joiners) and every dash
+ * read as a hyphen, so that a reference cannot hide behind how it was typed or pasted.
+ */
+const asTyped = (text: string): string =>
+  text
+    .normalize('NFKC')
+    .replace(/[\u00AD\u034F\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g, '')
+    .replace(/[\u2010-\u2015\u2212\u2043\uFE58\uFE63\u30FC]/g, '-');
+
 /** Every piece of text in what a force would receive, at any depth. */
 const textsIn = (value: unknown): string[] =>
   typeof value === 'string' ? [value] : typeof value === 'object' && value !== null ? Object.values(value).flatMap(textsIn) : [];
@@ -59,7 +70,7 @@ const textsIn = (value: unknown): string[] =>
  * report's own references are found even run into other text.
  */
 export const foreignReferencesIn = (record: Pick<ReportRecord, 'forceReferences' | 'review'> & Partial<Pick<ReportRecord, 'reference' | 'splitFrom'>>, content: DisseminableContent, force: ForceId): string[] => {
-  const text = textsIn(content).join('\n');
+  const text = asTyped(textsIn(content).join('\n'));
   const noted = record.review?.heldReportsNoted;
   const own = new Set<string>([...(noted?.force === force ? noted.forceReferences : []), ...(record.forceReferences?.[force] === undefined ? [] : [record.forceReferences[force]])]);
   const found = new Set<string>();
