@@ -795,7 +795,7 @@ export const ROUTE_FUNCTIONS: readonly RouteFunction[] = [
       problems: {
         403: 'Or the supervisor sanitised the answer.',
         404: 'No such report or answer.',
-        409: "The answer is not awaiting review, nobody has sanitised it, it speaks of the own professional standards or chief officers of a force that has the report, or it changed meanwhile.",
+        409: "The answer is not awaiting review, nobody has sanitised it, it speaks of the own professional standards or chief officers of a force that has the report, it names a reference such a force may not see, or it changed meanwhile.",
       },
     },
   }),

@@ -17,6 +17,8 @@ import { destinationReference } from './force-notification.ts';
 import { reportForForce, withForceReference } from './force-reference.ts';
 import { mayReach } from './routing.ts';
 import { isWithAForce } from './lifecycle.ts';
+import type { ForceId } from './forces.ts';
+import { foreignReferencesIn } from './person-links/held-reports-content.ts';
 import { disseminationVersion } from './report-record.ts';
 import type { FollowUpStore, ForceQueues, OriginalsVault, ReportStore } from './ports.ts';
 import type { Answer, Question } from './entities/follow-up.ts';
@@ -56,7 +58,9 @@ export type FollowUpRefusal =
   | { readonly kind: 'not-sanitised' }
   | { readonly kind: 'own-sanitisation' }
   /** The answer speaks of the own professional standards or chief officers of a force that has the report. */
-  | { readonly kind: 'protected-unit' };
+  | { readonly kind: 'protected-unit' }
+  /** The sanitised answer names a reference a force that has the report may not see (the reporter's, or another force's). */
+  | { readonly kind: 'foreign-reference'; readonly references: readonly string[] };
 
 /** A question or answer as a step makes it, with the audit event that records the step. */
 export interface FollowUpChange<T> {
@@ -134,11 +138,12 @@ export const sanitiseAnswer = (answer: Answer, text: string, by: string, at: Dat
  * may it be approved while it speaks of the own professional standards or chief officers of a force
  * that has the report (`reachesProtected`, from `protectedFromHolders`).
  */
-export const approveAnswer = (answer: Answer, by: string, at: Date, reachesProtected = false): FollowUpResult<Answer> => {
+export const approveAnswer = (answer: Answer, by: string, at: Date, reachesProtected = false, foreignReferences: readonly string[] = []): FollowUpResult<Answer> => {
   if (answer.status !== 'awaiting_review') return refused({ kind: 'wrong-state', status: answer.status });
   if (answer.sanitised === undefined) return refused({ kind: 'not-sanitised' });
   if (answer.sanitised.by === by) return refused({ kind: 'own-sanitisation' });
   if (reachesProtected) return refused({ kind: 'protected-unit' });
+  if (foreignReferences.length > 0) return refused({ kind: 'foreign-reference', references: foreignReferences });
   return done({
     record: { ...answer, status: 'approved', approved: { by, at: at.toISOString() }, version: answer.version + 1 },
     event: auditEvent('answer_approved', at, { answerId: answer.id }, by),
@@ -362,3 +367,17 @@ export const protectedFromHolders = async (reports: Pick<ReportStore, 'find'>, a
   const { record, parts } = await reportWithParts(reports, answer.reference);
   return reportsWithAForce(record, parts).some((report) => !mayGoTo(report, answer));
 };
+
+/** The reports with a force that an answer about this report would reach: the report, or its parts. */
+export const holdersOf = async (reports: Pick<ReportStore, 'find'>, answer: Answer): Promise<ReportRecord[]> => {
+  const { record, parts } = await reportWithParts(reports, answer.reference);
+  return reportsWithAForce(record, parts).map((report) => (record === undefined || report === record ? report : { ...report, splitFrom: record.reference }));
+};
+
+/**
+ * The references a sanitised answer names that a force that would receive it may not see: the
+ * reporter's (the reporter's own words are where it is likeliest), or another force's. The same
+ * check as a report's approval (held-reports-content.ts), for each force that has the report.
+ */
+export const referencesForeignToHolders = (holders: readonly ReportRecord[], text: string): string[] =>
+  [...new Set(holders.flatMap((report) => foreignReferencesIn(report, text, report.routing.destination as ForceId)))];

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { disseminate, routeContact } from '../../functions/domain/dissemination.ts';
+import { approveAnswerFor } from '../../functions/domain/disseminating-steps.ts';
 import { answer, answerStep, approveAnswer, ask, disseminateAnswer, receiveInformation, relay, sanitiseAnswer } from '../../functions/domain/follow-up.ts';
 import { forceReferenceOf } from '../../functions/domain/force-reference.ts';
 import { forceStep, transfer } from '../../functions/domain/force-work.ts';
@@ -72,6 +73,25 @@ describe('answers and information reach the force that holds the report', () => 
     assert.equal(sent?.reference, forceReferenceOf((await s.store.find(reference))!, 'norfolk'));
     assert.deepEqual(sent?.askedBy, { id: 'kent', name: 'Kent Police' });
     assert.equal(sent?.question, undefined, "Kent's question was Kent's; Norfolk is told only who asked");
+  });
+
+  it("refuses to approve an answer whose sanitised words name the reporter's reference or another force's, however typed: only the force's own may reach it", async () => {
+    const s = service();
+    const kentReference = await toKent(s);
+    const asked = await ask(s.ports, kentReference, 'kent', 'Which day was it?', s.clock());
+    const questionId = asked.kind === 'done' ? asked.value.id : '';
+    await relay(s.followUps, reference, questionId, 'ann', s.clock());
+    const given = await answer(s.ports, reference, questionId, 'Tuesday, about my report pac 7k3m 9qxd.', 'online', s.clock());
+    const id = given.kind === 'done' ? given.value.id : '';
+    for (const text of ['Tuesday, about report pac 7k3m 9qxd.', 'Tuesday; Essex has FR-A1B2-C3D4-E5F6 too.']) {
+      await answerStep(s.followUps, reference, id, (a) => sanitiseAnswer(a, text, 'ann', s.clock()));
+      const refused = await approveAnswerFor(s.ports, reference, id, 'kim');
+      assert.equal(refused.kind === 'refused' && refused.refusal.kind, 'foreign-reference', text);
+    }
+    assert.deepEqual(sentOfType(s.forceQueues, 'report.answer'), []);
+    await answerStep(s.followUps, reference, id, (a) => sanitiseAnswer(a, `Tuesday, about your ${kentReference}.`, 'ann', s.clock()));
+    assert.equal((await approveAnswerFor(s.ports, reference, id, 'kim')).kind, 'done', "Kent's own reference may reach Kent");
+    assert.equal(sentOfType(s.forceQueues, 'report.answer').length, 1);
   });
 
   it('sends information approved before any force had the report with the report, when it is disseminated', async () => {

@@ -80,7 +80,7 @@ describe('the problem catalogue', () => {
       ],
       link: [{ kind: 'not-found' }, { kind: 'same-report' }, { kind: 'not-suggested' }],
       force: [{ kind: 'not-found' }, { kind: 'passed-on', to: 'kent' }, { kind: 'not-allowed', from: 'closed', to: 'routed' }, { kind: 'unknown-force', typed: 'x' }, { kind: 'same-force' }],
-      followUp: [{ kind: 'not-found' }, { kind: 'wrong-state', status: 'relayed' }, { kind: 'not-sanitised' }, { kind: 'own-sanitisation' }, { kind: 'protected-unit' }],
+      followUp: [{ kind: 'not-found' }, { kind: 'wrong-state', status: 'relayed' }, { kind: 'not-sanitised' }, { kind: 'own-sanitisation' }, { kind: 'protected-unit' }, { kind: 'foreign-reference', references: ['PAC-7K3M-9QXD'] }],
     } as const;
     const tables = { review: REVIEW_REFUSALS, link: LINK_REFUSALS, force: FORCE_REFUSALS, followUp: FOLLOW_UP_REFUSALS } as const;
     for (const [step, refusals] of Object.entries(examples) as [keyof typeof examples, readonly { kind: string }[]][]) {

@@ -167,6 +167,8 @@ export const FOLLOW_UP_REFUSALS: RefusalProblems<FollowUpRefusal> = {
   'own-sanitisation': () => problem('four-eyes', { detail: 'You wrote the sanitised answer, so you may not approve it.' }),
   'protected-unit': () =>
     protectedUnit('the sanitised answer speaks of the own professional standards, anti-corruption or vetting unit, or chief officers, of a force that has the report'),
+  'foreign-reference': ({ references }) =>
+    problem('foreign-reference', { detail: `Take out ${references.join(', ')}: a force sees only its own references.` }),
 };
 
 /** A reporter's own answers and additions, through the public API. */
@@ -178,6 +180,7 @@ export const REPORTER_REFUSALS: RefusalProblems<FollowUpRefusal> = {
   'not-sanitised': () => problem('already-answered'),
   'own-sanitisation': () => problem('already-answered'),
   'protected-unit': () => problem('already-answered'),
+  'foreign-reference': () => problem('already-answered'),
 };
 
 export const notRecognised = (): Problem => problem('not-recognised', { detail: 'Check the reference and the follow-up code and try again.' });

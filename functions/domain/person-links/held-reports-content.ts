@@ -69,7 +69,7 @@ const textsIn = (value: unknown): string[] =>
  * (any case, spaces or none, O for 0, I or L for 1), with or without its PAC or FR, and this
  * report's own references are found even run into other text.
  */
-export const foreignReferencesIn = (record: Pick<ReportRecord, 'forceReferences' | 'review'> & Partial<Pick<ReportRecord, 'reference' | 'splitFrom'>>, content: DisseminableContent, force: ForceId): string[] => {
+export const foreignReferencesIn = (record: Pick<ReportRecord, 'forceReferences' | 'review'> & Partial<Pick<ReportRecord, 'reference' | 'splitFrom'>>, content: DisseminableContent | string, force: ForceId): string[] => {
   const text = asTyped(textsIn(content).join('\n'));
   const noted = record.review?.heldReportsNoted;
   const own = new Set<string>([...(noted?.force === force ? noted.forceReferences : []), ...(record.forceReferences?.[force] === undefined ? [] : [record.forceReferences[force]])]);

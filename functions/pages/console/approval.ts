@@ -453,6 +453,8 @@ export const answerRefusalInWords = (refusal: FollowUpRefusal): string => {
       return `Nothing was changed: this answer is ${refusal.status === 'awaiting_review' ? 'waiting for review' : 'already approved'}.`;
     case 'protected-unit':
       return "This answer cannot go to the force that has the report: it speaks of that force's own professional standards, anti-corruption or vetting unit, or its chief officers.";
+    case 'foreign-reference':
+      return `The sanitised version names ${refusal.references.join(', ')}. A force may see only its own references: an analyst must take them out first.`;
     case 'not-found':
       return 'There is no such answer.';
   }
