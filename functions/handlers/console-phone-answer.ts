@@ -16,10 +16,10 @@
 import { clock, followUpAccess, followUpCodeKeys, followUpStore, originalsVault, portsFor, reportStore } from '#adapters/composition-root.ts';
 import { attemptFollowUpStep, consolePageAnswer, consoleScreen, type ConsoleResult } from '#adapters/console-http.ts';
 import { logger } from '#adapters/logger.ts';
-import { answer, answerRequestSchema, receiveInformation } from '#domain/follow-up.ts';
+import { answerRequestSchema, receiveInformation } from '#domain/follow-up.ts';
 import { parseFollowUpCode } from '#domain/follow-up-code.ts';
 import { parseReference } from '#domain/reference.ts';
-import { openReport, type Opened } from '#domain/reporter-follow-up.ts';
+import { answerAsReporter, openReport, type Opened } from '#domain/reporter-follow-up.ts';
 import type { Answer, Question } from '#domain/entities/follow-up.ts';
 import type { Person } from '#pages/console/layout.ts';
 import { notFoundPage } from '#pages/console/pages.ts';
@@ -79,7 +79,8 @@ const phoneAnswer = async (person: Person, form: URLSearchParams): Promise<Conso
   if (!parsed.success || wordErrors.length > 0) return consolePageAnswer(400, phoneAnswerPage({ ...asked, about: about ?? undefined, words, errors: wordErrors }));
   const text = parsed.data.answer;
   if (question !== undefined) {
-    const result = await attemptFollowUpStep<Answer>(() => answer(ports, reference, question.questionId, text, 'phone', ports.clock(), person.username));
+    // About the question's own report: a part the contact was split into has questions of its own.
+    const result = await attemptFollowUpStep<Answer>(() => answerAsReporter(ports, opening, question.questionId, text, ports.clock(), { callAgent: person.username }));
     if ('refusal' in result) return consolePageAnswer(result.status, phoneAnswerPage({ ...asked, about: about ?? undefined, words, errorDescription: result.refusal }));
     logger.info('Answer taken by phone', { reference, questionId: question.questionId, answerId: result.done.id, callAgent: person.username, through: 'staff console' });
     return consolePageAnswer(202, phoneAnswerRecordedPage(person, reference, true));
