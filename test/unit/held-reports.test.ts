@@ -89,10 +89,10 @@ describe('telling a force of the reports it holds about the same person', () => 
       assert.ok(foreign(typed).length >= 1, typed);
     }
     assert.deepEqual(foreign('x', { location: { description: 'near PAC 2222 3333' } } as never), ['PAC-2222-3333']);
-    for (const hidden of ['ＰＡＣ－２２２２－３３３３', 'PAC\u20132222\u20143333', 'PA\u200BC-2222-\u200D3333', 'PAC-22\u00AD22-3333', 'PAC\u22122222\u22123333', 'P\uFEFFAC 2222 3333']) {
+    for (const hidden of ['PAC 22 22 33 33', 'PAC;2222;3333', 'PAC -- 2222 -- 3333', 'PAC-2222 -\n 3333', 'PAC-222\n2-3333', 'PAC-2222-3333thanks', 'PAC\u2E3A2222\u2E3A3333', 'PAC-2\uFE0F222-3333', 'PAC-2222-333\u31643', '\u0420\u0410\u0421-2222-3333', 'PAC&#45;2222&#x2D;3333', 'PAC-ABCD-EFGH'.replace('ABCD-EFGH', '2222-3333'), 'ＰＡＣ－２２２２－３３３３', 'PAC\u20132222\u20143333', 'PA\u200BC-2222-\u200D3333', 'PAC-22\u00AD22-3333', 'PAC\u22122222\u22123333', 'P\uFEFFAC 2222 3333']) {
       assert.deepEqual(foreign(`See ${hidden}.`), ['PAC-2222-3333'], JSON.stringify(hidden));
     }
-    for (const innocent of ['Your reference FR-7777-8888-9999.', 'fr 7777 8888 9999', 'Call 0800 085 0000 on 2024-05-01.', 'The years 2019-2020 and the pace of it', 'a well-made back-door deal', 'a package deal from the front desk', 'card 1234 5678 9012', 'Call 0800 085 0000 from flat 12AB']) {
+    for (const innocent of ['Your reference FR-7777-8888-9999.', 'fr 7777 8888 9999', 'Call 0800 085 0000 on 2024-05-01.', 'The years 2019-2020 and the pace of it', 'a well-made back-door deal', 'a package deal from the front desk', 'between 10am-12pm', 'from the 12th-14th of May', 'on the 21st-23rd', 'The PAC said this was fraud', 'went to the PAC desk then home', 'Fr. Mark Ryan Wood came by', 'fr.mark.ryan.wood@mail.com', 'Crime reference 4521-ABCD', 'packaging 12 boxes', 'card 1234 5678 9012', 'Call 0800 085 0000 from flat 12AB']) {
       assert.deepEqual(foreign(innocent), [], innocent);
     }
   });
@@ -109,6 +109,10 @@ describe('telling a force of the reports it holds about the same person', () => 
       fc.property(seed, written, fc.string({ maxLength: 20 }), (bytes, how, before) => {
         const reference = newReference(() => bytes.slice(0, 8));
         const other = newForceReference(() => bytes);
+        // A reference with no digit as written (none drawn, or each typed as O or l) is found only in its printed shape, hyphens and all:
+        // "the PAC said this" must not be one.
+        const digitless = (typed: string) => !/[0-9]/.test(how.confuse ? typed.replace(/[01]/g, '') : typed);
+        fc.pre(how.separator === '-' || (!digitless(reference.slice(4)) && !digitless(other.slice(3))));
         for (const [typed, expected] of [[form(reference, how, how.prefix), reference], [form(other, how, 'FR'), other]] as const) {
           const narrative = `${before.replace(/[0-9A-Za-z]$/, '')} ${typed}.`;
           assert.ok(foreignReferencesIn(sanitisedFor('Kent'), { ...content, narrative }, 'kent').includes(expected), narrative);
