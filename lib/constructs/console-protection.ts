@@ -4,13 +4,18 @@
  * ContactCentre stack. In order:
  *
  * 0. With `-c consoleAllowedAddresses=<CIDR>,<CIDR>` (the contact centre's offices' and VPN's
- *    egress addresses, IPv4 or IPv6): everything else is refused first, so that a stolen password
- *    and MFA device are not enough from anywhere else. Without it (no fixed addresses yet) the
- *    console is open to the internet behind its sign-in, and the synth says so.
+ *    egress addresses, IPv4 or IPv6): everything else is refused first, so that the console's pages
+ *    cannot be used from anywhere else. What it does not cover: the staff user pool's sign-in and
+ *    the staff API (their own addresses, where the staff pool's MFA and the API's throttle are the
+ *    controls), and the console API's own execute-api address (CloudFront does not yet prove to it
+ *    that a request came through here). Without it (no fixed addresses yet) the console is open to
+ *    the internet behind its sign-in, and the synth says so.
  * 1. Amazon's IP reputation list: addresses seen sending bots, scans and attacks.
- * 2. A limit per address on the sign-in's paths (`/sign-in`, `/signed-in`): 100 in 5 minutes,
- *    which slows anyone trying stolen or forged sign-in returns; a person signs in a few times a
- *    shift.
+ * 2. Without the addresses of 0 only: a limit per address on the sign-in's paths (`/sign-in`,
+ *    `/signed-in`), 500 in 5 minutes, which slows anyone trying forged sign-in returns. A session
+ *    lasts 15 minutes and each sign-in is two requests, so a contact centre of a hundred behind one
+ *    address signing in at the start of a shift stays under it; with the addresses given, everyone
+ *    else is refused already and the contact centre is not limited.
  * 3. A general limit per address: 6,000 requests in 5 minutes (20 a second). A whole contact
  *    centre may share one address behind its network's NAT, so this only stops floods.
  * 4. AWS's common rule set, with its rules on the body counting instead of blocking: staff paste
@@ -21,6 +26,7 @@
  *
  * Like the website's, it records nothing about who visits: no logging, no sampled requests.
  */
+import { isIPv4, isIPv6 } from 'node:net';
 import { Annotations } from 'aws-cdk-lib';
 import { CfnIPSet, CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
@@ -28,20 +34,27 @@ import { resourcePrefix, type Stage } from '../stage.ts';
 import { COMMON_RULES_ON_THE_BODY, managed, metrics, startsWith } from './edge-protection.ts';
 
 export const CONSOLE_ALLOWED_ADDRESSES_CONTEXT = 'consoleAllowedAddresses';
-export const CONSOLE_SIGN_IN_RATE_LIMIT = { limit: 100, windowSeconds: 300 } as const;
+export const CONSOLE_SIGN_IN_RATE_LIMIT = { limit: 500, windowSeconds: 300 } as const;
 export const CONSOLE_GENERAL_RATE_LIMIT = { limit: 6_000, windowSeconds: 300 } as const;
 export const CONSOLE_SIGN_IN_PATHS = ['/sign-in', '/signed-in'] as const;
 
-const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/([0-9]|[12]\d|3[0-2])$/;
-const IPV6 = /^[0-9a-fA-F:]+:[0-9a-fA-F:]*\/([0-9]|[1-9]\d|1[01]\d|12[0-8])$/;
+/** A CIDR block WAF takes: an address and a prefix of 1 to 32 (IPv4) or 1 to 128 (IPv6); /0 is refused at deploy. */
+const cidrVersion = (block: string): 4 | 6 | undefined => {
+  const [address = '', prefix = '', ...rest] = block.split('/');
+  if (rest.length > 0 || !/^\d{1,3}$/.test(prefix)) return undefined;
+  const bits = Number(prefix);
+  if (isIPv4(address) && bits >= 1 && bits <= 32) return 4;
+  if (isIPv6(address) && bits >= 1 && bits <= 128) return 6;
+  return undefined;
+};
 
 /** `-c consoleAllowedAddresses=…`: CIDRs separated by commas; none when not given. A bad one stops the synth. */
 export const consoleAllowedAddresses = (value: unknown): { ipv4: string[]; ipv6: string[] } => {
   const given = value === undefined || value === '' ? [] : Array.isArray(value) ? value : String(value).split(',');
   const addresses = given.map((address) => String(address).trim()).filter((address) => address !== '');
-  const wrong = addresses.filter((address) => !IPV4.test(address) && !IPV6.test(address));
+  const wrong = addresses.filter((address) => cidrVersion(address) === undefined);
   if (wrong.length > 0) throw new Error(`${CONSOLE_ALLOWED_ADDRESSES_CONTEXT}: not CIDR blocks (such as 203.0.113.0/24 or 2001:db8::/48): ${wrong.join(', ')}`);
-  return { ipv4: addresses.filter((address) => IPV4.test(address)), ipv6: addresses.filter((address) => !IPV4.test(address)) };
+  return { ipv4: addresses.filter((address) => cidrVersion(address) === 4), ipv6: addresses.filter((address) => cidrVersion(address) === 6) };
 };
 
 const TOO_MANY = 'TooManyRequests';
@@ -92,7 +105,7 @@ export class ConsoleProtection extends Construct {
       rules: [
         ...onlyFrom,
         managed(1, 'AWSManagedRulesAmazonIpReputationList'),
-        {
+        ...(sets.length > 0 ? [] : [{
           name: 'SignInRateLimit',
           priority: 2,
           action: rateLimited(CONSOLE_SIGN_IN_RATE_LIMIT.windowSeconds),
@@ -105,7 +118,7 @@ export class ConsoleProtection extends Construct {
             },
           },
           visibilityConfig: metrics('SignInRateLimit'),
-        },
+        }]),
         {
           name: 'GeneralRateLimit',
           priority: 3,

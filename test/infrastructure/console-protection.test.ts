@@ -67,6 +67,7 @@ describe("the staff console's firewall", () => {
     assert.equal(only.Priority, 0);
     assert.equal(Math.min(...rules.map((r) => r.Priority)), 0);
     assert.equal(only.Action.Block.CustomResponse.ResponseCode, 403);
+    assert.equal(rules.find((r) => r.Name === 'SignInRateLimit'), undefined, 'everyone else is refused already: the contact centre behind its one address is not limited at the start of a shift');
     const sets = Object.entries(allowed.resources.Edge).filter(([, r]) => r.Type === 'AWS::WAFv2::IPSet');
     assert.deepEqual(sets.map(([, r]) => [r.Properties.IPAddressVersion, r.Properties.Addresses]).sort(), [['IPV4', ['203.0.113.0/24', '198.51.100.7/32']], ['IPV6', ['2001:db8::/48']]]);
     const refs = only.Statement.NotStatement.Statement.OrStatement.Statements.map((s: any) => s.IPSetReferenceStatement.Arn['Fn::GetAtt'][0]).sort();
@@ -75,7 +76,8 @@ describe("the staff console's firewall", () => {
 
   it('stops the synth on an address that is not a CIDR block', () => {
     assert.deepEqual(consoleAllowedAddresses(undefined), { ipv4: [], ipv6: [] });
-    for (const wrong of ['203.0.113.0', '203.0.113.0/33', '256.1.1.1/32', 'office', '2001:db8::/129']) {
+    assert.deepEqual(consoleAllowedAddresses('203.0.113.7/32,2001:db8::/48'), { ipv4: ['203.0.113.7/32'], ipv6: ['2001:db8::/48'] });
+    for (const wrong of ['203.0.113.0', '203.0.113.0/33', '256.1.1.1/32', 'office', '2001:db8::/129', '0.0.0.0/0', '::/0', ':::/64', '1:2:3:4:5:6:7:8:9/64', '203.0.113.0/24/8']) {
       assert.throws(() => consoleAllowedAddresses(wrong), /consoleAllowedAddresses: not CIDR blocks/, wrong);
     }
   });
