@@ -52,9 +52,9 @@ export class KeyEncryptionKeys {
 
   /**
    * @param make asks KMS for a key-encryption key with this id in its encryption context
-   * @param now the clock, injected by tests
+   * @param now a monotonic clock in milliseconds (the wall clock may step back), injected by tests
    */
-  constructor(make: (id: string) => Promise<MadeKeyEncryptionKey>, limits: KeyEncryptionKeyLimits = KEY_ENCRYPTION_KEY_LIMITS, now: () => number = Date.now) {
+  constructor(make: (id: string) => Promise<MadeKeyEncryptionKey>, limits: KeyEncryptionKeyLimits = KEY_ENCRYPTION_KEY_LIMITS, now: () => number = () => performance.now()) {
     this.make = make;
     this.limits = limits;
     this.now = now;
@@ -70,6 +70,11 @@ export class KeyEncryptionKeys {
       if (key !== undefined && this.now() - key.madeAt < this.limits.maxAgeMs && key.uses < this.limits.maxReports) {
         key.uses++;
         return use(key);
+      }
+      // A key past its limits is wiped at once, not when the next is made: making it may fail, or wait.
+      if (key !== undefined) {
+        key.plaintext.fill(0);
+        this.current = undefined;
       }
       this.making ??= this.makeOne().finally(() => {
         this.making = undefined;

@@ -62,6 +62,18 @@ describe('key-encryption keys', () => {
     assert.ok(!made[1]!.plaintext.equals(Buffer.alloc(32)));
   });
 
+  it('wipes a key past its time at the next report even when making the next one fails', async () => {
+    const { made, make } = maker();
+    const time = clock();
+    let failing = false;
+    const keys = new KeyEncryptionKeys(async (id) => (failing ? Promise.reject(new Error('KMS is down')) : make(id)), { maxAgeMs: 5 * MINUTE, maxReports: 1_000 }, time.now);
+    await keys.withKey((key) => key.id);
+    time.pass(5 * MINUTE);
+    failing = true;
+    await assert.rejects(keys.withKey((key) => key.id), /KMS is down/);
+    assert.ok(made[0]!.plaintext.equals(Buffer.alloc(32)), 'the expired key is not kept in memory while KMS cannot make the next');
+  });
+
   it('asks KMS once however many reports come at once, and again after a failure', async () => {
     let asked = 0;
     let fail = true;
