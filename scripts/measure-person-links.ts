@@ -54,7 +54,7 @@ table(
   false,
 );
 table(
-  'As the staff API shows them from the stored keys (candidates through a collar number, surname sound or first name; through others one step away)',
+  'As the staff API shows them from the stored keys (candidates through a collar number, surname sound, first name, or the two together; through others one step away)',
   [
     ['development half', developmentStored],
     ['held-out half', heldOutStored],

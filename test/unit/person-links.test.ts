@@ -238,6 +238,21 @@ describe('person links as the service keeps them', () => {
     assert.deepEqual(await reportsAboutTheSamePerson({ links: store }, ref('PAC-AAAA-0009')), []);
   });
 
+  it('still finds a person with a common first name and a common surname when each alone is too common to search by', async () => {
+    const { store } = memoryStore();
+    const ports = { keyer: testKeyer(), links: store };
+    const firsts = ['Adam', 'Ben', 'Carl', 'Dan', 'Eric', 'Frank', 'Gary', 'Harry', 'Ian', 'Jack'];
+    for (let i = 0; i < COMMON_KEY_LIMIT + 10; i += 1) {
+      await recordPersonKeys(ports, { reference: ref(`PAC-SMTH-${String(i).padStart(4, '0')}`), report: submission({ role: 'officer', name: `${firsts[i % firsts.length]}${'a'.repeat(Math.floor(i / firsts.length))} Smith` }), receivedAt: '2025-01-10T10:00:00Z', force: 'essex' });
+      await recordPersonKeys(ports, { reference: ref(`PAC-DAVD-${String(i).padStart(4, '0')}`), report: submission({ role: 'officer', name: `David Q${'u'.repeat(i)}inn` }), receivedAt: '2025-01-10T10:00:00Z', force: 'essex' });
+    }
+    for (const n of [1, 2, 3]) {
+      await recordPersonKeys(ports, { reference: ref(`PAC-AAAA-000${n}`), report: submission({ role: 'officer', name: 'PC David Smith', station: 'Maidstone' }), receivedAt: `202${n}-01-10T10:00:00Z`, force: 'kent' });
+    }
+    const links = await reportsAboutTheSamePerson({ links: store }, ref('PAC-AAAA-0001'));
+    assert.deepEqual(links.map((l) => l.reference), ['PAC-AAAA-0002', 'PAC-AAAA-0003']);
+  });
+
   it('does not search by a key filed for more reports than COMMON_KEY_LIMIT, and reads a bounded number of candidates', async () => {
     const { store } = memoryStore();
     const ports = { keyer: testKeyer(), links: store };

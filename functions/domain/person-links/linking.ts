@@ -43,8 +43,13 @@ export interface PersonLinkStore {
   keysOf(reference: Reference): Promise<PersonKeysEntry | undefined>;
 }
 
-/** The kinds a report is filed under: every link the scorer can make shares one of them (scorer.ts). */
-export const FILED_KINDS: readonly IdentifierKind[] = ['collar', 'collar-number', 'surname-sound', 'first-name'];
+/**
+ * The kinds a report is filed under: every link the scorer can make shares one of them (scorer.ts).
+ * A surname's sound and a first name alone find the most; the two together (with the first name,
+ * or its initial) still find someone when each alone is filed for too many reports to be searched
+ * by (COMMON_KEY_LIMIT): "David Smith", nationally.
+ */
+export const FILED_KINDS: readonly IdentifierKind[] = ['collar', 'collar-number', 'surname-sound', 'first-name', 'name-sound', 'name-sound-initial'];
 /**
  * A key with more reports filed under it than this is not searched by: a first name alone, or a
  * common surname's sound, nationally, can be filed for thousands of reports, and reading each to
