@@ -80,6 +80,8 @@ export interface LocalStack {
    * 127.0.0.1, so that no cookie of one is ever sent to the other (cookies ignore ports).
    */
   readonly consoleUrl: string;
+  /** The console API's own address, without the distribution's origin header: a way around CloudFront, which the console refuses. */
+  readonly directConsoleUrl: string;
   readonly sqsEndpoint: string;
   readonly dynamoDbEndpoint: string;
   readonly kmsEndpoint: string;
@@ -132,6 +134,22 @@ const cloudFrontBehaviours = (template: StackTemplate, provisioned: Provisioned)
       return [{ pathPattern: PathPattern, originHeaders }];
     });
   });
+};
+
+/** The headers the console's distribution adds on every request to its API (its default behaviour's origin), resolved. */
+const consoleOriginHeaders = (template: StackTemplate, provisioned: Provisioned): Record<string, string> => {
+  const resolve = resolver(provisioned.refs, provisioned.attributes);
+  const local = (value: unknown) => {
+    const resolved = resolve(value);
+    return provisioned.localEquivalents.get(resolved) ?? resolved;
+  };
+  const [, distribution] = resourcesOfType(template, 'AWS::CloudFront::Distribution').find(([logicalId]) => isStaffConsole(template, logicalId)) ?? [];
+  const config = (distribution?.Properties?.DistributionConfig ?? {}) as {
+    Origins?: { Id: string; OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }[];
+    DefaultCacheBehavior?: { TargetOriginId: string };
+  };
+  const origin = (config.Origins ?? []).find((o) => o.Id === config.DefaultCacheBehavior?.TargetOriginId);
+  return Object.fromEntries((origin?.OriginCustomHeaders ?? []).map((h) => [h.HeaderName.toLowerCase(), local(h.HeaderValue)]));
 };
 
 const routeKeyTarget = (template: StackTemplate, resolve: (v: unknown) => string) =>
@@ -207,8 +225,12 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     // The staff console, on an origin of its own. Its gateway starts first, so that its address is
     // known to the functions (CONSOLE_URL, from the distribution's domain name) and to the issuer.
     const consoleRoutes: Route[] = [];
-    const consoleGateway = await startHttpGateway(consoleRoutes, options.consolePort ?? 0);
+    // It stands in for the console's CloudFront distribution too: its origin header on every request.
+    const consoleGateway = await startHttpGateway(consoleRoutes, options.consolePort ?? 0, { cloudFront: [{ pathPattern: '*', originHeaders: consoleOriginHeaders(template, provisioned) }] });
     started.push(consoleGateway);
+    // And the console API's own address, without CloudFront: for tests that go around it.
+    const consoleDirect = await startHttpGateway(consoleRoutes, 0);
+    started.push(consoleDirect);
     const consoleUrl = consoleGateway.url.replace('//127.0.0.1:', '//localhost:');
     for (const [logicalId] of resourcesOfType(template, 'AWS::CloudFront::Distribution')) {
       if (!isStaffConsole(template, logicalId)) continue;
@@ -278,6 +300,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       apiUrl: gateway.url,
       directApiUrl: direct.url,
       consoleUrl,
+      directConsoleUrl: consoleDirect.url,
       sqsEndpoint: sqsEmulator.endpoint,
       dynamoDbEndpoint: dynamoDb.endpoint,
       kmsEndpoint: kms.endpoint,

@@ -4,12 +4,14 @@
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { consoleSecurityHeaders } from '#pages/console/security-headers.ts';
-import { consoleProblemPage, forbiddenPage, signInPage, staleFormPage } from '#pages/console/pages.ts';
+import { consoleProblemPage, forbiddenPage, notThroughConsolePage, signInPage, staleFormPage } from '#pages/console/pages.ts';
 import type { Person } from '#pages/console/layout.ts';
 import { answerRefusalInWords } from '#pages/console/approval.ts';
 import { ConcurrentChange } from '#domain/ports.ts';
 import type { FollowUpOutcome } from '#domain/follow-up.ts';
 import { consoleSettings, isOwnPost, signedIn, type ConsoleSettings } from './console-session.ts';
+import { cloudFrontOriginSecret, portsFor } from './composition-root.ts';
+import { sentByCloudFront } from './http/origin-header.ts';
 import { logger } from './logger.ts';
 
 export type ConsoleEvent = APIGatewayProxyEventV2;
@@ -43,6 +45,16 @@ export const postedForm = (event: ConsoleEvent): URLSearchParams | undefined => 
   return new URLSearchParams(raw);
 };
 
+const origin = portsFor({ secret: cloudFrontOriginSecret });
+
+/**
+ * A request that did not come through the console's CloudFront distribution (and its firewall),
+ * answered 403 before anything else is read; undefined for one that did. The API's own
+ * execute-api address is public: this is what keeps it from being used.
+ */
+export const notThroughConsole = (event: ConsoleEvent): ConsoleResult | undefined =>
+  sentByCloudFront(event.headers, origin().secret) ? undefined : consolePageAnswer(403, notThroughConsolePage());
+
 export type Signed = {
   readonly settings: ConsoleSettings;
   readonly person: Person;
@@ -60,6 +72,8 @@ export const consoleScreen =
   (groups: readonly string[], what: string, screen: (event: ConsoleEvent, signed: Signed, context: Context) => Promise<ConsoleResult>) =>
   async (event: ConsoleEvent, context: Context): Promise<ConsoleResult> => {
     try {
+      const around = notThroughConsole(event);
+      if (around !== undefined) return around;
       const settings = consoleSettings();
       const person = await signedIn(settings, event.cookies);
       if (person === undefined) return consolePageAnswer(401, signInPage());

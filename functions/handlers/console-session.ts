@@ -17,7 +17,7 @@ import {
   SignInFailed,
   signOutLocation,
 } from '#adapters/console-session.ts';
-import { consolePageAnswer, failed, headerOf, postedForm, redirect, type ConsoleEvent, type ConsoleResult } from '#adapters/console-http.ts';
+import { consolePageAnswer, failed, headerOf, notThroughConsole, postedForm, redirect, type ConsoleEvent, type ConsoleResult } from '#adapters/console-http.ts';
 import { logger } from '#adapters/logger.ts';
 import { CONSOLE_STYLESHEET } from '#pages/console/stylesheet.generated.ts';
 import { consoleSecurityHeaders } from '#pages/console/security-headers.ts';
@@ -74,7 +74,7 @@ const answer = async (event: ConsoleEvent): Promise<ConsoleResult> => {
 
 export const handler = async (event: ConsoleEvent): Promise<ConsoleResult> => {
   try {
-    return await answer(event);
+    return notThroughConsole(event) ?? (await answer(event));
   } catch (error) {
     return failed(error);
   }

@@ -42,11 +42,15 @@ export class CloudFrontOriginSecret extends Construct {
   /** What every public function is given: the variable, and (a dynamic reference to) the value. */
   readonly functionEnvironment: Readonly<Record<string, string>>;
 
-  constructor(scope: Construct, id: string, props: { stage: Stage }) {
+  /**
+   * @param props.name the secret's name after the stage's prefix (`cloudfront-origin`, the public site's, unless given)
+   * @param props.versionContext the context key that pins its version (`originSecretVersion` unless given)
+   */
+  constructor(scope: Construct, id: string, props: { stage: Stage; name?: string; versionContext?: string; describes?: string }) {
     super(scope, id);
     this.secret = new Secret(this, 'Secret', {
-      secretName: `${resourcePrefix(props.stage)}-cloudfront-origin`,
-      description: "What CloudFront sends the public API in its origin header; the public functions refuse requests without it",
+      secretName: `${resourcePrefix(props.stage)}-${props.name ?? 'cloudfront-origin'}`,
+      description: props.describes ?? "What CloudFront sends the public API in its origin header; the public functions refuse requests without it",
       generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
       // Nothing is lost with it: a new one is made with the stack, and both ends are given it.
       removalPolicy: RemovalPolicy.DESTROY,
@@ -58,7 +62,7 @@ export class CloudFrontOriginSecret extends Construct {
     });
     // A dynamic reference, resolved by CloudFormation at deploy: never the value itself. Pinned to
     // a version when one is given, so that changing it changes every reference at once.
-    const versionId = originSecretVersion(this.node.tryGetContext('originSecretVersion'));
+    const versionId = originSecretVersion(this.node.tryGetContext(props.versionContext ?? 'originSecretVersion'));
     const value = (versionId === undefined ? this.secret.secretValue : SecretValue.secretsManager(this.secret.secretArn, { versionId })).unsafeUnwrap();
     this.originHeaders = { [CLOUDFRONT_ORIGIN_HEADER]: value };
     this.functionEnvironment = { [variableOf('cloudFrontOriginSecret')]: value };

@@ -5,10 +5,10 @@
  *
  * 0. With `-c consoleAllowedAddresses=<CIDR>,<CIDR>` (the contact centre's offices' and VPN's
  *    egress addresses, IPv4 or IPv6): everything else is refused first, so that the console's pages
- *    cannot be used from anywhere else. What it does not cover: the staff user pool's sign-in and
- *    the staff API (their own addresses, where the staff pool's MFA and the API's throttle are the
- *    controls), and the console API's own execute-api address (CloudFront does not yet prove to it
- *    that a request came through here). Without it (no fixed addresses yet) the console is open to
+ *    cannot be used from anywhere else (the console's functions refuse what does not come through
+ *    this distribution: lib/constructs/staff-console.ts). What it does not cover: the staff user
+ *    pool's sign-in and the staff API, at addresses of their own, where the pool's MFA and the
+ *    API's throttle are the controls. Without it (no fixed addresses yet) the console is open to
  *    the internet behind its sign-in, and the synth says so.
  * 1. Amazon's IP reputation list: addresses seen sending bots, scans and attacks.
  * 2. Without the addresses of 0 only: a limit per address on the sign-in's paths (`/sign-in`,

@@ -9,7 +9,10 @@
  * Staff sign in through the staff user pool's managed login (authorization code with PKCE); the
  * console's functions exchange the code themselves and keep the access token, encrypted under a
  * secret Secrets Manager generates at deploy, in a `__Host-` cookie (HttpOnly, Secure,
- * SameSite=Strict) that CloudFront forwards only to the console's API. The staff API's own
+ * SameSite=Strict) that CloudFront forwards only to the console's API. CloudFront adds a secret
+ * header to every request it sends that API (CloudFrontOriginSecret, as the public site's), and
+ * the console's functions refuse a request without it, so the API's own execute-api address, and
+ * the firewall it would go around, cannot be used. The staff API's own
  * authorizer and the functions' token check are unchanged: the console's functions check the same
  * token the same way, and act through the same use cases, as the person signed in.
  */
@@ -40,6 +43,7 @@ import { variableOf } from '../../functions/configuration/settings.ts';
 import { consoleSecurityHeaders } from '../../functions/pages/console/security-headers.ts';
 import { resourcePrefix, type Stage } from '../stage.ts';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { CloudFrontOriginSecret } from './cloudfront-origin-secret.ts';
 import { ReportingFunction } from './reporting-function.ts';
 import type { SealingKey } from './sealing-key.ts';
 import type { ForceQueues } from './force-queues.ts';
@@ -202,6 +206,8 @@ export class StaffConsole extends Construct {
   private readonly stage: Stage;
   private readonly signInUrl: string;
   private readonly sessionKey: Secret;
+  /** What CloudFront sends the console's API, which the console's functions check (functions/adapters/console-http.ts). */
+  readonly originSecret: CloudFrontOriginSecret;
 
   constructor(scope: Construct, id: string, props: StaffConsoleProps) {
     super(scope, id);
@@ -219,6 +225,13 @@ export class StaffConsole extends Construct {
       id: 'AwsSolutions-SMG4',
       reason:
         "No automatic rotation: the console's functions are given it by a dynamic reference resolved at deploy. Putting a new value and deploying rotates it; its only effect is that everyone signed in signs in again. Sessions last 15 minutes whatever the key.",
+    });
+
+    this.originSecret = new CloudFrontOriginSecret(this, 'CloudFrontOrigin', {
+      stage: props.stage,
+      name: 'staff-console-origin',
+      versionContext: 'consoleOriginSecretVersion',
+      describes: "What CloudFront sends the staff console's API in its origin header; the console's functions refuse requests without it",
     });
 
     const service = new ServiceHttpApi(this, { stage: props.stage, name: 'staff-console', description: "The contact centre's staff console: pages", throttle: CONSOLE_THROTTLE });
@@ -256,6 +269,7 @@ export class StaffConsole extends Construct {
       webAclId: props.webAclArn,
       defaultBehavior: {
         origin: new HttpOrigin(`${this.api.apiId}.execute-api.${Stack.of(this).region}.amazonaws.com`, {
+          customHeaders: this.originSecret.originHeaders,
           protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
           originSslProtocols: [OriginSslPolicy.TLS_V1_2],
         }),
@@ -283,6 +297,7 @@ export class StaffConsole extends Construct {
       [variableOf('staffSignInUrl')]: this.signInUrl,
       [variableOf('consoleUrl')]: this.url,
       [variableOf('consoleSessionKey')]: this.sessionKey.secretValue.unsafeUnwrap(),
+      ...this.originSecret.functionEnvironment,
     };
     return CONSOLE_SCREENS.map((screen) => {
       const fn = new ReportingFunction(this, screen.name, {

@@ -10,7 +10,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CONSOLE_GENERAL_RATE_LIMIT, CONSOLE_SIGN_IN_PATHS, CONSOLE_SIGN_IN_RATE_LIMIT, consoleAllowedAddresses } from '../../lib/constructs/console-protection.ts';
 import { COMMON_RULES_ON_THE_BODY } from '../../lib/constructs/edge-protection.ts';
-import { CONSOLE_ORIGIN, CONSOLE_ORIGIN_METADATA } from '../../lib/constructs/staff-console.ts';
+import { CONSOLE_ORIGIN, CONSOLE_ORIGIN_METADATA, CONSOLE_SCREENS } from '../../lib/constructs/staff-console.ts';
+import { CLOUDFRONT_ORIGIN_HEADER, variableOf } from '../../functions/configuration/settings.ts';
 import { EDGE_REGION, stackName } from '../../lib/reporting-stacks.ts';
 import { synthesiseApp, synthesisedApp, type SynthesisedApp } from '../support/synthesised-app.ts';
 
@@ -31,6 +32,19 @@ describe("the staff console's firewall", () => {
     assert.equal(reference.Region, EDGE_REGION);
     const output = (app.templates.Edge.toJSON() as { Outputs: Record<string, { Value: unknown }> }).Outputs[reference.OutputName];
     assert.deepEqual(output?.Value, { 'Fn::GetAtt': [aclId, 'Arn'] });
+  });
+
+  it("proves to the console's API that a request came through here: its own secret in the origin header, and in every console function", () => {
+    const [, distribution] = Object.entries(app.resources.ContactCentre).find(([, r]) => r.Type === 'AWS::CloudFront::Distribution' && r.Metadata?.[CONSOLE_ORIGIN_METADATA] === CONSOLE_ORIGIN)!;
+    const config = distribution.Properties.DistributionConfig;
+    const origin = config.Origins.find((o: { Id: string }) => o.Id === config.DefaultCacheBehavior.TargetOriginId);
+    const [header] = origin.OriginCustomHeaders;
+    assert.equal(header.HeaderName, CLOUDFRONT_ORIGIN_HEADER);
+    const secretId = header.HeaderValue['Fn::Join'][1][1].Ref;
+    assert.match(String(app.resources.ContactCentre[secretId]?.Properties.Name), /-staff-console-origin$/);
+    const functions = Object.values(app.resources.ContactCentre).filter((r) => r.Type === 'AWS::Lambda::Function' && CONSOLE_SCREENS.some((screen) => screen.handlerModule === r.Metadata?.['pac:handler']));
+    assert.equal(functions.length, CONSOLE_SCREENS.length);
+    for (const fn of functions) assert.deepEqual(fn.Properties.Environment.Variables[variableOf('cloudFrontOriginSecret')], header.HeaderValue, String(fn.Metadata?.['pac:handler']));
   });
 
   it('limits sign-ins per address tightly, and everything else only against floods', () => {

@@ -8,11 +8,14 @@
  * ask for it.
  */
 import assert from 'node:assert/strict';
+import { CONSOLE_SCREENS } from '../../lib/constructs/staff-console.ts';
 import { describe, it } from 'node:test';
 import { CLOUDFRONT_ORIGIN_HEADER, variableOf } from '../../functions/configuration/settings.ts';
 import { REGISTERED_ROUTES } from '../../lib/route-registry.ts';
 import { captureOutput, postJson, send, useLocalStack, type HttpAnswer } from '../support/local-stack.ts';
 import { minimalReport } from '../support/reports.ts';
+
+const isPublicHandler = (handlerModule: string): boolean => REGISTERED_ROUTES.some((route) => route.fn.audience.kind === 'public' && route.handlerModule === handlerModule);
 
 captureOutput();
 const local = useLocalStack();
@@ -45,13 +48,13 @@ describe('the public API, reached around CloudFront', () => {
   });
 
   it('refuses a guessed or empty origin header', async () => {
-    for (const value of ['', 'x', 'a'.repeat(64), local.functionSetting(variableOf('cloudFrontOriginSecret')).slice(0, -1)]) {
+    for (const value of ['', 'x', 'a'.repeat(64), local.functionSetting(variableOf('cloudFrontOriginSecret'), isPublicHandler).slice(0, -1)]) {
       assertRefused(await postJson(`${local.stack.directApiUrl}/reports`, minimalReport(), { [CLOUDFRONT_ORIGIN_HEADER]: value }), `header "${value.slice(0, 8)}…"`);
     }
   });
 
   it('answers the same request with the right header, as CloudFront sends it', async () => {
-    const secret = local.functionSetting(variableOf('cloudFrontOriginSecret'));
+    const secret = local.functionSetting(variableOf('cloudFrontOriginSecret'), isPublicHandler);
     assert.ok(secret.length >= 32);
     const answer = await postJson(`${local.stack.directApiUrl}/reports`, minimalReport(), { [CLOUDFRONT_ORIGIN_HEADER.toUpperCase()]: secret });
     assert.equal(answer.status, 202, answer.text);
@@ -75,11 +78,12 @@ describe("the contact centre's API", () => {
     assert.equal(answer.status, 200, answer.text);
   });
 
-  it('gives the origin secret to the public functions only', () => {
+  it("gives the public site's origin secret to the public functions only, and the console's its own", () => {
     const variable = variableOf('cloudFrontOriginSecret');
+    const isConsole = (handlerModule: string) => CONSOLE_SCREENS.some((screen) => screen.handlerModule === handlerModule);
     for (const [logicalId, fn] of local.stack.functions) {
-      const isPublic = REGISTERED_ROUTES.some((route) => route.fn.audience.kind === 'public' && route.handlerModule === fn.handlerModule);
-      assert.equal(fn.environment[variable] !== undefined, isPublic, logicalId);
+      assert.equal(fn.environment[variable] !== undefined, isPublicHandler(fn.handlerModule) || isConsole(fn.handlerModule), logicalId);
     }
+    assert.notEqual(local.functionSetting(variable, isPublicHandler), local.functionSetting(variable, isConsole), 'two distributions, two secrets');
   });
 });

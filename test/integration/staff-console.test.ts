@@ -271,6 +271,25 @@ describe('the staff console', () => {
     }
   });
 
+  it("answers only what comes through its own distribution: the API's own address is refused, whoever is signed in", async () => {
+    const { consoleSession } = await import('../support/console-session.ts');
+    const session = await consoleSession(local.stack.consoleUrl, 'analyst.ada', 'analysts');
+    assert.equal((await fetch(consoleAt('/queue'), { headers: { Cookie: session.cookie } })).status, 200, 'through the distribution');
+    const around = (path: string, init: RequestInit = {}) => fetch(`${local.stack.directConsoleUrl}${path}`, { redirect: 'manual', ...init });
+    for (const [path, init] of [
+      ['/', {}],
+      ['/sign-in', {}],
+      ['/queue', { headers: { Cookie: session.cookie } }],
+      ['/sign-out', { method: 'POST', headers: { Cookie: session.cookie, 'Content-Type': 'application/x-www-form-urlencoded', Origin: local.stack.consoleUrl }, body: `csrf=${encodeURIComponent(session.csrf)}` }],
+      ['/queue', { headers: { Cookie: session.cookie, 'X-Pac-Origin-Verify': 'guessed' } }],
+    ] as const) {
+      const answer = await around(path, init as RequestInit);
+      assert.equal(answer.status, 403, path);
+      assert.match(await answer.text(), /Use the console's address/, path);
+      assert.equal(answer.headers.getSetCookie().length, 0, `${path}: no cookie set or cleared`);
+    }
+  });
+
   it('tells a call agent the queue is not for their role, and refuses a sign-in that did not start in this browser', async () => {
     const { context, page } = await chromium.open();
     try {

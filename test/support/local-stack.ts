@@ -16,7 +16,8 @@ export interface Harness {
   readonly sqs: SQSClient;
   queueUrl(name: string): string;
   /** A variable of the functions' environments, as the stack gives it to the functions that have it. */
-  functionSetting(variable: string): string;
+  /** A setting every function that has it shares, or, with `of`, that the functions of those handler modules share. */
+  functionSetting(variable: string, of?: (handlerModule: string) => boolean): string;
   /** Every item in the report table, unmarshalled. */
   scanTable(): Promise<Record<string, unknown>[]>;
   /** An Authorization header for a member of contact-centre staff in the groups given. */
@@ -79,8 +80,8 @@ export const useLocalStack = (options: LocalStackOptions = {}): Harness => {
       if (url === undefined) throw new Error(`No local queue ${name}`);
       return url;
     },
-    functionSetting(variable) {
-      const values = new Set([...started().stack.functions.values()].map(({ environment }) => environment[variable]).filter((v) => v !== undefined));
+    functionSetting(variable, of = () => true) {
+      const values = new Set([...started().stack.functions.values()].filter((fn) => of(fn.handlerModule)).map(({ environment }) => environment[variable]).filter((v) => v !== undefined));
       if (values.size !== 1) throw new Error(`${values.size} values of ${variable} among the local functions`);
       return [...values][0]!;
     },

@@ -13,26 +13,15 @@
  */
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { CLOUDFRONT_ORIGIN_HEADER } from '../../configuration/settings.ts';
 import { cloudFrontOriginSecret, portsFor } from '../composition-root.ts';
+import { sentByCloudFront } from './origin-header.ts';
+
+export { sentByCloudFront };
 import { preferredLanguage } from './accept-language.ts';
 import { problem } from './problem-catalogue.ts';
 import { localisedProblemResponse } from './problem-details.ts';
 
 const origin = portsFor({ secret: cloudFrontOriginSecret });
-
-const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
-
-/** Whether the headers carry the secret in CloudFront's origin header (any case of its name). */
-export const sentByCloudFront = (headers: APIGatewayProxyEventV2['headers'] | undefined, secret: string): boolean => {
-  const values = Object.entries(headers ?? {})
-    .filter(([name]) => name.toLowerCase() === CLOUDFRONT_ORIGIN_HEADER)
-    .map(([, value]) => value);
-  if (values.length !== 1 || values[0] === undefined) return false;
-  // Equal-length digests, so timingSafeEqual neither throws nor tells the length.
-  return timingSafeEqual(digest(values[0]), digest(secret));
-};
 
 /** First in every public chain: the request came through CloudFront, or it is answered 403 here. */
 export const fromCloudFront = <Event = APIGatewayProxyEventV2>(): MiddlewareObj<Event, APIGatewayProxyStructuredResultV2> => ({

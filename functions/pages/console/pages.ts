@@ -67,6 +67,15 @@ export const notFoundPage = (person?: Person): string =>
 <p class="govuk-body"><a class="govuk-link" href="/">Go to the console's start</a></p>`,
   });
 
+/** A request that did not come through the console's own address (its CloudFront distribution and firewall). */
+export const notThroughConsolePage = (): string =>
+  consolePage({
+    title: "Use the console's address",
+    main: html`
+<h1 class="govuk-heading-l">Use the console's address</h1>
+<p class="govuk-body">The staff console answers only at its own address. Open it from the link your team gave you.</p>`,
+  });
+
 /** A form post without this session's token, or from another site. */
 export const staleFormPage = (): string =>
   consolePage({
