@@ -60,6 +60,18 @@ const symbolsAfterPrefix = ([, before, symbols]: RegExpMatchArray, groups: numbe
 /** Hyphen-joined groups without their letters that may be a reference: a digit and a letter as written, and no group a number, an ordinal or a time. */
 const mayBeBare = (written: string): boolean => /[0-9]/.test(written) && /[A-Za-z]/.test(written) && !written.split('-').some((group) => COUNTED.test(group));
 
+const DIGIT = /^\p{Nd}$/u;
+/**
+ * A digit of another script as the ASCII digit of the same value ("٤" is 4): Unicode's decimal
+ * digits come in runs of ten from zero, so its value is its place in its run.
+ */
+const asAsciiDigit = (character: string): string => {
+  const code = character.codePointAt(0) ?? 0;
+  let start = code;
+  while (start > 0 && DIGIT.test(String.fromCodePoint(start - 1))) start -= 1;
+  return String((code - start) % 10);
+};
+
 /** A letter or digit from another script that reads as a Latin one (Cyrillic "а", Greek "Ο"), as TR39 folds it. */
 const asLatin = (character: string): string => {
   const skeleton = CONFUSABLE_SKELETONS[character];
@@ -68,7 +80,7 @@ const asLatin = (character: string): string => {
 
 /**
  * Text as it reads: compatibility forms folded (full-width "ＰＡＣ－７Ｋ３Ｍ" is PAC-7K3M), accents and
- * other marks taken off, invisible characters taken out (zero-width spaces and joiners, soft
+ * other marks taken off, any script's digits read as ASCII ones, invisible characters taken out (zero-width spaces and joiners, soft
  * hyphens, variation selectors), every dash read as a hyphen, look-alike letters from other
  * scripts read as Latin, and the character references of HTML read as what they stand for, so
  * that a reference cannot hide behind how it was typed or pasted.
@@ -84,7 +96,7 @@ const asTyped = (text: string): string =>
     .replace(/[\p{M}\p{Default_Ignorable_Code_Point}]/gu, '')
     .normalize('NFKC')
     .replace(/\p{Dash}/gu, '-')
-    .replace(/[^\x00-\x7F]/gu, asLatin);
+    .replace(/[^\x00-\x7F]/gu, (character) => (DIGIT.test(character) ? asAsciiDigit(character) : asLatin(character)));
 
 /** Every match, each tried from one character after the last one's start: "fr FR-7K3M-…" holds two tries, and the second is the reference. */
 const overlapping = (pattern: RegExp, text: string): RegExpExecArray[] => {
