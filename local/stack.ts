@@ -115,41 +115,43 @@ const provisionSecrets = (template: StackTemplate, provisioned: Provisioned): vo
   }
 };
 
-/** The distribution's behaviours that send requests to a custom origin (the API), with that origin's headers, resolved. */
-const cloudFrontBehaviours = (template: StackTemplate, provisioned: Provisioned): CloudFrontBehaviour[] => {
+interface DistributionConfig {
+  readonly Origins?: { Id: string; CustomOriginConfig?: unknown; OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }[];
+  readonly DefaultCacheBehavior?: { TargetOriginId: string };
+  readonly CacheBehaviors?: { PathPattern: string; TargetOriginId: string }[];
+}
+
+/** Each distribution's config, and the headers one of its origins adds to every request (undefined for one that is not a custom origin, a bucket), resolved. */
+const distributions = (template: StackTemplate, provisioned: Provisioned) => {
   const resolve = resolver(provisioned.refs, provisioned.attributes);
   const local = (value: unknown) => {
     const resolved = resolve(value);
     return provisioned.localEquivalents.get(resolved) ?? resolved;
   };
-  return resourcesOfType(template, 'AWS::CloudFront::Distribution').flatMap(([, distribution]) => {
-    const config = (distribution.Properties?.DistributionConfig ?? {}) as {
-      Origins?: { Id: string; CustomOriginConfig?: unknown; OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }[];
-      CacheBehaviors?: { PathPattern: string; TargetOriginId: string }[];
+  return resourcesOfType(template, 'AWS::CloudFront::Distribution').map(([logicalId, distribution]) => {
+    const config = (distribution.Properties?.DistributionConfig ?? {}) as DistributionConfig;
+    const originHeaders = (originId: string | undefined): Record<string, string> | undefined => {
+      const origin = (config.Origins ?? []).find((o) => o.Id === originId);
+      if (origin?.CustomOriginConfig === undefined) return undefined;
+      return Object.fromEntries((origin.OriginCustomHeaders ?? []).map((h) => [h.HeaderName.toLowerCase(), local(h.HeaderValue)]));
     };
-    return (config.CacheBehaviors ?? []).flatMap(({ PathPattern, TargetOriginId }) => {
-      const origin = (config.Origins ?? []).find((o) => o.Id === TargetOriginId);
-      if (origin?.CustomOriginConfig === undefined) return [];
-      const originHeaders = Object.fromEntries((origin.OriginCustomHeaders ?? []).map((h) => [h.HeaderName.toLowerCase(), local(h.HeaderValue)]));
-      return [{ pathPattern: PathPattern, originHeaders }];
-    });
+    return { logicalId, config, originHeaders };
   });
 };
 
-/** The headers the console's distribution adds on every request to its API (its default behaviour's origin), resolved. */
+/** The distributions' behaviours that send requests to a custom origin (the API), with that origin's headers. */
+const cloudFrontBehaviours = (template: StackTemplate, provisioned: Provisioned): CloudFrontBehaviour[] =>
+  distributions(template, provisioned).flatMap(({ config, originHeaders }) =>
+    (config.CacheBehaviors ?? []).flatMap(({ PathPattern, TargetOriginId }) => {
+      const headers = originHeaders(TargetOriginId);
+      return headers === undefined ? [] : [{ pathPattern: PathPattern, originHeaders: headers }];
+    }),
+  );
+
+/** The headers the console's distribution adds on every request to its API (its default behaviour's origin). */
 const consoleOriginHeaders = (template: StackTemplate, provisioned: Provisioned): Record<string, string> => {
-  const resolve = resolver(provisioned.refs, provisioned.attributes);
-  const local = (value: unknown) => {
-    const resolved = resolve(value);
-    return provisioned.localEquivalents.get(resolved) ?? resolved;
-  };
-  const [, distribution] = resourcesOfType(template, 'AWS::CloudFront::Distribution').find(([logicalId]) => isStaffConsole(template, logicalId)) ?? [];
-  const config = (distribution?.Properties?.DistributionConfig ?? {}) as {
-    Origins?: { Id: string; OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }[];
-    DefaultCacheBehavior?: { TargetOriginId: string };
-  };
-  const origin = (config.Origins ?? []).find((o) => o.Id === config.DefaultCacheBehavior?.TargetOriginId);
-  return Object.fromEntries((origin?.OriginCustomHeaders ?? []).map((h) => [h.HeaderName.toLowerCase(), local(h.HeaderValue)]));
+  const staffConsole = distributions(template, provisioned).find(({ logicalId }) => isStaffConsole(template, logicalId));
+  return staffConsole?.originHeaders(staffConsole.config.DefaultCacheBehavior?.TargetOriginId) ?? {};
 };
 
 const routeKeyTarget = (template: StackTemplate, resolve: (v: unknown) => string) =>

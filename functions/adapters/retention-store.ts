@@ -11,7 +11,7 @@
  * Every removal is harmless to repeat: a delete of what is gone deletes nothing, and an attribute
  * is removed only from an item that is there (an update would otherwise make the item anew).
  */
-import { GetCommand, DeleteCommand, ScanCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, DeleteCommand, ScanCommand, TransactWriteCommand, type ScanCommandInput, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '#domain/audit.ts';
 import type { ReportRecord } from '#domain/entities/report-record.ts';
 import { ConcurrentChange, type RetentionStage, type RetentionStore } from '#domain/ports.ts';
@@ -19,6 +19,16 @@ import type { Reference } from '#domain/reference.ts';
 import type { SealedOriginal, SealedReport } from '#domain/entities/sealed-original.ts';
 import { conditionFailed, eventsPut, queryPage, withoutKeys, type Item } from './dynamodb-items.ts';
 import { reportItem, RETENTION_INDEX, retentionIndexKeys, retentionPartition } from './report-store.ts';
+
+/** Every page of a Scan, in turn: how an operator's one-off command reads the whole table (no function scans). */
+async function* scanPages(client: DynamoDBDocumentClient, scan: Omit<ScanCommandInput, 'ExclusiveStartKey'>): AsyncGenerator<Item[]> {
+  let ExclusiveStartKey: Item | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ ...scan, ExclusiveStartKey }));
+    yield page.Items ?? [];
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey !== undefined);
+}
 
 export class DynamoRetentionStore implements RetentionStore {
   private readonly client: DynamoDBDocumentClient;
@@ -109,17 +119,13 @@ export class DynamoRetentionStore implements RetentionStore {
   async indexExisting(onPage: (indexed: number, looked: number) => void = () => {}): Promise<{ looked: number; indexed: number }> {
     let looked = 0;
     let indexed = 0;
-    let ExclusiveStartKey: Item | undefined;
-    do {
-      const page = await this.client.send(
-        new ScanCommand({
-          TableName: this.tableName,
-          FilterExpression: 'SK = :report AND attribute_not_exists(GSI2PK)',
-          ExpressionAttributeValues: { ':report': 'REPORT' },
-          ExclusiveStartKey,
-        }),
-      );
-      for (const item of page.Items ?? []) {
+    const pages = scanPages(this.client, {
+      TableName: this.tableName,
+      FilterExpression: 'SK = :report AND attribute_not_exists(GSI2PK)',
+      ExpressionAttributeValues: { ':report': 'REPORT' },
+    });
+    for await (const items of pages) {
+      for (const item of items) {
         looked++;
         const keys = retentionIndexKeys(withoutKeys<ReportRecord>(item));
         if (keys.GSI2PK === undefined) continue;
@@ -140,8 +146,7 @@ export class DynamoRetentionStore implements RetentionStore {
         }
       }
       onPage(indexed, looked);
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey !== undefined);
+    }
     return { looked, indexed };
   }
 
@@ -160,18 +165,14 @@ export class DynamoRetentionStore implements RetentionStore {
     onPage: (resealed: number) => void = () => {},
   ): Promise<number> {
     let resealed = 0;
-    let ExclusiveStartKey: Item | undefined;
-    do {
-      const page = await this.client.send(
-        new ScanCommand({
-          TableName: this.tableName,
-          FilterExpression:
-            '(SK = :original AND attribute_not_exists(original.version)) OR (SK = :report AND attribute_exists(original)) OR (begins_with(SK, :answer) AND attribute_not_exists(original.version))',
-          ExpressionAttributeValues: { ':original': 'ORIGINAL', ':report': 'REPORT', ':answer': 'ANSWER#' },
-          ExclusiveStartKey,
-        }),
-      );
-      for (const item of page.Items ?? []) {
+    const pages = scanPages(this.client, {
+      TableName: this.tableName,
+      FilterExpression:
+        '(SK = :original AND attribute_not_exists(original.version)) OR (SK = :report AND attribute_exists(original)) OR (begins_with(SK, :answer) AND attribute_not_exists(original.version))',
+      ExpressionAttributeValues: { ':original': 'ORIGINAL', ':report': 'REPORT', ':answer': 'ANSWER#' },
+    });
+    for await (const items of pages) {
+      for (const item of items) {
         const reference = String(item.PK).slice('REPORT#'.length) as Reference;
         const sealedFor = (item.SK === 'REPORT' ? ((item.splitFrom as Reference | undefined) ?? reference) : reference);
         try {
@@ -240,8 +241,7 @@ export class DynamoRetentionStore implements RetentionStore {
         }
       }
       onPage(resealed);
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey !== undefined);
+    }
     return resealed;
   }
 

@@ -12,7 +12,7 @@ import type { ReportChange } from './entities/report-change.ts';
 import { dueFrom } from './report-record.ts';
 import { done, type StepResult } from './entities/step-result.ts';
 import { disseminate, type DisseminationPorts } from './dissemination.ts';
-import { answerStep, approveAnswer, disseminateAnswer, holdersOf, protectedFromHolders, referencesForeignToHolders, type FollowUpDisseminationPorts, type FollowUpOutcome } from './follow-up.ts';
+import { answerStep, approveAnswer, disseminateAnswer, holdersOf, protectedFor, referencesForeignToHolders, type FollowUpDisseminationPorts, type FollowUpOutcome } from './follow-up.ts';
 import { findForce } from './forces.ts';
 import { givingForceReference, reportForForce } from './force-reference.ts';
 import { forceStep, releaseToJoinedForce, transfer, unfinishedTransferBy, type ForceOutcome } from './force-work.ts';
@@ -72,10 +72,10 @@ export const approveAnswerFor = async (
 ): Promise<FollowUpOutcome<Answer>> => {
   const recorded = await ports.followUps.findAnswer(reference, answerId);
   if (recorded?.status === 'approved') return done(await disseminateAnswer(ports, recorded));
-  const reachesProtected = recorded !== undefined && (await protectedFromHolders(ports.reports, recorded));
+  // The report and its parts read once, for both checks of what would reach their forces.
   const holders = recorded === undefined ? [] : await holdersOf(ports.reports, recorded);
   const approved = await answerStep(ports.followUps, reference, answerId, (found) =>
-    approveAnswer(found, by, ports.clock(), reachesProtected, referencesForeignToHolders(holders, found.sanitised?.text ?? '')),
+    approveAnswer(found, by, ports.clock(), protectedFor(holders, found), referencesForeignToHolders(holders, found.sanitised?.text ?? '')),
   );
   return approved.kind === 'done' ? done(await disseminateAnswer(ports, approved.value)) : approved;
 };

@@ -363,15 +363,16 @@ export const followUpsWithReport = async (ports: FollowUpDisseminationPorts, rep
  * Whether an answer may be approved for the forces that have the report now: not if what it says
  * speaks of their own professional standards or chief officers.
  */
-export const protectedFromHolders = async (reports: Pick<ReportStore, 'find'>, answer: Answer): Promise<boolean> => {
-  const { record, parts } = await reportWithParts(reports, answer.reference);
-  return reportsWithAForce(record, parts).some((report) => !mayGoTo(report, answer));
-};
+export const protectedFromHolders = async (reports: Pick<ReportStore, 'find'>, answer: Answer): Promise<boolean> =>
+  protectedFor(await holdersOf(reports, answer), answer);
 
-/** The reports with a force that an answer about this report would reach: the report, or its parts. */
+/** protectedFromHolders, for the holders read already. */
+export const protectedFor = (holders: readonly ReportRecord[], answer: Answer): boolean => holders.some((report) => !mayGoTo(report, answer));
+
+/** The reports with a force that an answer about this report would reach: the report, or its parts (each knowing what it was split from). */
 export const holdersOf = async (reports: Pick<ReportStore, 'find'>, answer: Answer): Promise<ReportRecord[]> => {
   const { record, parts } = await reportWithParts(reports, answer.reference);
-  return reportsWithAForce(record, parts).map((report) => (record === undefined || report === record ? report : { ...report, splitFrom: record.reference }));
+  return reportsWithAForce(record, parts);
 };
 
 /**

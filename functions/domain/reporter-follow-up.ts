@@ -190,7 +190,8 @@ export const openReport = async (ports: ReporterPorts, reference: Reference, cod
 export type Opened = Extract<Opening, { kind: 'opened' }>;
 
 /** The questions a reporter may see: those the contact centre has relayed, about the report or its parts. */
-const relayedQuestions = async (followUps: FollowUpStore, opened: Opened): Promise<Question[]> => {
+/** The questions relayed to the reporter about their report or the parts it was split into, answered or not, oldest first. */
+export const relayedQuestions = async (followUps: Pick<FollowUpStore, 'questionsAbout'>, opened: Opened): Promise<Question[]> => {
   const references = [opened.reference, ...opened.parts.map((part) => part.reference)];
   const questions = (await Promise.all(references.map((reference) => followUps.questionsAbout(reference)))).flat();
   return questions.filter((question) => question.status !== 'awaiting_relay').sort((a, b) => a.askedAt.localeCompare(b.askedAt));

@@ -143,18 +143,29 @@ export const confirmClosure = (record: ReportRecord, by: string, at: Date): Revi
 };
 
 /**
- * A supervisor approves dissemination of the sanitised report to the chosen force. Four eyes: the
- * supervisor may not be anyone who changed what the force will receive or where it goes (the
- * sanitised version, the force, a split). And the force must be one the report may reach: checked
- * again here, on what the force would receive, whoever chose it.
+ * The four eyes of a supervisor's decision on a sanitised version, approving or returning it: the
+ * contact awaits review with a sanitised version, and the supervisor neither wrote it nor changed
+ * what the force will receive or where it goes. The sanitised version to decide on, or the refusal.
  */
-export const approve = (record: ReportRecord, by: string, at: Date): ReviewResult => {
+const decidableBy = (record: ReportRecord, by: string): ReviewResult | NonNullable<NonNullable<ReportRecord['review']>['sanitised']> => {
   const waiting = notAwaitingReview(record);
   if (waiting !== undefined) return waiting;
   const sanitised = record.review?.sanitised;
   if (sanitised === undefined) return refused({ kind: 'not-sanitised' });
   if (sanitised.by === by) return refused({ kind: 'own-sanitisation' });
   if (record.review?.changedBy?.includes(by)) return refused({ kind: 'own-change' });
+  return sanitised;
+};
+
+/**
+ * A supervisor approves dissemination of the sanitised report to the chosen force. Four eyes: the
+ * supervisor may not be anyone who changed what the force will receive or where it goes (the
+ * sanitised version, the force, a split). And the force must be one the report may reach: checked
+ * again here, on what the force would receive, whoever chose it.
+ */
+export const approve = (record: ReportRecord, by: string, at: Date): ReviewResult => {
+  const sanitised = decidableBy(record, by);
+  if ('kind' in sanitised) return sanitised;
   if (record.routing.destination === TRIAGE) return refused({ kind: 'no-force-chosen' });
   const force = findForce(record.routing.destination);
   if (force === undefined) return refused({ kind: 'no-force-chosen' });
@@ -182,12 +193,8 @@ export const RETURN_REASON_MAX = 2_000;
  * receive, so the supervisor may approve the next version.
  */
 export const returnToAnalyst = (record: ReportRecord, reason: string, by: string, at: Date): ReviewResult => {
-  const waiting = notAwaitingReview(record);
-  if (waiting !== undefined) return waiting;
-  const sanitised = record.review?.sanitised;
-  if (sanitised === undefined) return refused({ kind: 'not-sanitised' });
-  if (sanitised.by === by) return refused({ kind: 'own-sanitisation' });
-  if (record.review?.changedBy?.includes(by)) return refused({ kind: 'own-change' });
+  const sanitised = decidableBy(record, by);
+  if ('kind' in sanitised) return sanitised;
   const when = at.toISOString();
   const { sanitised: _draft, ...review } = record.review ?? {};
   return changed(

@@ -19,7 +19,7 @@ import { logger } from '#adapters/logger.ts';
 import { answerRequestSchema, receiveInformation } from '#domain/follow-up.ts';
 import { parseFollowUpCode } from '#domain/follow-up-code.ts';
 import { parseReference } from '#domain/reference.ts';
-import { answerAsReporter, openReport, type Opened } from '#domain/reporter-follow-up.ts';
+import { answerAsReporter, openReport, relayedQuestions, type Opened } from '#domain/reporter-follow-up.ts';
 import type { Answer, Question } from '#domain/entities/follow-up.ts';
 import type { Person } from '#pages/console/layout.ts';
 import { notFoundPage } from '#pages/console/pages.ts';
@@ -38,12 +38,8 @@ const phonePorts = portsFor({
 // ─── a caller's answer, or information they add ────────────────────────────────────────────────
 
 /** The questions relayed to the caller and not yet answered, about their report or the parts it was split into, oldest first. */
-const openQuestions = async (opened: Opened): Promise<Question[]> => {
-  const { followUps } = phonePorts();
-  const references = [opened.reference, ...opened.parts.map((part) => part.reference)];
-  const questions = (await Promise.all(references.map((reference) => followUps.questionsAbout(reference)))).flat();
-  return questions.filter((question) => question.status === 'relayed').toSorted((a, b) => a.askedAt.localeCompare(b.askedAt));
-};
+const openQuestions = async (opened: Opened): Promise<Question[]> =>
+  (await relayedQuestions(phonePorts().followUps, opened)).filter((question) => question.status === 'relayed');
 
 const phoneAnswer = async (person: Person, form: URLSearchParams): Promise<ConsoleResult> => {
   const typedReference = (form.get('reference') ?? '').trim().toUpperCase();

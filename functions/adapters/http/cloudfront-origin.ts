@@ -15,8 +15,6 @@ import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { cloudFrontOriginSecret, portsFor } from '../composition-root.ts';
 import { sentByCloudFront } from './origin-header.ts';
-
-export { sentByCloudFront };
 import { preferredLanguage } from './accept-language.ts';
 import { problem } from './problem-catalogue.ts';
 import { localisedProblemResponse } from './problem-details.ts';

@@ -7,6 +7,8 @@
  * staff sign-in (a form's redirect counts as form-action); no cache may keep a page, no referrer
  * leaves its origin (the sign-in's return carries a one-time code in its address), nothing may frame it.
  */
+import { PAGE_SECURITY_HEADERS } from '../security-headers.ts';
+
 /** A URL's origin: scheme, host and port, without path (also for a CDK token standing for the host). */
 const originOf = (url: string): string => {
   const match = /^(https?:\/\/[^/?#]+)/i.exec(url);
@@ -26,16 +28,12 @@ const consoleContentSecurityPolicy = (signInUrl: string): string =>
     "frame-ancestors 'none'",
   ].join('; ');
 
+/** The public site's headers (functions/pages/security-headers.ts), but for the console's own policy, referrer and resources. */
 export const consoleSecurityHeaders = (signInUrl: string): Readonly<Record<string, string>> => ({
+  ...PAGE_SECURITY_HEADERS,
   'Content-Security-Policy': consoleContentSecurityPolicy(signInUrl),
   // No address of the console leaves it; within it, browsers then send a form's true Origin
   // (with no-referrer they send `Origin: null`, and the CSRF check could not tell it from a sandboxed page's).
   'Referrer-Policy': 'same-origin',
-  'Cache-Control': 'no-store',
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
-  'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
 });
