@@ -545,6 +545,18 @@ const buildNameIndex = (forces: readonly Force[]): ReadonlyMap<string, Force> =>
 // it never reads (issue 13). Built lazily, they also leave the module free of import-time work, so
 // a bundle that calls neither drops the registry altogether.
 let byId: ReadonlyMap<ForceId, Force> | undefined;
+let alphabetical: readonly Force[] | undefined;
+/**
+ * The forces by name, A to Z, built at first use: compared in lower case, which for these names is
+ * the order en-GB collation gives (the website's form is held to it by a test), without loading
+ * ICU's collator.
+ */
+export const forcesByName = (): readonly Force[] =>
+  (alphabetical ??= [...FORCES].sort((a, b) => {
+    const [x, y] = [a.name.toLowerCase(), b.name.toLowerCase()];
+    return x < y ? -1 : x > y ? 1 : 0;
+  }));
+
 let byName: ReadonlyMap<string, Force> | undefined;
 
 export const forceById = (id: ForceId): Force | undefined => (byId ??= new Map(FORCES.map((force) => [force.id, force]))).get(id);

@@ -47,15 +47,17 @@ const returnWaiting = (record: ReportRecord): ReviewScreen['returned'] => {
 
 type Extras = Partial<Pick<ReviewScreen, 'removed' | 'texts' | 'errors' | 'errorDescription' | 'done' | 'closure'>>;
 
-/** Opens the contact (recording the reading) and renders the review screen; 404 or 410 when there is nothing to open. */
-const reviewAnswer = async (ports: Ports, person: Person, reference: Reference, status: number, extras: Extras = {}): Promise<ConsoleResult> => {
-  const now = ports.clock();
-  const opened = await openForReview(ports, reference, person.username, now);
-  if (opened.kind === 'refused' && opened.refusal.kind === 'original-ended') {
-    return consolePageAnswer(410, forbiddenPage(person, `The reporter's original words ended under the retention schedule on ${opened.refusal.on}.`));
-  }
-  if (opened.kind === 'refused') return consolePageAnswer(404, notFoundPage(person));
-  const { record, original } = opened.value;
+type OpenedForReview = Extract<Awaited<ReturnType<typeof openForReview>>, { kind: 'done' }>['value'];
+type NotOpened = Extract<Awaited<ReturnType<typeof openForReview>>, { kind: 'refused' }>['refusal'];
+
+/** Why there is nothing to open: 410 once the original has ended under the retention schedule, else 404. */
+const notOpenedAnswer = (person: Person, refusal: NotOpened): ConsoleResult =>
+  refusal.kind === 'original-ended'
+    ? consolePageAnswer(410, forbiddenPage(person, `The reporter's original words ended under the retention schedule on ${refusal.on}.`))
+    : consolePageAnswer(404, notFoundPage(person));
+
+/** The review screen of a contact opened already (its flagged details found already, when they were). */
+const renderReview = async (ports: Ports, person: Person, { record, original }: OpenedForReview, status: number, extras: Extras = {}, flags = flagIdentifyingDetails(original)): Promise<ConsoleResult> => {
   const links = personLinksView(await personLinksOf(ports, record));
   return consolePageAnswer(
     status,
@@ -64,11 +66,11 @@ const reviewAnswer = async (ports: Ports, person: Person, reference: Reference, 
       reference: record.reference,
       channel: record.channel,
       status: record.status,
-      waitedSeconds: secondsWaiting(record, now),
+      waitedSeconds: secondsWaiting(record, ports.clock()),
       proposedForce: proposedForceOf(record),
       why: record.routing.reason,
       original,
-      flags: flagIdentifyingDetails(original),
+      flags,
       sanitised: record.review?.sanitised,
       closureProposed: record.review?.closureProposed,
       returned: returnWaiting(record),
@@ -76,6 +78,12 @@ const reviewAnswer = async (ports: Ports, person: Person, reference: Reference, 
       ...extras,
     }),
   );
+};
+
+/** Opens the contact (recording the reading) and renders the review screen; 404 or 410 when there is nothing to open. */
+const reviewAnswer = async (ports: Ports, person: Person, reference: Reference, status: number, extras: Extras = {}): Promise<ConsoleResult> => {
+  const opened = await openForReview(ports, reference, person.username, ports.clock());
+  return opened.kind === 'refused' ? notOpenedAnswer(person, opened.refusal) : renderReview(ports, person, opened.value, status, extras);
 };
 
 const forceAnswer = async (ports: Ports, person: Person, reference: Reference, status: number, extras: Partial<ForceScreen> = {}): Promise<ConsoleResult> => {
@@ -107,12 +115,14 @@ const sanitised = async (ports: Ports, person: Person, reference: Reference, for
     return reviewAnswer(ports, person, reference, 200, { removed });
   }
   const opened = await openForReview(ports, reference, person.username, ports.clock());
-  if (opened.kind === 'refused') return reviewAnswer(ports, person, reference, 404);
-  const texts = Object.fromEntries(editedFields(flagIdentifyingDetails(opened.value.original)).map((pointer) => [pointer, form.get(pointer) ?? '']));
+  if (opened.kind === 'refused') return notOpenedAnswer(person, opened.refusal);
+  const flags = flagIdentifyingDetails(opened.value.original);
+  const texts = Object.fromEntries(editedFields(flags).map((pointer) => [pointer, form.get(pointer) ?? '']));
   const parsed = disseminableContentSchema.safeParse(sanitisedContent(opened.value.original, texts));
   if (!parsed.success) {
     const errors: FieldError[] = parsed.error.issues.map((issue) => sanitisedFieldError(`/${issue.path.map(String).join('/')}`, issue.message));
-    return reviewAnswer(ports, person, reference, 400, { texts, errors });
+    // The contact as opened for this save: nothing has changed, so it is not opened (and its reading recorded) again.
+    return renderReview(ports, person, opened.value, 400, { texts, errors }, flags);
   }
   const refusal = await refusalOf(() => reviewStep(ports.reports, reference, (contact) => sanitise(contact, parsed.data, person.username, ports.clock())));
   return refusal === undefined ? done(reference, 'sanitised') : reviewAnswer(ports, person, reference, 409, { texts, errorDescription: refusal });

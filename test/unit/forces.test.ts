@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { FORCES, findForce, forceById, forceNameKey } from '../../functions/domain/forces.ts';
+import { FORCES, findForce, forceById, forceNameKey, forcesByName } from '../../functions/domain/forces.ts';
 
 const csv = readFileSync(new URL('../../data/uk-police-forces.csv', import.meta.url), 'utf8').trim().split('\n');
 const [header, ...rows] = csv;
@@ -64,5 +64,9 @@ describe('the force registry', () => {
   it('reduces names to the words that tell forces apart', () => {
     assert.equal(forceNameKey('The Metropolitan Police Service'), 'metropolitan');
     assert.equal(forceNameKey('Avon & Somerset Constabulary'), 'avon and somerset');
+  });
+
+  it('lists the forces by name in the order en-GB collation gives, without the collator', () => {
+    assert.deepEqual(forcesByName().map((force) => force.name), [...FORCES].map((force) => force.name).sort((a, b) => a.localeCompare(b, 'en-GB')));
   });
 });

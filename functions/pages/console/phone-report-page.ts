@@ -8,9 +8,9 @@
  */
 import { CATEGORIES } from '#domain/report.ts';
 import { NARRATIVE_MAX } from '#domain/report.ts';
-import { FORCES } from '#domain/forces.ts';
+import { forcesByName } from '#domain/forces.ts';
 import { groupedFollowUpCode } from '#domain/follow-up-code.ts';
-import { checkboxes, dateInput, radios, select, textarea, textInput } from '../components.ts';
+import { checkboxes, dateInput, panel, radios, select, textarea, textInput } from '../components.ts';
 import { html } from '../html.ts';
 import { errorSummary, firstErrorPerField, type FieldError } from '../layout.ts';
 import { en } from '../messages/en.ts';
@@ -45,7 +45,7 @@ const inFormOrder = (errors: readonly FieldError[]): FieldError[] =>
 
 const FORCE_OPTIONS = [
   { value: 'unknown', text: 'Not known' },
-  ...[...FORCES].sort((a, b) => a.name.localeCompare(b.name, 'en-GB')).map((force) => ({ value: force.id, text: force.name })),
+  ...forcesByName().map((force) => ({ value: force.id, text: force.name })),
 ];
 
 interface PhoneReportPageOptions {
@@ -156,10 +156,7 @@ export const phoneReportTakenPage = (person: Person, reference: string, followUp
     person,
     title: 'Report recorded',
     main: html`
-<div class="govuk-panel govuk-panel--confirmation">
-  <h1 class="govuk-panel__title">Report recorded</h1>
-  <div class="govuk-panel__body">Read these to the caller now. They will not be shown again.</div>
-</div>
+${panel('Report recorded', 'Read these to the caller now. They will not be shown again.')}
 <h2 class="govuk-heading-m">Reference</h2>
 <p class="app-read-out" id="reference">${reference}</p>
 <h2 class="govuk-heading-m">Follow-up code</h2>

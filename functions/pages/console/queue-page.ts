@@ -5,6 +5,7 @@
  * flagged in it, and its stage.
  */
 import type { QueueStage, StageFigures } from '#domain/contact-centre-queue.ts';
+import { warningText } from '../components.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { consolePage, type Person } from './layout.ts';
 import { tag } from './parts.ts';
@@ -134,10 +135,7 @@ export const queuePage = (view: QueueView): string =>
       ? 'No contact is waiting for review.'
       : html`The oldest contact awaiting review has waited <strong>${waitInWords(view.oldestWaitingSeconds)}</strong>.`}</p>
 ${view.oldestWaitingSeconds > view.alarmAfterSeconds
-      ? html`<div class="govuk-warning-text">
-  <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
-  <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> A contact has waited longer than ${waitInWords(view.alarmAfterSeconds)}: the on-call operator has been paged.</strong>
-</div>`
+      ? warningText(html`A contact has waited longer than ${waitInWords(view.alarmAfterSeconds)}: the on-call operator has been paged.`)
       : ''}
 ${stagesTable(view.stages, view.more)}
 ${contactsTable(view.contacts, view.person.groups.includes('supervisors'))}

@@ -14,7 +14,7 @@ import type { FlaggedDetail } from '#domain/review-flags.ts';
 import type { ReportSubmission } from '#domain/report.ts';
 import type { DisseminableContent } from '#domain/disseminable-content.ts';
 import { contentFromSubmission } from '#domain/disseminable-content.ts';
-import { FORCES, forceById, forceNameKey, type Force } from '#domain/forces.ts';
+import { FORCES, forceById, forceNameKey, forcesByName, type Force } from '#domain/forces.ts';
 import { CLOSURE_REASONS, type ClosureReason } from '#domain/review-state.ts';
 import type { ReviewRefusal } from '#domain/review.ts';
 import type { ReportStatus } from '#domain/entities/report-record.ts';
@@ -382,9 +382,7 @@ ${closureSection(view, errorFor)}`
 /** The forces whose id, name, short name or an alias contains what was typed (all of them for nothing typed), by name. */
 export const forcesMatching = (search: string): Force[] => {
   const key = forceNameKey(search);
-  return FORCES.filter((force) => key === '' || [force.id, force.name, force.shortName, ...force.aliases].some((name) => forceNameKey(name).includes(key))).sort(
-    (a, b) => a.name.localeCompare(b.name, 'en-GB'),
-  );
+  return forcesByName().filter((force) => key === '' || [force.id, force.name, force.shortName, ...force.aliases].some((name) => forceNameKey(name).includes(key)));
 };
 
 export interface ForceScreen {

@@ -29,11 +29,21 @@ const consoleContentSecurityPolicy = (signInUrl: string): string =>
   ].join('; ');
 
 /** The public site's headers (functions/pages/security-headers.ts), but for the console's own policy, referrer and resources. */
-export const consoleSecurityHeaders = (signInUrl: string): Readonly<Record<string, string>> => ({
-  ...PAGE_SECURITY_HEADERS,
-  'Content-Security-Policy': consoleContentSecurityPolicy(signInUrl),
-  // No address of the console leaves it; within it, browsers then send a form's true Origin
-  // (with no-referrer they send `Origin: null`, and the CSRF check could not tell it from a sandboxed page's).
-  'Referrer-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-});
+const built = new Map<string, Readonly<Record<string, string>>>();
+
+export const consoleSecurityHeaders = (signInUrl: string): Readonly<Record<string, string>> => {
+  // One sign-in address per function: built at the first answer, not for every one.
+  let headers = built.get(signInUrl);
+  if (headers === undefined) {
+    headers = {
+      ...PAGE_SECURITY_HEADERS,
+      'Content-Security-Policy': consoleContentSecurityPolicy(signInUrl),
+      // No address of the console leaves it; within it, browsers then send a form's true Origin
+      // (with no-referrer they send `Origin: null`, and the CSRF check could not tell it from a sandboxed page's).
+      'Referrer-Policy': 'same-origin',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+    };
+    built.set(signInUrl, headers);
+  }
+  return headers;
+};
