@@ -17,16 +17,15 @@
  * A refusal (one's own sanitisation, one's own proposal…) is answered with the same screen and the
  * refusal said plainly at the top; a contact changed by someone else at the same moment is said so.
  */
+import { proposedForceName } from '#pages/console/words.ts';
 import { clock, followUpStore, forceQueues, originalsVault, portsFor, reportStore } from '#adapters/composition-root.ts';
 import { consolePageAnswer, consoleScreen, type ConsoleResult } from '#adapters/console-http.ts';
 import { logger } from '#adapters/logger.ts';
 import { contactsAwaitingReview, reviewStageOf } from '#domain/contact-centre-queue.ts';
 import { approveAnswerFor, approveReport } from '#domain/disseminating-steps.ts';
 import { openAnswerForReview, type FollowUpOutcome } from '#domain/follow-up.ts';
-import type { Answer } from '#domain/entities/follow-up.ts';
-import { TRIAGE } from '#domain/entities/routing-decision.ts';
+import { isFollowUpId, type Answer } from '#domain/entities/follow-up.ts';
 import type { ReportRecord } from '#domain/entities/report-record.ts';
-import { forceById } from '#domain/forces.ts';
 import { ConcurrentChange } from '#domain/ports.ts';
 import { parseReference, type Reference } from '#domain/reference.ts';
 import { flagIdentifyingDetails } from '#domain/review-flags.ts';
@@ -51,8 +50,7 @@ import {
 
 const approvalPorts = portsFor({ reports: reportStore, store: reportStore, vault: originalsVault, followUps: followUpStore, forceQueues, clock });
 
-const forceName = (record: ReportRecord): string =>
-  record.routing.destination === TRIAGE ? 'Triage (no force chosen)' : (forceById(record.routing.destination)?.name ?? record.routing.destination);
+const forceName = (record: ReportRecord): string => proposedForceName(record.routing.destination, 'Triage (no force chosen)');
 
 const CHANGED_MEANWHILE = 'Someone else changed this contact at the same moment, so nothing was done. Look at it again and decide.';
 
@@ -119,7 +117,6 @@ const proposedClosures = async (now: Date) => {
   });
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Answers listed at most. */
 const ANSWERS = 100;
 
@@ -212,7 +209,7 @@ export const handler = consoleScreen(['supervisors'], 'Approving contacts and co
     case 'GET /answers/{reference}/{answerId}':
     case 'POST /answers/{reference}/{answerId}/approval': {
       const answerId = event.pathParameters?.answerId ?? '';
-      if (reference === undefined || !UUID.test(answerId)) return consolePageAnswer(404, notFoundPage(person));
+      if (reference === undefined || !isFollowUpId(answerId)) return consolePageAnswer(404, notFoundPage(person));
       if (event.routeKey.startsWith('GET')) return answerScreen(person, reference, answerId, 200);
       const result = await attemptOnAnswer(() => approveAnswerFor(ports, reference, answerId, person.username));
       if ('refusal' in result) return answerScreen(person, reference, answerId, result.status, result.refusal);

@@ -19,7 +19,7 @@ import { forceById } from '#domain/forces.ts';
 import { findIdentifyingDetails } from '#domain/identifying-details.ts';
 import { parseReference, type Reference } from '#domain/reference.ts';
 import { secondsWaiting } from '#domain/review.ts';
-import type { Answer } from '#domain/entities/follow-up.ts';
+import { isFollowUpId, type Answer } from '#domain/entities/follow-up.ts';
 import type { Person } from '#pages/console/layout.ts';
 import { forbiddenPage, notFoundPage } from '#pages/console/pages.ts';
 import {
@@ -39,7 +39,6 @@ const keepingPorts = portsFor({
 
 /** Questions and answers listed at most, as the staff API's list. */
 const LISTED = 100;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const ROLES = {
   questions: ['analysts', 'call-agents'],
@@ -65,7 +64,7 @@ const questionsScreen = async (person: Person, status: number, extra: Pick<Quest
 };
 
 const relayQuestion = async (person: Person, reference: Reference | undefined, questionId: string): Promise<ConsoleResult> => {
-  if (reference === undefined || !UUID.test(questionId)) return consolePageAnswer(404, notFoundPage(person));
+  if (reference === undefined || !isFollowUpId(questionId)) return consolePageAnswer(404, notFoundPage(person));
   const { followUps, clock } = keepingPorts();
   const result = await attemptFollowUpStep(() => relay(followUps, reference, questionId, person.username, clock()));
   if ('refusal' in result) {
@@ -152,7 +151,7 @@ export const handler = consoleScreen([...new Set([...ROLES.questions, ...ROLES.s
     case 'POST /answers-to-sanitise/{reference}/{answerId}': {
       const answerId = parameters.answerId ?? '';
       return only(ROLES.sanitise, 'Sanitising answers is for analysts.', async () => {
-        if (reference === undefined || !UUID.test(answerId)) return consolePageAnswer(404, notFoundPage(person));
+        if (reference === undefined || !isFollowUpId(answerId)) return consolePageAnswer(404, notFoundPage(person));
         return event.routeKey.startsWith('GET') ? sanitiseScreen(person, reference, answerId, 200) : sanitise(person, reference, answerId, form);
       });
     }

@@ -3,11 +3,10 @@
  * contact's wait measured exactly as the review-backlog alarm measures it (measure-review-backlog.ts),
  * and the contacts awaiting review, oldest first.
  */
+import { proposedForceName } from '#pages/console/words.ts';
 import { clock, followUpStore, portsFor, reportStore, reviewAlarmAfterSeconds } from '#adapters/composition-root.ts';
 import { consolePageAnswer, consoleScreen } from '#adapters/console-http.ts';
 import { contactsAwaitingReview, reviewStageOf, stageFigures } from '#domain/contact-centre-queue.ts';
-import { forceById } from '#domain/forces.ts';
-import { TRIAGE } from '#domain/entities/routing-decision.ts';
 import { secondsWaiting } from '#domain/review.ts';
 import { queuePage } from '#pages/console/queue-page.ts';
 
@@ -35,7 +34,7 @@ export const handler = consoleScreen(['analysts', 'supervisors'], 'The queue is 
         reference: record.reference,
         channel: record.channel,
         waitedSeconds: secondsWaiting(record, now),
-        proposedForce: record.routing.destination === TRIAGE ? 'Triage' : (forceById(record.routing.destination)?.name ?? record.routing.destination),
+        proposedForce: proposedForceName(record.routing.destination),
         why: record.routing.reason,
         stage: reviewStageOf(record),
         flaggedDetails: record.flaggedDetails,

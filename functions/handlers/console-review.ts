@@ -15,13 +15,12 @@
  * Every step is the staff API's own use case (functions/domain/review.ts, person-links/decisions.ts),
  * checked against the same request schemas; a refusal is said plainly on the page it came from.
  */
+import { proposedForceName } from '#pages/console/words.ts';
 import { clock, originalsVault, personLinkStore, portsFor, reportStore } from '#adapters/composition-root.ts';
 import { personLinksView } from '#adapters/contact-centre-views.ts';
 import { consolePageAnswer, consoleScreen, redirect, type ConsoleEvent, type ConsoleResult } from '#adapters/console-http.ts';
 import { disseminableContentSchema } from '#domain/disseminable-content.ts';
-import { TRIAGE } from '#domain/entities/routing-decision.ts';
 import type { ReportRecord } from '#domain/entities/report-record.ts';
-import { forceById } from '#domain/forces.ts';
 import { decidePersonLink, personLinksOf } from '#domain/person-links/decisions.ts';
 import { ConcurrentChange } from '#domain/ports.ts';
 import { parseReference, type Reference } from '#domain/reference.ts';
@@ -36,8 +35,7 @@ import { editedFields, forcePage, refusalInWords, reviewPage, sanitisedContent, 
 const reviewPorts = portsFor({ reports: reportStore, vault: originalsVault, links: personLinkStore, clock });
 type Ports = ReturnType<typeof reviewPorts>;
 
-const proposedForceOf = (record: ReportRecord): string =>
-  record.routing.destination === TRIAGE ? 'Triage' : (forceById(record.routing.destination)?.name ?? record.routing.destination);
+const proposedForceOf = (record: ReportRecord): string => proposedForceName(record.routing.destination);
 
 /** The supervisor's last return while its draft is still kept: no analyst has sanitised the contact since. */
 const returnWaiting = (record: ReportRecord): ReviewScreen['returned'] => {

@@ -4,6 +4,7 @@
  */
 import type { ReportRecord } from '#domain/entities/report-record.ts';
 import type { FollowUpOutcome } from '#domain/follow-up.ts';
+import { isFollowUpId } from '#domain/entities/follow-up.ts';
 import type { ForceOutcome } from '#domain/force-work.ts';
 import { parseReference, type Reference } from '#domain/reference.ts';
 import type { ReviewOutcome } from '#domain/review.ts';
@@ -18,12 +19,11 @@ export const referenceFrom = (pathParameters: Record<string, string | undefined>
   return reference;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A question or answer id in the path, or 404. */
 export const followUpIdFrom = (pathParameters: Record<string, string | undefined> | undefined, name: 'questionId' | 'answerId'): string => {
   const id = pathParameters?.[name] ?? '';
-  if (!UUID.test(id)) throw statusProblem(404, 'Not Found', `There is no such ${name === 'questionId' ? 'question' : 'answer'}.`);
+  if (!isFollowUpId(id)) throw statusProblem(404, 'Not Found', `There is no such ${name === 'questionId' ? 'question' : 'answer'}.`);
   return id;
 };
 

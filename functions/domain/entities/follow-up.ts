@@ -43,3 +43,7 @@ export interface Answer {
   readonly notifiedAt?: string;
   readonly version: number;
 }
+
+const FOLLOW_UP_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Whether text can be a question's or answer's id (a random UUID, as follow-up.ts newFollowUpId makes them): anything else is not looked up. */
+export const isFollowUpId = (text: string): boolean => FOLLOW_UP_ID.test(text);

@@ -30,7 +30,7 @@ import { consolePage, type Person } from './layout.ts';
 import { hiddenInput, panel, submitButton, warningText } from './parts.ts';
 import { waitInWords } from './queue-page.ts';
 import { wordDiff, type DiffPart } from './word-diff.ts';
-import { CLOSURE_REASON_NAMES, dateAndTime } from './words.ts';
+import { answerKind, CLOSURE_REASON_NAMES, dateAndTime } from './words.ts';
 import { KIND_NAMES } from './redactions.ts';
 
 // ─── the differences ──────────────────────────────────────────────────────────────────────────
@@ -398,7 +398,6 @@ interface AnswerToApprove {
   readonly sanitisedBy: string;
 }
 
-const answerKind = (isAnswer: boolean): string => (isAnswer ? 'Answer to a question' : 'Information added');
 
 export const answersPage = (person: Person, answers: readonly AnswerToApprove[]): string =>
   consolePage({

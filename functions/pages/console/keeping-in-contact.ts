@@ -21,7 +21,7 @@ import { consolePage, type Person } from './layout.ts';
 import { hiddenInput, panel, submitButton } from './parts.ts';
 import { waitInWords } from './queue-page.ts';
 import { markedText } from './redactions.ts';
-import { channelName, dateAndTime, REFERENCE_EXAMPLE } from './words.ts';
+import { answerKind, channelName, dateAndTime, REFERENCE_EXAMPLE } from './words.ts';
 
 const title = (text: string, problem: boolean): string => (problem ? `Error: ${text}` : text);
 const fieldError = (errors: readonly FieldError[], field: string): string | undefined => errors.find((error) => error.field === field)?.message;
@@ -178,7 +178,6 @@ interface AnswerToSanitise {
   readonly waitedSeconds: number;
 }
 
-const answerKind = (isAnswer: boolean): string => (isAnswer ? 'Answer to a question' : 'Information added');
 
 export const answersToSanitisePage = (person: Person, answers: readonly AnswerToSanitise[], sanitised?: string): string =>
   consolePage({

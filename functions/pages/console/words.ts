@@ -1,5 +1,7 @@
 /** Words the console's screens say alike. */
 import type { ClosureReason } from '#domain/review-state.ts';
+import { TRIAGE } from '#domain/entities/routing-decision.ts';
+import { forceById } from '#domain/forces.ts';
 import { html, type SafeHtml } from '../html.ts';
 
 /** A moment, as staff read it in the UK: "3 December 2026 at 15:04". */
@@ -29,3 +31,10 @@ export const CLOSURE_REASON_NAMES: Readonly<Record<ClosureReason, string>> = {
   advice_given: 'Advice given: nothing for a force to do',
   malicious: 'Malicious',
 };
+
+/** Where a contact is proposed to go, in words: the force's name, or triage (said as `triage` gives it). */
+export const proposedForceName = (destination: string, triage = 'Triage'): string =>
+  destination === TRIAGE ? triage : (forceById(destination)?.name ?? destination);
+
+/** What a reporter's follow-up is: an answer to a force's question, or information they added unasked. */
+export const answerKind = (isAnswer: boolean): string => (isAnswer ? 'Answer to a question' : 'Information added');
