@@ -8,7 +8,7 @@ import { consoleProblemPage, forbiddenPage, notThroughConsolePage, signInPage, s
 import type { Person } from '#pages/console/layout.ts';
 import { answerRefusalInWords } from '#pages/console/approval.ts';
 import { ConcurrentChange } from '#domain/ports.ts';
-import type { FollowUpOutcome } from '#domain/follow-up.ts';
+import type { FollowUpOutcome, FollowUpRefusal } from '#domain/follow-up.ts';
 import { consoleSettings, isOwnPost, signedIn, type ConsoleSettings } from './console-session.ts';
 import { cloudFrontOriginSecret, portsFor } from './composition-root.ts';
 import { sentByCloudFront } from './http/origin-header.ts';
@@ -99,14 +99,22 @@ export { headerOf };
 
 const CHANGED_MEANWHILE = 'Someone else changed this at the same moment, so nothing was done. Look at it again.';
 
-/** A keeping-in-contact step's outcome in the console's words: what it gave, or why not and the status to answer with. */
-export const attemptFollowUpStep = async <T>(step: () => Promise<FollowUpOutcome<T>>): Promise<{ done: T } | { refusal: string; status: number }> => {
+/**
+ * A keeping-in-contact step's outcome in the console's words: what it gave, or why not (its kind,
+ * `changed` for a change made at the same moment) and the status to answer with: 404 for nothing
+ * there, 403 for a supervisor's own sanitisation, 409 for the rest.
+ */
+export const attemptFollowUpStep = async <T>(
+  step: () => Promise<FollowUpOutcome<T>>,
+  changedMeanwhile = CHANGED_MEANWHILE,
+): Promise<{ done: T } | { refusal: string; kind: FollowUpRefusal['kind'] | 'changed'; status: number }> => {
   try {
     const outcome = await step();
     if (outcome.kind === 'done') return { done: outcome.value };
-    return { refusal: answerRefusalInWords(outcome.refusal), status: outcome.refusal.kind === 'not-found' ? 404 : 409 };
+    const { kind } = outcome.refusal;
+    return { refusal: answerRefusalInWords(outcome.refusal), kind, status: kind === 'not-found' ? 404 : kind === 'own-sanitisation' ? 403 : 409 };
   } catch (error) {
-    if (error instanceof ConcurrentChange) return { refusal: CHANGED_MEANWHILE, status: 409 };
+    if (error instanceof ConcurrentChange) return { refusal: changedMeanwhile, kind: 'changed', status: 409 };
     throw error;
   }
 };

@@ -19,12 +19,12 @@
  */
 import { proposedForceName } from '#pages/console/words.ts';
 import { clock, followUpStore, forceQueues, originalsVault, portsFor, reportStore } from '#adapters/composition-root.ts';
-import { consolePageAnswer, consoleScreen, type ConsoleResult } from '#adapters/console-http.ts';
+import { attemptFollowUpStep, consolePageAnswer, consoleScreen, type ConsoleResult } from '#adapters/console-http.ts';
 import { logger } from '#adapters/logger.ts';
 import { contactsAwaitingReview, reviewStageOf } from '#domain/contact-centre-queue.ts';
 import { approveAnswerFor, approveReport } from '#domain/disseminating-steps.ts';
-import { openAnswerForReview, type FollowUpOutcome } from '#domain/follow-up.ts';
-import { isFollowUpId, type Answer } from '#domain/entities/follow-up.ts';
+import { openAnswerForReview } from '#domain/follow-up.ts';
+import { isFollowUpId } from '#domain/entities/follow-up.ts';
 import type { ReportRecord } from '#domain/entities/report-record.ts';
 import { ConcurrentChange } from '#domain/ports.ts';
 import { parseReference, type Reference } from '#domain/reference.ts';
@@ -35,7 +35,6 @@ import { notFoundPage } from '#pages/console/pages.ts';
 import {
   answerApprovalPage,
   answerApprovedPage,
-  answerRefusalInWords,
   answersPage,
   approvalPage,
   approvalsPage,
@@ -138,18 +137,6 @@ const answerScreen = async (person: Person, reference: Reference, answerId: stri
   return consolePageAnswer(status, answerApprovalPage(view));
 };
 
-const attemptOnAnswer = async (step: () => Promise<FollowUpOutcome<Answer>>): Promise<{ done: Answer } | { refusal: string; status: number }> => {
-  try {
-    const outcome = await step();
-    if (outcome.kind === 'done') return { done: outcome.value };
-    const status = outcome.refusal.kind === 'not-found' ? 404 : outcome.refusal.kind === 'own-sanitisation' ? 403 : 409;
-    return { refusal: answerRefusalInWords(outcome.refusal), status };
-  } catch (error) {
-    if (error instanceof ConcurrentChange) return { refusal: CHANGED_MEANWHILE, status: 409 };
-    throw error;
-  }
-};
-
 export const handler = consoleScreen(['supervisors'], 'Approving contacts and confirming closures is for supervisors.', async (event, { person, form }) => {
   const ports = approvalPorts();
   const reference = event.pathParameters?.reference === undefined ? undefined : parseReference(event.pathParameters.reference);
@@ -211,7 +198,7 @@ export const handler = consoleScreen(['supervisors'], 'Approving contacts and co
       const answerId = event.pathParameters?.answerId ?? '';
       if (reference === undefined || !isFollowUpId(answerId)) return consolePageAnswer(404, notFoundPage(person));
       if (event.routeKey.startsWith('GET')) return answerScreen(person, reference, answerId, 200);
-      const result = await attemptOnAnswer(() => approveAnswerFor(ports, reference, answerId, person.username));
+      const result = await attemptFollowUpStep(() => approveAnswerFor(ports, reference, answerId, person.username), CHANGED_MEANWHILE);
       if ('refusal' in result) return answerScreen(person, reference, answerId, result.status, result.refusal);
       logger.info('Answer disseminated after review', { reference, answerId, supervisor: person.username, through: 'staff console' });
       return consolePageAnswer(200, answerApprovedPage(person, reference, result.done.questionId !== undefined));

@@ -68,7 +68,7 @@ const relayQuestion = async (person: Person, reference: Reference | undefined, q
   const { followUps, clock } = keepingPorts();
   const result = await attemptFollowUpStep(() => relay(followUps, reference, questionId, person.username, clock()));
   if ('refusal' in result) {
-    const refusal = result.status === 409 && !result.refusal.startsWith('Someone') ? 'Nothing was changed: this question has already been relayed.' : result.refusal;
+    const refusal = result.kind === 'wrong-state' ? 'Nothing was changed: this question has already been relayed.' : result.refusal;
     return questionsScreen(person, result.status, { refusal });
   }
   logger.info('Question relayed', { reference, questionId, by: person.username, through: 'staff console' });
